@@ -1,0 +1,1 @@
+//! Input decoding: bytes of unknown encoding to text. (Stub: being written.)

@@ -1,0 +1,2 @@
+//! The `jianbao` command-line tool. (Stub: being written.)
+fn main() {}

@@ -1,0 +1,184 @@
+//! The page JSON (schema `jianbao/1`): what [`parse`](crate::parse) returns.
+//!
+//! Field order follows the output contract, so serialised pages read like the
+//! reference files. Keys the contract marks optional for readers (`spans`,
+//! `*_spans`, `warnings`) come after the contract's own keys.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema tag every page carries.
+pub const SCHEMA: &str = "jianbao/1";
+
+/// A half-open range `[start, end)` into the input, in UTF-16 code units, so
+/// that `input.slice(start, end)` in JavaScript returns the raw text.
+pub type Span = [u32; 2];
+
+/// One parsed newspaper page.
+///
+/// ```
+/// let page = jianbao::parse("本报讯（记者 张三）近日，某工会开展活动。", &Default::default());
+/// assert_eq!(page.schema, "jianbao/1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// What the page's furniture (date line, edition line) says.
+    pub page: PageInfo,
+    /// Display lines that belong to no article (slogans, section banners).
+    pub banners: Vec<String>,
+    /// The articles, in the order in which their bodies start in the input.
+    pub articles: Vec<Article>,
+    /// Source ranges of each banner, parallel to `banners`.
+    pub banner_spans: Vec<Vec<Span>>,
+    /// Text the parser could not place, or had to guess about.
+    pub warnings: Vec<Warning>,
+}
+
+/// Page furniture: never guessed, empty when the page prints none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageInfo {
+    /// ISO date `YYYY-MM-DD` from a date line such as `2019年4月19日·星期五`.
+    pub date: Option<String>,
+    /// The weekday as printed, e.g. `星期五`.
+    pub weekday: Option<String>,
+    /// Edition staff in printed order, from `本版编辑 马骏|美术编辑 王巍|校对 吉言`.
+    pub staff: Vec<Staff>,
+    /// E-mail addresses found on furniture lines.
+    pub emails: Vec<String>,
+    /// Telephone numbers found on furniture lines.
+    pub phones: Vec<String>,
+    /// Source ranges of the furniture lines.
+    pub spans: Vec<Span>,
+}
+
+/// One edition-line credit: `本版编辑 马骏` → role `本版编辑`, name `马骏`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Staff {
+    pub role: String,
+    pub name: String,
+}
+
+/// What sort of piece an article is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Has a dateline such as `本报讯`.
+    News,
+    /// A longer piece with a `□ 本报记者` byline or no dateline.
+    Feature,
+    /// A picture with its caption; the body is the caption.
+    Photo,
+    /// A piece under a recurring column name (栏目), often signed at the end.
+    Column,
+    /// An advertisement or a marker of one.
+    Ad,
+}
+
+/// One article with its display type, credits and body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub kind: Kind,
+    /// Recurring column name (栏目), e.g. `读者来信`.
+    pub column: Option<String>,
+    /// 引题: the display line printed above the main title.
+    pub kicker: Option<String>,
+    /// 主题: the main headline.
+    pub title: Option<String>,
+    /// 副题: the display line(s) printed below the main title.
+    pub subtitle: Option<String>,
+    /// The lead-in word, e.g. `本报讯` or `新华社北京11月21日电`.
+    pub dateline: Option<String>,
+    /// Person names by role.
+    pub byline: Byline,
+    /// The body in reading order.
+    pub blocks: Vec<Block>,
+    /// A closing line naming the author and unit, as printed (cleaned).
+    pub signature: Option<String>,
+    /// Every source range the article was built from.
+    pub spans: Vec<Span>,
+    pub column_spans: Vec<Span>,
+    pub kicker_spans: Vec<Span>,
+    pub title_spans: Vec<Span>,
+    pub subtitle_spans: Vec<Span>,
+    pub signature_spans: Vec<Span>,
+}
+
+/// Person names by role, each list in printed order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Byline {
+    /// 记者, 本报记者, 实习生, 见习记者, 特约记者.
+    pub reporters: Vec<String>,
+    /// 通讯员.
+    pub correspondents: Vec<String>,
+    /// 摄, 摄影, 摄影报道, 图.
+    pub photographers: Vec<String>,
+    /// 文/ and signed authors.
+    pub authors: Vec<String>,
+}
+
+impl Byline {
+    /// True when no role lists a name.
+    pub fn is_empty(&self) -> bool {
+        self.reporters.is_empty()
+            && self.correspondents.is_empty()
+            && self.photographers.is_empty()
+            && self.authors.is_empty()
+    }
+}
+
+/// Whether a block is running text or a subhead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockType {
+    Paragraph,
+    /// 小标题: a subhead inside one article.
+    Heading,
+}
+
+/// One paragraph or subhead of an article body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    #[serde(rename = "type")]
+    pub kind: BlockType,
+    pub text: String,
+    pub spans: Vec<Span>,
+}
+
+/// Something the parser could not place or had to guess.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// Stable machine-readable code, e.g. `unplaced_text`, `unpaired_quote`.
+    pub code: String,
+    /// A human-readable sentence.
+    pub message: String,
+    pub spans: Vec<Span>,
+}
+
+/// Options for [`parse`](crate::parse). Every field has a default, so
+/// `Options::default()` (or `{}` from JavaScript) is the usual value.
+///
+/// ```
+/// let opts = jianbao::Options { spans: false, ..Default::default() };
+/// let page = jianbao::parse("广告", &opts);
+/// assert!(page.articles.iter().all(|a| a.spans.is_empty()));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Options {
+    /// Keep advertisements (kind `ad`) among the articles. Default `true`.
+    #[serde(alias = "keepAds")]
+    pub keep_ads: bool,
+    /// Fill the `spans` / `*_spans` source ranges. Default `true`; when
+    /// `false` every range list is empty (the keys stay, so the shape is fixed).
+    pub spans: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            keep_ads: true,
+            spans: true,
+        }
+    }
+}
