@@ -1,35 +1,898 @@
 //! Cleaning: how clean text reads (FORMAT.md, "Cleaning conventions").
-//! (Stub: being written.)
+//!
+//! [`clean_body`] and [`clean_display`] turn raw text — lines hard-wrapped by
+//! narrow newspaper columns, half-width punctuation from one-paragraph-per-line
+//! extraction, OCR remnants — into the clean form every text field uses:
+//!
+//! 1. lines joined; white space gone next to CJK text, one space between two
+//!    Latin words or numbers;
+//! 2. ASCII `, : ; ? ! ( )` next to Chinese text made full width, straight
+//!    quotes made curly, paired in order of appearance;
+//! 3. full-width ASCII letters and digits made half width;
+//! 4. markup left by upstream tools (`**2561**`, `# heading`) removed;
+//! 5. nothing else rewritten: garbled OCR stays as printed.
+//!
+//! Both are single linear passes over the text (plus one over a token array),
+//! never panic, and are idempotent: cleaning clean text changes nothing.
+//! Fake-bold doubling (`公公交交`) is not undone by them — it is a property of
+//! a whole raw line, so callers apply [`undouble`] to raw lines first.
 
-/// Cleans a body paragraph given as its raw lines joined with `\n`.
-pub fn clean_body(raw: &str) -> String {
-    raw.split_whitespace().collect()
+/// White space before a token: some horizontal space.
+const WS_SPACE: u8 = 1;
+/// White space before a token: contained a line break.
+const WS_NEWLINE: u8 = 2;
+
+/// One non-white-space char of the normalised text and the white space
+/// (`WS_*` flags) that preceded it.
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    c: char,
+    ws: u8,
 }
 
-/// Cleans a display line (title, kicker, banner): like [`clean_body`] but a
-/// single space between two phrases printed apart stays.
+/// Cleans a body paragraph given as its raw lines joined with `\n`.
+///
+/// Lines are joined (no space between CJK text, one space between Latin words
+/// or numbers), white space next to CJK text goes, ASCII `, : ; ? ! ( )` next
+/// to Chinese text become full width, straight quotes are paired into curly
+/// ones, full-width letters and digits become half width and markdown
+/// remnants go. The result is trimmed.
+///
+/// ```
+/// use jianbao::clean::clean_body;
+/// let raw = "本报讯 （记者 刘欣欣） 记者\n从2020年朝阳区工会工作会上了解到 ，\n会员**2561**万人次";
+/// assert_eq!(clean_body(raw), "本报讯（记者刘欣欣）记者从2020年朝阳区工会工作会上了解到，会员2561万人次");
+/// assert_eq!(clean_body("会员信息采集 13323人次 。同时"), "会员信息采集13323人次。同时");
+/// assert_eq!(clean_body("ABB\nGroup 与 ＡＢＣ１２"), "ABB Group与ABC12");
+/// assert_eq!(clean_body("他说:\"好, 就 8:30 见!\""), "他说：“好，就8:30见！”");
+/// ```
+pub fn clean_body(raw: &str) -> String {
+    clean(raw, false)
+}
+
+/// Cleans a display line (title, kicker, banner): like [`clean_body`], but a
+/// run of white space between two CJK phrases printed apart stays as one
+/// space, except in spaced-out display type (every token a single glyph, or a
+/// run of three or more single ideographs), whose spaces all go. A `\n` inside
+/// `raw` joins its lines without a space between CJK text.
+///
+/// ```
+/// use jianbao::clean::clean_display;
+/// assert_eq!(clean_display("集中采买防疫物资  设立防疫专项经费"), "集中采买防疫物资 设立防疫专项经费");
+/// assert_eq!(clean_display("全 市 职 工 运 动 会"), "全市职工运动会");
+/// assert_eq!(clean_display("学习贯彻党的十九届五中全会精神\n谱写首都工会工作新篇章"),
+///            "学习贯彻党的十九届五中全会精神谱写首都工会工作新篇章");
+/// assert_eq!(clean_display("朝阳工会\"五型服务模式\" 提升职工幸福感"), "朝阳工会“五型服务模式”提升职工幸福感");
+/// ```
 pub fn clean_display(raw: &str) -> String {
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    clean(raw, true)
 }
 
 /// Undoes fake-bold doubling of a whole line: `公公交交职职工工` → `公交职工`.
+///
+/// The line's non-white-space glyphs must come in identical pairs (white
+/// space anywhere is ignored), at least three pairs, and not all the same
+/// glyph, so that ordinary reduplication (`天天向上`, `看看`, `哈哈哈哈`) is
+/// left alone. White space that stood between two pairs comes back as one
+/// space; clean the result with [`clean_display`] or [`clean_body`].
 /// `None` when the line is not doubled.
+///
+/// ```
+/// use jianbao::clean::undouble;
+/// assert_eq!(undouble("公公交交职职工工做做刺刺绣绣").as_deref(), Some("公交职工做刺绣"));
+/// assert_eq!(undouble("““五五型型工工会会””").as_deref(), Some("“五型工会”"));
+/// assert_eq!(undouble("为为患患病病同同事事  献献爱爱心心").as_deref(), Some("为患病同事 献爱心"));
+/// assert_eq!(undouble("天天向上"), None);
+/// assert_eq!(undouble("公交职工做刺绣"), None);
+/// ```
 pub fn undouble(line: &str) -> Option<String> {
-    let _ = line;
-    None
+    let mut out = String::with_capacity(line.len() / 2 + 1);
+    let mut chars = line.chars().filter(|&c| !is_invisible(c));
+    let mut pairs = 0usize;
+    let mut first: Option<char> = None;
+    let mut distinct = false;
+    let mut gap = false;
+    loop {
+        let a = loop {
+            match chars.next() {
+                None => {
+                    return (pairs >= 3 && distinct).then_some(out);
+                }
+                Some(c) if is_ws(c) => gap = true,
+                Some(c) => break c,
+            }
+        };
+        let b = chars.find(|&c| !is_ws(c))?;
+        if a != b {
+            return None;
+        }
+        if gap && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        out.push(a);
+        pairs += 1;
+        match first {
+            None => first = Some(a),
+            Some(f) if f != a => distinct = true,
+            _ => {}
+        }
+    }
 }
 
-/// Full-width ASCII letters and digits to half width, U+3000 to a space.
+/// Full-width ASCII to half width, for matching: letters, digits and the
+/// other full-width ASCII forms (U+FF01–FF5E) become ASCII, except those that
+/// are punctuation in Chinese text ([`is_cjk_punct`]: `，；：？！（）［］｛｝～`),
+/// which stay full width. U+3000 becomes a space and the BOM (U+FEFF) goes.
+/// Nothing else changes (white space is not collapsed).
+///
+/// ```
+/// use jianbao::clean::fold_width;
+/// assert_eq!(fold_width("\u{feff}１１月２０日电"), "11月20日电");
+/// assert_eq!(fold_width("ＡＢＣ　１２％，（好）"), "ABC 12%，（好）");
+/// ```
 pub fn fold_width(s: &str) -> String {
-    s.to_string()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\u{feff}' => {}
+            '\u{3000}' => out.push(' '),
+            _ => out.push(fold_char(c)),
+        }
+    }
+    out
 }
 
-/// CJK ideograph (the ranges the scorer counts).
+/// CJK ideograph (the ranges the scorer counts: CJK Unified Ideographs,
+/// Extension A, Compatibility Ideographs).
+///
+/// ```
+/// use jianbao::clean::is_cjk;
+/// assert!(is_cjk('工') && !is_cjk('，') && !is_cjk('A'));
+/// ```
 pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
-/// Full-width punctuation that sits next to CJK text.
+/// Ideographic text in a wider sense than [`is_cjk`]: also the rarer
+/// ideograph extensions (names such as `𠮷`), radicals, `〇` `々` and kana.
+/// White space next to these goes like next to [`is_cjk`].
+///
+/// ```
+/// use jianbao::clean::is_ideographic;
+/// assert!(is_ideographic('工') && is_ideographic('𠮷') && is_ideographic('〇'));
+/// assert!(!is_ideographic('，') && !is_ideographic('A'));
+/// ```
+pub fn is_ideographic(c: char) -> bool {
+    is_cjk(c)
+        || matches!(c,
+            '\u{2e80}'..='\u{2fdf}'      // radicals, Kangxi radicals
+            | '\u{3005}'..='\u{3007}'    // 々 〆 〇
+            | '\u{3021}'..='\u{3029}'    // Hangzhou numerals
+            | '\u{3040}'..='\u{30ff}'    // kana (not the middle dot, see is_cjk_punct)
+            | '\u{31f0}'..='\u{31ff}'
+            | '\u{20000}'..='\u{3134f}') // extensions B–G, compatibility supplement
+            && c != '\u{30fb}'
+}
+
+/// Full-width punctuation that sits next to CJK text: the scorer's set
+/// `，。、；：？！“”‘’（）《》〈〉【】—…·「」『』` and other full-width
+/// brackets, quotes, dashes and marks (`〔〕［］｛｝〖〗〘〙～〜〝〞〟―⋯・〃`).
+///
+/// ```
+/// use jianbao::clean::is_cjk_punct;
+/// assert!(is_cjk_punct('，') && is_cjk_punct('“') && is_cjk_punct('〔'));
+/// assert!(!is_cjk_punct(',') && !is_cjk_punct('工'));
+/// ```
 pub fn is_cjk_punct(c: char) -> bool {
-    "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』".contains(c)
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '【'
+            | '】'
+            | '—'
+            | '…'
+            | '·'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '〔'
+            | '〕'
+            | '［'
+            | '］'
+            | '｛'
+            | '｝'
+            | '〖'
+            | '〗'
+            | '〘'
+            | '〙'
+            | '～'
+            | '〜'
+            | '〝'
+            | '〞'
+            | '〟'
+            | '―'
+            | '⋯'
+            | '・'
+            | '〃'
+    )
+}
+
+/// CJK text for spacing purposes: [`is_ideographic`] or [`is_cjk_punct`].
+/// No white space stays next to such a char in clean text.
+///
+/// ```
+/// use jianbao::clean::is_cjk_text;
+/// assert!(is_cjk_text('工') && is_cjk_text('。') && !is_cjk_text('1'));
+/// ```
+pub fn is_cjk_text(c: char) -> bool {
+    is_ideographic(c) || is_cjk_punct(c)
+}
+
+/// Punctuation that ends a sentence: `。！？…⋯` and ASCII `!` `?` (not `.`,
+/// which is as often a decimal point or an abbreviation).
+///
+/// ```
+/// use jianbao::clean::is_terminal_punct;
+/// assert!(is_terminal_punct('。') && is_terminal_punct('？') && is_terminal_punct('…'));
+/// assert!(!is_terminal_punct('，') && !is_terminal_punct('.'));
+/// ```
+pub fn is_terminal_punct(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '…' | '⋯' | '!' | '?')
+}
+
+/// Closing quote or bracket that may follow the end of a sentence
+/// (`”’」』）》〉】〕］` and ASCII `"` `'` `)`).
+///
+/// ```
+/// use jianbao::clean::is_closing_punct;
+/// assert!(is_closing_punct('”') && is_closing_punct('）') && !is_closing_punct('“'));
+/// ```
+pub fn is_closing_punct(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’'
+            | '」'
+            | '』'
+            | '）'
+            | '》'
+            | '〉'
+            | '】'
+            | '〕'
+            | '］'
+            | '〗'
+            | '〞'
+            | '〟'
+            | '"'
+            | '\''
+            | ')'
+    )
+}
+
+/// Whether `s` ends a sentence: its last non-white-space char, past closing
+/// quotes and brackets, is [`is_terminal_punct`]. Useful to tell a paragraph
+/// end or a subhead (no final punctuation) from a hard-wrapped line.
+///
+/// ```
+/// use jianbao::clean::ends_sentence;
+/// assert!(ends_sentence("竞赛活动将持续至11月30日。"));
+/// assert!(ends_sentence("他说：“好。”  "));
+/// assert!(!ends_sentence("服务阵地建设探索新路径"));
+/// assert!(!ends_sentence("为职工提供普惠性、"));
+/// ```
+pub fn ends_sentence(s: &str) -> bool {
+    s.chars()
+        .rev()
+        .find(|&c| !is_ws(c) && !is_invisible(c) && !is_closing_punct(c))
+        .is_some_and(is_terminal_punct)
+}
+
+/// White space as the scorer's `\s` sees it (Unicode white space, including
+/// U+3000 and NBSP, and the separators U+001C–U+001F).
+///
+/// ```
+/// use jianbao::clean::is_ws;
+/// assert!(is_ws(' ') && is_ws('\u{3000}') && is_ws('\u{a0}') && is_ws('\t'));
+/// assert!(!is_ws('工') && !is_ws('\u{200b}'));
+/// ```
+pub fn is_ws(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{1c}'..='\u{1f}')
+}
+
+fn is_newline(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{1c}'
+            ..='\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// Invisible format chars that are dropped: BOM, zero-width space, word
+/// joiner, soft hyphen.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}' | '\u{ad}')
+}
+
+/// One char to half width (see [`fold_width`]); also the half-width CJK forms
+/// `｡｢｣､` to full width.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' if !is_cjk_punct(c) => {
+            char::from_u32(c as u32 - 0xfee0).unwrap_or(c)
+        }
+        '\u{ff61}' => '。',
+        '\u{ff62}' => '「',
+        '\u{ff63}' => '」',
+        '\u{ff64}' => '、',
+        _ => c,
+    }
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic() && (c as u32) < 0x250
+}
+
+/// ASCII punctuation that becomes full width next to Chinese text.
+fn full_width_of(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ':' => '：',
+        ';' => '；',
+        '?' => '？',
+        '!' => '！',
+        '(' => '（',
+        ')' => '）',
+        _ => return None,
+    })
+}
+
+/// Stage 1 and 2: normalised chars as tokens with the white space before
+/// them; full width folded, invisible chars dropped, markup runs (`**`, `__`)
+/// and leading `#` heading markers removed.
+fn tokenize(raw: &str) -> Vec<Tok> {
+    let mut t = Tokenizer {
+        toks: Vec::with_capacity(raw.len() / 2 + 4),
+        pending: 0,
+        line_start: true,
+        hashes: 0,
+        hash_ws: 0,
+    };
+    let mut it = raw.chars();
+    while let Some(c0) = it.next() {
+        if is_invisible(c0) {
+            continue;
+        }
+        if is_ws(c0) {
+            t.space(is_newline(c0));
+            continue;
+        }
+        let c = fold_char(c0);
+        if c == '*' || c == '_' {
+            // A maximal run of `*` / `_` (invisible chars inside ignored).
+            let mut look = it.clone();
+            let (mut stars, mut unders, mut double_star) = (usize::from(c == '*'), 0usize, false);
+            unders += usize::from(c == '_');
+            let mut prev = c;
+            let mut end = it.clone();
+            while let Some(d0) = look.next() {
+                if is_invisible(d0) {
+                    continue;
+                }
+                let d = fold_char(d0);
+                if d != '*' && d != '_' {
+                    break;
+                }
+                double_star |= d == '*' && prev == '*';
+                stars += usize::from(d == '*');
+                unders += usize::from(d == '_');
+                prev = d;
+                end = look.clone();
+            }
+            let markup = double_star || (stars == 0 && unders == 2);
+            if !markup {
+                let mut run = it.clone();
+                t.char(c);
+                while run.as_str().len() > end.as_str().len() {
+                    match run.next() {
+                        Some(d) if !is_invisible(d) => t.char(fold_char(d)),
+                        _ => {}
+                    }
+                }
+            }
+            it = end;
+            continue;
+        }
+        t.char(c);
+    }
+    t.flush_hashes();
+    t.toks
+}
+
+struct Tokenizer {
+    toks: Vec<Tok>,
+    /// White space flags since the last token.
+    pending: u8,
+    /// No token since the last line break.
+    line_start: bool,
+    /// `#` chars held back at a line start (a heading marker if white space follows).
+    hashes: usize,
+    /// White space before the held `#`s.
+    hash_ws: u8,
+}
+
+impl Tokenizer {
+    fn space(&mut self, newline: bool) {
+        if self.hashes > 0 {
+            // `#` + white space at a line start: a markdown heading marker.
+            self.hashes = 0;
+            self.pending = self.hash_ws;
+        }
+        self.pending |= if newline { WS_NEWLINE } else { WS_SPACE };
+        if newline {
+            self.line_start = true;
+        }
+    }
+
+    fn char(&mut self, c: char) {
+        if self.line_start && c == '#' {
+            if self.hashes == 0 {
+                self.hash_ws = self.pending;
+                self.pending = 0;
+            }
+            self.hashes += 1;
+            return;
+        }
+        self.flush_hashes();
+        self.toks.push(Tok {
+            c,
+            ws: self.pending,
+        });
+        self.pending = 0;
+        self.line_start = false;
+    }
+
+    fn flush_hashes(&mut self) {
+        if self.hashes > 0 {
+            let ws = self.hash_ws;
+            self.toks.push(Tok { c: '#', ws });
+            for _ in 1..self.hashes {
+                self.toks.push(Tok { c: '#', ws: 0 });
+            }
+            self.hashes = 0;
+            self.line_start = false;
+        }
+    }
+}
+
+/// Stage 3: curly quotes, paired in order of appearance.
+fn convert_quotes(toks: &mut [Tok]) {
+    let mut dq_open = true;
+    let mut sq_open = true;
+    for i in 0..toks.len() {
+        match toks[i].c {
+            '"' => {
+                toks[i].c = if dq_open { '“' } else { '”' };
+                dq_open = !dq_open;
+            }
+            '\'' => {
+                let apostrophe = i > 0
+                    && i + 1 < toks.len()
+                    && toks[i].ws == 0
+                    && toks[i + 1].ws == 0
+                    && is_latin_letter(toks[i - 1].c)
+                    && is_latin_letter(toks[i + 1].c);
+                if !apostrophe {
+                    toks[i].c = if sq_open { '‘' } else { '’' };
+                    sq_open = !sq_open;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn find(parent: &mut [u32], mut x: u32) -> u32 {
+    while parent[x as usize] != x {
+        let up = parent[parent[x as usize] as usize];
+        parent[x as usize] = up;
+        x = up;
+    }
+    x
+}
+
+fn union(parent: &mut [u32], a: u32, b: u32) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    // Keep node 0 ("goes full width") as the root of its set.
+    if ra < rb {
+        parent[rb as usize] = ra;
+    } else {
+        parent[ra as usize] = rb;
+    }
+}
+
+/// Stage 4: ASCII `, : ; ? ! ( )` next to CJK text to full width.
+///
+/// A cluster is a maximal sequence of such chars with only white space
+/// between them; it goes full width as a whole when the non-space char before
+/// or after it is CJK text. The two clusters holding a matched pair of
+/// brackets go together, so `中文(ABC)` becomes `中文（ABC）`. Digits and Latin
+/// on both sides keep ASCII (`8:30`, `1,000`, `E-mail:a@b.c`, URLs).
+fn convert_punct(toks: &mut [Tok]) {
+    let n = toks.len();
+    let mut clusters: Vec<(usize, usize)> = Vec::new();
+    let mut parent: Vec<u32> = vec![0];
+    let mut stack: Vec<u32> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let c = toks[i].c;
+        if full_width_of(c).is_none() {
+            match c {
+                '（' => stack.push(0),
+                '）' => {
+                    if let Some(o) = stack.pop() {
+                        union(&mut parent, o, 0);
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+            continue;
+        }
+        let node = parent.len() as u32;
+        parent.push(node);
+        let start = i;
+        while i < n && full_width_of(toks[i].c).is_some() {
+            match toks[i].c {
+                '(' => stack.push(node),
+                ')' => {
+                    if let Some(o) = stack.pop() {
+                        union(&mut parent, o, node);
+                    }
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        clusters.push((start, i));
+        if (start > 0 && is_cjk_text(toks[start - 1].c)) || (i < n && is_cjk_text(toks[i].c)) {
+            union(&mut parent, node, 0);
+        }
+    }
+    for (k, &(s, e)) in clusters.iter().enumerate() {
+        if find(&mut parent, k as u32 + 1) == 0 {
+            for t in &mut toks[s..e] {
+                if let Some(f) = full_width_of(t.c) {
+                    t.c = f;
+                }
+            }
+        }
+    }
+}
+
+/// Stage 5 (display only): which gaps belong to spaced-out display type and
+/// go entirely. Returns one flag per token (the gap before it).
+fn spaced_out_gaps(toks: &[Tok]) -> Vec<bool> {
+    let n = toks.len();
+    let mut join = vec![false; n];
+    // Words: maximal runs of tokens without white space between them.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if i == 0 || t.ws != 0 {
+            words.push((i, i + 1));
+        } else if let Some(w) = words.last_mut() {
+            w.1 = i + 1;
+        }
+    }
+    let single_han = |w: &(usize, usize)| w.1 - w.0 == 1 && is_ideographic(toks[w.0].c);
+    let all_single = words.len() >= 2
+        && words.iter().all(|w| w.1 - w.0 == 1)
+        && words.iter().filter(|w| single_han(w)).count() >= 2;
+    if all_single {
+        for w in &words[1..] {
+            join[w.0] = true;
+        }
+        return join;
+    }
+    let mut k = 0;
+    while k < words.len() {
+        if !single_han(&words[k]) {
+            k += 1;
+            continue;
+        }
+        let s = k;
+        while k < words.len() && single_han(&words[k]) {
+            k += 1;
+        }
+        if k - s >= 3 {
+            for w in &words[s + 1..k] {
+                join[w.0] = true;
+            }
+        }
+    }
+    join
+}
+
+fn clean(raw: &str, display: bool) -> String {
+    let mut toks = tokenize(raw);
+    if toks.iter().any(|t| is_cjk_text(t.c)) {
+        convert_quotes(&mut toks);
+        convert_punct(&mut toks);
+    }
+    let join = if display {
+        spaced_out_gaps(&toks)
+    } else {
+        Vec::new()
+    };
+    let mut out = String::with_capacity(raw.len());
+    let mut prev: Option<char> = None;
+    for (i, t) in toks.iter().enumerate() {
+        if let Some(p) = prev {
+            if t.ws != 0 {
+                let space = if is_cjk_text(p) || is_cjk_text(t.c) {
+                    display
+                        && t.ws & WS_NEWLINE == 0
+                        && !join[i]
+                        && is_ideographic(p)
+                        && is_ideographic(t.c)
+                } else {
+                    true
+                };
+                if space {
+                    out.push(' ');
+                }
+            }
+        }
+        out.push(t.c);
+        prev = Some(t.c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_lines() {
+        assert_eq!(clean_body("北京师范大\n学校工会"), "北京师范大学校工会");
+        assert_eq!(clean_body("ABB\nGroup"), "ABB Group");
+        assert_eq!(clean_body("12351\nAPP"), "12351 APP");
+        assert_eq!(
+            clean_body("下载12351手机APP，为职工讲\n解"),
+            "下载12351手机APP，为职工讲解"
+        );
+        assert_eq!(clean_body("a\r\nb"), "a b");
+    }
+
+    #[test]
+    fn white_space_next_to_cjk() {
+        assert_eq!(clean_body("12351 职 工"), "12351职工");
+        assert_eq!(clean_body("13323人次 。同"), "13323人次。同");
+        assert_eq!(clean_body("购买物资、 设立防疫专"), "购买物资、设立防疫专");
+        assert_eq!(clean_body("全\u{3000}市\t职\u{a0}工"), "全市职工");
+        assert_eq!(clean_body("　　近日，记者"), "近日，记者");
+        assert_eq!(clean_body("用 Rust  and   C 写"), "用Rust and C写");
+        assert_eq!(clean_body("A \u{1f}B"), "A B");
+        assert_eq!(clean_body("  \n "), "");
+    }
+
+    #[test]
+    fn ascii_punct_next_to_chinese() {
+        assert_eq!(clean_body("了解到,2022年"), "了解到，2022年");
+        assert_eq!(clean_body("驿站(暖心驿站)。各区"), "驿站（暖心驿站）。各区");
+        assert_eq!(clean_body("中文(ABC)"), "中文（ABC）");
+        assert_eq!(clean_body("真的?! 好"), "真的？！好");
+        assert_eq!(clean_body("电话:63522410."), "电话：63522410.");
+        assert_eq!(
+            clean_body("累计4.67亿元,于8:30开始"),
+            "累计4.67亿元，于8:30开始"
+        );
+        assert_eq!(
+            clean_body("E-mail:ldwbgh@126.com 联系"),
+            "E-mail:ldwbgh@126.com联系"
+        );
+        assert_eq!(
+            clean_body("见 http://a.b/c?d=1 网站"),
+            "见http://a.b/c?d=1网站"
+        );
+        assert_eq!(clean_body("共1,000元"), "共1,000元");
+        assert_eq!(clean_body("Hello, world: (yes)"), "Hello, world: (yes)");
+        assert_eq!(
+            clean_body(
+                "Advertisement for Yanjing Beer (燕京啤酒) and the China Lunar Exploration \
+                 Program (中国探月工程官方合作伙伴). Includes contact information: 登报咨询电话:63522410."
+            ),
+            "Advertisement for Yanjing Beer（燕京啤酒）and the China Lunar Exploration \
+             Program（中国探月工程官方合作伙伴）. Includes contact information：登报咨询电话：63522410."
+        );
+    }
+
+    #[test]
+    fn quotes_paired_in_order() {
+        assert_eq!(
+            clean_body("提出\"家建设新路径,提出\"和家\",吸纳社会家\"和\"家心驿站\""),
+            "提出“家建设新路径，提出”和家“，吸纳社会家”和“家心驿站”"
+        );
+        assert_eq!(clean_body("贵在'精'和'准'"), "贵在‘精’和‘准’");
+        assert_eq!(clean_body("他说 don't 工作"), "他说don't工作");
+        assert_eq!(clean_body("say \"hi\" it's"), "say \"hi\" it's");
+        assert_eq!(clean_body("以 \"健康防疫\" 为主题"), "以“健康防疫”为主题");
+    }
+
+    #[test]
+    fn full_width_ascii() {
+        assert_eq!(clean_body("ＡＢＣ１２"), "ABC12");
+        assert_eq!(clean_body("预留４０％的经费"), "预留40%的经费");
+        assert_eq!(clean_body("４．６７亿"), "4.67亿");
+        assert_eq!(clean_body("好，（对）"), "好，（对）");
+        assert_eq!(clean_body("｢好｣､是"), "「好」、是");
+    }
+
+    #[test]
+    fn markup_removed() {
+        assert_eq!(clean_body("会员**2561**万人次"), "会员2561万人次");
+        assert_eq!(clean_body("会员 **2561** 万"), "会员2561万");
+        assert_eq!(clean_body("__重要__通知"), "重要通知");
+        assert_eq!(clean_body("## 小标题"), "小标题");
+        assert_eq!(clean_body("# # abc"), "abc");
+        assert_eq!(clean_body("上文。\n### 服务阵地"), "上文。服务阵地");
+        assert_eq!(clean_body("第#1名"), "第#1名");
+        assert_eq!(clean_body("#话题#"), "#话题#");
+        assert_eq!(clean_body("a*b 5 * 3 ___"), "a*b 5 * 3 ___");
+        assert_eq!(clean_body("\u{feff}本报\u{200b}讯"), "本报讯");
+    }
+
+    #[test]
+    fn display_lines() {
+        assert_eq!(
+            clean_display("集中采买防疫物资  设立防疫专项经费"),
+            "集中采买防疫物资 设立防疫专项经费"
+        );
+        assert_eq!(clean_display("全 市 职 工 运 动 会"), "全市职工运动会");
+        assert_eq!(clean_display("中 国"), "中国");
+        assert_eq!(clean_display("全 市 职 工  运动会"), "全市职工 运动会");
+        assert_eq!(clean_display("中 国 人民"), "中 国 人民");
+        assert_eq!(clean_display("为患病同事\n献爱心"), "为患病同事献爱心");
+        assert_eq!(clean_display("冬奥会 2022"), "冬奥会2022");
+        assert_eq!(clean_display("“五型工会” 提升"), "“五型工会”提升");
+        assert_eq!(clean_display("  标题  "), "标题");
+    }
+
+    #[test]
+    fn undoubling() {
+        assert_eq!(
+            undouble("公公交交职职工工做做刺刺绣绣").as_deref(),
+            Some("公交职工做刺绣")
+        );
+        assert_eq!(undouble("22001199年年").as_deref(), Some("2019年"));
+        assert_eq!(undouble("公 公 交 交 职 职").as_deref(), Some("公 交 职"));
+        assert_eq!(undouble("公公交交"), None);
+        assert_eq!(undouble("天天向上"), None);
+        assert_eq!(undouble("看看"), None);
+        assert_eq!(undouble("哈哈哈哈哈哈"), None);
+        assert_eq!(undouble("公公交交职"), None);
+        assert_eq!(undouble(""), None);
+        assert_eq!(undouble("   "), None);
+    }
+
+    #[test]
+    fn width_folding() {
+        assert_eq!(fold_width("１１月２０日电"), "11月20日电");
+        assert_eq!(fold_width("Ｅ－ｍａｉｌ＠"), "E-mail@");
+        assert_eq!(fold_width("，；：？！（）"), "，；：？！（）");
+        assert_eq!(fold_width("a\u{3000}b\u{feff}"), "a b");
+    }
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("好！"));
+        assert!(ends_sentence("他说：“好……”"));
+        assert!(!ends_sentence(""));
+        assert!(!ends_sentence("4."));
+    }
+
+    /// The scorer's clean-text defects: white space next to CJK text or CJK
+    /// punctuation, ASCII `, ; ? !` next to CJK.
+    fn has_defect(s: &str) -> bool {
+        let scorer_punct = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』";
+        let cjkp = |c: char| is_cjk(c) || scorer_punct.contains(c);
+        let v: Vec<char> = s.chars().collect();
+        v.windows(2).any(|w| {
+            (cjkp(w[0]) && is_ws(w[1]))
+                || (is_ws(w[0]) && cjkp(w[1]))
+                || (is_cjk(w[0]) && ",;?!".contains(w[1]))
+                || (",;?!".contains(w[0]) && is_cjk(w[1]))
+        })
+    }
+
+    /// A small deterministic generator of nasty inputs.
+    fn samples() -> Vec<String> {
+        let alphabet: Vec<char> = "中文工会，。、“”‘’（）《》—…·\"'\"',,::;;??!!(())**__##  \n\n\t\u{3000}\u{a0}\u{feff}\u{200b}aAbZ09.-/@%ＡＢ１２＂＇（）＊＿＃ｌ．\u{301}\u{0}\u{1f}𠮷〇"
+            .chars()
+            .collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut out = Vec::new();
+        for _ in 0..20_000 {
+            let len = (next() % 24) as usize;
+            out.push(
+                (0..len)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect(),
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn idempotent_and_defect_free() {
+        let fixed = [
+            "本报讯 （记者 任洁 通讯员\n刘建武） 购买物资、 设立防疫专",
+            "提出\"家建设新路径,提出\"和家\",吸纳社会家\"和\"家心驿站\"",
+            "\"叮铃铃,这里是12351职工服务热线,请问您有什么需要 那以上\"",
+            "#** abc",
+            "_**_",
+            "**# 中文**",
+            "(,中",
+            "中(A),x)",
+            "#\nabc",
+            "a\n#",
+        ];
+        for s in fixed.iter().map(|s| s.to_string()).chain(samples()) {
+            for display in [false, true] {
+                let once = clean(&s, display);
+                let twice = clean(&once, display);
+                assert_eq!(once, twice, "not idempotent (display {display}) on {s:?}");
+                assert!(
+                    display || !has_defect(&once),
+                    "defect in {once:?} from {s:?}"
+                );
+                assert_eq!(once.trim(), once);
+            }
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let big = "中 文,\n".repeat(200_000);
+        assert_eq!(clean_body(&big).chars().count(), 3 * 200_000);
+        let stars = "*_".repeat(100_000);
+        assert_eq!(clean_body(&stars), stars);
+        for s in [
+            "\u{301}",
+            "\u{0}\u{1}",
+            "\u{10ffff}",
+            "\u{ffff}",
+            "*",
+            "#",
+            "'",
+            "\"",
+        ] {
+            let _ = clean_body(s);
+            let _ = clean_display(s);
+            let _ = undouble(s);
+            let _ = fold_width(s);
+        }
+    }
 }
