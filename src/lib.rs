@@ -19,10 +19,18 @@
 //! The parser is a few named passes over typed data (see the README's
 //! ARCHITECTURE section); each is a pure function in its own module.
 
+mod assemble;
+mod byline;
+mod classify;
 pub mod clean;
+mod conventions;
 pub mod decode;
+mod headlines;
+mod lines;
 mod model;
+mod reflow;
 pub mod render;
+mod segment;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -34,13 +42,18 @@ pub use model::*;
 /// Never panics and never fails: text the parser cannot place is kept in
 /// [`Page::warnings`] rather than dropped.
 pub fn parse(text: &str, options: &Options) -> Page {
-    let _ = (text, options);
-    Page {
-        schema: SCHEMA.to_string(),
-        page: PageInfo::default(),
-        banners: Vec::new(),
-        articles: Vec::new(),
-        banner_spans: Vec::new(),
-        warnings: Vec::new(),
-    }
+    let lines = lines::split(text);
+    let layout = lines::measure(&lines);
+    let classes: Vec<classify::Classified> = lines.iter().map(classify::classify).collect();
+    let units = reflow::reflow(&lines, &classes, layout);
+    let segments = segment::segment(&lines, &classes, &units);
+    assemble::assemble(
+        assemble::Passes {
+            lines: &lines,
+            classes: &classes,
+            units: &units,
+            segments,
+        },
+        options,
+    )
 }

@@ -1,0 +1,410 @@
+//! Pass 6 — assemble: build the [`Page`] from the drafts and placed
+//! headlines: credits parsed, text cleaned, kinds decided, source ranges
+//! attached, and anything left over reported in `warnings`.
+
+use crate::byline::{parse_lead, parse_names, soft_join};
+use crate::classify::Classified;
+use crate::clean::{clean_body, clean_display};
+use crate::conventions as cv;
+use crate::headlines::{self, Heads, Item, Target};
+use crate::lines::Line;
+use crate::reflow::Unit;
+use crate::segment::{Draft, DraftBlock, Opening, Segments};
+use crate::{
+    Article, Block, BlockType, Byline, Kind, Options, Page, PageInfo, Span, Staff, Warning,
+    SCHEMA,
+};
+
+/// Everything the earlier passes produced.
+pub struct Passes<'a, 'b> {
+    pub lines: &'a [Line<'b>],
+    pub classes: &'a [Classified],
+    pub units: &'a [Unit],
+    pub segments: Segments,
+}
+
+/// Builds the page.
+pub fn assemble(p: Passes, options: &Options) -> Page {
+    let Passes {
+        lines,
+        classes,
+        units,
+        segments,
+    } = p;
+    let mut used = vec![false; lines.len()];
+    let page = page_info(lines, &segments.furniture, &mut used);
+
+    let mut built: Vec<(usize, Article, Target)> = Vec::new();
+    for d in &segments.drafts {
+        let (order, art, target) = draft_article(lines, units, d, &mut used);
+        built.push((order, art, target));
+    }
+    built.sort_by_key(|b| b.0);
+
+    let items: Vec<Item> = segments
+        .free
+        .iter()
+        .filter_map(|&u| match &units[u] {
+            Unit::Display { lines: ls } => {
+                let raw: Vec<(usize, &str, Option<&str>)> = ls
+                    .iter()
+                    .map(|&l| (l, lines[l].raw, classes[l].undoubled.as_deref()))
+                    .collect();
+                Some(headlines::item(u, &raw))
+            }
+            _ => None,
+        })
+        .collect();
+    let body_units: Vec<usize> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| matches!(u, Unit::Para { .. } | Unit::Credit { .. } | Unit::Byline { .. }))
+        .map(|(i, _)| i)
+        .collect();
+    let targets: Vec<Target> = built.iter().map(|b| b.2.clone()).collect();
+    let placement = headlines::place(&items, &targets, &body_units);
+
+    let mut warnings = Vec::new();
+    let mut articles = Vec::new();
+    for ((_, mut art, _), heads) in built.into_iter().zip(placement.heads) {
+        apply_heads(lines, &mut art, heads, &mut used);
+        art.kind = kind_of(&art);
+        articles.push(art);
+    }
+    for &(unit, t) in &placement.guesses {
+        let first = units[unit].first_line();
+        warnings.push(Warning {
+            code: "headline_by_position".into(),
+            message: format!(
+                "headline placed with article {} by its position only; its words do not appear in the body",
+                t + 1
+            ),
+            spans: spans_of(lines, [first]),
+        });
+    }
+    let mut banners = Vec::new();
+    let mut banner_spans = Vec::new();
+    for (text, ls) in placement.banners {
+        for &l in &ls {
+            used[l] = true;
+        }
+        banners.push(text);
+        banner_spans.push(spans_of(lines, ls.iter().copied()));
+    }
+    for a in &articles {
+        for b in &a.blocks {
+            if b.text.contains('"') {
+                warnings.push(Warning {
+                    code: "unpaired_quote".into(),
+                    message: "a straight double quote could not be paired".into(),
+                    spans: b.spans.clone(),
+                });
+            }
+        }
+    }
+    let unplaced: Vec<usize> = (0..lines.len())
+        .filter(|&l| !used[l] && !lines[l].is_blank())
+        .collect();
+    for l in unplaced {
+        warnings.push(Warning {
+            code: "unplaced_text".into(),
+            message: format!("text not assigned to any article: {}", lines[l].raw),
+            spans: spans_of(lines, [l]),
+        });
+    }
+
+    let mut page = Page {
+        schema: SCHEMA.to_string(),
+        page,
+        banners,
+        articles,
+        banner_spans,
+        warnings,
+    };
+    if !options.keep_ads {
+        page.articles.retain(|a| a.kind != Kind::Ad);
+    }
+    if !options.spans {
+        strip_spans(&mut page);
+    }
+    page
+}
+
+/// Page furniture: date line, edition lines.
+fn page_info(lines: &[Line], furniture: &[usize], used: &mut [bool]) -> PageInfo {
+    let mut info = PageInfo::default();
+    for &l in furniture {
+        used[l] = true;
+        let line = &lines[l];
+        if let Some((date, weekday)) = cv::page_date(&line.key) {
+            if info.date.is_none() {
+                info.date = Some(date);
+                info.weekday = weekday;
+            }
+        } else {
+            let folded = crate::clean::fold_width(line.raw);
+            for (role, name) in cv::staff(&folded) {
+                info.staff.push(Staff { role, name });
+            }
+            info.emails.extend(cv::emails(&folded));
+            info.phones.extend(cv::phones(&folded));
+        }
+    }
+    info.spans = spans_of(lines, furniture.iter().copied());
+    info
+}
+
+fn unit_lines(units: &[Unit], u: usize) -> Vec<usize> {
+    match &units[u] {
+        Unit::Para { lines, .. } | Unit::Display { lines } | Unit::Credit { lines } => lines.clone(),
+        Unit::Byline { line } | Unit::Ad { line } | Unit::Furniture { line } => vec![*line],
+    }
+}
+
+/// Builds an article (without headlines) from a draft; returns its sort key
+/// (first body line) and what the headline pass needs to know of it.
+fn draft_article(
+    lines: &[Line],
+    units: &[Unit],
+    d: &Draft,
+    used: &mut [bool],
+) -> (usize, Article, Target) {
+    let mut art = empty_article();
+    let mut all: Vec<usize> = Vec::new();
+    let mut body_text = String::new();
+    let mut lead_text = String::new();
+
+    if let Some(l) = d.ad {
+        all.push(l);
+        art.kind = Kind::Ad;
+        art.blocks.push(Block {
+            kind: BlockType::Paragraph,
+            text: clean_body(lines[l].raw),
+            spans: spans_of(lines, [l]),
+        });
+    }
+    for &u in &d.byline_units {
+        let ls = unit_lines(units, u);
+        let text = soft_join(ls.iter().map(|&l| lines[l].raw));
+        merge(&mut art.byline, parse_names(&text));
+        all.extend(ls);
+    }
+    for (k, b) in d.blocks.iter().enumerate() {
+        match *b {
+            DraftBlock::Para(u) => {
+                let ls = unit_lines(units, u);
+                all.extend(&ls);
+                let joined = soft_join(ls.iter().map(|&l| lines[l].raw));
+                let mut text = joined.as_str();
+                if k == 0 && d.opening == Opening::Lead {
+                    let lead = parse_lead(text);
+                    art.dateline = lead.dateline;
+                    merge(&mut art.byline, lead.byline);
+                    text = &text[lead.body_start..];
+                }
+                if let Some(at) = cv::photo_credit_start(text) {
+                    if d.photo || d.credit_units.is_empty() {
+                        merge(&mut art.byline, parse_names(&text[at..]));
+                        art.kind = Kind::Photo;
+                        text = &text[..at];
+                    }
+                }
+                let clean = clean_body(text);
+                if lead_text.is_empty() {
+                    lead_text = clean.clone();
+                }
+                body_text.push_str(&clean);
+                body_text.push('\n');
+                if !clean.is_empty() {
+                    art.blocks.push(Block {
+                        kind: BlockType::Paragraph,
+                        text: clean,
+                        spans: spans_of(lines, ls.iter().copied()),
+                    });
+                }
+            }
+            DraftBlock::Heading(u) => {
+                let ls = unit_lines(units, u);
+                all.extend(&ls);
+                let text = clean_display(&soft_join(ls.iter().map(|&l| lines[l].raw)));
+                art.blocks.push(Block {
+                    kind: BlockType::Heading,
+                    text,
+                    spans: spans_of(lines, ls.iter().copied()),
+                });
+            }
+        }
+    }
+    for &u in &d.credit_units {
+        let ls = unit_lines(units, u);
+        let text = soft_join(ls.iter().map(|&l| lines[l].raw));
+        merge(&mut art.byline, parse_names(&text));
+        all.extend(ls);
+    }
+    if d.photo {
+        art.kind = Kind::Photo;
+    }
+    if let Some(l) = d.signature {
+        all.push(l);
+        let sig = clean_display(lines[l].raw);
+        if let Some(name) = cv::signature(lines[l].raw) {
+            if !art.byline.authors.contains(&name) {
+                art.byline.authors.push(name);
+            }
+        }
+        art.signature = Some(sig);
+        art.signature_spans = spans_of(lines, [l]);
+    }
+    if let Some(u) = d.column {
+        let ls = unit_lines(units, u);
+        art.column = Some(clean_display(&soft_join(ls.iter().map(|&l| lines[l].raw))));
+        art.column_spans = spans_of(lines, ls.iter().copied());
+        all.extend(ls);
+    }
+    for &l in &all {
+        used[l] = true;
+    }
+    all.sort_unstable();
+    all.dedup();
+    art.spans = spans_of(lines, all.iter().copied());
+    let order = d
+        .blocks
+        .iter()
+        .map(|b| match *b {
+            DraftBlock::Para(u) | DraftBlock::Heading(u) => units[u].first_line(),
+        })
+        .chain(d.ad)
+        .chain(d.byline_units.iter().map(|&u| units[u].first_line()))
+        .min()
+        .unwrap_or(0);
+    let target = Target {
+        first_unit: d.first_unit,
+        last_unit: d.last_unit,
+        body: body_text,
+        lead: lead_text,
+        photo: d.photo,
+        ad: d.ad.is_some(),
+    };
+    (order, art, target)
+}
+
+fn apply_heads(lines: &[Line], art: &mut Article, heads: Heads, used: &mut [bool]) {
+    let mut set = |field: &mut Option<String>, spans: &mut Vec<Span>, v: Option<(String, Vec<usize>)>| {
+        if let Some((text, ls)) = v {
+            for &l in &ls {
+                used[l] = true;
+            }
+            *field = Some(text);
+            *spans = spans_of(lines, ls.iter().copied());
+        }
+    };
+    set(&mut art.kicker, &mut art.kicker_spans, heads.kicker);
+    set(&mut art.title, &mut art.title_spans, heads.title);
+    set(&mut art.subtitle, &mut art.subtitle_spans, heads.subtitle);
+    let mut all = art.spans.clone();
+    for s in [&art.kicker_spans, &art.title_spans, &art.subtitle_spans] {
+        all.extend_from_slice(s);
+    }
+    all.sort_unstable();
+    art.spans = merge_spans(all);
+}
+
+/// The kind, from what the article carries: an ad marker; a photo credit; a
+/// dateline; a column name or a signature; otherwise a feature.
+fn kind_of(a: &Article) -> Kind {
+    if a.kind == Kind::Ad || a.kind == Kind::Photo {
+        a.kind
+    } else if a.dateline.is_some() {
+        Kind::News
+    } else if a.column.is_some() || a.signature.is_some() {
+        Kind::Column
+    } else {
+        Kind::Feature
+    }
+}
+
+fn merge(into: &mut Byline, from: Byline) {
+    for (dst, src) in [
+        (&mut into.reporters, from.reporters),
+        (&mut into.correspondents, from.correspondents),
+        (&mut into.photographers, from.photographers),
+        (&mut into.authors, from.authors),
+    ] {
+        for n in src {
+            if !dst.contains(&n) {
+                dst.push(n);
+            }
+        }
+    }
+}
+
+fn empty_article() -> Article {
+    Article {
+        kind: Kind::Feature,
+        column: None,
+        kicker: None,
+        title: None,
+        subtitle: None,
+        dateline: None,
+        byline: Byline::default(),
+        blocks: Vec::new(),
+        signature: None,
+        spans: Vec::new(),
+        column_spans: Vec::new(),
+        kicker_spans: Vec::new(),
+        title_spans: Vec::new(),
+        subtitle_spans: Vec::new(),
+        signature_spans: Vec::new(),
+    }
+}
+
+/// Source ranges of lines; lines next to each other make one range, lines
+/// apart (a column break between) make several.
+fn spans_of(lines: &[Line], idx: impl IntoIterator<Item = usize>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut last: Option<usize> = None;
+    for l in idx {
+        let s = lines[l].span;
+        match (last, out.last_mut()) {
+            (Some(p), Some(cur)) if p + 1 == l => cur[1] = s[1],
+            _ => out.push(s),
+        }
+        last = Some(l);
+    }
+    out
+}
+
+fn merge_spans(mut v: Vec<Span>) -> Vec<Span> {
+    v.sort_unstable();
+    let mut out: Vec<Span> = Vec::new();
+    for s in v {
+        match out.last_mut() {
+            Some(cur) if s[0] <= cur[1] => cur[1] = cur[1].max(s[1]),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+fn strip_spans(page: &mut Page) {
+    page.page.spans.clear();
+    page.banner_spans.iter_mut().for_each(Vec::clear);
+    for w in &mut page.warnings {
+        w.spans.clear();
+    }
+    for a in &mut page.articles {
+        for s in [
+            &mut a.spans,
+            &mut a.column_spans,
+            &mut a.kicker_spans,
+            &mut a.title_spans,
+            &mut a.subtitle_spans,
+            &mut a.signature_spans,
+        ] {
+            s.clear();
+        }
+        for b in &mut a.blocks {
+            b.spans.clear();
+        }
+    }
+}

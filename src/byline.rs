@@ -1,0 +1,239 @@
+//! Credits: datelines, bylines and photo credits, parsed into names by role.
+
+use crate::clean::{fold_width, is_cjk};
+use crate::conventions::{self as cv, Role};
+use crate::Byline;
+
+/// Lines of one paragraph joined as printed: nothing between two CJK glyphs
+/// (a wrap inside a name, `李晓\n彤`), one space elsewhere.
+pub fn soft_join<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let line = fold_width(line);
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let (Some(a), Some(b)) = (out.chars().next_back(), line.chars().next()) {
+            if !(is_wide(a) && is_wide(b)) && !a.is_whitespace() {
+                out.push(' ');
+            }
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+fn is_wide(c: char) -> bool {
+    is_cjk(c) || (c as u32) >= 0x2e80 && !c.is_whitespace()
+}
+
+/// A report's opening: dateline, byline and where the body text starts.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Lead {
+    pub dateline: Option<String>,
+    pub byline: Byline,
+    /// Byte offset in the text where the body starts.
+    pub body_start: usize,
+}
+
+/// Parses the dateline and bracketed byline opening `text` (soft-joined):
+///
+/// ```text
+/// "本报讯 （记者 任洁 通讯员 刘建武） 购买物资" → 本报讯, reporters [任洁],
+///     correspondents [刘建武], body "购买物资"
+/// ```
+pub fn parse_lead(text: &str) -> Lead {
+    let text_start = text.len() - text.trim_start_matches(['□', '■', ' ']).len();
+    let body = &text[text_start..];
+    let key: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    let Some(dateline) = cv::dateline_prefix(&key) else {
+        return Lead {
+            body_start: text_start,
+            ..Lead::default()
+        };
+    };
+    // Walk the spaced text over as many glyphs as the dateline has.
+    let mut want = dateline.chars().count();
+    let mut end = 0;
+    for (i, c) in body.char_indices() {
+        if want == 0 {
+            break;
+        }
+        end = i + c.len_utf8();
+        if !c.is_whitespace() {
+            want -= 1;
+        }
+    }
+    let mut lead = Lead {
+        dateline: Some(dateline.to_string()),
+        byline: Byline::default(),
+        body_start: text_start + end,
+    };
+    let after = &body[end..];
+    let trimmed = after.trim_start();
+    let skip = after.len() - trimmed.len();
+    if let Some(open) = trimmed.chars().next().filter(|c| matches!(c, '（' | '(')) {
+        let inner_start = open.len_utf8();
+        if let Some(close) = trimmed[inner_start..].find(['）', ')']) {
+            let inner = &trimmed[inner_start..inner_start + close];
+            if inner.chars().count() <= 60 && has_role(inner) {
+                let close_len = trimmed[inner_start + close..]
+                    .chars()
+                    .next()
+                    .map_or(1, char::len_utf8);
+                lead.byline = parse_names(inner);
+                lead.body_start += skip + inner_start + close + close_len;
+            }
+        }
+    }
+    lead
+}
+
+fn has_role(s: &str) -> bool {
+    let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    cv::ROLES.iter().any(|(w, _)| squeezed.contains(w)) || squeezed.contains('/')
+}
+
+/// Parses credit text into names by role:
+///
+/// ```text
+/// "记者 任洁 通讯员 刘建武"          → reporters [任洁], correspondents [刘建武]
+/// "记 者 白 莹"                      → reporters [白莹]   (spaced display type)
+/// "本报记者 马超 文/摄"              → reporters [马超], photographers [马超]
+/// "本报记者 X 通讯员 Y 摄影报道"     → photographers [X, Y]
+/// "文/张三 图/李四"                  → authors [张三], photographers [李四]
+/// ```
+pub fn parse_names(text: &str) -> Byline {
+    let text = fold_width(text).replace('／', "/");
+    let mut tokens: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';'))
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect();
+    // Spaced display type: every glyph its own token.
+    if tokens.len() > 2 && tokens.iter().all(|t| t.chars().count() == 1) {
+        tokens = vec![tokens.concat()];
+    }
+    let mut photo_credit = false;
+    if let Some(last) = tokens.last_mut() {
+        for suffix in ["摄影报道", "摄影", "摄"] {
+            if last.ends_with(suffix) && last.as_str() != "文/摄" {
+                last.truncate(last.len() - suffix.len());
+                photo_credit = true;
+                break;
+            }
+        }
+    }
+    let mut out = Byline::default();
+    let mut role = Role::Reporter;
+    let mut named: Vec<(Role, String)> = Vec::new();
+    for tok in tokens {
+        let mut rest = tok.as_str();
+        if rest == "文/摄" || rest == "文/图" {
+            // The writer took the pictures too.
+            let names: Vec<String> = named
+                .iter()
+                .filter(|(r, _)| *r == Role::Reporter)
+                .map(|(_, n)| n.clone())
+                .collect();
+            out.photographers.extend(names);
+            continue;
+        }
+        if let Some(r) = rest.strip_prefix("文/") {
+            role = Role::Author;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix("图/").or_else(|| rest.strip_prefix("摄/")) {
+            role = Role::Photographer;
+            rest = r;
+        } else if let Some((word, r)) = cv::role_prefix(rest) {
+            role = r;
+            rest = &rest[word.len()..];
+        }
+        let rest = rest.trim_end_matches(['报', '道']).trim();
+        if !rest.is_empty() && rest.chars().all(|c| is_cjk(c) || c == '·') {
+            named.push((role, rest.to_string()));
+        }
+    }
+    for (r, name) in named {
+        let list = if photo_credit {
+            &mut out.photographers
+        } else {
+            match r {
+                Role::Reporter => &mut out.reporters,
+                Role::Correspondent => &mut out.correspondents,
+                Role::Photographer => &mut out.photographers,
+                Role::Author => &mut out.authors,
+            }
+        };
+        if !list.contains(&name) {
+            list.push(name);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(b: &Byline) -> [Vec<&str>; 4] {
+        [&b.reporters, &b.correspondents, &b.photographers, &b.authors]
+            .map(|l| l.iter().map(String::as_str).collect())
+    }
+
+    #[test]
+    fn leads() {
+        let t = soft_join(["本报讯 （记者 任洁 通讯员", "刘建武） 购买物资、 设立"]);
+        let lead = parse_lead(&t);
+        assert_eq!(lead.dateline.as_deref(), Some("本报讯"));
+        assert_eq!(names(&lead.byline), [vec!["任洁"], vec!["刘建武"], vec![], vec![]]);
+        assert_eq!(t[lead.body_start..].trim(), "购买物资、 设立");
+
+        let lead = parse_lead("本报讯(记者张晶)记者昨天");
+        assert_eq!(names(&lead.byline)[0], ["张晶"]);
+        assert_eq!(&"本报讯(记者张晶)记者昨天"[lead.body_start..], "记者昨天");
+
+        let t = "新华社北京11月21日电（记者 王立群 李晓彤）国务院";
+        let lead = parse_lead(t);
+        assert_eq!(lead.dateline.as_deref(), Some("新华社北京11月21日电"));
+        assert_eq!(names(&lead.byline)[0], ["王立群", "李晓彤"]);
+        assert_eq!(&t[lead.body_start..], "国务院");
+
+        let lead = parse_lead("据新华社电 近日");
+        assert_eq!(lead.dateline.as_deref(), Some("据新华社电"));
+        assert!(lead.byline.is_empty());
+
+        let lead = parse_lead("近日，某工会");
+        assert_eq!(lead.dateline, None);
+        assert_eq!(lead.body_start, 0);
+    }
+
+    #[test]
+    fn credits() {
+        assert_eq!(names(&parse_names("记 者 白 莹 ")), [vec!["白莹"], vec![], vec![], vec![]]);
+        assert_eq!(
+            names(&parse_names("本报记者 马超 文/摄")),
+            [vec!["马超"], vec![], vec!["马超"], vec![]]
+        );
+        assert_eq!(
+            names(&parse_names("本报记者 崔欣 通讯员 刘蕊 摄影报道")),
+            [vec![], vec![], vec!["崔欣", "刘蕊"], vec![]]
+        );
+        assert_eq!(
+            names(&parse_names("文/张三 图/李四")),
+            [vec![], vec![], vec!["李四"], vec!["张三"]]
+        );
+        assert_eq!(names(&parse_names("李四 摄")), [vec![], vec![], vec!["李四"], vec![]]);
+        assert_eq!(
+            names(&parse_names("□ 记者 张三 实习生 李四")),
+            [vec!["张三", "李四"], vec![], vec![], vec![]]
+        );
+    }
+
+    #[test]
+    fn soft_join_keeps_latin_apart() {
+        assert_eq!(soft_join(["李晓", "彤）"]), "李晓彤）");
+        assert_eq!(soft_join(["ABB", "Group"]), "ABB Group");
+    }
+}

@@ -1,0 +1,140 @@
+//! Pass 2 — classify: what each line is on its own, before context.
+
+use crate::clean::undouble;
+use crate::conventions as cv;
+use crate::lines::Line;
+
+/// What a line is, judged from the line alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    /// Page date line: `2019年4月19日·星期五`.
+    Date,
+    /// Edition line: `本版编辑 马骏|美术编辑 王巍`, `第5版`.
+    Edition,
+    /// Advertisement marker or description: `广告`.
+    Ad,
+    /// A standalone byline opening a feature: `□ 本报记者 白莹`.
+    Byline,
+    /// A line of credits only: `本报记者 马超`, `通讯员 赵研容 摄影报道`.
+    Credit,
+    /// Opens a report with a dateline: `本报讯 （记者 任洁 通讯员`.
+    Lead,
+    /// Running text or a display line; context decides.
+    Text,
+}
+
+/// A classified line.
+#[derive(Debug, Clone)]
+pub struct Classified {
+    pub kind: LineKind,
+    /// Ends a sentence: `…环境。`, `…关怀。”`.
+    pub terminal: bool,
+    /// Could be display type (a headline, kicker, banner, subhead) by shape:
+    /// short, not ending in sentence or clause punctuation, no `。`, no
+    /// column-style `， ` spacing.
+    pub display: bool,
+    /// Bold display type with every glyph doubled, undone:
+    /// `公公交交职职工工` → `公交职工`.
+    pub undoubled: Option<String>,
+}
+
+/// Longest display line, in glyphs (a two-part subtitle runs to ~45).
+const MAX_DISPLAY: usize = 48;
+
+/// Classifies one line.
+pub fn classify(line: &Line) -> Classified {
+    let key = line.key.as_str();
+    let kind = if line.is_blank() {
+        LineKind::Blank
+    } else if cv::page_date(key).is_some() {
+        LineKind::Date
+    } else if cv::is_edition_line(key) {
+        LineKind::Edition
+    } else if cv::is_ad_line(key) {
+        LineKind::Ad
+    } else if cv::is_byline_line(key) {
+        LineKind::Byline
+    } else if cv::dateline_prefix(key.trim_start_matches(['□', '■'])).is_some() {
+        LineKind::Lead
+    } else if cv::is_credit_line(&crate::clean::fold_width(line.raw)) {
+        LineKind::Credit
+    } else {
+        LineKind::Text
+    };
+    let undoubled = if kind == LineKind::Text {
+        undouble(line.raw)
+    } else {
+        None
+    };
+    let terminal = cv::ends_sentence(key);
+    let display = kind == LineKind::Text
+        && (undoubled.is_some()
+            || (!terminal
+                && !cv::ends_in_clause_punct(key)
+                && !key.contains('。')
+                && !cv::is_date_only(key)
+                && key.chars().count() <= MAX_DISPLAY
+                && !has_column_spacing(line.raw)));
+    Classified {
+        kind,
+        terminal,
+        display,
+        undoubled,
+    }
+}
+
+/// Column-style spacing: the extractor put a space after a comma or an
+/// enumeration comma inside running text (`慰问中， 区总工会`, `年初, "母婴`).
+/// Display type is set without it.
+fn has_column_spacing(raw: &str) -> bool {
+    let mut prev = ' ';
+    for c in raw.chars() {
+        if c.is_whitespace() && matches!(prev, '，' | ',' | '；' | ';' | '：' | '。' | '、' | '）') {
+            return true;
+        }
+        prev = c;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split;
+
+    fn kinds(text: &str) -> Vec<(LineKind, bool)> {
+        split(text)
+            .iter()
+            .map(|l| {
+                let c = classify(l);
+                (c.kind, c.display)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn line_kinds() {
+        use LineKind::*;
+        assert_eq!(
+            kinds("2019年4月19日·星期五\n\n本版编辑 马骏|校对 吉言\n广告\n□ 本报记者 白莹\n本报讯 （记者 任洁 通讯员\n通讯员 刘蕊 摄影报道\n首都工会服务职工形成品牌体系\n慰问中， 区总工会领导详细\n的最后关口。"),
+            vec![
+                (Date, false),
+                (Blank, false),
+                (Edition, false),
+                (Ad, false),
+                (Byline, false),
+                (Lead, false),
+                (Credit, false),
+                (Text, true),
+                (Text, false),
+                (Text, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn date_only_lines_are_text() {
+        assert_eq!(kinds("6月23日"), vec![(LineKind::Text, false)]);
+    }
+}

@@ -1,0 +1,393 @@
+//! The conventions of Chinese newspaper pages that the passes recognise.
+//!
+//! Every pattern here names a convention of the trade (CONVENTIONS.md), not
+//! words of any one page. Patterns run on a line's *key*: the text with
+//! full-width ASCII folded, markup stripped and white space removed, unless a
+//! function says otherwise.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The CJK ideograph ranges, for use inside a regex character class.
+const HAN: &str = r"\x{3400}-\x{4dbf}\x{4e00}-\x{9fff}\x{f900}-\x{faff}";
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace("HAN", HAN)).expect("valid built-in pattern")
+}
+
+/// 电头: the lead-in that opens a report.
+///
+/// - own report: `本报讯`, `本报北京11月20日电`, `本报上海电`
+/// - agency or outlet: `新华社北京11月21日电`, `中新社广州5月3日电`, `人民网北京电`
+/// - relayed copy: `据新华社电`, `据《人民日报》报道`
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:本报讯|本報訊|本报[HAN]{0,6}?(?:\d{1,2}月\d{1,2}日)?电|本報[HAN]{0,6}?(?:\d{1,2}月\d{1,2}日)?電|据[HAN《》]{1,12}?(?:电|報道|报道|消息)|據[HAN《》]{1,12}?(?:電|報道)|[HAN]{1,8}?(?:社|网|網|台|报|報)[HAN]{0,6}?(?:\d{1,2}月\d{1,2}日)?(?:电|電))")
+});
+
+/// The dateline a paragraph key opens with: `本报讯（记者 X）…` → `本报讯`.
+pub fn dateline_prefix(key: &str) -> Option<&str> {
+    DATELINE.find(key).map(|m| m.as_str())
+}
+
+/// Role words of bylines and credits, longest first so that `本报记者` wins
+/// over `记者`.
+pub const ROLES: &[(&str, Role)] = &[
+    ("本报特约记者", Role::Reporter),
+    ("本报见习记者", Role::Reporter),
+    ("本报实习生", Role::Reporter),
+    ("本报通讯员", Role::Correspondent),
+    ("本报记者", Role::Reporter),
+    ("本報記者", Role::Reporter),
+    ("特约记者", Role::Reporter),
+    ("见习记者", Role::Reporter),
+    ("摄影记者", Role::Photographer),
+    ("实习记者", Role::Reporter),
+    ("新华社记者", Role::Reporter),
+    ("记者", Role::Reporter),
+    ("記者", Role::Reporter),
+    ("实习生", Role::Reporter),
+    ("通讯员", Role::Correspondent),
+    ("通訊員", Role::Correspondent),
+    ("摄影报道", Role::Photographer),
+    ("摄影", Role::Photographer),
+    ("撰文", Role::Author),
+    ("作者", Role::Author),
+];
+
+/// The role a byline word gives the names after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Reporter,
+    Correspondent,
+    Photographer,
+    Author,
+}
+
+/// A byline on its own line before a feature's body:
+/// `□ 本报记者 白莹`, `■记者 X`, `□本报记者 X 文/摄`, `文/X 图/Y`.
+static BYLINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:[□■◇◆○●▲△]+(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生|撰文|文/|文／|文:|作者)|(?:文|图)[/／][HAN]{2,4})")
+});
+
+/// True for a standalone byline line (key form).
+pub fn is_byline_line(key: &str) -> bool {
+    key.chars().count() <= 40 && BYLINE_LINE.is_match(key) && !ends_sentence(key)
+}
+
+/// A photo credit at the end of a caption: `本报记者 X 通讯员 Y 摄影报道`,
+/// `X 摄`, `本报记者 X 摄`. Runs on text with its spaces kept.
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生)\s*)?[HAN]{2,4}(?:[\s、]+(?:(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生)\s*)?[HAN]{2,4})*\s*(?:摄影报道|摄影|摄)\s*$")
+});
+
+/// Where a photo credit starts in `text` (spaces kept), if the text ends
+/// with one: `…一线职工。 本报记者 崔欣 通讯员 刘蕊 摄影报道` → the offset of `本报记者`.
+pub fn photo_credit_start(text: &str) -> Option<usize> {
+    let m = PHOTO_CREDIT.find(text)?;
+    // The credit must stand apart: at the start, or after white space or a
+    // sentence end, never glued to running text (`拍摄` is no credit).
+    let before = text[..m.start()].chars().next_back();
+    match before {
+        None => Some(m.start()),
+        Some(c) if c.is_whitespace() || is_sentence_end(c) => Some(m.start()),
+        _ => None,
+    }
+}
+
+/// A line made only of credit words and names, no sentence punctuation:
+/// `本报记者 马超`, `通讯员 赵研容 摄影报道`, `李四 摄`. Names stand apart
+/// from each other (white space or `、`), so running text such as
+/// `记者从朝阳区总工会获悉` is not taken for a credit. Runs on the line with
+/// its spaces kept.
+pub fn is_credit_line(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    if tokens.is_empty() || tokens.len() > 8 {
+        return false;
+    }
+    let mut has_role = false;
+    for (i, tok) in tokens.iter().enumerate() {
+        let last = i + 1 == tokens.len();
+        let tok = if last {
+            match strip_photo_suffix(tok) {
+                Some(rest) => {
+                    has_role = true;
+                    rest
+                }
+                None => tok,
+            }
+        } else {
+            tok
+        };
+        let rest = match role_prefix(tok) {
+            Some((word, _)) => {
+                has_role = true;
+                &tok[word.len()..]
+            }
+            None => tok,
+        };
+        if !rest.is_empty() && !rest.split('、').all(is_name) {
+            return false;
+        }
+    }
+    has_role
+}
+
+/// `X摄影报道` → `X`, `摄` → ``: the photo-credit ending of a token.
+fn strip_photo_suffix(tok: &str) -> Option<&str> {
+    ["摄影报道", "摄影", "摄"]
+        .iter()
+        .find_map(|s| tok.strip_suffix(s))
+}
+
+/// The role word a token opens with: `本报记者马超` → `本报记者`.
+pub fn role_prefix(tok: &str) -> Option<(&'static str, Role)> {
+    ROLES.iter().copied().find(|(w, _)| tok.starts_with(w))
+}
+
+/// A personal name as bylines print it: two to four ideographs
+/// (`·` allowed inside transliterated names).
+pub fn is_name(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=5).contains(&n) && s.chars().all(|c| crate::clean::is_cjk(c) || c == '·')
+}
+
+/// Page date line: `2019年4月19日·星期五`, `2023年5月6日 星期六`.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(\d{4})年(\d{1,2})月(\d{1,2})日[·・•\.,，]?((?:星期|礼拜|周)[一二三四五六日天])?")
+});
+
+/// `(iso_date, weekday)` of a page date line (key form); the rest of the line
+/// may only be short furniture such as `农历…` or `第5版`.
+pub fn page_date(key: &str) -> Option<(String, Option<String>)> {
+    let c = DATE_LINE.captures(key)?;
+    let rest = &key[c.get(0)?.end()..];
+    if rest.chars().count() > 24 || rest.contains('。') {
+        return None;
+    }
+    let (y, m, d): (u32, u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some((
+        format!("{y:04}-{m:02}-{d:02}"),
+        c.get(4).map(|w| w.as_str().to_string()),
+    ))
+}
+
+/// Edition-line staff roles: `本版编辑 马骏|美术编辑 王巍|校对 吉言`,
+/// `责任编辑：X`, `编辑：X`. Runs on the line with spaces kept.
+static STAFF: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(本版编辑|责任编辑|美术编辑|图片编辑|摄影编辑|版式设计|版式编辑|本版校对|责任校对|校对|编辑|责编|美编|设计|制图|组版)\s*[:：]?\s*([HAN]{2,4}(?:[、\s]+[HAN]{2,4})*)")
+});
+
+/// Staff credits of an edition line, in printed order.
+pub fn staff(line: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for part in line.split(['|', '｜', '丨']) {
+        for c in STAFF.captures_iter(part) {
+            for name in c[2].split(['、', ' ', '\t', '\u{3000}']) {
+                if !name.is_empty() {
+                    out.push((c[1].to_string(), name.to_string()));
+                }
+            }
+        }
+    }
+    out
+}
+
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\d{3,4}-)?\d{7,8}"));
+
+/// E-mail addresses in a line.
+pub fn emails(line: &str) -> Vec<String> {
+    EMAIL.find_iter(line).map(|m| m.as_str().to_string()).collect()
+}
+
+/// Telephone numbers in a line (e-mail addresses skipped).
+pub fn phones(line: &str) -> Vec<String> {
+    let stripped = EMAIL.replace_all(line, " ");
+    PHONE
+        .find_iter(&stripped)
+        .map(|m| m.as_str().to_string())
+        .collect()
+}
+
+/// An edition line: staff credits, e-mail, hot-line, `第5版` (key form).
+static EDITION_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"本版编辑|责任编辑|美术编辑|图片编辑|责任校对|本版校对|E-?mail|e-?mail|邮箱[:：]|热线电话|新闻热线|^第\d+版|^[A-Z]?\d+版?$|^编辑[:：]|^校对[:：]")
+});
+
+/// True for page furniture other than the date (key form).
+pub fn is_edition_line(key: &str) -> bool {
+    key.chars().count() <= 120 && !key.contains('。') && EDITION_LINE.is_match(key)
+}
+
+/// An advertisement marker or an extractor's description of one:
+/// `广告`, `启事`, `Advertisement for …` (key form).
+pub fn is_ad_line(key: &str) -> bool {
+    matches!(key, "广告" | "廣告" | "启事" | "公告" | "广告启事")
+        || key.starts_with("Advertisement")
+        || key.starts_with("ADVERTISEMENT")
+        || key.starts_with("广告：")
+        || key.starts_with("广告:")
+}
+
+/// Page slogans and section banners: `学习贯彻……精神`, `喜迎……`.
+static SLOGAN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:学习贯彻|学习宣传贯彻|深入学习贯彻|认真学习贯彻|贯彻落实|学习宣传|喜迎|热烈庆祝|庆祝|奋进新征程|踔厉奋发|奋力谱写)")
+});
+
+/// True for a display line shaped like a page slogan (key form).
+pub fn is_slogan(key: &str) -> bool {
+    SLOGAN.is_match(key)
+}
+
+/// Recurring column names (栏目) end in a genre word: `…日记`, `读者来信`,
+/// `职工心声`, `简讯`.
+static COLUMN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[HAN]{0,10}(?:日记|手记|札记|随笔|来信|心声|简讯|快讯|时评|短评|评论|观察|声音|信箱|视点|快评|漫谈|纪事|速递|说法|茶座|书评|影评|一线|百态|故事会|人物志)$")
+});
+
+/// True for a display line shaped like a column name (key form).
+pub fn is_column_name(key: &str) -> bool {
+    key.chars().count() <= 12 && COLUMN_NAME.is_match(key)
+}
+
+/// A signature closing a column piece: unit (ending in a post or an
+/// organisation word) then a personal name, printed apart:
+/// `大兴税务局工会干部 刘港`. Runs on the line with spaces kept.
+static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^\s*[（(]?([HAN]{2,20}?(?:干部|职工|员工|会员|员|者|师|生|长|主任|主席|书记|经理|会|局|处|所|院|校|厂|站|队|部|科|室|公司|集团|中心|社区|街道|医院|大学|学院|中学|小学|银行|单位|工地))[\s　]+([HAN]{2,4})\s*[)）]?\s*$")
+});
+
+/// `(unit, name)` of a signature line: `大兴税务局工会干部 刘港` → name `刘港`.
+pub fn signature(line: &str) -> Option<String> {
+    SIGNATURE.captures(line).map(|c| c[2].to_string())
+}
+
+/// A line that is only a date or a time, as at the head of a diary entry:
+/// `6月23日`, `3月5日 晴`, `13时`. Body text, not a headline.
+static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[HAN]{0,3})?$|^(?:上午|下午|晚上|凌晨|中午)?\d{1,2}(?:时|点|:\d{2})$")
+});
+
+/// True for a date-only line (key form).
+pub fn is_date_only(key: &str) -> bool {
+    DATE_ONLY.is_match(key)
+}
+
+/// Sentence-final punctuation: a line ending in one closes a paragraph.
+pub fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '；' | ';' | '.')
+}
+
+/// Closing quotes and brackets that may follow a sentence end: `。”`.
+pub fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '"' | '\'' | '」' | '』' | '）' | ')' | '》' | '】' | '〕'
+    )
+}
+
+/// True when the text ends a sentence: `…工作压力。`, `…关怀。”`.
+pub fn ends_sentence(text: &str) -> bool {
+    let mut chars = text.trim_end().chars().rev();
+    loop {
+        match chars.next() {
+            Some(c) if is_closer(c) => continue,
+            Some(c) => return is_sentence_end(c),
+            None => return false,
+        }
+    }
+}
+
+/// True when the text ends inside a clause: `…提升职工群`, `…通讯员`,
+/// `…我们，`. The opposite of [`ends_sentence`] for display-line tests:
+/// a line ending in a comma, enumeration comma or colon is running text.
+pub fn ends_in_clause_punct(text: &str) -> bool {
+    matches!(
+        text.trim_end().chars().next_back(),
+        Some('，' | ',' | '、' | '：' | ':' | '—' | '-' | '（' | '(' | '“' | '《')
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn datelines() {
+        assert_eq!(dateline_prefix("本报讯（记者任洁）"), Some("本报讯"));
+        assert_eq!(
+            dateline_prefix("本报北京11月20日电（记者王某）"),
+            Some("本报北京11月20日电")
+        );
+        assert_eq!(dateline_prefix("本报上海电记者"), Some("本报上海电"));
+        assert_eq!(
+            dateline_prefix("新华社北京11月21日电（记者X）"),
+            Some("新华社北京11月21日电")
+        );
+        assert_eq!(dateline_prefix("中新社广州5月3日电"), Some("中新社广州5月3日电"));
+        assert_eq!(dateline_prefix("人民网北京电"), Some("人民网北京电"));
+        assert_eq!(dateline_prefix("据新华社电近日"), Some("据新华社电"));
+        assert_eq!(dateline_prefix("据《人民日报》报道"), Some("据《人民日报》报道"));
+        assert_eq!(dateline_prefix("据了解，今年"), None);
+        assert_eq!(dateline_prefix("近日，北京市总工会"), None);
+    }
+
+    #[test]
+    fn bylines_and_credits() {
+        assert!(is_byline_line("□本报记者白莹"));
+        assert!(is_byline_line("■记者王某"));
+        assert!(is_byline_line("□本报记者马超文/摄"));
+        assert!(is_byline_line("文/张三图/李四"));
+        assert!(!is_byline_line("本报讯（记者马超）近日，"));
+        assert!(is_credit_line("本报记者 马超"));
+        assert!(is_credit_line("本报记者马超"));
+        assert!(is_credit_line("通讯员 赵研容 摄影报道"));
+        assert!(is_credit_line("李四 摄"));
+        assert!(!is_credit_line("记者从朝阳区总工会获悉"));
+        assert!(!is_credit_line("首都工会服务职工形成品牌体系"));
+        let t = "一线职工。 本报记者 崔欣 通讯员 刘蕊 摄影报道";
+        assert_eq!(&t[photo_credit_start(t).unwrap()..], "本报记者 崔欣 通讯员 刘蕊 摄影报道");
+        assert_eq!(photo_credit_start("拍摄"), None);
+    }
+
+    #[test]
+    fn furniture() {
+        assert_eq!(
+            page_date("2019年4月19日·星期五"),
+            Some(("2019-04-19".into(), Some("星期五".into())))
+        );
+        assert_eq!(
+            page_date("2023年5月6日星期六"),
+            Some(("2023-05-06".into(), Some("星期六".into())))
+        );
+        assert_eq!(page_date("2019年4月19日，市总工会召开会议。"), None);
+        let line = "本版编辑 马骏|美术编辑 王巍|校对 吉言|E—mail:a@b.com|本版热线电话:63523314 63581010";
+        assert_eq!(
+            staff(line),
+            [("本版编辑", "马骏"), ("美术编辑", "王巍"), ("校对", "吉言")]
+                .map(|(r, n)| (r.to_string(), n.to_string()))
+        );
+        assert_eq!(emails(line), ["a@b.com"]);
+        assert_eq!(phones(line), ["63523314", "63581010"]);
+        assert!(is_edition_line("责任编辑：张三"));
+    }
+
+    #[test]
+    fn display_shapes() {
+        assert!(is_slogan("学习贯彻党的十九届五中全会精神"));
+        assert!(is_column_name("工会干部下沉日记"));
+        assert!(is_column_name("读者来信"));
+        assert!(!is_column_name("北汽集团工会签订协议"));
+        assert_eq!(signature("大兴税务局工会干部 刘港").as_deref(), Some("刘港"));
+        assert_eq!(signature("集中采买防疫物资 设立防疫专项经费"), None);
+        assert!(is_date_only("6月23日"));
+        assert!(!is_date_only("6月23日召开大会"));
+        assert!(ends_sentence("的工作压力。"));
+        assert!(ends_sentence("关怀。”"));
+        assert!(!ends_sentence("分享“有声悦读”"));
+    }
+}

@@ -1,0 +1,421 @@
+//! Pass 5 — headlines: put display lines back with their articles.
+//!
+//! Extracted text often prints a headline far from its body, before it or
+//! after it. Each display group left free by segmentation is placed with the
+//! article whose body shares the most of its character bigrams (weighted by
+//! rarity across the page, so that words every article uses count little),
+//! helped by position: right before an article's body, or right after it.
+//! Groups that fit no article are banners. Within an article, the lines get
+//! their roles (kicker 引题, title 主题, subtitle 副题) from their order and
+//! shape.
+
+use crate::clean::{clean_display, is_cjk};
+use crate::conventions as cv;
+use std::collections::{HashMap, HashSet};
+
+/// The distinct bigrams of a text's word characters (CJK and ASCII
+/// alphanumerics), not crossing punctuation: `五型工会` → {五型, 型工, 工会}.
+pub fn bigrams(text: &str) -> HashSet<(char, char)> {
+    let mut out = HashSet::new();
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        if is_cjk(c) || c.is_ascii_alphanumeric() {
+            if let Some(p) = prev {
+                out.insert((p, c));
+            }
+            prev = Some(c);
+        } else if !c.is_whitespace() {
+            prev = None;
+        }
+    }
+    out
+}
+
+/// Share of the bigrams of `display` found in `body`, unweighted.
+///
+/// ```text
+/// coverage("五型工会", "打造五型工会") = 1.0
+/// ```
+pub fn coverage(display: &str, body: &str) -> f32 {
+    let d = bigrams(display);
+    if d.is_empty() {
+        return 0.0;
+    }
+    let b = bigrams(body);
+    d.iter().filter(|g| b.contains(g)).count() as f32 / d.len() as f32
+}
+
+/// A display group to place.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// Index of the display unit.
+    pub unit: usize,
+    /// Its lines as (line index, cleaned text), doubled glyphs undone.
+    pub lines: Vec<(usize, String)>,
+    /// All lines were bold doubled type: they form one headline.
+    pub doubled: bool,
+}
+
+/// What the placement step knows of an article.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// Units spanned by the article's body.
+    pub first_unit: usize,
+    pub last_unit: usize,
+    /// The body text.
+    pub body: String,
+    /// The first paragraph (lead) text.
+    pub lead: String,
+    /// Photo pieces take a bold doubled headline first.
+    pub photo: bool,
+    /// Ads take no headline.
+    pub ad: bool,
+}
+
+/// The roles of an article's display lines.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Heads {
+    pub kicker: Option<(String, Vec<usize>)>,
+    pub title: Option<(String, Vec<usize>)>,
+    pub subtitle: Option<(String, Vec<usize>)>,
+}
+
+/// The result of placement: display items per target, and banners.
+#[derive(Debug, Clone, Default)]
+pub struct Placement {
+    pub heads: Vec<Heads>,
+    /// Banner text with its lines.
+    pub banners: Vec<(String, Vec<usize>)>,
+    /// (item unit, target) pairs placed on weak evidence.
+    pub guesses: Vec<(usize, usize)>,
+}
+
+/// Evidence needed to place a group by its words alone.
+const MIN_LEXICAL: f32 = 0.34;
+/// Bonus for a group printed right before an article's body.
+const BEFORE_BONUS: f32 = 0.2;
+/// Bonus for a group printed right after an article's body.
+const AFTER_BONUS: f32 = 0.1;
+/// Most display lines one article carries (kicker, title, subtitle).
+const MAX_LINES: usize = 3;
+
+/// Places display items with targets. `body_units` lists the units that
+/// hold running text (two items with only display units between them are
+/// adjacent).
+pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placement {
+    let grams: Vec<HashSet<(char, char)>> = targets.iter().map(|t| bigrams(&t.body)).collect();
+    let mut df: HashMap<(char, char), usize> = HashMap::new();
+    for g in &grams {
+        for b in g {
+            *df.entry(*b).or_default() += 1;
+        }
+    }
+    let n = targets.len() as f32;
+    let idf = |b: &(char, char)| ((n + 1.0) / (df.get(b).copied().unwrap_or(0) as f32 + 0.5)).ln();
+    let item_text = |it: &Item| it.lines.iter().map(|(_, t)| t.as_str()).collect::<String>();
+    let lexical = |it: &Item, t: usize| -> f32 {
+        let d = bigrams(&item_text(it));
+        let total: f32 = d.iter().map(idf).sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        d.iter().filter(|b| grams[t].contains(b)).map(idf).sum::<f32>() / total
+    };
+    let between_body =
+        |a: usize, b: usize| body_units.iter().any(|&u| u > a.min(b) && u < a.max(b));
+    let position = |it: &Item, t: &Target| -> f32 {
+        if it.unit < t.first_unit && !between_body(it.unit, t.first_unit) {
+            BEFORE_BONUS
+        } else if it.unit > t.last_unit && !between_body(t.last_unit, it.unit) {
+            AFTER_BONUS
+        } else {
+            0.0
+        }
+    };
+
+    let mut cands = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if is_banner_shape(it) {
+            continue;
+        }
+        for (t, target) in targets.iter().enumerate() {
+            if target.ad {
+                continue;
+            }
+            let lex = lexical(it, t);
+            let pos = position(it, target);
+            if lex >= MIN_LEXICAL || (lex >= MIN_LEXICAL / 2.0 && pos > 0.0) {
+                cands.push((lex + pos, i, t));
+            }
+        }
+    }
+    cands.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut placed: Vec<Option<usize>> = vec![None; items.len()];
+    let mut load = vec![0usize; targets.len()];
+    for &(_, i, t) in &cands {
+        let lines = if items[i].doubled { 1 } else { items[i].lines.len() };
+        if placed[i].is_none() && load[t] + lines <= MAX_LINES {
+            placed[i] = Some(t);
+            load[t] += lines;
+        }
+    }
+    // An article still without a headline takes the nearest free group
+    // printed right before or after it (a photo prefers bold doubled type).
+    let mut guesses = Vec::new();
+    for (t, target) in targets.iter().enumerate() {
+        if load[t] > 0 || target.ad {
+            continue;
+        }
+        let best = items
+            .iter()
+            .enumerate()
+            .filter(|(i, it)| placed[*i].is_none() && !is_banner_shape(it))
+            .filter(|(_, it)| position(it, target) > 0.0)
+            .max_by(|(_, a), (_, b)| {
+                let key = |it: &Item| {
+                    (target.photo && it.doubled) as u8 as f32 + position(it, target)
+                        - (it.unit as f32 - target.first_unit as f32).abs() * 1e-3
+                };
+                key(a).total_cmp(&key(b))
+            });
+        if let Some((i, it)) = best {
+            placed[i] = Some(t);
+            load[t] += it.lines.len();
+            guesses.push((it.unit, t));
+        }
+    }
+
+    let mut heads = vec![Heads::default(); targets.len()];
+    for (t, h) in heads.iter_mut().enumerate() {
+        let mine: Vec<&Item> = items
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| placed[*i] == Some(t))
+            .map(|(_, it)| it)
+            .collect();
+        *h = roles(&mine, &targets[t].lead);
+    }
+    let banners = items
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| placed[*i].is_none())
+        .map(|(_, it)| {
+            let text: Vec<&str> = it.lines.iter().map(|(_, t)| t.as_str()).collect();
+            (join_lines(&text, it.doubled), it.lines.iter().map(|l| l.0).collect())
+        })
+        .collect();
+    Placement {
+        heads,
+        banners,
+        guesses,
+    }
+}
+
+/// Page slogans stay banners whatever words they share.
+fn is_banner_shape(it: &Item) -> bool {
+    it.lines.first().is_some_and(|(_, t)| cv::is_slogan(&t.replace(' ', "")))
+}
+
+/// Joins the lines of one display group. Bold doubled lines of equal length
+/// are a couplet (`公交职工做刺绣` / `致敬一线劳动者`) and keep a space; a
+/// shorter second line is the wrap of one phrase (`为患病同事` / `献爱心`).
+/// Banner lines are phrases printed apart: a space.
+fn join_lines(lines: &[&str], doubled: bool) -> String {
+    if doubled && lines.len() == 2 && lines[0].chars().count() != lines[1].chars().count() {
+        return lines.concat();
+    }
+    lines.join(" ")
+}
+
+/// Subtitles open with a dash (`——记某某`) or read as a clause without a
+/// subject of its own (`为百余位劳模提供…`, `今年将慰问…`, `邀请法官…`).
+fn subtitle_cue(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "——", "—", "－", "-", "为", "将", "今年", "进行", "包括", "邀请", "让", "帮助", "助力", "推动",
+        "共", "已", "全年", "累计", "涉及", "覆盖",
+    ];
+    OPENERS.iter().any(|o| text.starts_with(o))
+}
+
+/// Kickers are often two phrases printed apart: `开展爱国卫生运动 构建和谐劳动关系`.
+fn multi_phrase(text: &str) -> bool {
+    text.contains(' ')
+}
+
+/// Gives an article's display lines their roles.
+fn roles(items: &[&Item], lead: &str) -> Heads {
+    // Fields in source order; a doubled group is one field.
+    let mut fields: Vec<(String, Vec<usize>, usize)> = Vec::new(); // text, lines, run
+    let mut run = 0;
+    let mut last_unit: Option<usize> = None;
+    let mut sorted: Vec<&Item> = items.to_vec();
+    sorted.sort_by_key(|it| it.unit);
+    for it in sorted {
+        if last_unit.is_none_or(|u| u + 1 != it.unit) {
+            run += 1;
+        }
+        last_unit = Some(it.unit);
+        if it.doubled {
+            let text: Vec<&str> = it.lines.iter().map(|(_, t)| t.as_str()).collect();
+            fields.push((join_lines(&text, true), it.lines.iter().map(|l| l.0).collect(), run));
+        } else {
+            for (l, t) in &it.lines {
+                fields.push((t.clone(), vec![*l], run));
+            }
+        }
+    }
+    let mut heads = Heads::default();
+    if fields.is_empty() {
+        return heads;
+    }
+    // Roles within each run by order and shape.
+    #[derive(Clone, Copy, PartialEq)]
+    enum R {
+        K,
+        T,
+        S,
+    }
+    let mut role: Vec<R> = vec![R::T; fields.len()];
+    let mut i = 0;
+    while i < fields.len() {
+        let j = (i..fields.len()).take_while(|&k| fields[k].2 == fields[i].2).count() + i;
+        let run_fields = &fields[i..j];
+        match run_fields.len() {
+            1 => role[i] = R::T,
+            2 => {
+                let (a, b) = (&run_fields[0].0, &run_fields[1].0);
+                if subtitle_cue(b) || (multi_phrase(b) && !multi_phrase(a)) {
+                    role[i] = R::T;
+                    role[i + 1] = R::S;
+                } else {
+                    role[i] = R::K;
+                    role[i + 1] = R::T;
+                }
+            }
+            _ => {
+                role[i] = R::K;
+                role[i + 1] = R::T;
+                for r in role.iter_mut().take(j).skip(i + 2) {
+                    *r = R::S;
+                }
+            }
+        }
+        i = j;
+    }
+    // One title: prefer a run of several lines, then plain single lines over
+    // kicker-shaped ones, then the line the lead paragraph echoes most.
+    let titles: Vec<usize> = (0..fields.len()).filter(|&k| role[k] == R::T).collect();
+    let run_len = |k: usize| fields.iter().filter(|f| f.2 == fields[k].2).count();
+    let best = titles.iter().copied().max_by(|&a, &b| {
+        let key = |k: usize| {
+            let f = &fields[k].0;
+            (
+                (run_len(k) > 1) as u8,
+                (!multi_phrase(f) && !subtitle_cue(f)) as u8,
+                coverage(f, lead),
+            )
+        };
+        let (ka, kb) = (key(a), key(b));
+        ka.0.cmp(&kb.0)
+            .then(ka.1.cmp(&kb.1))
+            .then(ka.2.total_cmp(&kb.2))
+            .then(b.cmp(&a))
+    });
+    for &k in &titles {
+        if Some(k) != best {
+            role[k] = if multi_phrase(&fields[k].0) && !subtitle_cue(&fields[k].0) {
+                R::K
+            } else {
+                R::S
+            };
+        }
+    }
+    let mut put = |slot: &mut Option<(String, Vec<usize>)>, text: &str, lines: &[usize]| match slot {
+        Some((t, l)) => {
+            t.push(' ');
+            t.push_str(text);
+            l.extend_from_slice(lines);
+        }
+        None => *slot = Some((text.to_string(), lines.to_vec())),
+    };
+    for (k, (text, lines, _)) in fields.iter().enumerate() {
+        match role[k] {
+            R::K => put(&mut heads.kicker, text, lines),
+            R::T => put(&mut heads.title, text, lines),
+            R::S => put(&mut heads.subtitle, text, lines),
+        }
+    }
+    heads
+}
+
+/// Builds an item from a display unit's lines (raw text, undoubled text).
+pub fn item(unit: usize, lines: &[(usize, &str, Option<&str>)]) -> Item {
+    let doubled = lines.iter().all(|(_, _, u)| u.is_some());
+    Item {
+        unit,
+        lines: lines
+            .iter()
+            .map(|(l, raw, undoubled)| (*l, clean_display(undoubled.unwrap_or(raw))))
+            .collect(),
+        doubled,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn it(unit: usize, lines: &[&str]) -> Item {
+        let raw: Vec<(usize, &str, Option<&str>)> =
+            lines.iter().enumerate().map(|(k, l)| (unit * 10 + k, *l, None)).collect();
+        item(unit, &raw)
+    }
+
+    fn target(first: usize, last: usize, body: &str) -> Target {
+        Target {
+            first_unit: first,
+            last_unit: last,
+            body: body.into(),
+            lead: body.into(),
+            photo: false,
+            ad: false,
+        }
+    }
+
+    #[test]
+    fn headline_goes_to_the_body_that_shares_its_words() {
+        let items = [it(0, &["公交职工刺绣致敬劳动者"]), it(1, &["书屋阅读活动激发热情"])];
+        let targets = [
+            target(2, 2, "镇总工会在职工书屋开展阅读活动，激发了职工的热情。"),
+            target(3, 3, "公交车队职工用十字刺绣致敬一线劳动者。"),
+        ];
+        let p = place(&items, &targets, &[2, 3]);
+        assert_eq!(p.heads[0].title.as_ref().unwrap().0, "书屋阅读活动激发热情");
+        assert_eq!(p.heads[1].title.as_ref().unwrap().0, "公交职工刺绣致敬劳动者");
+    }
+
+    #[test]
+    fn slogans_are_banners() {
+        let items = [it(0, &["学习贯彻全会精神", "谱写工会工作新篇章"])];
+        let targets = [target(1, 1, "学习贯彻全会精神，谱写工会工作新篇章。")];
+        let p = place(&items, &targets, &[1]);
+        assert_eq!(p.banners[0].0, "学习贯彻全会精神 谱写工会工作新篇章");
+    }
+
+    #[test]
+    fn roles_by_order_and_shape() {
+        let lead = "北汽集团工会与北京康复医院签订协议，为劳模提供体检服务。";
+        let h = roles(&[&it(0, &["北汽集团工会与康复医院签订协议", "为百余位劳模提供体检服务"])], lead);
+        assert_eq!(h.title.unwrap().0, "北汽集团工会与康复医院签订协议");
+        assert_eq!(h.subtitle.unwrap().0, "为百余位劳模提供体检服务");
+        let h = roles(&[&it(0, &["开展爱国卫生运动 构建和谐劳动关系", "本市工会助力疫情防控"])], lead);
+        assert_eq!(h.kicker.unwrap().0, "开展爱国卫生运动 构建和谐劳动关系");
+        assert_eq!(h.title.unwrap().0, "本市工会助力疫情防控");
+    }
+
+    #[test]
+    fn doubled_couplets() {
+        assert_eq!(join_lines(&["公交职工做刺绣", "致敬一线劳动者"], true), "公交职工做刺绣 致敬一线劳动者");
+        assert_eq!(join_lines(&["为患病同事", "献爱心"], true), "为患病同事献爱心");
+    }
+}

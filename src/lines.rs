@@ -1,0 +1,161 @@
+//! Pass 1 — lines: split the input into lines with their source ranges, and
+//! measure the page's layout from line-width statistics.
+
+use crate::clean::{fold_width, is_cjk};
+use crate::Span;
+
+/// One input line.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// The line as printed, without its terminator and outer white space.
+    pub raw: &'a str,
+    /// Where `raw` lies in the input, in UTF-16 code units.
+    pub span: Span,
+    /// Match form: full-width ASCII folded, `**` markup and all white space
+    /// removed. Empty for a blank line.
+    pub key: String,
+    /// Printed width in ideograph cells: a CJK glyph or full-width mark is 1,
+    /// an ASCII glyph or a space ½ (spaces inside a line stand for the
+    /// justification of the printed column, so they count).
+    pub width: f32,
+}
+
+impl Line<'_> {
+    pub fn is_blank(&self) -> bool {
+        self.key.is_empty()
+    }
+
+    /// Glyph count of the key.
+    pub fn len(&self) -> usize {
+        self.key.chars().count()
+    }
+}
+
+/// Splits `text` into lines (`\n`, `\r\n` or `\r`), with UTF-16 ranges.
+///
+/// ```text
+/// "本报讯\r\n 记者" → [("本报讯", [0,3]), ("记者", [6,8])]
+/// ```
+pub fn split(text: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut u16_pos: u32 = 0;
+    let mut rest = text;
+    loop {
+        let (line, term_len, last) = match rest.find(['\n', '\r']) {
+            Some(i) => {
+                let crlf = rest[i..].starts_with("\r\n");
+                (&rest[..i], if crlf { 2 } else { 1 }, false)
+            }
+            None => (rest, 0, true),
+        };
+        let lead_ws = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        let start = u16_pos + utf16_len(&line[..lead_ws]);
+        let end = start + utf16_len(trimmed);
+        let trimmed = trimmed.trim_start_matches('\u{feff}');
+        let start = end - utf16_len(trimmed);
+        out.push(Line {
+            raw: trimmed,
+            span: [start, end],
+            key: key_of(trimmed),
+            width: width_of(trimmed),
+        });
+        u16_pos += utf16_len(line) + term_len as u32;
+        if last {
+            break;
+        }
+        rest = &rest[line.len() + term_len..];
+    }
+    out
+}
+
+fn utf16_len(s: &str) -> u32 {
+    s.chars().map(|c| c.len_utf16() as u32).sum()
+}
+
+/// The match form of a line: width folded, markup and white space removed.
+pub fn key_of(raw: &str) -> String {
+    fold_width(raw)
+        .replace("**", "")
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{feff}' && !c.is_control())
+        .collect()
+}
+
+fn width_of(raw: &str) -> f32 {
+    raw.chars()
+        .map(|c| {
+            if c.is_ascii() || c == '\u{a0}' {
+                0.5
+            } else if is_cjk(c) || (c as u32) >= 0x2e80 {
+                1.0
+            } else {
+                0.5
+            }
+        })
+        .sum()
+}
+
+/// What the line-width statistics say about the page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Layout {
+    /// The width of a full line of running text, when the page was extracted
+    /// from narrow columns (hard wraps every 11–22 glyphs); `None` when
+    /// paragraphs come one per line.
+    pub column: Option<f32>,
+}
+
+/// Measures the layout: a page is in narrow columns when most of its lines
+/// share one width (the mode, ±2 cells) and that width is narrow.
+pub fn measure(lines: &[Line]) -> Layout {
+    let widths: Vec<usize> = lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .map(|l| l.width.round() as usize)
+        .collect();
+    if widths.len() < 12 {
+        return Layout { column: None };
+    }
+    let mut hist = [0usize; 41];
+    for &w in &widths {
+        if w <= 40 {
+            hist[w] += 1;
+        }
+    }
+    let (mode, _) = hist
+        .iter()
+        .enumerate()
+        .skip(6)
+        .max_by_key(|&(w, n)| (*n, std::cmp::Reverse(w)))
+        .unwrap_or((0, &0));
+    let near: usize = hist[mode.saturating_sub(2)..=(mode + 2).min(40)].iter().sum();
+    let column = (mode >= 8 && mode <= 30 && near * 10 >= widths.len() * 6).then_some(mode as f32);
+    Layout { column }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_are_utf16() {
+        let text = "\u{feff}本报讯\r\n  记者𠀀 \n\nend";
+        let lines = split(text);
+        let utf16: Vec<u16> = text.encode_utf16().collect();
+        let slice = |s: Span| String::from_utf16(&utf16[s[0] as usize..s[1] as usize]).unwrap();
+        assert_eq!(lines.len(), 4);
+        assert_eq!(slice(lines[0].span), "本报讯");
+        assert_eq!(slice(lines[1].span), "记者𠀀");
+        assert!(lines[2].is_blank());
+        assert_eq!(slice(lines[3].span), "end");
+        assert_eq!(lines[1].key, "记者𠀀");
+    }
+
+    #[test]
+    fn narrow_columns_are_measured() {
+        let page = "一二三四五六七八九十一二三四\n".repeat(20);
+        assert_eq!(measure(&split(&page)).column, Some(14.0));
+        let long = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。\n\n短\n".repeat(10);
+        assert_eq!(measure(&split(&long)).column, None);
+    }
+}
