@@ -23,11 +23,32 @@ const WS_SPACE: u8 = 1;
 const WS_NEWLINE: u8 = 2;
 
 /// One non-white-space char of the normalised text and the white space
-/// (`WS_*` flags) that preceded it.
+/// (`WS_*` flags) that preceded it, packed in 4 bytes: the char in the low
+/// 21 bits, the flags above.
 #[derive(Clone, Copy, Debug)]
-struct Tok {
-    c: char,
-    ws: u8,
+struct Tok(u32);
+
+impl Tok {
+    #[inline]
+    fn new(c: char, ws: u8) -> Tok {
+        Tok(c as u32 | (u32::from(ws) << 24))
+    }
+
+    #[inline]
+    fn c(self) -> char {
+        // Always a valid char: it was made from one.
+        char::from_u32(self.0 & 0x1f_ffff).unwrap_or('\u{fffd}')
+    }
+
+    #[inline]
+    fn ws(self) -> u8 {
+        (self.0 >> 24) as u8
+    }
+
+    #[inline]
+    fn set_c(&mut self, c: char) {
+        self.0 = (self.0 & !0x1f_ffff) | c as u32;
+    }
 }
 
 /// Cleans a body paragraph given as its raw lines joined with `\n`.
@@ -365,16 +386,28 @@ fn full_width_of(c: char) -> Option<char> {
 /// Stage 1 and 2: normalised chars as tokens with the white space before
 /// them; full width folded, invisible chars dropped, markup runs (`**`, `__`)
 /// and leading `#` heading markers removed.
-fn tokenize(raw: &str) -> Vec<Tok> {
+fn tokenize(raw: &str) -> Tokenizer {
     let mut t = Tokenizer {
         toks: Vec::with_capacity(raw.len() / 2 + 4),
         pending: 0,
         line_start: true,
         hashes: 0,
         hash_ws: 0,
+        cjk: false,
+        quotes: 0,
+        candidates: 0,
     };
     let mut it = raw.chars();
     while let Some(c0) = it.next() {
+        if is_cjk(c0) {
+            // Fast path: the common case, an ideograph.
+            t.flush_hashes();
+            t.toks.push(Tok::new(c0, t.pending));
+            t.pending = 0;
+            t.line_start = false;
+            t.cjk = true;
+            continue;
+        }
         if is_invisible(c0) {
             continue;
         }
@@ -421,7 +454,7 @@ fn tokenize(raw: &str) -> Vec<Tok> {
         t.char(c);
     }
     t.flush_hashes();
-    t.toks
+    t
 }
 
 struct Tokenizer {
@@ -434,6 +467,12 @@ struct Tokenizer {
     hashes: usize,
     /// White space before the held `#`s.
     hash_ws: u8,
+    /// Some token is CJK text ([`is_cjk_text`]).
+    cjk: bool,
+    /// Number of straight quotes among the tokens.
+    quotes: usize,
+    /// Number of ASCII `, : ; ? ! ( )` among the tokens.
+    candidates: usize,
 }
 
 impl Tokenizer {
@@ -459,20 +498,26 @@ impl Tokenizer {
             return;
         }
         self.flush_hashes();
-        self.toks.push(Tok {
-            c,
-            ws: self.pending,
-        });
+        self.toks.push(Tok::new(c, self.pending));
         self.pending = 0;
         self.line_start = false;
+        if c.is_ascii() {
+            match c {
+                '"' | '\'' => self.quotes += 1,
+                ',' | ':' | ';' | '?' | '!' | '(' | ')' => self.candidates += 1,
+                _ => {}
+            }
+        } else if !self.cjk && is_cjk_text(c) {
+            self.cjk = true;
+        }
     }
 
     fn flush_hashes(&mut self) {
         if self.hashes > 0 {
             let ws = self.hash_ws;
-            self.toks.push(Tok { c: '#', ws });
+            self.toks.push(Tok::new('#', ws));
             for _ in 1..self.hashes {
-                self.toks.push(Tok { c: '#', ws: 0 });
+                self.toks.push(Tok::new('#', 0));
             }
             self.hashes = 0;
             self.line_start = false;
@@ -481,29 +526,53 @@ impl Tokenizer {
 }
 
 /// Stage 3: curly quotes, paired in order of appearance.
+///
+/// When a string holds an even number of straight double (or single) quotes
+/// they strictly alternate, open–close, even in garbled text. When the number
+/// is odd one of them is a stray, and context decides where it can: a quote
+/// right before sentence punctuation (or at the end) closes, one right after
+/// `：，、；` or an opening bracket (or at the start) opens; the others
+/// alternate with the quote before them.
 fn convert_quotes(toks: &mut [Tok]) {
-    let mut dq_open = true;
-    let mut sq_open = true;
-    for i in 0..toks.len() {
-        match toks[i].c {
-            '"' => {
-                toks[i].c = if dq_open { '“' } else { '”' };
-                dq_open = !dq_open;
-            }
-            '\'' => {
-                let apostrophe = i > 0
-                    && i + 1 < toks.len()
-                    && toks[i].ws == 0
-                    && toks[i + 1].ws == 0
-                    && is_latin_letter(toks[i - 1].c)
-                    && is_latin_letter(toks[i + 1].c);
-                if !apostrophe {
-                    toks[i].c = if sq_open { '‘' } else { '’' };
-                    sq_open = !sq_open;
-                }
-            }
+    let n = toks.len();
+    let is_apostrophe = |toks: &[Tok], i: usize| {
+        i > 0
+            && i + 1 < n
+            && toks[i].ws() == 0
+            && toks[i + 1].ws() == 0
+            && is_latin_letter(toks[i - 1].c())
+            && is_latin_letter(toks[i + 1].c())
+    };
+    let (mut dq, mut sq) = (0usize, 0usize);
+    for (i, t) in toks.iter().enumerate() {
+        match t.c() {
+            '"' => dq += 1,
+            '\'' if !is_apostrophe(toks, i) => sq += 1,
             _ => {}
         }
+    }
+    if dq + sq == 0 {
+        return;
+    }
+    let (mut dq_open, mut sq_open) = (true, true);
+    for i in 0..n {
+        let (open_state, odd, marks) = match toks[i].c() {
+            '"' => (&mut dq_open, dq % 2 == 1, ('“', '”')),
+            '\'' if !is_apostrophe(toks, i) => (&mut sq_open, sq % 2 == 1, ('‘', '’')),
+            _ => continue,
+        };
+        let mut open = *open_state;
+        if odd {
+            let next = toks.get(i + 1).map(|t| t.c());
+            let prev = i.checked_sub(1).map(|k| toks[k].c());
+            if next.map_or(true, |c| "，。、；：？！,.;:?!）)》」』".contains(c)) {
+                open = false;
+            } else if prev.map_or(true, |c| "：，、；:,;（(《「『".contains(c)) {
+                open = true;
+            }
+        }
+        toks[i].set_c(if open { marks.0 } else { marks.1 });
+        *open_state = !open;
     }
 }
 
@@ -540,7 +609,7 @@ fn convert_punct(toks: &mut [Tok]) {
     let mut stack: Vec<u32> = Vec::new();
     let mut i = 0;
     while i < n {
-        let c = toks[i].c;
+        let c = toks[i].c();
         if full_width_of(c).is_none() {
             match c {
                 '（' => stack.push(0),
@@ -557,8 +626,8 @@ fn convert_punct(toks: &mut [Tok]) {
         let node = parent.len() as u32;
         parent.push(node);
         let start = i;
-        while i < n && full_width_of(toks[i].c).is_some() {
-            match toks[i].c {
+        while i < n && full_width_of(toks[i].c()).is_some() {
+            match toks[i].c() {
                 '(' => stack.push(node),
                 ')' => {
                     if let Some(o) = stack.pop() {
@@ -570,15 +639,15 @@ fn convert_punct(toks: &mut [Tok]) {
             i += 1;
         }
         clusters.push((start, i));
-        if (start > 0 && is_cjk_text(toks[start - 1].c)) || (i < n && is_cjk_text(toks[i].c)) {
+        if (start > 0 && is_cjk_text(toks[start - 1].c())) || (i < n && is_cjk_text(toks[i].c())) {
             union(&mut parent, node, 0);
         }
     }
     for (k, &(s, e)) in clusters.iter().enumerate() {
         if find(&mut parent, k as u32 + 1) == 0 {
             for t in &mut toks[s..e] {
-                if let Some(f) = full_width_of(t.c) {
-                    t.c = f;
+                if let Some(f) = full_width_of(t.c()) {
+                    t.set_c(f);
                 }
             }
         }
@@ -593,13 +662,13 @@ fn spaced_out_gaps(toks: &[Tok]) -> Vec<bool> {
     // Words: maximal runs of tokens without white space between them.
     let mut words: Vec<(usize, usize)> = Vec::new();
     for (i, t) in toks.iter().enumerate() {
-        if i == 0 || t.ws != 0 {
+        if i == 0 || t.ws() != 0 {
             words.push((i, i + 1));
         } else if let Some(w) = words.last_mut() {
             w.1 = i + 1;
         }
     }
-    let single_han = |w: &(usize, usize)| w.1 - w.0 == 1 && is_ideographic(toks[w.0].c);
+    let single_han = |w: &(usize, usize)| w.1 - w.0 == 1 && is_ideographic(toks[w.0].c());
     let all_single = words.len() >= 2
         && words.iter().all(|w| w.1 - w.0 == 1)
         && words.iter().filter(|w| single_han(w)).count() >= 2;
@@ -629,10 +698,15 @@ fn spaced_out_gaps(toks: &[Tok]) -> Vec<bool> {
 }
 
 fn clean(raw: &str, display: bool) -> String {
-    let mut toks = tokenize(raw);
-    if toks.iter().any(|t| is_cjk_text(t.c)) {
-        convert_quotes(&mut toks);
-        convert_punct(&mut toks);
+    let t = tokenize(raw);
+    let mut toks = t.toks;
+    if t.cjk {
+        if t.quotes > 0 {
+            convert_quotes(&mut toks);
+        }
+        if t.candidates > 0 {
+            convert_punct(&mut toks);
+        }
     }
     let join = if display {
         spaced_out_gaps(&toks)
@@ -643,13 +717,13 @@ fn clean(raw: &str, display: bool) -> String {
     let mut prev: Option<char> = None;
     for (i, t) in toks.iter().enumerate() {
         if let Some(p) = prev {
-            if t.ws != 0 {
-                let space = if is_cjk_text(p) || is_cjk_text(t.c) {
+            if t.ws() != 0 {
+                let space = if is_cjk_text(p) || is_cjk_text(t.c()) {
                     display
-                        && t.ws & WS_NEWLINE == 0
+                        && t.ws() & WS_NEWLINE == 0
                         && !join[i]
                         && is_ideographic(p)
-                        && is_ideographic(t.c)
+                        && is_ideographic(t.c())
                 } else {
                     true
                 };
@@ -658,8 +732,8 @@ fn clean(raw: &str, display: bool) -> String {
                 }
             }
         }
-        out.push(t.c);
-        prev = Some(t.c);
+        out.push(t.c());
+        prev = Some(t.c());
     }
     out
 }
@@ -730,6 +804,13 @@ mod tests {
             "提出“家建设新路径，提出”和家“，吸纳社会家”和“家心驿站”"
         );
         assert_eq!(clean_body("贵在'精'和'准'"), "贵在‘精’和‘准’");
+        // An odd count: the stray quote before a comma closes.
+        assert_eq!(
+            clean_body("四个\"党工共建活动\"室\",打造了一批\"五好基层工会\"典型"),
+            "四个“党工共建活动”室”，打造了一批“五好基层工会”典型"
+        );
+        assert_eq!(clean_body("他说\"好"), "他说“好");
+        assert_eq!(clean_body("好\"。"), "好”。");
         assert_eq!(clean_body("他说 don't 工作"), "他说don't工作");
         assert_eq!(clean_body("say \"hi\" it's"), "say \"hi\" it's");
         assert_eq!(clean_body("以 \"健康防疫\" 为主题"), "以“健康防疫”为主题");
