@@ -48,6 +48,7 @@ function startWorker() {
     pending.delete(data.id);
     if (data.ok) p.resolve(data.result);
     else p.reject(new Error(data.error));
+    if (data.fatal) recycleWorker();
   };
   worker.onerror = (event) => {
     event.preventDefault();
@@ -68,6 +69,16 @@ function call(op, payload = {}, transfer = []) {
     pending.set(id, { resolve, reject });
     worker.postMessage({ id, op, ...payload }, transfer);
   });
+}
+
+// After a wasm trap: replace the worker, letting queued calls fail cleanly.
+function recycleWorker() {
+  const old = worker;
+  old.terminate();
+  const err = new Error('parser restarted after an internal error');
+  for (const p of pending.values()) p.reject(err);
+  pending.clear();
+  startWorker();
 }
 
 function restartWorker() {
@@ -100,7 +111,9 @@ async function parsePasted() {
     showDoc(state.docs.indexOf(doc));
     setStatus('parsedOne', doc.page.articles.length);
   } catch (err) {
-    if (!(err instanceof Cancelled)) setStatus('failed', err.message);
+    // A cancelled batch restarts the worker; a paste queued behind it is re-run.
+    if (err instanceof Cancelled) { if (seq === state.pasteSeq) return parsePasted(); return; }
+    setStatus('failed', err.message);
   }
 }
 
@@ -369,7 +382,10 @@ function renderRaw(text, ranges) {
 function highlight(node) {
   const doc = currentDoc();
   if (!doc) return;
-  const ranges = targets.get(node) ?? [];
+  let ranges = targets.get(node) ?? [];
+  // A part with no ranges of its own (e.g. an untitled card's placeholder)
+  // shows its whole article instead.
+  if (!ranges.some((r) => r.cls !== 'hl-soft' && r.spans.length)) ranges = ranges.map((r) => ({ ...r, cls: r.cls === 'hl-soft' ? 'hl' : r.cls }));
   const count = ranges.filter((r) => r.cls !== 'hl-soft').reduce((k, r) => k + r.spans.length, 0);
   if (state.selected) state.selected.classList.remove('selected');
   state.selected = node;
@@ -496,6 +512,7 @@ function applyLang() {
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
   for (const node of document.querySelectorAll('[data-i18n-placeholder]')) node.placeholder = t(node.dataset.i18nPlaceholder);
   ui.lang.textContent = t('langButton');
+  document.querySelector('[data-i18n="appAlt"]').lang = lang === 'zh' ? 'en' : 'zh-CN';
   ui.lang.lang = lang === 'zh' ? 'en' : 'zh-CN';
   $('card-help').textContent = t('cardHelp');
   setRawCollapsed(ui.rawCol.classList.contains('collapsed'));
@@ -545,12 +562,17 @@ function wire() {
   ui.clear.addEventListener('click', () => {
     cancelBatch();
     ui.raw.value = '';
+    ui.files.value = '';
+    state.pasteSeq++;
     state.docs = [];
     showDoc(-1);
     setStatus(null);
     ui.raw.focus();
   });
   ui.cancel.addEventListener('click', cancelBatch);
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && state.batch && !e.target.closest?.('.card')) cancelBatch();
+  });
   ui.rawToggle.addEventListener('click', () => setRawCollapsed(!ui.rawCol.classList.contains('collapsed')));
   ui.lang.addEventListener('click', () => {
     state.lang = state.lang === 'zh' ? 'en' : 'zh';

@@ -4,6 +4,7 @@
 export const STRINGS = {
   zh: {
     appName: '剪报',
+    appAlt: 'jianbao',
     tagline: '把报纸版面的原始文字整理成一篇篇文章：标题、作者、正文、小标题。全部在本机浏览器里完成，不上传任何内容。',
     skip: '跳到结果',
     langButton: 'English',
@@ -79,6 +80,7 @@ export const STRINGS = {
   },
   en: {
     appName: 'jianbao',
+    appAlt: '剪报',
     tagline: 'Turns the raw text of a Chinese newspaper page into articles: headlines, bylines, body text, subheads. Everything runs in your browser; nothing is uploaded.',
     skip: 'Skip to results',
     langButton: '中文',

@@ -87,6 +87,9 @@ self.onmessage = async (event) => {
     }
     self.postMessage({ id, ok: true, result });
   } catch (err) {
-    self.postMessage({ id, ok: false, error: String(err && err.message ? err.message : err) });
+    // A trap inside the wasm module (RuntimeError) may leave it unusable: ask
+    // the page for a fresh worker.
+    const fatal = err instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id, ok: false, fatal, error: String(err && err.message ? err.message : err) });
   }
 };

@@ -61,7 +61,6 @@ export async function setup() {
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));
   const dialogs = [];
-  context.on('page', (p) => p.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); }));
   return {
     real, tmp, site, server, context, requests, dialogs,
     async newPage() {
