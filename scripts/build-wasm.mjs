@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+// Builds the WebAssembly package into pkg/ (`npm run build`).
+//
+//   1. cargo build --profile wasm-release --target wasm32-unknown-unknown
+//      --lib --no-default-features     (the `cli` feature stays out)
+//   2. wasm-bindgen for three targets:
+//        pkg/web/      --target web      ESM, explicit `await init(urlOrBytes)`
+//        pkg/node/     --target nodejs   CommonJS, instantiated synchronously,
+//                      plus index.mjs, an ESM wrapper over the same instance
+//        pkg/bundler/  --target bundler  ESM for bundlers (wasm ESM integration),
+//                      plus index.js, which adds a no-op `init`
+//   3. wasm-opt -Oz (binaryen, from node_modules) on the .wasm, once: the
+//      bindgen targets emit the same binary, so it is optimised once and copied.
+//      pkg/node loads the web build's copy rather than shipping a third.
+//   4. prints the raw and gzipped size of the .wasm.
+//
+// Honours CARGO_TARGET_DIR (default: target/). Needs the rustup target
+// wasm32-unknown-unknown and wasm-bindgen-cli of the exact version that
+// Cargo.lock pins for the wasm-bindgen crate.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import zlib from "node:zlib";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const TARGET = "wasm32-unknown-unknown";
+const PROFILE = "wasm-release";
+const NAME = "jianbao";
+const pkg = path.join(root, "pkg");
+
+function fail(message) {
+  console.error(`\nbuild-wasm: ${message}\n`);
+  process.exit(1);
+}
+
+function run(cmd, args, opts = {}) {
+  console.log(`$ ${cmd} ${args.join(" ")}`);
+  const r = spawnSync(cmd, args, { stdio: "inherit", cwd: root, ...opts });
+  if (r.error) fail(`could not run ${cmd}: ${r.error.message}`);
+  if (r.status !== 0) fail(`${cmd} failed (exit ${r.status ?? r.signal})`);
+}
+
+function output(cmd, args) {
+  try {
+    return execFileSync(cmd, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  } catch {
+    return null;
+  }
+}
+
+// --- preflight -------------------------------------------------------------
+
+const lock = fs.readFileSync(path.join(root, "Cargo.lock"), "utf8");
+const pinned = /\[\[package\]\]\nname = "wasm-bindgen"\nversion = "([^"]+)"/.exec(lock)?.[1];
+if (!pinned) fail("Cargo.lock has no wasm-bindgen package: run `cargo generate-lockfile`?");
+
+if (output("cargo", ["--version"]) === null) {
+  fail("cargo not found: install Rust from https://rustup.rs");
+}
+const installed = output("rustup", ["target", "list", "--installed"]);
+if (installed !== null) {
+  if (!installed.split("\n").includes(TARGET)) {
+    fail(`the Rust target ${TARGET} is not installed.\n  Install it with:  rustup target add ${TARGET}`);
+  }
+} else {
+  const sysroot = output("rustc", ["--print", "sysroot"])?.trim();
+  if (!sysroot || !fs.existsSync(path.join(sysroot, "lib", "rustlib", TARGET))) {
+    fail(`the Rust standard library for ${TARGET} is missing (and rustup was not found to add it).`);
+  }
+}
+const bindgenVersion = output("wasm-bindgen", ["--version"])?.trim().split(/\s+/)[1];
+const installBindgen = `cargo install wasm-bindgen-cli --version ${pinned} --locked`;
+if (!bindgenVersion) {
+  fail(`wasm-bindgen-cli not found.\n  Install it with:  ${installBindgen}`);
+}
+if (bindgenVersion !== pinned) {
+  fail(
+    `wasm-bindgen-cli is ${bindgenVersion} but Cargo.lock pins the wasm-bindgen crate at ${pinned};\n` +
+      `  they must match. Install the matching CLI with:  ${installBindgen}`,
+  );
+}
+const wasmOpt = path.join(root, "node_modules", ".bin", process.platform === "win32" ? "wasm-opt.cmd" : "wasm-opt");
+if (!fs.existsSync(wasmOpt)) {
+  fail("node_modules/.bin/wasm-opt not found: run `npm install` (devDependency `binaryen`).");
+}
+
+// --- 1. cargo --------------------------------------------------------------
+
+const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR || "target");
+run("cargo", ["build", "--profile", PROFILE, "--target", TARGET, "--lib", "--no-default-features"], {
+  env: { ...process.env, CARGO_TARGET_DIR: targetDir },
+});
+const rawWasm = path.join(targetDir, TARGET, PROFILE, `${NAME}.wasm`);
+if (!fs.existsSync(rawWasm)) fail(`cargo did not produce ${rawWasm}`);
+
+// --- 2. wasm-bindgen -------------------------------------------------------
+
+fs.rmSync(pkg, { recursive: true, force: true });
+for (const [target, dir] of [
+  ["web", "web"],
+  ["nodejs", "node"],
+  ["bundler", "bundler"],
+]) {
+  run("wasm-bindgen", ["--target", target, "--out-dir", path.join(pkg, dir), "--out-name", NAME, "--no-typescript", rawWasm]);
+}
+
+/** Replaces `from` (which must occur exactly once) in a generated file. */
+function patch(file, from, to) {
+  const text = fs.readFileSync(file, "utf8");
+  if (text.split(from).length !== 2) {
+    fail(`${path.relative(root, file)}: expected exactly one ${JSON.stringify(from)} (wasm-bindgen output changed?)`);
+  }
+  fs.writeFileSync(file, text.replace(from, to));
+}
+
+// pkg/node: CommonJS under a `"type": "module"` package needs the .cjs name;
+// it reads the web build's .wasm (the same binary) instead of its own copy.
+const nodeDir = path.join(pkg, "node");
+fs.renameSync(path.join(nodeDir, `${NAME}.js`), path.join(nodeDir, `${NAME}.cjs`));
+patch(path.join(nodeDir, `${NAME}.cjs`), "${__dirname}/jianbao_bg.wasm", "${__dirname}/../web/jianbao_bg.wasm");
+
+const same = (a, b) => fs.readFileSync(a).equals(fs.readFileSync(b));
+if (!same(path.join(nodeDir, `${NAME}_bg.wasm`), path.join(pkg, "web", `${NAME}_bg.wasm`))) {
+  fail("the nodejs and web targets produced different .wasm files; cannot share one");
+}
+fs.rmSync(path.join(nodeDir, `${NAME}_bg.wasm`));
+
+// The ESM entry points: every one exports the same names, plus `init` /
+// `initSync`, which only the web build needs (elsewhere they do nothing), so
+// `await init(); parse(text)` runs unchanged everywhere.
+const exportsOf = (file) => {
+  const text = fs.readFileSync(file, "utf8");
+  const names = [...text.matchAll(/^exports\.(\w+) = /gm)].map((m) => m[1]);
+  if (names.length === 0) fail(`no exports found in ${file}`);
+  return names;
+};
+const names = exportsOf(path.join(nodeDir, `${NAME}.cjs`));
+const header = "// Generated by scripts/build-wasm.mjs.\n";
+const noopInit =
+  "/** Nothing to do: this build is ready once imported (kept for code shared with the web build). */\n" +
+  "export default async function init() {}\n" +
+  "/** Nothing to do: this build is ready once imported. */\n" +
+  "export function initSync() {}\n";
+fs.writeFileSync(
+  path.join(nodeDir, "index.mjs"),
+  header +
+    "// Node ESM entry: the CommonJS build's one instance, so `import` and\n" +
+    "// `require` share it.\n" +
+    'import { createRequire } from "node:module";\n\n' +
+    `const wasm = createRequire(import.meta.url)("./${NAME}.cjs");\n\n` +
+    `export const { ${names.join(", ")} } = wasm;\n` +
+    noopInit,
+);
+fs.writeFileSync(
+  path.join(pkg, "bundler", "index.js"),
+  header +
+    "// Bundler ESM entry (needs WebAssembly ESM integration, e.g. webpack's\n" +
+    "// experiments.asyncWebAssembly or vite-plugin-wasm).\n" +
+    `export * from "./${NAME}.js";\n` +
+    noopInit,
+);
+
+// --- 3. wasm-opt -----------------------------------------------------------
+
+const webWasm = path.join(pkg, "web", `${NAME}_bg.wasm`);
+const bundlerWasm = path.join(pkg, "bundler", `${NAME}_bg.wasm`);
+if (!same(webWasm, bundlerWasm)) fail("the bundler and web targets produced different .wasm files");
+const before = fs.statSync(webWasm).size;
+// wasm-bindgen drops the target_features section, so tell wasm-opt which
+// WebAssembly features rustc enabled for this target (no more, no fewer).
+const BINARYEN_FEATURE = {
+  "bulk-memory": ["--enable-bulk-memory", "--enable-bulk-memory-opt"],
+  "bulk-memory-opt": ["--enable-bulk-memory-opt"],
+  "call-indirect-overlong": ["--enable-call-indirect-overlong"],
+  "extended-const": ["--enable-extended-const"],
+  multivalue: ["--enable-multivalue"],
+  "mutable-globals": ["--enable-mutable-globals"],
+  "nontrapping-fptoint": ["--enable-nontrapping-float-to-int"],
+  "reference-types": ["--enable-reference-types"],
+  "sign-ext": ["--enable-sign-ext"],
+  simd128: ["--enable-simd"],
+  "tail-call": ["--enable-tail-call"],
+};
+const cfg = output("rustc", ["--print", "cfg", "--target", TARGET]) ?? "";
+const features = [...cfg.matchAll(/^target_feature="([^"]+)"$/gm)].flatMap((m) => BINARYEN_FEATURE[m[1]] ?? []);
+run(wasmOpt, ["-Oz", "--strip-debug", "--strip-producers", ...new Set(features), webWasm, "-o", webWasm]);
+fs.copyFileSync(webWasm, bundlerWasm);
+
+// --- 4. sizes --------------------------------------------------------------
+
+const bytes = fs.readFileSync(webWasm);
+const gz = zlib.gzipSync(bytes, { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+const sha = createHash("sha256").update(bytes).digest("hex").slice(0, 12);
+console.log(
+  `\n${NAME}_bg.wasm: ${kb(bytes.length)} raw (${kb(before)} before wasm-opt), ${kb(gz)} gzipped, sha256 ${sha}…`,
+);
+console.log(`pkg/ ready: web/ (ESM, await init()), node/ (CJS + ESM wrapper), bundler/ (ESM)`);

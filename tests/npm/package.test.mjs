@@ -1,0 +1,170 @@
+// The npm package as a consumer gets it: packed, installed into a fresh
+// project, loaded through its `exports` map as ESM, as CommonJS, as the
+// browser build and as the bundler build; every page must come out exactly as
+// the native CLI's `--format json` prints it.
+//
+// Needs `npm run build` first and the native CLI (`cargo build --release`);
+// scripts/test-npm.sh runs everything.
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+
+import { cli, gbk, install, nodeIn, packedFiles, pages, pkgJson, runCli } from "./helpers.mjs";
+
+const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures");
+const project = install();
+const files = pages();
+const jianbao = createRequire(path.join(project, "package.json"))("jianbao");
+
+/** The native CLI's page JSON for each file, compact, without the final newline. */
+const expected = (() => {
+  if (!cli()) {
+    throw new Error("the native CLI is not built: run `cargo build --release` (or set JIANBAO_CLI)");
+  }
+  return Object.fromEntries(files.map((f) => [f, runCli(["--format", "json", f]).replace(/\n$/, "")]));
+})();
+
+function assertSamePages(actual, label) {
+  assert.deepEqual(Object.keys(actual).sort(), [...files].sort());
+  for (const f of files) {
+    assert.ok(actual[f] === expected[f], `${label}: ${path.basename(f)} differs from the CLI's JSON`);
+  }
+}
+
+const API = ["decodeBytes", "parse", "parseBytes", "toCsv", "toJsonl", "toMarkdown", "toText", "version"];
+
+test("the tarball holds only what ships", () => {
+  const shipped = packedFiles();
+  const allowed = new Set([...pkgJson.files.filter((f) => !f.includes("*")), "package.json", "README.md"]);
+  for (const f of shipped) {
+    assert.ok(allowed.has(f) || /^LICEN[CS]E/i.test(f), `unexpected file in the tarball: ${f}`);
+  }
+  for (const f of pkgJson.files.filter((f) => !f.includes("*"))) {
+    assert.ok(shipped.includes(f), `missing from the tarball: ${f}`);
+  }
+});
+
+test("import (ESM, auto-initialised) matches the CLI byte for byte", () => {
+  const out = JSON.parse(nodeIn(project, [], path.join(fixtures, "consumer.mjs"), files));
+  assert.equal(out.version, pkgJson.version);
+  assert.deepEqual(out.exports, [...API, "default", "initSync"].sort());
+  assertSamePages(out.pages, "import");
+});
+
+test("require (CommonJS) matches the CLI byte for byte", () => {
+  const out = JSON.parse(nodeIn(project, [], path.join(fixtures, "consumer.cjs"), files));
+  assert.equal(out.version, pkgJson.version);
+  assert.deepEqual(out.exports, API);
+  assertSamePages(out.pages, "require");
+});
+
+test("jianbao/web (browser build, explicit init) matches the CLI", () => {
+  const out = JSON.parse(nodeIn(project, [], path.join(fixtures, "web.mjs"), files));
+  assert.equal(out.threwBeforeInit, true, "parse() before init() should throw");
+  assertSamePages(out.pages, "web");
+});
+
+test("the bundler build (wasm ESM integration) matches the CLI", () => {
+  const out = JSON.parse(nodeIn(project, ["--experimental-wasm-modules", "--no-warnings"], path.join(fixtures, "bundler.mjs"), files));
+  assertSamePages(out.pages, "bundler");
+});
+
+test("version() is the package.json version", () => {
+  assert.equal(jianbao.version(), pkgJson.version);
+});
+
+test("options: camelCase and snake_case, defaults, and spans: false", () => {
+  const text = readFileSync(files[0], "utf8");
+  const plain = JSON.stringify(jianbao.parse(text));
+  assert.equal(JSON.stringify(jianbao.parse(text, {})), plain);
+  assert.equal(JSON.stringify(jianbao.parse(text, null)), plain);
+  assert.equal(JSON.stringify(jianbao.parse(text, { keepAds: true, spans: true })), plain);
+  assert.deepEqual(jianbao.parse(text, { keepAds: false }), jianbao.parse(text, { keep_ads: false }));
+  const noSpans = jianbao.parse(text, { spans: false });
+  for (const a of noSpans.articles) {
+    assert.deepEqual(a.spans, []);
+    for (const b of a.blocks) assert.deepEqual(b.spans, []);
+  }
+  assert.ok(!jianbao.parse(text, { keepAds: false }).articles.some((a) => a.kind === "ad"));
+});
+
+test("bad options, bad arguments and malformed pages throw Errors", () => {
+  const bad = [
+    [() => jianbao.parse("x", { keepads: false }), /unknown field `keepads`/],
+    [() => jianbao.parse("x", { spans: "no" }), /invalid type/],
+    [() => jianbao.parse("x", { keepAds: true, keep_ads: true }), /duplicate field/],
+    [() => jianbao.parse("x", [true]), /options must be an object/],
+    [() => jianbao.parse("x", "spans"), /options must be an object/],
+    [() => jianbao.parse(42), /text must be a string/],
+    [() => jianbao.parse(), /text must be a string/],
+  ];
+  if (typeof jianbao.parseBytes === "function") {
+    bad.push([() => jianbao.parseBytes("not bytes"), /bytes must be a Uint8Array/]);
+    bad.push([() => jianbao.parseBytes(new Uint8Array([0x41]), { nope: 1 }), /unknown field `nope`/]);
+    bad.push([() => jianbao.decodeBytes(null), /bytes must be a Uint8Array/]);
+  }
+  if (typeof jianbao.toMarkdown === "function") {
+    const page = jianbao.parse(readFileSync(files[0], "utf8"));
+    bad.push([() => jianbao.toMarkdown({}), /not a jianbao page: missing field `schema`/]);
+    bad.push([() => jianbao.toText("page"), /page must be a page object/]);
+    bad.push([() => jianbao.toMarkdown({ ...page, schema: "other/9" }), /unsupported page schema/]);
+    bad.push([() => jianbao.toJsonl({ ...page, articles: [{ kind: "poem" }] }), /not a jianbao page/]);
+    bad.push([() => jianbao.toJsonl(page, 7), /source must be a string/]);
+    bad.push([() => jianbao.toCsv(page), /not a jianbao page|must be an array/]);
+    bad.push([() => jianbao.toCsv([{ source: "a" }]), /missing field `page`/]);
+  }
+  for (const [f, message] of bad) {
+    assert.throws(f, (e) => e instanceof Error && message.test(e.message) && e.message.startsWith("jianbao: "), String(f));
+  }
+  // The module still works after every error above.
+  assert.equal(jianbao.parse("").schema, "jianbao/1");
+});
+
+test("parseBytes: UTF-8, UTF-16LE with BOM and GBK give the same page", (t) => {
+  if (typeof jianbao.parseBytes !== "function") return t.skip("parseBytes is not wired yet (src/decode.rs)");
+  for (const f of files) {
+    const text = readFileSync(f, "utf8");
+    const want = JSON.stringify(jianbao.parse(text));
+    const utf8 = readFileSync(f);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const gbkBytes = gbk(text);
+    for (const [name, bytes] of [
+      ["UTF-8", utf8],
+      ["UTF-16LE", utf16],
+      ["GBK", gbkBytes],
+    ]) {
+      assert.equal(JSON.stringify(jianbao.parseBytes(bytes)), want, `${path.basename(f)} as ${name}`);
+      assert.equal(jianbao.decodeBytes(bytes).text, text, `${path.basename(f)} as ${name}: decoded text`);
+    }
+    // ArrayBuffer and a view with an offset work too.
+    const copy = new Uint8Array(gbkBytes.length + 3);
+    copy.set(gbkBytes, 3);
+    assert.equal(JSON.stringify(jianbao.parseBytes(copy.subarray(3))), want);
+    assert.equal(JSON.stringify(jianbao.parseBytes(new Uint8Array(gbkBytes).buffer)), want);
+    assert.match(jianbao.decodeBytes(utf8).encoding, /utf-?8/i);
+    assert.match(jianbao.decodeBytes(gbkBytes).encoding, /gb/i);
+  }
+});
+
+test("render helpers take the page object back", (t) => {
+  if (typeof jianbao.toMarkdown !== "function") return t.skip("render helpers are not wired yet (src/render.rs)");
+  const all = files.map((f) => ({ source: path.basename(f), page: jianbao.parse(readFileSync(f, "utf8")) }));
+  for (const { source, page } of all) {
+    // A page that went through JSON (e.g. stored and read back) works the same.
+    const copy = JSON.parse(JSON.stringify(page));
+    for (const render of [jianbao.toMarkdown, jianbao.toText]) {
+      assert.equal(typeof render(page), "string");
+      assert.equal(render(copy), render(page));
+    }
+    const jsonl = jianbao.toJsonl(page, source);
+    assert.equal(jianbao.toJsonl(copy, source), jsonl);
+    for (const line of jsonl.split("\n").filter(Boolean)) JSON.parse(line);
+    assert.equal(typeof jianbao.toJsonl(page), "string");
+  }
+  assert.equal(typeof jianbao.toCsv(all), "string");
+  assert.equal(jianbao.toCsv(all.map(({ page }) => ({ page }))).length > 0, true);
+});

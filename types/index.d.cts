@@ -1,0 +1,187 @@
+// Type definitions for jianbao (剪报): the page JSON of schema `jianbao/1`
+// and the functions of the WebAssembly build. Hand-written; kept in step with
+// src/model.rs and src/wasm.rs. This file types `require("jianbao")`;
+// index.d.ts (ESM) re-exports it and adds `init` / `initSync`.
+
+/**
+ * A half-open range `[start, end)` into the input text, in UTF-16 code units,
+ * so that `input.slice(start, end)` returns the raw text it came from.
+ */
+export type Span = [start: number, end: number];
+
+/** What sort of piece an article is. */
+export type Kind =
+  /** Has a dateline such as `本报讯`. */
+  | "news"
+  /** A longer piece with a `□ 本报记者` byline or no dateline. */
+  | "feature"
+  /** A picture with its caption; the body is the caption. */
+  | "photo"
+  /** A piece under a recurring column name (栏目), often signed at the end. */
+  | "column"
+  /** An advertisement or a marker of one. */
+  | "ad";
+
+/** Whether a block is running text or a subhead (小标题). */
+export type BlockType = "paragraph" | "heading";
+
+/** One edition-line credit: `本版编辑 马骏` → `{ role: "本版编辑", name: "马骏" }`. */
+export interface Staff {
+  role: string;
+  name: string;
+}
+
+/** Page furniture: never guessed; null / empty when the page prints none. */
+export interface PageInfo {
+  /** ISO date `YYYY-MM-DD` from a date line such as `2019年4月19日·星期五`. */
+  date: string | null;
+  /** The weekday as printed, e.g. `星期五`. */
+  weekday: string | null;
+  /** Edition staff in printed order. */
+  staff: Staff[];
+  /** E-mail addresses found on furniture lines. */
+  emails: string[];
+  /** Telephone numbers found on furniture lines. */
+  phones: string[];
+  /** Source ranges of the furniture lines. */
+  spans: Span[];
+}
+
+/** Person names by role, each list in printed order. */
+export interface Byline {
+  /** 记者, 本报记者, 实习生, 见习记者, 特约记者. */
+  reporters: string[];
+  /** 通讯员. */
+  correspondents: string[];
+  /** 摄, 摄影, 摄影报道, 图. */
+  photographers: string[];
+  /** 文/ and signed authors. */
+  authors: string[];
+}
+
+/** One paragraph or subhead of an article body. */
+export interface Block {
+  type: BlockType;
+  text: string;
+  /** Several ranges when the block was joined across a column break. */
+  spans: Span[];
+}
+
+/** One article with its display type, credits and body. */
+export interface Article {
+  kind: Kind;
+  /** Recurring column name (栏目), e.g. `读者来信`. */
+  column: string | null;
+  /** 引题: the display line printed above the main title. */
+  kicker: string | null;
+  /** 主题: the main headline. */
+  title: string | null;
+  /** 副题: the display line(s) below the main title, joined with one space. */
+  subtitle: string | null;
+  /** The lead-in word, e.g. `本报讯` or `新华社北京11月21日电`. */
+  dateline: string | null;
+  byline: Byline;
+  /** The body in reading order. */
+  blocks: Block[];
+  /** A closing line naming the author and unit, as printed (cleaned). */
+  signature: string | null;
+  /** Every source range the article was built from. */
+  spans: Span[];
+  column_spans: Span[];
+  kicker_spans: Span[];
+  title_spans: Span[];
+  subtitle_spans: Span[];
+  signature_spans: Span[];
+}
+
+/** Something the parser could not place or had to guess. */
+export interface Warning {
+  /** Stable machine-readable code, e.g. `unplaced_text`, `unpaired_quote`. */
+  code: string;
+  /** A human-readable sentence. */
+  message: string;
+  spans: Span[];
+}
+
+/** One parsed newspaper page (schema `jianbao/1`). */
+export interface Page {
+  schema: "jianbao/1";
+  /** What the page's furniture (date line, edition line) says. */
+  page: PageInfo;
+  /** Display lines that belong to no article (slogans, section banners). */
+  banners: string[];
+  /** The articles, in the order in which their bodies start in the input. */
+  articles: Article[];
+  /** Source ranges of each banner, parallel to `banners`. */
+  banner_spans: Span[][];
+  /** Text the parser could not place, or had to guess about. */
+  warnings: Warning[];
+}
+
+/**
+ * Options for {@link parse}. Every key is optional; `keepAds` and `keep_ads`
+ * are the same option (give one). Unknown keys throw.
+ */
+export interface Options {
+  /** Keep advertisements (kind `ad`) among the articles. Default `true`. */
+  keep_ads?: boolean;
+  /** Same as `keep_ads`. */
+  keepAds?: boolean;
+  /** Fill the `spans` / `*_spans` ranges. Default `true`; when `false` every range list is `[]`. */
+  spans?: boolean;
+}
+
+/** Bytes as the byte-taking functions accept them (a Node `Buffer` is a `Uint8Array`). */
+export type Bytes = Uint8Array | ArrayBuffer | ArrayBufferView;
+
+/** What {@link decodeBytes} returns. */
+export interface Decoded {
+  /** The decoded text (spans from `parse(text)` index into this). */
+  text: string;
+  /** The encoding that was detected, e.g. `"UTF-8"` or `"GB18030"`. */
+  encoding: string;
+}
+
+/** One row group of {@link toCsv}: a page and where it came from. */
+export interface CsvInput {
+  source?: string | null;
+  page: Page;
+}
+
+/**
+ * Parses one raw page of text into its articles.
+ * @throws Error on bad options (unknown key, wrong type) or a non-string text.
+ */
+export function parse(text: string, options?: Options): Page;
+
+/**
+ * Decodes bytes of unknown encoding (UTF-8, UTF-16, GB18030/GBK, Big5), then
+ * parses them. Spans index into the decoded text: use {@link decodeBytes} and
+ * {@link parse} to keep that text (and learn the encoding).
+ * @throws Error on bad options or bytes that cannot be decoded.
+ */
+export function parseBytes(bytes: Bytes, options?: Options): Page;
+
+/**
+ * Decodes bytes of unknown encoding to text, telling which encoding it was.
+ * @throws Error on bytes that cannot be decoded.
+ */
+export function decodeBytes(bytes: Bytes): Decoded;
+
+/** The package's (and crate's) version, e.g. `"0.1.0"`. */
+export function version(): string;
+
+/** The page as Markdown. @throws Error when `page` is not a page object. */
+export function toMarkdown(page: Page): string;
+
+/** The page as plain text. @throws Error when `page` is not a page object. */
+export function toText(page: Page): string;
+
+/**
+ * The page's articles as JSON Lines, one article a line, each tagged with
+ * `source` when given. @throws Error when `page` is not a page object.
+ */
+export function toJsonl(page: Page, source?: string | null): string;
+
+/** Pages as one CSV table, a row per article. @throws Error on a malformed page. */
+export function toCsv(pages: readonly CsvInput[]): string;
