@@ -185,7 +185,7 @@ fn draft_article(
     }
     for &u in &d.byline_units {
         let ls = unit_lines(units, u);
-        let text = soft_join(ls.iter().map(|&l| lines[l].raw));
+        let text = credit_text(lines, &ls);
         merge(&mut art.byline, parse_names(&text));
         all.extend(ls);
     }
@@ -237,7 +237,7 @@ fn draft_article(
     }
     for &u in &d.credit_units {
         let ls = unit_lines(units, u);
-        let text = soft_join(ls.iter().map(|&l| lines[l].raw));
+        let text = credit_text(lines, &ls);
         merge(&mut art.byline, parse_names(&text));
         all.extend(ls);
     }
@@ -286,6 +286,11 @@ fn draft_article(
         ad: d.ad.is_some(),
     };
     (order, art, target)
+}
+
+/// Credit lines each stand for themselves: joined with a space.
+fn credit_text(lines: &[Line], ls: &[usize]) -> String {
+    ls.iter().map(|&l| lines[l].raw).collect::<Vec<_>>().join(" ")
 }
 
 fn apply_heads(lines: &[Line], art: &mut Article, heads: Heads, used: &mut [bool]) {

@@ -5,7 +5,10 @@ use crate::conventions::{self as cv, Role};
 use crate::Byline;
 
 /// Lines of one paragraph joined as printed: nothing between two CJK glyphs
-/// (a wrap inside a name, `李晓\n彤`), one space elsewhere.
+/// (a wrap inside a name, `李晓\n彤`), one space elsewhere and before a line
+/// that opens with a credit word (`…本报记者 崔欣\n通讯员 刘蕊 摄影报道`), so
+/// that names stay apart. Cleaning removes the spaces that CJK text does not
+/// keep.
 pub fn soft_join<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for line in lines {
@@ -15,7 +18,8 @@ pub fn soft_join<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
             continue;
         }
         if let (Some(a), Some(b)) = (out.chars().next_back(), line.chars().next()) {
-            if !(is_wide(a) && is_wide(b)) && !a.is_whitespace() {
+            let credit = cv::role_prefix(line).is_some();
+            if (credit || !(is_wide(a) && is_wide(b))) && !a.is_whitespace() {
                 out.push(' ');
             }
         }

@@ -159,6 +159,25 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
             load[t] += lines;
         }
     }
+    // A headline group prints its lines together: a free group right next
+    // to a placed one (only display lines between) joins it.
+    for i in 0..items.len() {
+        if placed[i].is_some() || is_banner_shape(&items[i]) {
+            continue;
+        }
+        let neighbour = [i.wrapping_sub(1), i + 1]
+            .into_iter()
+            .filter_map(|k| items.get(k))
+            .filter(|nb| nb.unit.abs_diff(items[i].unit) == 1)
+            .find_map(|nb| items.iter().position(|x| x.unit == nb.unit).and_then(|k| placed[k]));
+        if let Some(t) = neighbour {
+            let lines = items[i].lines.len();
+            if load[t] + lines <= MAX_LINES && position(&items[i], &targets[t]) > 0.0 {
+                placed[i] = Some(t);
+                load[t] += lines;
+            }
+        }
+    }
     // An article still without a headline takes the nearest free group
     // printed right before or after it (a photo prefers bold doubled type).
     let mut guesses = Vec::new();
@@ -330,7 +349,7 @@ fn roles(items: &[&Item], lead: &str) -> Heads {
             };
         }
     }
-    let mut put = |slot: &mut Option<(String, Vec<usize>)>, text: &str, lines: &[usize]| match slot {
+    let put = |slot: &mut Option<(String, Vec<usize>)>, text: &str, lines: &[usize]| match slot {
         Some((t, l)) => {
             t.push(' ');
             t.push_str(text);

@@ -18,6 +18,8 @@ pub struct Line<'a> {
     /// an ASCII glyph or a space ½ (spaces inside a line stand for the
     /// justification of the printed column, so they count).
     pub width: f32,
+    /// Printed width of the glyphs alone, white space not counted.
+    pub glyphs: f32,
 }
 
 impl Line<'_> {
@@ -59,6 +61,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
             span: [start, end],
             key: key_of(trimmed),
             width: width_of(trimmed),
+            glyphs: width_of(&trimmed.replace(char::is_whitespace, "")),
         });
         u16_pos += utf16_len(line) + term_len as u32;
         if last {

@@ -40,6 +40,10 @@ impl Unit {
 /// taken for a paragraph start cut by a column break, not for a headline.
 const LONG_DISPLAY: usize = 20;
 
+/// Most lines a headline group prints together (kicker, two-line title,
+/// subtitle).
+const MAX_GROUP: usize = 4;
+
 /// Reflows classified lines into units, in source order of their first line.
 pub fn reflow(lines: &[Line], classes: &[Classified], layout: Layout) -> Vec<Unit> {
     let mut r = Reflow {
@@ -49,6 +53,7 @@ pub fn reflow(lines: &[Line], classes: &[Classified], layout: Layout) -> Vec<Uni
         units: Vec::new(),
         open: None,
         last_body_line: None,
+        blank_separated: lines.iter().filter(|l| l.is_blank()).count() * 4 >= lines.len(),
     };
     for i in 0..lines.len() {
         r.line(i);
@@ -66,6 +71,9 @@ struct Reflow<'a, 'b> {
     open: Option<usize>,
     /// The last line placed as running text (paragraph or credit).
     last_body_line: Option<usize>,
+    /// Blank lines separate the page's paragraphs and display groups (in
+    /// narrow columns they always do).
+    blank_separated: bool,
 }
 
 impl Reflow<'_, '_> {
@@ -148,10 +156,27 @@ impl Reflow<'_, '_> {
         match self.layout.column {
             None => true,
             Some(w) => {
-                self.lines[i].width < w - 1.5
+                self.lines[i].glyphs < self.local_width(w) - 1.5
                     || self.lines.get(i + 1).is_none_or(|l| l.is_blank())
             }
         }
+    }
+
+    /// The glyph width of a full line where the open paragraph is printed:
+    /// the widest of its last few lines (articles on one page may be set in
+    /// columns of different widths; justification spaces are not counted),
+    /// or the page's column width when it has none yet.
+    fn local_width(&self, page: f32) -> f32 {
+        let Some(Unit::Para { lines, .. }) = self.open.map(|u| &self.units[u]) else {
+            return page;
+        };
+        let prev = &lines[..lines.len().saturating_sub(1)];
+        prev.iter()
+            .rev()
+            .take(3)
+            .map(|&l| self.lines[l].glyphs)
+            .reduce(f32::max)
+            .unwrap_or(page)
     }
 
     /// Decides whether a text line is display type, from its shape and
@@ -168,6 +193,13 @@ impl Reflow<'_, '_> {
         if i > 0 && !self.lines[i - 1].is_blank() && self.last_body_line == Some(i - 1) {
             return false;
         }
+        // Directly above running text in the same block (display groups stand
+        // apart from bodies, but for a lead line under a headline): running
+        // text. So is a block of more display-shaped lines than a headline
+        // group has.
+        if (self.layout.column.is_some() || self.blank_separated) && self.runs_into_body(i) {
+            return false;
+        }
         let next = self.next_nonblank(i);
         let next_kind = next.map(|n| self.classes[n].kind);
         let next_is_body = next.is_some_and(|n| {
@@ -179,7 +211,7 @@ impl Reflow<'_, '_> {
         let line = &self.lines[i];
         match self.layout.column {
             Some(w) => {
-                let in_band = (line.width - w).abs() <= 1.5;
+                let in_band = line.width >= w - 3.0 && line.width <= w + 1.5;
                 if self.open.is_some() {
                     // A column break inside a sentence: the line continues it
                     // unless it stands clear of the column width.
@@ -196,6 +228,29 @@ impl Reflow<'_, '_> {
                 }
             }
         }
+    }
+
+    /// True when the display-shaped lines from `i` down its printed block
+    /// run into running text, or number more than a headline group has.
+    fn runs_into_body(&self, i: usize) -> bool {
+        let mut n = 0;
+        for j in i..self.lines.len() {
+            if self.lines[j].is_blank() {
+                return false;
+            }
+            let c = &self.classes[j];
+            match c.kind {
+                LineKind::Text if c.display || c.undoubled.is_some() => {
+                    n += 1;
+                    if n > MAX_GROUP {
+                        return true;
+                    }
+                }
+                LineKind::Text | LineKind::Credit => return true,
+                _ => return false,
+            }
+        }
+        false
     }
 
     fn next_nonblank(&self, i: usize) -> Option<usize> {

@@ -188,8 +188,7 @@ impl Segmenter<'_, '_> {
 
     fn credit(&mut self, u: usize) {
         let next_is_body = matches!(self.units.get(u + 1), Some(Unit::Para { lead: false, .. }));
-        let text = self.text(u);
-        let photo = cv::photo_credit_start(&text) == Some(0);
+        let photo = cv::photo_credit_start(&self.text(u)) == Some(0);
         match self.current.as_mut() {
             Some(d) if (self.pending.is_empty() && !d.closed && !next_is_body) || photo && !d.closed && self.pending.is_empty() => {
                 d.credit_units.push(u);
@@ -228,7 +227,7 @@ impl Segmenter<'_, '_> {
             cv::is_column_name(&key)
         }) {
             let col = self.pending.remove(pos);
-            let mut nd = Draft::new(Opening::Plain, col);
+            let mut nd = Draft::new(Opening::Plain, u);
             nd.column = Some(col);
             self.open(nd, u, false);
             self.push_para(u);
@@ -290,10 +289,14 @@ impl Segmenter<'_, '_> {
         }
     }
 
-    /// The soft-joined text of a paragraph or credit unit.
+    /// The text of a unit: paragraph lines soft-joined, credit lines (each
+    /// a credit of its own) joined with a space.
     fn text(&self, u: usize) -> String {
         match &self.units[u] {
-            Unit::Para { lines, .. } | Unit::Credit { lines } | Unit::Display { lines } => {
+            Unit::Credit { lines } => {
+                lines.iter().map(|&l| self.lines[l].raw).collect::<Vec<_>>().join(" ")
+            }
+            Unit::Para { lines, .. } | Unit::Display { lines } => {
                 soft_join(lines.iter().map(|&l| self.lines[l].raw))
             }
             Unit::Byline { line } | Unit::Ad { line } | Unit::Furniture { line } => {
