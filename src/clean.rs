@@ -55,9 +55,13 @@ impl Tok {
 ///
 /// Lines are joined (no space between CJK text, one space between Latin words
 /// or numbers), white space next to CJK text goes, ASCII `, : ; ? ! ( )` next
-/// to Chinese text become full width, straight quotes are paired into curly
-/// ones, full-width letters and digits become half width and markdown
-/// remnants go. The result is trimmed.
+/// to Chinese text become full width (a matched pair of brackets together),
+/// straight quotes are paired into curly ones in order of appearance (when
+/// their number is odd, a stray one is placed by context: before `，。` it
+/// closes), full-width letters and digits become half width and markdown
+/// remnants go (`**2561**`, `__x__`, a leading `#`/`##` heading marker). Digits
+/// and Latin on both sides keep ASCII: `4.67亿`, `8:30`, `1,000`, e-mail
+/// addresses and URLs. The result is trimmed.
 ///
 /// ```
 /// use jianbao::clean::clean_body;
@@ -939,6 +943,13 @@ mod tests {
             "中(A),x)",
             "#\nabc",
             "a\n#",
+            "据了解,推树的\"最美工会户外劳动者服务站点\"须是悬挂全市统一标识、户外劳动者暖心驿站(暖心驿站)。各区总工会、各产\n\n业工会可根据工作实际",
+            "会员**2561**万人次,得到了职工的 广泛认可。",
+            "根据疫情期间教职工的个性\n化需求， 该校工会在防疫专项中\n预留40%的经费， 由部门工会采",
+            "2019年4月19日·星期五\n本版编辑 马骏|美术编辑 王巍|校对 吉言|E—mail:ldwbgh@126.com|本版热线电话:63523314 63581010",
+            "为为患患病病同同事事\n献献爱爱心心",
+            "全 市 职 工 运 动 会",
+            "Advertisement for Yanjing Beer (燕京啤酒). Includes contact information: 登报咨询电话:63522410.",
         ];
         for s in fixed.iter().map(|s| s.to_string()).chain(samples()) {
             for display in [false, true] {
@@ -958,6 +969,13 @@ mod tests {
     fn never_panics_on_odd_input() {
         let big = "中 文,\n".repeat(200_000);
         assert_eq!(clean_body(&big).chars().count(), 3 * 200_000);
+        let open = "(".repeat(300_000) + "中" + &")".repeat(300_000);
+        assert_eq!(
+            clean_body(&open),
+            "（".repeat(300_000) + "中" + &"）".repeat(300_000)
+        );
+        let quotes = "\"中".repeat(300_001);
+        assert_eq!(clean_body(&quotes).chars().count(), 600_002);
         let stars = "*_".repeat(100_000);
         assert_eq!(clean_body(&stars), stars);
         for s in [
