@@ -40,7 +40,10 @@ const pending = new Map();
 
 class Cancelled extends Error {}
 
+let workerBroken = false;
+
 function startWorker() {
+  workerBroken = false;
   worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
   worker.onmessage = ({ data }) => {
     const p = pending.get(data.id);
@@ -52,6 +55,7 @@ function startWorker() {
   };
   worker.onerror = (event) => {
     event.preventDefault();
+    workerBroken = true; // e.g. jianbao.js failed to load: later calls fail at once instead of hanging
     const err = new Error(event.message || 'worker error');
     for (const p of pending.values()) p.reject(err);
     pending.clear();
@@ -65,6 +69,7 @@ function startWorker() {
 
 function call(op, payload = {}, transfer = []) {
   const id = nextId++;
+  if (workerBroken) return Promise.reject(new Error(fmt(t('loadFailed'), '')));
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject });
     worker.postMessage({ id, op, ...payload }, transfer);
@@ -147,7 +152,8 @@ async function parseFiles(fileList) {
     if (firstNew < 0) { firstNew = state.docs.indexOf(doc); showDoc(firstNew); } else renderDocTabs();
     batch.done++;
   }
-  if (state.batch === batch) state.batch = null;
+  if (state.batch !== batch) return; // superseded by a newer batch, which owns the progress bar
+  state.batch = null;
   ui.progress.hidden = true;
   ui.files.value = '';
   if (batch.cancelled) setStatus('cancelled', batch.done, batch.total);
@@ -241,12 +247,15 @@ function renderDocTabs() {
   ui.batch.hidden = state.docs.filter((d) => d.page).length < 2;
   ui.docs.hidden = state.docs.length < 2;
   ui.docs.setAttribute('aria-label', t('docsLabel'));
+  // Keep keyboard focus on the same tab across the re-render.
+  const focused = [...ui.docs.children].indexOf(document.activeElement);
   ui.docs.replaceChildren(...state.docs.map((doc, i) => {
     const label = doc.page ? `${doc.name} (${doc.page.articles.length})` : doc.name;
     const b = el('button', { type: 'button', class: doc.error ? 'doc-tab error' : 'doc-tab', 'aria-current': i === state.current ? 'true' : null }, label);
     b.addEventListener('click', () => showDoc(i));
     return b;
   }));
+  if (focused >= 0) ui.docs.children[Math.min(focused, ui.docs.children.length - 1)]?.focus();
 }
 
 function section(titleKey, ...children) {

@@ -32,6 +32,14 @@ describe('static page', () => {
     const page = await env.newPage();
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.equal((await page.textContent('#parse')).trim(), '解析');
+    const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    for (const part of ["default-src 'self'", "connect-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "object-src 'none'"]) {
+      assert.ok(csp.includes(part), part);
+    }
+    assert.ok(!csp.includes('unsafe-inline'));
+    // No inline scripts or style attributes in the page.
+    assert.equal(await page.$$eval('script:not([src])', (s) => s.length), 0);
+    assert.equal(await page.$$eval('[style]', (s) => s.length), 0);
     await page.close();
   });
 
@@ -67,8 +75,10 @@ describe('static page', () => {
   test('exported JSON parses and equals the page object', async () => {
     const page = await env.newPage();
     const { text } = golds[golds.length - 1];
+    const requestsBefore = env.requests.length;
     await pasteAndParse(page, text);
     const { name, text: json } = await exportAs(page, 'json');
+    assert.deepEqual(env.requests.slice(requestsBefore), [], 'parsing and exporting make no request');
     assert.match(name, /\.json$/);
     const exported = JSON.parse(json);
     const direct = await parseInPage(page, text);
