@@ -11,7 +11,7 @@
 //! `Error` whose message starts with `jianbao:`, never as a trap.
 
 use js_sys::{Array, ArrayBuffer, Reflect, Uint8Array, JSON};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 use crate::{Options, Page, SCHEMA};
@@ -96,8 +96,12 @@ fn page_arg(value: &JsValue, function: &str) -> Result<Page, JsError> {
             type_name(value)
         )));
     }
-    let page: Page = serde_wasm_bindgen::from_value(value.clone())
-        .map_err(|e| error(format_args!("{function}: not a jianbao page: {e}")))?;
+    let page: Page = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
+        error(format_args!(
+            "{function}: not a jianbao page: {}",
+            message(e)
+        ))
+    })?;
     check_schema(&page, function)?;
     Ok(page)
 }
@@ -127,6 +131,13 @@ fn source_arg(value: &JsValue, function: &str) -> Result<Option<String>, JsError
     }
 }
 
+/// A serde-wasm-bindgen error's message, without the `Error: ` that its
+/// `Display` (the JS error's `toString()`) starts with.
+fn message(e: serde_wasm_bindgen::Error) -> String {
+    let text = e.to_string();
+    text.strip_prefix("Error: ").unwrap_or(&text).to_string()
+}
+
 /// `typeof value`, with `null` and arrays told apart, for error messages.
 fn type_name(value: &JsValue) -> String {
     if value.is_null() {
@@ -146,6 +157,94 @@ pub fn parse(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let text = text_arg(&text, "parse")?;
     let options = options_arg(&options, "parse")?;
     to_js(&crate::parse(&text, &options))
+}
+
+/// Decodes bytes of unknown encoding (UTF-8, UTF-16, GB18030/GBK, Big5) and
+/// parses the text. Spans index into the decoded text: call `decodeBytes`
+/// then `parse` to keep that text and learn the encoding.
+#[wasm_bindgen(js_name = parseBytes)]
+pub fn parse_bytes(bytes: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let bytes = bytes_arg(&bytes, "parseBytes")?;
+    let options = options_arg(&options, "parseBytes")?;
+    let decoded = decode_or_throw(&bytes, "parseBytes")?;
+    to_js(&crate::parse(&decoded.text, &options))
+}
+
+/// What `decodeBytes` returns.
+#[derive(Serialize)]
+struct DecodedJs<'a> {
+    text: &'a str,
+    encoding: &'a str,
+}
+
+/// Decodes bytes of unknown encoding to `{ text, encoding }`, `encoding`
+/// being `"UTF-8"`, `"UTF-16LE"`, `"UTF-16BE"`, `"GB18030"` or `"Big5"`.
+#[wasm_bindgen(js_name = decodeBytes)]
+pub fn decode_bytes(bytes: JsValue) -> Result<JsValue, JsError> {
+    let bytes = bytes_arg(&bytes, "decodeBytes")?;
+    let decoded = decode_or_throw(&bytes, "decodeBytes")?;
+    to_js(&DecodedJs {
+        text: &decoded.text,
+        encoding: decoded.encoding,
+    })
+}
+
+fn decode_or_throw(bytes: &[u8], function: &str) -> Result<crate::decode::Decoded, JsError> {
+    crate::decode::decode(bytes).map_err(|e| error(format_args!("{function}: {e}")))
+}
+
+/// The page (as `parse` returns it) as Markdown.
+#[wasm_bindgen(js_name = toMarkdown)]
+pub fn to_markdown(page: JsValue) -> Result<String, JsError> {
+    Ok(crate::render::to_markdown(&page_arg(&page, "toMarkdown")?))
+}
+
+/// The page as plain text.
+#[wasm_bindgen(js_name = toText)]
+pub fn to_text(page: JsValue) -> Result<String, JsError> {
+    Ok(crate::render::to_text(&page_arg(&page, "toText")?))
+}
+
+/// The page's articles as JSON Lines, one article a line, each starting
+/// with `source` (or `null`), `date` and `weekday`.
+#[wasm_bindgen(js_name = toJsonl)]
+pub fn to_jsonl(page: JsValue, source: JsValue) -> Result<String, JsError> {
+    let page = page_arg(&page, "toJsonl")?;
+    let source = source_arg(&source, "toJsonl")?;
+    Ok(crate::render::to_jsonl_articles(&page, source.as_deref()))
+}
+
+/// One item of `toCsv`'s argument.
+#[derive(Deserialize)]
+struct CsvInput {
+    #[serde(default)]
+    source: Option<String>,
+    page: Page,
+}
+
+/// Pages as one CSV table, a row per article: `pages` is an array of
+/// `{ source?, page }`.
+#[wasm_bindgen(js_name = toCsv)]
+pub fn to_csv(pages: JsValue) -> Result<String, JsError> {
+    if !Array::is_array(&pages) {
+        return Err(error(format_args!(
+            "toCsv: pages must be an array of {{ source?, page }}, got {}",
+            type_name(&pages)
+        )));
+    }
+    let inputs: Vec<CsvInput> = serde_wasm_bindgen::from_value(pages).map_err(|e| {
+        error(format_args!(
+            "toCsv: not an array of {{ source?, page }}: {e}"
+        ))
+    })?;
+    for input in &inputs {
+        check_schema(&input.page, "toCsv")?;
+    }
+    let rows: Vec<(Option<&str>, &Page)> = inputs
+        .iter()
+        .map(|input| (input.source.as_deref(), &input.page))
+        .collect();
+    Ok(crate::render::to_csv(&rows))
 }
 
 /// The crate's version, which is also the npm package's.
