@@ -134,12 +134,15 @@ export interface Options {
 /** Bytes as the byte-taking functions accept them (a Node `Buffer` is a `Uint8Array`). */
 export type Bytes = Uint8Array | ArrayBuffer | ArrayBufferView;
 
+/** The encodings {@link decodeBytes} and {@link parseBytes} detect. */
+export type Encoding = "UTF-8" | "UTF-16LE" | "UTF-16BE" | "GB18030" | "Big5";
+
 /** What {@link decodeBytes} returns. */
 export interface Decoded {
   /** The decoded text (spans from `parse(text)` index into this). */
   text: string;
-  /** The encoding that was detected, e.g. `"UTF-8"` or `"GB18030"`. */
-  encoding: string;
+  /** The encoding that was detected (`"GB18030"` also for GBK and GB2312). */
+  encoding: Encoding;
 }
 
 /** One row group of {@link toCsv}: a page and where it came from. */

@@ -102,12 +102,15 @@ test("bad options, bad arguments and malformed pages throw Errors", () => {
     [() => jianbao.parse(42), /text must be a string/],
     [() => jianbao.parse(), /text must be a string/],
   ];
-  if (typeof jianbao.parseBytes === "function") {
+  {
     bad.push([() => jianbao.parseBytes("not bytes"), /bytes must be a Uint8Array/]);
     bad.push([() => jianbao.parseBytes(new Uint8Array([0x41]), { nope: 1 }), /unknown field `nope`/]);
     bad.push([() => jianbao.decodeBytes(null), /bytes must be a Uint8Array/]);
+    const notText = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    bad.push([() => jianbao.decodeBytes(notText), /decodeBytes: not text in any supported encoding/]);
+    bad.push([() => jianbao.parseBytes(notText), /parseBytes: not text in any supported encoding/]);
   }
-  if (typeof jianbao.toMarkdown === "function") {
+  {
     const page = jianbao.parse(readFileSync(files[0], "utf8"));
     bad.push([() => jianbao.toMarkdown({}), /not a jianbao page: missing field `schema`/]);
     bad.push([() => jianbao.toText("page"), /page must be a page object/]);
@@ -124,8 +127,7 @@ test("bad options, bad arguments and malformed pages throw Errors", () => {
   assert.equal(jianbao.parse("").schema, "jianbao/1");
 });
 
-test("parseBytes: UTF-8, UTF-16LE with BOM and GBK give the same page", (t) => {
-  if (typeof jianbao.parseBytes !== "function") return t.skip("parseBytes is not wired yet (src/decode.rs)");
+test("parseBytes: UTF-8, UTF-16LE with BOM and GBK give the same page", () => {
   for (const f of files) {
     const text = readFileSync(f, "utf8");
     const want = JSON.stringify(jianbao.parse(text));
@@ -145,13 +147,13 @@ test("parseBytes: UTF-8, UTF-16LE with BOM and GBK give the same page", (t) => {
     copy.set(gbkBytes, 3);
     assert.equal(JSON.stringify(jianbao.parseBytes(copy.subarray(3))), want);
     assert.equal(JSON.stringify(jianbao.parseBytes(new Uint8Array(gbkBytes).buffer)), want);
-    assert.match(jianbao.decodeBytes(utf8).encoding, /utf-?8/i);
-    assert.match(jianbao.decodeBytes(gbkBytes).encoding, /gb/i);
+    assert.equal(jianbao.decodeBytes(utf8).encoding, "UTF-8");
+    assert.equal(jianbao.decodeBytes(utf16).encoding, "UTF-16LE");
+    assert.equal(jianbao.decodeBytes(gbkBytes).encoding, "GB18030");
   }
 });
 
-test("render helpers take the page object back", (t) => {
-  if (typeof jianbao.toMarkdown !== "function") return t.skip("render helpers are not wired yet (src/render.rs)");
+test("render helpers take the page object back", () => {
   const all = files.map((f) => ({ source: path.basename(f), page: jianbao.parse(readFileSync(f, "utf8")) }));
   for (const { source, page } of all) {
     // A page that went through JSON (e.g. stored and read back) works the same.
@@ -166,5 +168,14 @@ test("render helpers take the page object back", (t) => {
     assert.equal(typeof jianbao.toJsonl(page), "string");
   }
   assert.equal(typeof jianbao.toCsv(all), "string");
+  // The same renderers as the CLI's formats.
+  for (const f of files) {
+    const page = jianbao.parse(readFileSync(f, "utf8"));
+    const name = path.basename(f);
+    assert.equal(jianbao.toMarkdown(page), runCli(["--format", "markdown", f]), `${name}: markdown`);
+    assert.equal(jianbao.toText(page), runCli(["--format", "text", f]), `${name}: text`);
+    assert.equal(jianbao.toJsonl(page, f), runCli(["--format", "articles", f]), `${name}: articles`);
+    assert.equal(jianbao.toCsv([{ source: f, page }]), runCli(["--format", "csv", f]), `${name}: csv`);
+  }
   assert.equal(jianbao.toCsv(all.map(({ page }) => ({ page }))).length > 0, true);
 });
