@@ -19,19 +19,25 @@
 //! The order of the checks:
 //!
 //! 1. A byte-order mark (UTF-8, UTF-16LE, UTF-16BE) decides, and is dropped.
-//! 2. Text with NUL bytes at nearly every other position is UTF-16 without a
-//!    mark (little- or big-endian by where the NULs sit).
+//! 2. Bytes whose NULs all sit at odd offsets (or all at even ones) are
+//!    UTF-16 without a mark, little- (or big-) endian: the NULs are the high
+//!    halves of line breaks, spaces and digits.
 //! 3. Valid UTF-8 is taken as it is.
 //! 4. Otherwise [`chardetng`] guesses between the legacy encodings and
 //!    [`encoding_rs`] decodes: GB18030 (a superset of GBK and GB2312) or Big5.
+//!    Text the detector is sure is Japanese or Korean (Shift_JIS, EUC-JP,
+//!    ISO-2022-JP, EUC-KR) is refused by name.
 //!
 //! Whatever the route, bytes that are not text (an image, a PDF, random
 //! data) are refused with a [`DecodeError`] rather than turned into a page
-//! of mojibake.
+//! of mojibake. UTF-16 without a byte-order mark and without a single ASCII
+//! character is not recognised.
 
 use std::fmt;
 
-use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{
+    Encoding, BIG5, EUC_JP, EUC_KR, GB18030, ISO_2022_JP, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8,
+};
 
 /// Text decoded from bytes, with the name of the encoding it was in.
 ///
@@ -126,9 +132,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         let (text, _) = encoding.decode_without_bom_handling(rest);
         return checked(text.into_owned(), name(encoding), false);
     }
-    if let Some(encoding) = utf16_by_nuls(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(bytes);
-        return checked(text.into_owned(), name(encoding), false);
+    if let Some((encoding, text)) = utf16_by_nuls(bytes) {
+        return checked(text, name(encoding), false);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         // Valid UTF-8 stays as it is, even with U+FFFD written into it by an
@@ -138,27 +143,33 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
-    let guessed = detector.guess(None, false);
+    let (guessed, confident) = detector.guess_assess(None, false);
+    // Japanese and Korean legacy encodings would decode as GB18030 without
+    // errors, into nonsense: refuse them by name when the detector is sure.
+    let foreign = [SHIFT_JIS, EUC_JP, ISO_2022_JP, EUC_KR]
+        .into_iter()
+        .find(|&e| confident && guessed == e);
+    if let Some(encoding) = foreign {
+        return Err(DecodeError {
+            guess: Some(encoding.name()),
+            reason: format!(
+                "looks like {} ({})",
+                encoding.name(),
+                if encoding == EUC_KR {
+                    "Korean"
+                } else {
+                    "Japanese"
+                }
+            ),
+        });
+    }
     // chardetng answers GBK for Simplified Chinese; GB18030 decodes the same
-    // bytes and more. Guesses outside what this crate supports (a Latin,
-    // Japanese or Korean legacy encoding, usually for binary data) fall back
-    // to the common case, and the checks below decide.
-    let first = if guessed == BIG5 { BIG5 } else { GB18030 };
-    let (text, _) = first.decode_without_bom_handling(bytes);
-    let first_result = checked(text.into_owned(), name(first), false);
-    if first_result.is_ok() {
-        return first_result;
-    }
-    // Little-endian UTF-16 of pure CJK text has no NUL bytes to show itself.
-    if bytes.len() % 2 == 0 {
-        for encoding in [UTF_16LE, UTF_16BE] {
-            let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-            if !had_errors && mostly_cjk(&text) {
-                return checked(text.into_owned(), name(encoding), false);
-            }
-        }
-    }
-    first_result
+    // bytes and more. Other guesses (a single-byte Latin or Cyrillic
+    // encoding, usually for binary data or a very short text) fall back to
+    // the common case, and the checks decide.
+    let encoding = if guessed == BIG5 { BIG5 } else { GB18030 };
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    checked(text.into_owned(), name(encoding), false)
 }
 
 /// The name reported for an `encoding_rs` encoding.
@@ -180,39 +191,42 @@ fn name(encoding: &'static Encoding) -> &'static str {
 /// ASCII (line breaks, spaces, digits) the high byte of those characters is
 /// NUL, so NULs gather at odd offsets (little-endian) or even ones
 /// (big-endian) and (almost) never at the other parity.
-fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
+fn utf16_by_nuls(bytes: &[u8]) -> Option<(&'static Encoding, String)> {
     if bytes.len() < 2 {
         return None;
     }
-    let (mut even, mut odd) = (0usize, 0usize);
+    // Per parity: units with a NUL in that half, and how many of those have
+    // a text character (printable ASCII, tab, line break) in the other half.
+    let (mut even, mut odd) = ((0usize, 0usize), (0usize, 0usize));
+    let texty = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7e);
     for pair in bytes.chunks_exact(2) {
-        even += usize::from(pair[0] == 0);
-        odd += usize::from(pair[1] == 0);
-    }
-    let units = bytes.len() / 2;
-    // At least one unit in twenty has a NUL half, and the other parity has
-    // at most a tenth as many.
-    let enough = |n: usize| n * 20 >= units && n > 0;
-    if enough(odd) && even * 10 <= odd {
-        Some(UTF_16LE)
-    } else if enough(even) && odd * 10 <= even {
-        Some(UTF_16BE)
-    } else {
-        None
-    }
-}
-
-/// True when most non-space characters are CJK ideographs or full-width
-/// punctuation: how a UTF-16 reading of bytes with no NULs proves itself.
-fn mostly_cjk(text: &str) -> bool {
-    let (mut cjk, mut all) = (0usize, 0usize);
-    for c in text.chars().filter(|c| !c.is_whitespace()) {
-        all += 1;
-        if crate::clean::is_cjk(c) || crate::clean::is_cjk_punct(c) {
-            cjk += 1;
+        if pair[0] == 0 {
+            even.0 += 1;
+            even.1 += usize::from(texty(pair[1]));
+        }
+        if pair[1] == 0 {
+            odd.0 += 1;
+            odd.1 += usize::from(texty(pair[0]));
         }
     }
-    all > 0 && cjk * 10 >= all * 9
+    let units = bytes.len() / 2;
+    // At least one unit in fifty has a NUL half (a page has a line break
+    // every few dozen characters), nine in ten of those pair it with ASCII
+    // text, and the other parity has at most a tenth as many NULs (binary
+    // data has NULs anywhere).
+    let utf16 = |(nuls, texty): (usize, usize), other: usize| {
+        nuls >= 3.min(units) && nuls * 50 >= units && texty * 10 >= nuls * 9 && other * 10 <= nuls
+    };
+    let encoding = if utf16(odd, even.0) {
+        UTF_16LE
+    } else if utf16(even, odd.0) {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    // Without a mark, any undecodable unit (a lone surrogate) rules it out.
+    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
+    (!had_errors).then(|| (encoding, text.into_owned()))
 }
 
 /// Accepts a decoding unless it is mostly undecodable or control characters.
@@ -343,14 +357,6 @@ mod tests {
     }
 
     #[test]
-    fn utf16le_without_bom_or_nuls() {
-        let text = "北师大工会构建安全健康复教复学环境，购买物资、设立防疫专项经费。";
-        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        assert!(!le.contains(&0));
-        assert_eq!(ok(&le), (text.to_string(), "UTF-16LE"));
-    }
-
-    #[test]
     fn a_truncated_last_character_is_tolerated() {
         let mut bytes = encode(encoding_rs::GBK, &SAMPLE.repeat(2));
         bytes.push(0xB1); // the first half of 本
@@ -375,6 +381,32 @@ mod tests {
                     "{msg}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn japanese_and_korean_are_refused_by_name() {
+        let japanese = "東京都は今日、新しい計画を発表しました。これは重要なニュースです。";
+        let err = decode(&encode(SHIFT_JIS, japanese)).unwrap_err();
+        assert_eq!(err.guess(), Some("Shift_JIS"));
+        assert_eq!(
+            err.to_string(),
+            "not text in any supported encoding (UTF-8, UTF-16, GB18030, Big5): looks like Shift_JIS (Japanese)"
+        );
+        let korean = "서울시는 오늘 새로운 계획을 발표했습니다. 이것은 중요한 뉴스입니다.";
+        let err = decode(&encode(EUC_KR, korean)).unwrap_err();
+        assert_eq!(err.reason(), "looks like EUC-KR (Korean)");
+        // The same texts in UTF-8 are text like any other.
+        assert!(decode(japanese.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn short_gbk_snippets() {
+        for text in ["本报讯", "公交职工做刺绣", "记者 张三", "２０２０年"] {
+            assert_eq!(
+                ok(&encode(encoding_rs::GBK, text)),
+                (text.to_string(), "GB18030")
+            );
         }
     }
 

@@ -260,6 +260,11 @@ pub fn to_jsonl_articles(page: &Page, source: Option<&str>) -> String {
 }
 
 /// The columns of [`to_csv`], in order; also its header row.
+///
+/// ```
+/// assert_eq!(jianbao::render::CSV_COLUMNS[0], "source");
+/// assert_eq!(jianbao::render::CSV_COLUMNS.last(), Some(&"body"));
+/// ```
 pub const CSV_COLUMNS: [&str; 14] = [
     "source",
     "date",
