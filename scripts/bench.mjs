@@ -1,0 +1,217 @@
+#!/usr/bin/env node
+// `npm run bench`: one table of speed, scale and memory figures, measured.
+//
+//   native   examples/throughput.rs in release mode, over the sample pages
+//            concatenated (1x) and a page-like input 100 times larger (100x):
+//            MB/s on one core, the time ratio 100x / 1x, peak memory / input.
+//   wasm     pkg/node/jianbao.js (from `npm run build`) in this Node, over
+//            the very same inputs; "n/a" when the package is not built.
+//   CLI      the jianbao binary over many copies of the pages, all cores vs
+//            --jobs 1; "n/a" when the CLI has no --jobs.
+//
+// Options: --seconds S (time per measurement, default 2), --copies N (CLI
+// batch: copies of each page, default 100), --skip-cli.
+// Environment: CARGO_TARGET_DIR (default target/), JIANBAO_PAGES (default
+// ../shared/pages). MB = 10^6 bytes of UTF-8 input. The table goes to
+// stdout, progress to stderr.
+
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR || "target");
+const pagesDir = path.resolve(root, process.env.JIANBAO_PAGES || "../shared/pages");
+const exe = process.platform === "win32" ? ".exe" : "";
+
+const args = process.argv.slice(2);
+function flag(name, fallback) {
+  const i = args.indexOf(name);
+  return i >= 0 && i + 1 < args.length ? Number(args[i + 1]) : fallback;
+}
+const seconds = flag("--seconds", 2);
+const copies = flag("--copies", 100);
+const skipCli = args.includes("--skip-cli");
+
+function log(message) {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+function fail(message) {
+  process.stderr.write(`\nbench: ${message}\n`);
+  process.exit(1);
+}
+
+function run(cmd, cmdArgs, opts = {}) {
+  const r = spawnSync(cmd, cmdArgs, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26, ...opts });
+  if (r.error) fail(`could not run ${cmd}: ${r.error.message}`);
+  return r;
+}
+
+function cargo(cmdArgs) {
+  log(`cargo ${cmdArgs.join(" ")}`);
+  const r = run("cargo", cmdArgs, { stdio: ["ignore", "inherit", "inherit"] });
+  return r.status === 0;
+}
+
+// --- native ------------------------------------------------------------------
+
+if (!cargo(["build", "--release", "--example", "throughput"])) fail("building examples/throughput.rs failed");
+const throughput = path.join(targetDir, "release", "examples", `throughput${exe}`);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "jianbao-bench-"));
+process.on("exit", () => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function native(scale) {
+  const input = path.join(tmp, `input-${scale}x.txt`);
+  const probe = run(throughput, ["--scale", String(scale), "--iters", "1"], {
+    env: { ...process.env, JIANBAO_PAGES: pagesDir },
+  });
+  if (probe.status !== 0) fail(`throughput --scale ${scale}: ${probe.stderr}`);
+  const once = JSON.parse(probe.stdout);
+  const iters = Math.max(3, Math.min(100000, Math.round(seconds / Math.max(once.median_s, 1e-7))));
+  log(`native ${scale}x: ${(once.bytes / 1e6).toFixed(2)} MB, ${iters} runs`);
+  const r = run(throughput, ["--scale", String(scale), "--iters", String(iters), "--dump", input], {
+    env: { ...process.env, JIANBAO_PAGES: pagesDir },
+  });
+  if (r.status !== 0) fail(`throughput --scale ${scale}: ${r.stderr}`);
+  return { ...JSON.parse(r.stdout), input };
+}
+
+const n1 = native(1);
+const n100 = native(100);
+
+// --- wasm in Node --------------------------------------------------------------
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+let wasm = null;
+const wasmEntry = path.join(root, "pkg", "node", "jianbao.js");
+if (fs.existsSync(wasmEntry)) {
+  const { parse } = createRequire(import.meta.url)(wasmEntry);
+  const measure = ({ input }) => {
+    const text = fs.readFileSync(input, "utf8");
+    const bytes = Buffer.byteLength(text, "utf8");
+    let t = performance.now();
+    parse(text, {});
+    const first = (performance.now() - t) / 1e3;
+    const iters = Math.max(3, Math.min(100000, Math.round(seconds / Math.max(first, 1e-7))));
+    const times = [];
+    for (let i = 0; i < iters; i++) {
+      t = performance.now();
+      parse(text, {});
+      times.push((performance.now() - t) / 1e3);
+    }
+    const m = median(times);
+    log(`wasm ${path.basename(input)}: ${iters} runs`);
+    return { median_s: m, mb_per_s: bytes / m / 1e6 };
+  };
+  wasm = { w1: measure(n1), w100: measure(n100) };
+} else {
+  log("pkg/node/jianbao.js not found: wasm figures n/a (run npm run build)");
+}
+
+// --- CLI batch ---------------------------------------------------------------------
+
+function timeCli(bin, extra, files, out) {
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out);
+  const t = performance.now();
+  const r = run(bin, [...extra, "-o", out, ...files]);
+  const s = (performance.now() - t) / 1e3;
+  if (r.status !== 0) fail(`${path.basename(bin)} ${extra.join(" ")} failed (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
+  return s;
+}
+
+let cli = null;
+const cores = os.availableParallelism ? os.availableParallelism() : os.cpus().length;
+if (!skipCli && cargo(["build", "--release", "--bin", "jianbao"])) {
+  const bin = path.join(targetDir, "release", `jianbao${exe}`);
+  const help = run(bin, ["--help"]);
+  if (help.status === 0 && /--jobs\b/.test(help.stdout)) {
+    const dir = path.join(tmp, "batch");
+    fs.mkdirSync(dir);
+    const pages = fs.readdirSync(pagesDir).filter((f) => f.endsWith(".txt")).sort();
+    const files = [];
+    let bytes = 0;
+    for (let c = 0; c < copies; c++) {
+      for (const p of pages) {
+        const f = path.join(dir, `${String(c).padStart(4, "0")}_${p}`);
+        fs.copyFileSync(path.join(pagesDir, p), f);
+        bytes += fs.statSync(f).size;
+        files.push(f);
+      }
+    }
+    log(`CLI: ${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, --jobs 1 vs all ${cores} cores`);
+    const out = path.join(tmp, "out");
+    timeCli(bin, [], files, out); // warm the page cache
+    const one = [];
+    const all = [];
+    for (let i = 0; i < 3; i++) {
+      one.push(timeCli(bin, ["--jobs", "1"], files, out));
+      all.push(timeCli(bin, [], files, out));
+    }
+    const t1 = Math.min(...one);
+    const tn = Math.min(...all);
+    cli = { files: files.length, bytes, t1, tn, speedup: t1 / tn };
+  } else {
+    log("the CLI has no --jobs: CLI figures n/a");
+  }
+} else if (!skipCli) {
+  log("building the CLI failed: CLI figures n/a");
+}
+
+// --- the table -----------------------------------------------------------------------
+
+const fmt = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? "n/a" : x.toFixed(d));
+const check = (ok) => (ok === null ? "" : ok ? "yes" : "NO");
+const mb = (b) => `${(b / 1e6).toFixed(b < 1e6 ? 3 : 1)} MB`;
+const rows = [];
+const row = (what, value, target, ok) => rows.push([what, value, target, check(ok)]);
+
+row(`native, 1x (${mb(n1.bytes)}), one core`, `${fmt(n1.mb_per_s)} MB/s`, ">= 100 MB/s", n1.mb_per_s >= 100);
+row(`native, 100x (${mb(n100.bytes)}), one core`, `${fmt(n100.mb_per_s)} MB/s`, ">= 100 MB/s", n100.mb_per_s >= 100);
+const noWasm = "n/a (run npm run build)";
+if (wasm) {
+  const r1 = wasm.w1.mb_per_s / n1.mb_per_s;
+  const r100 = wasm.w100.mb_per_s / n100.mb_per_s;
+  row(`wasm in Node ${process.versions.node}, 1x`, `${fmt(wasm.w1.mb_per_s)} MB/s`, "", null);
+  row(`wasm in Node ${process.versions.node}, 100x`, `${fmt(wasm.w100.mb_per_s)} MB/s`, "", null);
+  row("wasm / native, 1x", `${fmt(100 * r1, 0)}%`, ">= 50%", r1 >= 0.5);
+  row("wasm / native, 100x", `${fmt(100 * r100, 0)}%`, ">= 50%", r100 >= 0.5);
+} else {
+  row("wasm in Node", noWasm, "", null);
+  row("wasm / native", noWasm, ">= 50%", null);
+}
+const ratio = n100.median_s / n1.median_s;
+const size = n100.bytes / n1.bytes;
+row(`time(100x) / time(1x) (input ${fmt(size)}x)`, fmt(ratio), "<= 120", ratio <= 120);
+const mem = n100.parse_peak_per_input;
+row(
+  `peak memory / input, 100x (peak ${n100.parse_peak === null ? "n/a" : mb(n100.parse_peak)})`,
+  mem === null ? "n/a (no /proc)" : `${fmt(mem)}x`,
+  "<= 10x",
+  mem === null ? null : mem <= 10,
+);
+if (cli) {
+  row(
+    `CLI batch, ${cli.files} files (${mb(cli.bytes)}): --jobs 1 vs ${cores} cores`,
+    `${fmt(cli.speedup, 2)}x (${fmt(cli.t1, 2)} s -> ${fmt(cli.tn, 2)} s)`,
+    `ideal ${cores}x`,
+    null,
+  );
+} else {
+  row("CLI batch speed-up, all cores vs --jobs 1", "n/a", "", null);
+}
+
+const head = ["measure", "value", "target", "met"];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(" | ")} |`;
+console.log(line(head));
+console.log(`| ${widths.map((w) => "-".repeat(w)).join(" | ")} |`);
+for (const r of rows) console.log(line(r));
