@@ -102,7 +102,10 @@ function setStatus(key, ...args) {
 
 // --------------------------------------------------------------- parsing ---
 
+let autoTimer = 0;
+
 async function parsePasted() {
+  clearTimeout(autoTimer);
   const text = ui.raw.value;
   if (!text.trim()) { setStatus('noInput'); return; }
   const seq = ++state.pasteSeq;
@@ -213,7 +216,11 @@ function currentDoc() {
   return state.docs[state.current] ?? null;
 }
 
+let generation = 0;
+
 function render() {
+  // A counter the tests (and anyone scripting the page) can wait on.
+  $('results').dataset.generation = String(++generation);
   renderDocTabs();
   const doc = currentDoc();
   targets = new WeakMap();
@@ -560,10 +567,12 @@ function wire() {
   ui.raw.addEventListener('keydown', (e) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); parsePasted(); }
   });
-  let timer = 0;
   ui.raw.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => { if (ui.raw.value.trim()) parsePasted(); }, 600);
+    clearTimeout(autoTimer);
+    autoTimer = setTimeout(() => {
+      const shown = state.docs.find((d) => d.pasted);
+      if (ui.raw.value.trim() && !(shown && shown.text === ui.raw.value)) parsePasted();
+    }, 600);
   });
   ui.choose.addEventListener('click', () => ui.files.click());
   ui.files.addEventListener('change', () => parseFiles(ui.files.files));

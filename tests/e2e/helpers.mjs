@@ -81,9 +81,14 @@ export async function setup() {
 
 /** Pastes text, parses, waits for the result summary. */
 export async function pasteAndParse(page, text) {
+  const before = await page.$eval('#results', (r) => r.dataset.generation ?? '');
   await page.locator('#raw').fill(text);
   await page.locator('#parse').click();
-  await page.waitForFunction(() => document.getElementById('summary').textContent.length > 0 && !document.getElementById('export').hidden, null, { timeout: 20_000 });
+  await page.waitForFunction((gen) => {
+    const r = document.getElementById('results');
+    return r.dataset.generation !== gen && document.getElementById('summary').textContent.length > 0
+      && !document.getElementById('export').hidden && document.getElementById('rawview').textContent === document.getElementById('raw').value;
+  }, before, { timeout: 20_000 });
 }
 
 /** Downloads the current document in `format` through the export bar; returns the text. */
