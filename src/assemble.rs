@@ -11,8 +11,7 @@ use crate::lines::Line;
 use crate::reflow::Unit;
 use crate::segment::{Draft, DraftBlock, Opening, Segments};
 use crate::{
-    Article, Block, BlockType, Byline, Kind, Options, Page, PageInfo, Span, Staff, Warning,
-    SCHEMA,
+    Article, Block, BlockType, Byline, Kind, Options, Page, PageInfo, Span, Staff, Warning, SCHEMA,
 };
 
 /// Everything the earlier passes produced.
@@ -34,10 +33,10 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
     let mut used = vec![false; lines.len()];
     let page = page_info(lines, &segments.furniture, &mut used);
 
-    let mut built: Vec<(usize, Article, Target)> = Vec::new();
+    let mut built: Vec<(usize, Article, Target, Opening)> = Vec::new();
     for d in &segments.drafts {
         let (order, art, target) = draft_article(lines, units, d, &mut used);
-        built.push((order, art, target));
+        built.push((order, art, target, d.opening));
     }
     built.sort_by_key(|b| b.0);
 
@@ -58,7 +57,12 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
     let body_units: Vec<usize> = units
         .iter()
         .enumerate()
-        .filter(|(_, u)| matches!(u, Unit::Para { .. } | Unit::Credit { .. } | Unit::Byline { .. }))
+        .filter(|(_, u)| {
+            matches!(
+                u,
+                Unit::Para { .. } | Unit::Credit { .. } | Unit::Byline { .. }
+            )
+        })
         .map(|(i, _)| i)
         .collect();
     let targets: Vec<Target> = built.iter().map(|b| b.2.clone()).collect();
@@ -66,9 +70,9 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
 
     let mut warnings = Vec::new();
     let mut articles = Vec::new();
-    for ((_, mut art, _), heads) in built.into_iter().zip(placement.heads) {
+    for ((_, mut art, _, opening), heads) in built.into_iter().zip(placement.heads) {
         apply_heads(lines, &mut art, heads, &mut used);
-        art.kind = kind_of(&art);
+        art.kind = kind_of(&art, opening);
         articles.push(art);
     }
     for &(unit, t) in &placement.guesses {
@@ -156,7 +160,9 @@ fn page_info(lines: &[Line], furniture: &[usize], used: &mut [bool]) -> PageInfo
 
 fn unit_lines(units: &[Unit], u: usize) -> Vec<usize> {
     match &units[u] {
-        Unit::Para { lines, .. } | Unit::Display { lines } | Unit::Credit { lines } => lines.clone(),
+        Unit::Para { lines, .. } | Unit::Display { lines } | Unit::Credit { lines } => {
+            lines.clone()
+        }
         Unit::Byline { line } | Unit::Ad { line } | Unit::Furniture { line } => vec![*line],
     }
 }
@@ -290,19 +296,23 @@ fn draft_article(
 
 /// Credit lines each stand for themselves: joined with a space.
 fn credit_text(lines: &[Line], ls: &[usize]) -> String {
-    ls.iter().map(|&l| lines[l].raw).collect::<Vec<_>>().join(" ")
+    ls.iter()
+        .map(|&l| lines[l].raw)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn apply_heads(lines: &[Line], art: &mut Article, heads: Heads, used: &mut [bool]) {
-    let mut set = |field: &mut Option<String>, spans: &mut Vec<Span>, v: Option<(String, Vec<usize>)>| {
-        if let Some((text, ls)) = v {
-            for &l in &ls {
-                used[l] = true;
+    let mut set =
+        |field: &mut Option<String>, spans: &mut Vec<Span>, v: Option<(String, Vec<usize>)>| {
+            if let Some((text, ls)) = v {
+                for &l in &ls {
+                    used[l] = true;
+                }
+                *field = Some(text);
+                *spans = spans_of(lines, ls.iter().copied());
             }
-            *field = Some(text);
-            *spans = spans_of(lines, ls.iter().copied());
-        }
-    };
+        };
     set(&mut art.kicker, &mut art.kicker_spans, heads.kicker);
     set(&mut art.title, &mut art.title_spans, heads.title);
     set(&mut art.subtitle, &mut art.subtitle_spans, heads.subtitle);
@@ -315,11 +325,12 @@ fn apply_heads(lines: &[Line], art: &mut Article, heads: Heads, used: &mut [bool
 }
 
 /// The kind, from what the article carries: an ad marker; a photo credit; a
-/// dateline; a column name or a signature; otherwise a feature.
-fn kind_of(a: &Article) -> Kind {
+/// dateline or a lead-in byline (`本报记者 X 报道`); a column name or a
+/// signature; otherwise a feature.
+fn kind_of(a: &Article, opening: Opening) -> Kind {
     if a.kind == Kind::Ad || a.kind == Kind::Photo {
         a.kind
-    } else if a.dateline.is_some() {
+    } else if a.dateline.is_some() || opening == Opening::Lead {
         Kind::News
     } else if a.column.is_some() || a.signature.is_some() {
         Kind::Column

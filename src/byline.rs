@@ -52,6 +52,15 @@ pub fn parse_lead(text: &str) -> Lead {
     let body = &text[text_start..];
     let key: String = body.chars().filter(|c| !c.is_whitespace()).collect();
     let Some(dateline) = cv::dateline_prefix(&key) else {
+        // A byline written as a sentence: `本报记者 X 报道 …`.
+        if let Some(end) = cv::sentence_byline(body) {
+            let credit = body[..end].trim_end_matches([':', '：']);
+            return Lead {
+                dateline: None,
+                byline: parse_names(credit.trim_end_matches("报道")),
+                body_start: text_start + end,
+            };
+        }
         return Lead {
             body_start: text_start,
             ..Lead::default()
@@ -119,6 +128,23 @@ pub fn parse_names(text: &str) -> Byline {
     if tokens.len() > 2 && tokens.iter().all(|t| t.chars().count() == 1) {
         tokens = vec![tokens.concat()];
     }
+    // A two-glyph name set with a space to the width of three: `赵 刚`.
+    let mut merged: Vec<String> = Vec::new();
+    for tok in tokens {
+        let single = tok.chars().count() == 1 && tok.chars().all(is_cjk);
+        match merged.last_mut() {
+            Some(prev)
+                if single
+                    && prev.chars().count() == 1
+                    && prev.chars().all(is_cjk)
+                    && tok != "摄" =>
+            {
+                prev.push_str(&tok)
+            }
+            _ => merged.push(tok),
+        }
+    }
+    let mut tokens = merged;
     let mut photo_credit = false;
     if let Some(last) = tokens.last_mut() {
         for suffix in ["摄影报道", "摄影", "摄"] {
@@ -147,7 +173,10 @@ pub fn parse_names(text: &str) -> Byline {
         if let Some(r) = rest.strip_prefix("文/") {
             role = Role::Author;
             rest = r;
-        } else if let Some(r) = rest.strip_prefix("图/").or_else(|| rest.strip_prefix("摄/")) {
+        } else if let Some(r) = rest
+            .strip_prefix("图/")
+            .or_else(|| rest.strip_prefix("摄/"))
+        {
             role = Role::Photographer;
             rest = r;
         } else if let Some((word, r)) = cv::role_prefix(rest) {
@@ -182,8 +211,13 @@ mod tests {
     use super::*;
 
     fn names(b: &Byline) -> [Vec<&str>; 4] {
-        [&b.reporters, &b.correspondents, &b.photographers, &b.authors]
-            .map(|l| l.iter().map(String::as_str).collect())
+        [
+            &b.reporters,
+            &b.correspondents,
+            &b.photographers,
+            &b.authors,
+        ]
+        .map(|l| l.iter().map(String::as_str).collect())
     }
 
     #[test]
@@ -191,7 +225,10 @@ mod tests {
         let t = soft_join(["本报讯 （记者 任洁 通讯员", "刘建武） 购买物资、 设立"]);
         let lead = parse_lead(&t);
         assert_eq!(lead.dateline.as_deref(), Some("本报讯"));
-        assert_eq!(names(&lead.byline), [vec!["任洁"], vec!["刘建武"], vec![], vec![]]);
+        assert_eq!(
+            names(&lead.byline),
+            [vec!["任洁"], vec!["刘建武"], vec![], vec![]]
+        );
         assert_eq!(t[lead.body_start..].trim(), "购买物资、 设立");
 
         let lead = parse_lead("本报讯(记者张晶)记者昨天");
@@ -208,6 +245,14 @@ mod tests {
         assert_eq!(lead.dateline.as_deref(), Some("据新华社电"));
         assert!(lead.byline.is_empty());
 
+        let t = "本报记者 刘洋 报道 近日，记者";
+        let lead = parse_lead(t);
+        assert_eq!(
+            (lead.dateline.as_deref(), names(&lead.byline)[0].clone()),
+            (None, vec!["刘洋"])
+        );
+        assert_eq!(t[lead.body_start..].trim(), "近日，记者");
+
         let lead = parse_lead("近日，某工会");
         assert_eq!(lead.dateline, None);
         assert_eq!(lead.body_start, 0);
@@ -215,7 +260,10 @@ mod tests {
 
     #[test]
     fn credits() {
-        assert_eq!(names(&parse_names("记 者 白 莹 ")), [vec!["白莹"], vec![], vec![], vec![]]);
+        assert_eq!(
+            names(&parse_names("记 者 白 莹 ")),
+            [vec!["白莹"], vec![], vec![], vec![]]
+        );
         assert_eq!(
             names(&parse_names("本报记者 马超 文/摄")),
             [vec!["马超"], vec![], vec!["马超"], vec![]]
@@ -228,7 +276,14 @@ mod tests {
             names(&parse_names("文/张三 图/李四")),
             [vec![], vec![], vec!["李四"], vec!["张三"]]
         );
-        assert_eq!(names(&parse_names("李四 摄")), [vec![], vec![], vec!["李四"], vec![]]);
+        assert_eq!(
+            names(&parse_names("李四 摄")),
+            [vec![], vec![], vec!["李四"], vec![]]
+        );
+        assert_eq!(
+            names(&parse_names("记者 赵 刚")),
+            [vec!["赵刚"], vec![], vec![], vec![]]
+        );
         assert_eq!(
             names(&parse_names("□ 记者 张三 实习生 李四")),
             [vec!["张三", "李四"], vec![], vec![], vec![]]

@@ -45,6 +45,7 @@ const MAX_DISPLAY: usize = 48;
 /// Classifies one line.
 pub fn classify(line: &Line) -> Classified {
     let key = line.key.as_str();
+    let folded = crate::clean::fold_width(line.raw);
     let kind = if line.is_blank() {
         LineKind::Blank
     } else if cv::page_date(key).is_some() {
@@ -55,9 +56,11 @@ pub fn classify(line: &Line) -> Classified {
         LineKind::Ad
     } else if cv::is_byline_line(key) {
         LineKind::Byline
-    } else if cv::dateline_prefix(key.trim_start_matches(['□', '■'])).is_some() {
+    } else if cv::dateline_prefix(key.trim_start_matches(['□', '■'])).is_some()
+        || cv::sentence_byline(&folded).is_some()
+    {
         LineKind::Lead
-    } else if cv::is_credit_line(&crate::clean::fold_width(line.raw)) {
+    } else if cv::is_credit_line(&folded) {
         LineKind::Credit
     } else {
         LineKind::Text
@@ -67,7 +70,8 @@ pub fn classify(line: &Line) -> Classified {
     } else {
         None
     };
-    let terminal = cv::ends_sentence(key);
+    // A photo credit ends its caption as a full stop would.
+    let terminal = cv::ends_sentence(key) || cv::photo_credit_start(line.raw).is_some();
     let display = kind == LineKind::Text
         && (undoubled.is_some()
             || (!terminal
@@ -90,7 +94,8 @@ pub fn classify(line: &Line) -> Classified {
 fn has_column_spacing(raw: &str) -> bool {
     let mut prev = ' ';
     for c in raw.chars() {
-        if c.is_whitespace() && matches!(prev, '，' | ',' | '；' | ';' | '：' | '。' | '、' | '）') {
+        if c.is_whitespace() && matches!(prev, '，' | ',' | '；' | ';' | '：' | '。' | '、' | '）')
+        {
             return true;
         }
         prev = c;

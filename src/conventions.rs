@@ -21,11 +21,18 @@ fn re(pattern: &str) -> Regex {
 /// - agency or outlet: `新华社北京11月21日电`, `中新社广州5月3日电`, `人民网北京电`
 /// - relayed copy: `据新华社电`, `据《人民日报》报道`
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:本报讯|本報訊|本报[HAN]{0,6}?(?:\d{1,2}月\d{1,2}日)?电|本報[HAN]{0,6}?(?:\d{1,2}月\d{1,2}日)?電|据[HAN《》]{1,12}?(?:电|報道|报道|消息)|據[HAN《》]{1,12}?(?:電|報道)|[HAN]{1,8}?(?:社|网|網|台|报|報)[HAN]{0,6}?(?:\d{1,2}月\d{1,2}日)?(?:电|電))")
+    re(
+        r"^(?:本报讯|本報訊|本报[HAN]{0,6}?(?:\d{1,2}月\d{1,2}日)?电|本報[HAN]{0,6}?(?:\d{1,2}月\d{1,2}日)?電|据[HAN《》]{1,12}?(?:电|報道|报道|消息)|據[HAN《》]{1,12}?(?:電|報道)|[HAN]{1,8}?(?:社|网|網|台|报|報)[HAN]{0,6}?(?:\d{1,2}月\d{1,2}日)?(?:电|電))",
+    )
 });
 
 /// The dateline a paragraph key opens with: `本报讯（记者 X）…` → `本报讯`.
 pub fn dateline_prefix(key: &str) -> Option<&str> {
+    // Every dateline ends in 讯, 电 or 报道/消息 within its first glyphs.
+    let head: String = key.chars().take(24).collect();
+    if !head.contains(['讯', '訊', '电', '電', '道', '息']) {
+        return None;
+    }
     DATELINE.find(key).map(|m| m.as_str())
 }
 
@@ -66,24 +73,39 @@ pub enum Role {
 /// A byline on its own line before a feature's body:
 /// `□ 本报记者 白莹`, `■记者 X`, `□本报记者 X 文/摄`, `文/X 图/Y`.
 static BYLINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:[□■◇◆○●▲△]+(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生|撰文|文/|文／|文:|作者)|(?:文|图)[/／][HAN]{2,4})")
+    re(
+        r"^(?:[□■◇◆○●▲△]+(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生|撰文|文/|文／|文:|作者)|(?:文|图)[/／][HAN]{2,4})",
+    )
 });
 
 /// True for a standalone byline line (key form).
 pub fn is_byline_line(key: &str) -> bool {
-    key.chars().count() <= 40 && BYLINE_LINE.is_match(key) && !ends_sentence(key)
+    key.starts_with(['□', '■', '◇', '◆', '○', '●', '▲', '△', '文', '图'])
+        && key.chars().count() <= 40
+        && BYLINE_LINE.is_match(key)
+        && !ends_sentence(key)
 }
 
 /// A photo credit at the end of a caption: `本报记者 X 通讯员 Y 摄影报道`,
 /// `X 摄`, `本报记者 X 摄`. Runs on text with its spaces kept.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?:(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生)\s*)?[HAN]{2,4}(?:[\s、]+(?:(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生)\s*)?[HAN]{2,4})*\s*(?:摄影报道|摄影|摄)\s*$")
+    re(
+        r"(?:(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生)\s*)?[HAN]{2,4}(?:[\s、]+(?:(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生)\s*)?[HAN]{2,4})*\s*(?:摄影报道|摄影|摄)\s*$",
+    )
 });
+
+/// Longest photo credit looked for, in bytes (several roles and names).
+const MAX_CREDIT_BYTES: usize = 240;
 
 /// Where a photo credit starts in `text` (spaces kept), if the text ends
 /// with one: `…一线职工。 本报记者 崔欣 通讯员 刘蕊 摄影报道` → the offset of `本报记者`.
 pub fn photo_credit_start(text: &str) -> Option<usize> {
-    let m = PHOTO_CREDIT.find(text)?;
+    // A credit is short: look at the tail only.
+    let mut from = text.len().saturating_sub(MAX_CREDIT_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let m = PHOTO_CREDIT.find_at(text, from)?;
     // The credit must stand apart: at the start, or after white space or a
     // sentence end, never glued to running text (`拍摄` is no credit).
     let before = text[..m.start()].chars().next_back();
@@ -100,6 +122,11 @@ pub fn photo_credit_start(text: &str) -> Option<usize> {
 /// `记者从朝阳区总工会获悉` is not taken for a credit. Runs on the line with
 /// its spaces kept.
 pub fn is_credit_line(line: &str) -> bool {
+    if line.len() > 120
+        || !line.contains(['记', '記', '讯', '訊', '实', '摄', '员', '員', '作', '撰'])
+    {
+        return false;
+    }
     let tokens: Vec<&str> = line.split_whitespace().collect();
     if tokens.is_empty() || tokens.len() > 8 {
         return false;
@@ -151,6 +178,21 @@ pub fn is_name(s: &str) -> bool {
     (2..=5).contains(&n) && s.chars().all(|c| crate::clean::is_cjk(c) || c == '·')
 }
 
+/// A byline written as a sentence opening the report: `本报记者 X 报道`,
+/// `记者X报道`. Runs on text with its spaces kept.
+static SENTENCE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[□■]?\s*(?:本报)?(?:特约|见习)?记者\s*[HAN]{2,4}(?:[\s、]+[HAN]{2,4})*\s*报道[:：]?")
+});
+
+/// The length of a sentence byline opening `text`, if any:
+/// `本报记者 刘洋 报道 近日…` → the bytes up to and including `报道`.
+pub fn sentence_byline(text: &str) -> Option<usize> {
+    if !text.contains("报道") {
+        return None;
+    }
+    SENTENCE_BYLINE.find(text).map(|m| m.end())
+}
+
 /// Page date line: `2019年4月19日·星期五`, `2023年5月6日 星期六`.
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^(\d{4})年(\d{1,2})月(\d{1,2})日[·・•\.,，]?((?:星期|礼拜|周)[一二三四五六日天])?")
@@ -159,6 +201,9 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// `(iso_date, weekday)` of a page date line (key form); the rest of the line
 /// may only be short furniture such as `农历…` or `第5版`.
 pub fn page_date(key: &str) -> Option<(String, Option<String>)> {
+    if !key.starts_with(|c: char| c.is_ascii_digit()) || key.len() > 120 {
+        return None;
+    }
     let c = DATE_LINE.captures(key)?;
     let rest = &key[c.get(0)?.end()..];
     if rest.chars().count() > 24 || rest.contains('。') {
@@ -175,24 +220,71 @@ pub fn page_date(key: &str) -> Option<(String, Option<String>)> {
 }
 
 /// Edition-line staff roles: `本版编辑 马骏|美术编辑 王巍|校对 吉言`,
-/// `责任编辑：X`, `编辑：X`. Runs on the line with spaces kept.
-static STAFF: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(本版编辑|责任编辑|美术编辑|图片编辑|摄影编辑|版式设计|版式编辑|本版校对|责任校对|校对|编辑|责编|美编|设计|制图|组版)\s*[:：]?\s*([HAN]{2,4}(?:[、\s]+[HAN]{2,4})*)")
-});
+/// `责任编辑：X  校对：Y`, `编辑：X`.
+const STAFF_ROLES: &[&str] = &[
+    "本版编辑",
+    "责任编辑",
+    "美术编辑",
+    "图片编辑",
+    "摄影编辑",
+    "版式设计",
+    "版式编辑",
+    "本版校对",
+    "责任校对",
+    "校对",
+    "编辑",
+    "责编",
+    "美编",
+    "设计",
+    "制图",
+    "组版",
+];
 
-/// Staff credits of an edition line, in printed order.
+/// Staff credits of an edition line, in printed order: each role word
+/// names the people after it until the next role word.
 pub fn staff(line: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for part in line.split(['|', '｜', '丨']) {
-        for c in STAFF.captures_iter(part) {
-            for name in c[2].split(['、', ' ', '\t', '\u{3000}']) {
-                if !name.is_empty() {
-                    out.push((c[1].to_string(), name.to_string()));
-                }
+        let mut role: Option<&str> = None;
+        let mut pending_chars = String::new();
+        for tok in
+            part.split(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '、' | '，' | ','))
+        {
+            if tok.is_empty() {
+                continue;
+            }
+            let (name, new_role) = match STAFF_ROLES.iter().find(|r| tok.starts_with(*r)) {
+                Some(r) => (&tok[r.len()..], Some(*r)),
+                None => (tok, None),
+            };
+            if new_role.is_some() {
+                flush_name(&mut out, role, &mut pending_chars);
+                role = new_role;
+            }
+            let Some(r) = role else { continue };
+            if name.is_empty() || !name.chars().all(crate::clean::is_cjk) {
+                continue;
+            }
+            if name.chars().count() == 1 {
+                // A two-glyph name set with a space: `赵 刚`.
+                pending_chars.push_str(name);
+            } else {
+                flush_name(&mut out, role, &mut pending_chars);
+                out.push((r.to_string(), name.to_string()));
             }
         }
+        flush_name(&mut out, role, &mut pending_chars);
     }
     out
+}
+
+fn flush_name(out: &mut Vec<(String, String)>, role: Option<&str>, chars: &mut String) {
+    if let Some(r) = role {
+        if chars.chars().count() >= 2 {
+            out.push((r.to_string(), std::mem::take(chars)));
+        }
+    }
+    chars.clear();
 }
 
 static EMAIL: LazyLock<Regex> =
@@ -201,7 +293,10 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\d{3,4}-)?\d{7,8}"));
 
 /// E-mail addresses in a line.
 pub fn emails(line: &str) -> Vec<String> {
-    EMAIL.find_iter(line).map(|m| m.as_str().to_string()).collect()
+    EMAIL
+        .find_iter(line)
+        .map(|m| m.as_str().to_string())
+        .collect()
 }
 
 /// Telephone numbers in a line (e-mail addresses skipped).
@@ -215,7 +310,9 @@ pub fn phones(line: &str) -> Vec<String> {
 
 /// An edition line: staff credits, e-mail, hot-line, `第5版` (key form).
 static EDITION_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"本版编辑|责任编辑|美术编辑|图片编辑|责任校对|本版校对|E-?mail|e-?mail|邮箱[:：]|热线电话|新闻热线|^第\d+版|^[A-Z]?\d+版?$|^编辑[:：]|^校对[:：]")
+    re(
+        r"本版编辑|责任编辑|美术编辑|图片编辑|责任校对|本版校对|E-?mail|e-?mail|邮箱[:：]|热线电话|新闻热线|^第\d+版|^[A-Z]?\d+版?$|^编辑[:：]|^校对[:：]",
+    )
 });
 
 /// True for page furniture other than the date (key form).
@@ -235,7 +332,9 @@ pub fn is_ad_line(key: &str) -> bool {
 
 /// Page slogans and section banners: `学习贯彻……精神`, `喜迎……`.
 static SLOGAN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:学习贯彻|学习宣传贯彻|深入学习贯彻|认真学习贯彻|贯彻落实|学习宣传|喜迎|热烈庆祝|庆祝|奋进新征程|踔厉奋发|奋力谱写)")
+    re(
+        r"^(?:学习贯彻|学习宣传贯彻|深入学习贯彻|认真学习贯彻|贯彻落实|学习宣传|喜迎|热烈庆祝|庆祝|奋进新征程|踔厉奋发|奋力谱写)",
+    )
 });
 
 /// True for a display line shaped like a page slogan (key form).
@@ -246,7 +345,9 @@ pub fn is_slogan(key: &str) -> bool {
 /// Recurring column names (栏目) end in a genre word: `…日记`, `读者来信`,
 /// `职工心声`, `简讯`.
 static COLUMN_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^[HAN]{0,10}(?:日记|手记|札记|随笔|来信|心声|简讯|快讯|时评|短评|评论|观察|声音|信箱|视点|快评|漫谈|纪事|速递|说法|茶座|书评|影评|一线|百态|故事会|人物志)$")
+    re(
+        r"^[HAN]{0,10}(?:日记|手记|札记|随笔|来信|心声|简讯|快讯|时评|短评|评论|观察|声音|信箱|视点|快评|漫谈|纪事|速递|说法|茶座|书评|影评|一线|百态|故事会|人物志)$",
+    )
 });
 
 /// True for a display line shaped like a column name (key form).
@@ -258,7 +359,9 @@ pub fn is_column_name(key: &str) -> bool {
 /// organisation word) then a personal name, printed apart:
 /// `大兴税务局工会干部 刘港`. Runs on the line with spaces kept.
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*[（(]?([HAN]{2,20}?(?:干部|职工|员工|会员|员|者|师|生|长|主任|主席|书记|经理|会|局|处|所|院|校|厂|站|队|部|科|室|公司|集团|中心|社区|街道|医院|大学|学院|中学|小学|银行|单位|工地))[\s　]+([HAN]{2,4})\s*[)）]?\s*$")
+    re(
+        r"^\s*[（(]?([HAN]{2,20}?(?:干部|职工|员工|会员|员|者|师|生|长|主任|主席|书记|经理|会|局|处|所|院|校|厂|站|队|部|科|室|公司|集团|中心|社区|街道|医院|大学|学院|中学|小学|银行|单位|工地))[\s　]+([HAN]{2,4})\s*[)）]?\s*$",
+    )
 });
 
 /// `(unit, name)` of a signature line: `大兴税务局工会干部 刘港` → name `刘港`.
@@ -269,12 +372,14 @@ pub fn signature(line: &str) -> Option<String> {
 /// A line that is only a date or a time, as at the head of a diary entry:
 /// `6月23日`, `3月5日 晴`, `13时`. Body text, not a headline.
 static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[HAN]{0,3})?$|^(?:上午|下午|晚上|凌晨|中午)?\d{1,2}(?:时|点|:\d{2})$")
+    re(
+        r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[HAN]{0,3})?$|^(?:上午|下午|晚上|凌晨|中午)?\d{1,2}(?:时|点|:\d{2})$",
+    )
 });
 
 /// True for a date-only line (key form).
 pub fn is_date_only(key: &str) -> bool {
-    DATE_ONLY.is_match(key)
+    key.len() <= 30 && DATE_ONLY.is_match(key)
 }
 
 /// Sentence-final punctuation: a line ending in one closes a paragraph.
@@ -328,10 +433,16 @@ mod tests {
             dateline_prefix("新华社北京11月21日电（记者X）"),
             Some("新华社北京11月21日电")
         );
-        assert_eq!(dateline_prefix("中新社广州5月3日电"), Some("中新社广州5月3日电"));
+        assert_eq!(
+            dateline_prefix("中新社广州5月3日电"),
+            Some("中新社广州5月3日电")
+        );
         assert_eq!(dateline_prefix("人民网北京电"), Some("人民网北京电"));
         assert_eq!(dateline_prefix("据新华社电近日"), Some("据新华社电"));
-        assert_eq!(dateline_prefix("据《人民日报》报道"), Some("据《人民日报》报道"));
+        assert_eq!(
+            dateline_prefix("据《人民日报》报道"),
+            Some("据《人民日报》报道")
+        );
         assert_eq!(dateline_prefix("据了解，今年"), None);
         assert_eq!(dateline_prefix("近日，北京市总工会"), None);
     }
@@ -350,7 +461,10 @@ mod tests {
         assert!(!is_credit_line("记者从朝阳区总工会获悉"));
         assert!(!is_credit_line("首都工会服务职工形成品牌体系"));
         let t = "一线职工。 本报记者 崔欣 通讯员 刘蕊 摄影报道";
-        assert_eq!(&t[photo_credit_start(t).unwrap()..], "本报记者 崔欣 通讯员 刘蕊 摄影报道");
+        assert_eq!(
+            &t[photo_credit_start(t).unwrap()..],
+            "本报记者 崔欣 通讯员 刘蕊 摄影报道"
+        );
         assert_eq!(photo_credit_start("拍摄"), None);
     }
 
@@ -365,7 +479,8 @@ mod tests {
             Some(("2023-05-06".into(), Some("星期六".into())))
         );
         assert_eq!(page_date("2019年4月19日，市总工会召开会议。"), None);
-        let line = "本版编辑 马骏|美术编辑 王巍|校对 吉言|E—mail:a@b.com|本版热线电话:63523314 63581010";
+        let line =
+            "本版编辑 马骏|美术编辑 王巍|校对 吉言|E—mail:a@b.com|本版热线电话:63523314 63581010";
         assert_eq!(
             staff(line),
             [("本版编辑", "马骏"), ("美术编辑", "王巍"), ("校对", "吉言")]
@@ -374,15 +489,27 @@ mod tests {
         assert_eq!(emails(line), ["a@b.com"]);
         assert_eq!(phones(line), ["63523314", "63581010"]);
         assert!(is_edition_line("责任编辑：张三"));
+        assert_eq!(
+            staff("责任编辑：张伟  校对：李 娜"),
+            [("责任编辑", "张伟"), ("校对", "李娜")].map(|(r, n)| (r.to_string(), n.to_string()))
+        );
     }
 
     #[test]
     fn display_shapes() {
+        assert_eq!(
+            sentence_byline("本报记者 刘洋 报道 近日"),
+            Some("本报记者 刘洋 报道".len())
+        );
+        assert_eq!(sentence_byline("记者从市人社局获悉"), None);
         assert!(is_slogan("学习贯彻党的十九届五中全会精神"));
         assert!(is_column_name("工会干部下沉日记"));
         assert!(is_column_name("读者来信"));
         assert!(!is_column_name("北汽集团工会签订协议"));
-        assert_eq!(signature("大兴税务局工会干部 刘港").as_deref(), Some("刘港"));
+        assert_eq!(
+            signature("大兴税务局工会干部 刘港").as_deref(),
+            Some("刘港")
+        );
         assert_eq!(signature("集中采买防疫物资 设立防疫专项经费"), None);
         assert!(is_date_only("6月23日"));
         assert!(!is_date_only("6月23日召开大会"));

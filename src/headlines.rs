@@ -11,24 +11,34 @@
 
 use crate::clean::{clean_display, is_cjk};
 use crate::conventions as cv;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// A character bigram packed into one word: `(a, b)` → `a << 32 | b`.
+pub type Bigram = u64;
 
 /// The distinct bigrams of a text's word characters (CJK and ASCII
 /// alphanumerics), not crossing punctuation: `五型工会` → {五型, 型工, 工会}.
-pub fn bigrams(text: &str) -> HashSet<(char, char)> {
-    let mut out = HashSet::new();
+pub fn bigrams(text: &str) -> FxHashSet<Bigram> {
+    sorted_bigrams(text).into_iter().collect()
+}
+
+/// [`bigrams`] as a sorted list.
+fn sorted_bigrams(text: &str) -> Vec<Bigram> {
+    let mut v: Vec<Bigram> = Vec::with_capacity(text.len() / 3);
     let mut prev: Option<char> = None;
     for c in text.chars() {
         if is_cjk(c) || c.is_ascii_alphanumeric() {
             if let Some(p) = prev {
-                out.insert((p, c));
+                v.push((p as u64) << 32 | c as u64);
             }
             prev = Some(c);
         } else if !c.is_whitespace() {
             prev = None;
         }
     }
-    out
+    v.sort_unstable();
+    v.dedup();
+    v
 }
 
 /// Share of the bigrams of `display` found in `body`, unweighted.
@@ -99,30 +109,59 @@ const AFTER_BONUS: f32 = 0.1;
 /// Most display lines one article carries (kicker, title, subtitle).
 const MAX_LINES: usize = 3;
 
-/// Places display items with targets. `body_units` lists the units that
-/// hold running text (two items with only display units between them are
-/// adjacent).
+/// How many articles on either side of a display group it may be placed
+/// with. A printed page holds a few dozen articles; the window keeps
+/// placement linear in the length of the input.
+const WINDOW: usize = 24;
+
+/// Places display items with targets. Items and targets come in source
+/// order; `body_units` (sorted) lists the units that hold running text (two
+/// units with no body unit between them are adjacent).
 pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placement {
-    let grams: Vec<HashSet<(char, char)>> = targets.iter().map(|t| bigrams(&t.body)).collect();
-    let mut df: HashMap<(char, char), usize> = HashMap::new();
+    // Each target's body bigrams, sorted for binary search.
+    let grams: Vec<Vec<Bigram>> = targets.iter().map(|t| sorted_bigrams(&t.body)).collect();
+    let item_grams: Vec<Vec<Bigram>> = items
+        .iter()
+        .map(|it| sorted_bigrams(&it.lines.iter().map(|(_, t)| t.as_str()).collect::<String>()))
+        .collect();
+    // Document frequency, counted only for the bigrams that items use.
+    let mut df: FxHashMap<Bigram, usize> = item_grams.iter().flatten().map(|&b| (b, 0)).collect();
     for g in &grams {
         for b in g {
-            *df.entry(*b).or_default() += 1;
+            if let Some(n) = df.get_mut(b) {
+                *n += 1;
+            }
         }
     }
+    // Each item's bigrams with their rarity weights (idf), and the total.
     let n = targets.len() as f32;
-    let idf = |b: &(char, char)| ((n + 1.0) / (df.get(b).copied().unwrap_or(0) as f32 + 0.5)).ln();
-    let item_text = |it: &Item| it.lines.iter().map(|(_, t)| t.as_str()).collect::<String>();
-    let lexical = |it: &Item, t: usize| -> f32 {
-        let d = bigrams(&item_text(it));
-        let total: f32 = d.iter().map(idf).sum();
-        if total <= 0.0 {
+    let weighted: Vec<(Vec<(Bigram, f32)>, f32)> = item_grams
+        .iter()
+        .map(|g| {
+            let w: Vec<(Bigram, f32)> = g
+                .iter()
+                .map(|&b| (b, ((n + 1.0) / (df[&b] as f32 + 0.5)).ln()))
+                .collect();
+            let total = w.iter().map(|x| x.1).sum();
+            (w, total)
+        })
+        .collect();
+    let lexical = |i: usize, t: usize| -> f32 {
+        let (w, total) = &weighted[i];
+        if *total <= 0.0 {
             return 0.0;
         }
-        d.iter().filter(|b| grams[t].contains(b)).map(idf).sum::<f32>() / total
+        w.iter()
+            .filter(|(b, _)| grams[t].binary_search(b).is_ok())
+            .map(|x| x.1)
+            .sum::<f32>()
+            / total
     };
-    let between_body =
-        |a: usize, b: usize| body_units.iter().any(|&u| u > a.min(b) && u < a.max(b));
+    let between_body = |a: usize, b: usize| {
+        let (lo, hi) = (a.min(b), a.max(b));
+        let k = body_units.partition_point(|&u| u <= lo);
+        body_units.get(k).is_some_and(|&u| u < hi)
+    };
     let position = |it: &Item, t: &Target| -> f32 {
         if it.unit < t.first_unit && !between_body(it.unit, t.first_unit) {
             BEFORE_BONUS
@@ -132,18 +171,27 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
             0.0
         }
     };
+    // Targets near a unit, and items near a unit, by source position.
+    let near_targets = |unit: usize| {
+        let k = targets.partition_point(|t| t.first_unit < unit);
+        k.saturating_sub(WINDOW)..(k + WINDOW).min(targets.len())
+    };
+    let near_items = |unit: usize| {
+        let k = items.partition_point(|it| it.unit < unit);
+        k.saturating_sub(WINDOW)..(k + WINDOW).min(items.len())
+    };
 
     let mut cands = Vec::new();
     for (i, it) in items.iter().enumerate() {
         if is_banner_shape(it) {
             continue;
         }
-        for (t, target) in targets.iter().enumerate() {
-            if target.ad {
+        for t in near_targets(it.unit) {
+            if targets[t].ad {
                 continue;
             }
-            let lex = lexical(it, t);
-            let pos = position(it, target);
+            let lex = lexical(i, t);
+            let pos = position(it, &targets[t]);
             if lex >= MIN_LEXICAL || (lex >= MIN_LEXICAL / 2.0 && pos > 0.0) {
                 cands.push((lex + pos, i, t));
             }
@@ -153,7 +201,11 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
     let mut placed: Vec<Option<usize>> = vec![None; items.len()];
     let mut load = vec![0usize; targets.len()];
     for &(_, i, t) in &cands {
-        let lines = if items[i].doubled { 1 } else { items[i].lines.len() };
+        let lines = if items[i].doubled {
+            1
+        } else {
+            items[i].lines.len()
+        };
         if placed[i].is_none() && load[t] + lines <= MAX_LINES {
             placed[i] = Some(t);
             load[t] += lines;
@@ -167,9 +219,12 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
         }
         let neighbour = [i.wrapping_sub(1), i + 1]
             .into_iter()
-            .filter_map(|k| items.get(k))
-            .filter(|nb| nb.unit.abs_diff(items[i].unit) == 1)
-            .find_map(|nb| items.iter().position(|x| x.unit == nb.unit).and_then(|k| placed[k]));
+            .filter(|&k| {
+                items
+                    .get(k)
+                    .is_some_and(|nb| nb.unit.abs_diff(items[i].unit) == 1)
+            })
+            .find_map(|k| placed[k]);
         if let Some(t) = neighbour {
             let lines = items[i].lines.len();
             if load[t] + lines <= MAX_LINES && position(&items[i], &targets[t]) > 0.0 {
@@ -185,42 +240,44 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
         if load[t] > 0 || target.ad {
             continue;
         }
-        let best = items
-            .iter()
-            .enumerate()
-            .filter(|(i, it)| placed[*i].is_none() && !is_banner_shape(it))
-            .filter(|(_, it)| position(it, target) > 0.0)
-            .max_by(|(_, a), (_, b)| {
+        let best = near_items(target.first_unit)
+            .filter(|&i| placed[i].is_none() && !is_banner_shape(&items[i]))
+            .filter(|&i| position(&items[i], target) > 0.0)
+            .max_by(|&a, &b| {
                 let key = |it: &Item| {
                     (target.photo && it.doubled) as u8 as f32 + position(it, target)
                         - (it.unit as f32 - target.first_unit as f32).abs() * 1e-3
                 };
-                key(a).total_cmp(&key(b))
+                key(&items[a]).total_cmp(&key(&items[b]))
             });
-        if let Some((i, it)) = best {
+        if let Some(i) = best {
             placed[i] = Some(t);
-            load[t] += it.lines.len();
-            guesses.push((it.unit, t));
+            load[t] += items[i].lines.len();
+            guesses.push((items[i].unit, t));
         }
     }
 
-    let mut heads = vec![Heads::default(); targets.len()];
-    for (t, h) in heads.iter_mut().enumerate() {
-        let mine: Vec<&Item> = items
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| placed[*i] == Some(t))
-            .map(|(_, it)| it)
-            .collect();
-        *h = roles(&mine, &targets[t].lead);
+    let mut mine: Vec<Vec<&Item>> = vec![Vec::new(); targets.len()];
+    for (i, p) in placed.iter().enumerate() {
+        if let Some(t) = p {
+            mine[*t].push(&items[i]);
+        }
     }
+    let heads = mine
+        .iter()
+        .zip(targets)
+        .map(|(its, t)| roles(its, &t.lead))
+        .collect();
     let banners = items
         .iter()
         .enumerate()
         .filter(|(i, _)| placed[*i].is_none())
         .map(|(_, it)| {
             let text: Vec<&str> = it.lines.iter().map(|(_, t)| t.as_str()).collect();
-            (join_lines(&text, it.doubled), it.lines.iter().map(|l| l.0).collect())
+            (
+                join_lines(&text, it.doubled),
+                it.lines.iter().map(|l| l.0).collect(),
+            )
         })
         .collect();
     Placement {
@@ -232,7 +289,9 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
 
 /// Page slogans stay banners whatever words they share.
 fn is_banner_shape(it: &Item) -> bool {
-    it.lines.first().is_some_and(|(_, t)| cv::is_slogan(&t.replace(' ', "")))
+    it.lines
+        .first()
+        .is_some_and(|(_, t)| cv::is_slogan(&t.replace(' ', "")))
 }
 
 /// Joins the lines of one display group. Bold doubled lines of equal length
@@ -250,8 +309,8 @@ fn join_lines(lines: &[&str], doubled: bool) -> String {
 /// subject of its own (`为百余位劳模提供…`, `今年将慰问…`, `邀请法官…`).
 fn subtitle_cue(text: &str) -> bool {
     const OPENERS: &[&str] = &[
-        "——", "—", "－", "-", "为", "将", "今年", "进行", "包括", "邀请", "让", "帮助", "助力", "推动",
-        "共", "已", "全年", "累计", "涉及", "覆盖",
+        "——", "—", "－", "-", "为", "将", "今年", "进行", "包括", "邀请", "让", "帮助", "助力",
+        "推动", "共", "已", "全年", "累计", "涉及", "覆盖",
     ];
     OPENERS.iter().any(|o| text.starts_with(o))
 }
@@ -276,7 +335,11 @@ fn roles(items: &[&Item], lead: &str) -> Heads {
         last_unit = Some(it.unit);
         if it.doubled {
             let text: Vec<&str> = it.lines.iter().map(|(_, t)| t.as_str()).collect();
-            fields.push((join_lines(&text, true), it.lines.iter().map(|l| l.0).collect(), run));
+            fields.push((
+                join_lines(&text, true),
+                it.lines.iter().map(|l| l.0).collect(),
+                run,
+            ));
         } else {
             for (l, t) in &it.lines {
                 fields.push((t.clone(), vec![*l], run));
@@ -297,7 +360,10 @@ fn roles(items: &[&Item], lead: &str) -> Heads {
     let mut role: Vec<R> = vec![R::T; fields.len()];
     let mut i = 0;
     while i < fields.len() {
-        let j = (i..fields.len()).take_while(|&k| fields[k].2 == fields[i].2).count() + i;
+        let j = (i..fields.len())
+            .take_while(|&k| fields[k].2 == fields[i].2)
+            .count()
+            + i;
         let run_fields = &fields[i..j];
         match run_fields.len() {
             1 => role[i] = R::T,
@@ -385,8 +451,11 @@ mod tests {
     use super::*;
 
     fn it(unit: usize, lines: &[&str]) -> Item {
-        let raw: Vec<(usize, &str, Option<&str>)> =
-            lines.iter().enumerate().map(|(k, l)| (unit * 10 + k, *l, None)).collect();
+        let raw: Vec<(usize, &str, Option<&str>)> = lines
+            .iter()
+            .enumerate()
+            .map(|(k, l)| (unit * 10 + k, *l, None))
+            .collect();
         item(unit, &raw)
     }
 
@@ -403,14 +472,20 @@ mod tests {
 
     #[test]
     fn headline_goes_to_the_body_that_shares_its_words() {
-        let items = [it(0, &["公交职工刺绣致敬劳动者"]), it(1, &["书屋阅读活动激发热情"])];
+        let items = [
+            it(0, &["公交职工刺绣致敬劳动者"]),
+            it(1, &["书屋阅读活动激发热情"]),
+        ];
         let targets = [
             target(2, 2, "镇总工会在职工书屋开展阅读活动，激发了职工的热情。"),
             target(3, 3, "公交车队职工用十字刺绣致敬一线劳动者。"),
         ];
         let p = place(&items, &targets, &[2, 3]);
         assert_eq!(p.heads[0].title.as_ref().unwrap().0, "书屋阅读活动激发热情");
-        assert_eq!(p.heads[1].title.as_ref().unwrap().0, "公交职工刺绣致敬劳动者");
+        assert_eq!(
+            p.heads[1].title.as_ref().unwrap().0,
+            "公交职工刺绣致敬劳动者"
+        );
     }
 
     #[test]
@@ -424,17 +499,35 @@ mod tests {
     #[test]
     fn roles_by_order_and_shape() {
         let lead = "北汽集团工会与北京康复医院签订协议，为劳模提供体检服务。";
-        let h = roles(&[&it(0, &["北汽集团工会与康复医院签订协议", "为百余位劳模提供体检服务"])], lead);
+        let h = roles(
+            &[&it(
+                0,
+                &["北汽集团工会与康复医院签订协议", "为百余位劳模提供体检服务"],
+            )],
+            lead,
+        );
         assert_eq!(h.title.unwrap().0, "北汽集团工会与康复医院签订协议");
         assert_eq!(h.subtitle.unwrap().0, "为百余位劳模提供体检服务");
-        let h = roles(&[&it(0, &["开展爱国卫生运动 构建和谐劳动关系", "本市工会助力疫情防控"])], lead);
+        let h = roles(
+            &[&it(
+                0,
+                &["开展爱国卫生运动 构建和谐劳动关系", "本市工会助力疫情防控"],
+            )],
+            lead,
+        );
         assert_eq!(h.kicker.unwrap().0, "开展爱国卫生运动 构建和谐劳动关系");
         assert_eq!(h.title.unwrap().0, "本市工会助力疫情防控");
     }
 
     #[test]
     fn doubled_couplets() {
-        assert_eq!(join_lines(&["公交职工做刺绣", "致敬一线劳动者"], true), "公交职工做刺绣 致敬一线劳动者");
-        assert_eq!(join_lines(&["为患病同事", "献爱心"], true), "为患病同事献爱心");
+        assert_eq!(
+            join_lines(&["公交职工做刺绣", "致敬一线劳动者"], true),
+            "公交职工做刺绣 致敬一线劳动者"
+        );
+        assert_eq!(
+            join_lines(&["为患病同事", "献爱心"], true),
+            "为患病同事献爱心"
+        );
     }
 }

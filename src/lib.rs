@@ -57,18 +57,3 @@ pub fn parse(text: &str, options: &Options) -> Page {
         options,
     )
 }
-
-/// Debug view of the passes (not public API).
-#[doc(hidden)]
-pub fn debug_units(text: &str) -> String {
-    let lines = lines::split(text);
-    let layout = lines::measure(&lines);
-    let classes: Vec<classify::Classified> = lines.iter().map(classify::classify).collect();
-    let units = reflow::reflow(&lines, &classes, layout);
-    let mut out = format!("{layout:?}\n");
-    for (i, u) in units.iter().enumerate() {
-        let first = u.first_line();
-        out.push_str(&format!("{i:3} {:?} {:?} | {}\n", u, classes[first].kind, lines[first].raw));
-    }
-    out
-}

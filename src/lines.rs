@@ -20,6 +20,9 @@ pub struct Line<'a> {
     pub width: f32,
     /// Printed width of the glyphs alone, white space not counted.
     pub glyphs: f32,
+    /// Opens with a paragraph indent: `　　`, a tab, two to eight spaces
+    /// (more is centring, not an indent).
+    pub indent: bool,
 }
 
 impl Line<'_> {
@@ -56,12 +59,14 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
         let end = start + utf16_len(trimmed);
         let trimmed = trimmed.trim_start_matches('\u{feff}');
         let start = end - utf16_len(trimmed);
+        let (width, glyphs) = widths_of(trimmed);
         out.push(Line {
             raw: trimmed,
             span: [start, end],
             key: key_of(trimmed),
-            width: width_of(trimmed),
-            glyphs: width_of(&trimmed.replace(char::is_whitespace, "")),
+            width,
+            glyphs,
+            indent: is_indent(&line[..lead_ws]) && !trimmed.is_empty(),
         });
         u16_pos += utf16_len(line) + term_len as u32;
         if last {
@@ -72,31 +77,62 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
     out
 }
 
+/// Leading white space worth one to four ideograph cells.
+fn is_indent(ws: &str) -> bool {
+    let cells: f32 = ws
+        .chars()
+        .map(|c| match c {
+            '\t' => 2.0,
+            '\u{3000}' => 1.0,
+            '\u{feff}' => 0.0,
+            _ => 0.5,
+        })
+        .sum();
+    (1.0..=4.0).contains(&cells)
+}
+
 fn utf16_len(s: &str) -> u32 {
     s.chars().map(|c| c.len_utf16() as u32).sum()
 }
 
 /// The match form of a line: width folded, markup and white space removed.
 pub fn key_of(raw: &str) -> String {
-    fold_width(raw)
-        .replace("**", "")
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{feff}' && !c.is_control())
-        .collect()
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '*' && chars.peek() == Some(&'*') {
+            chars.next();
+            continue;
+        }
+        if c.is_whitespace() || c.is_control() || c == '\u{feff}' {
+            continue;
+        }
+        if ('\u{ff01}'..='\u{ff5e}').contains(&c) {
+            out.push_str(&fold_width(c.encode_utf8(&mut [0; 4])));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
-fn width_of(raw: &str) -> f32 {
-    raw.chars()
-        .map(|c| {
-            if c.is_ascii() || c == '\u{a0}' {
-                0.5
-            } else if is_cjk(c) || (c as u32) >= 0x2e80 {
-                1.0
-            } else {
-                0.5
-            }
-        })
-        .sum()
+/// Printed width of a line with and without its white space, in one pass.
+fn widths_of(raw: &str) -> (f32, f32) {
+    let (mut width, mut glyphs) = (0.0, 0.0);
+    for c in raw.chars() {
+        let w = if c.is_ascii() || c == '\u{a0}' {
+            0.5
+        } else if is_cjk(c) || (c as u32) >= 0x2e80 {
+            1.0
+        } else {
+            0.5
+        };
+        width += w;
+        if !c.is_whitespace() {
+            glyphs += w;
+        }
+    }
+    (width, glyphs)
 }
 
 /// What the line-width statistics say about the page.
@@ -131,7 +167,9 @@ pub fn measure(lines: &[Line]) -> Layout {
         .skip(6)
         .max_by_key(|&(w, n)| (*n, std::cmp::Reverse(w)))
         .unwrap_or((0, &0));
-    let near: usize = hist[mode.saturating_sub(2)..=(mode + 2).min(40)].iter().sum();
+    let near: usize = hist[mode.saturating_sub(2)..=(mode + 2).min(40)]
+        .iter()
+        .sum();
     let column = (mode >= 8 && mode <= 30 && near * 10 >= widths.len() * 6).then_some(mode as f32);
     Layout { column }
 }

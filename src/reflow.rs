@@ -54,6 +54,7 @@ pub fn reflow(lines: &[Line], classes: &[Classified], layout: Layout) -> Vec<Uni
         open: None,
         last_body_line: None,
         blank_separated: lines.iter().filter(|l| l.is_blank()).count() * 4 >= lines.len(),
+        indented_page: lines.iter().filter(|l| l.indent).count() >= 3,
     };
     for i in 0..lines.len() {
         r.line(i);
@@ -71,6 +72,8 @@ struct Reflow<'a, 'b> {
     open: Option<usize>,
     /// The last line placed as running text (paragraph or credit).
     last_body_line: Option<usize>,
+    /// The page marks paragraph starts with an indent.
+    indented_page: bool,
     /// Blank lines separate the page's paragraphs and display groups (in
     /// narrow columns they always do).
     blank_separated: bool,
@@ -110,12 +113,18 @@ impl Reflow<'_, '_> {
                 if self.is_display(i) {
                     let joins = i > 0 && !self.lines[i - 1].is_blank();
                     match self.units.last_mut() {
-                        Some(Unit::Display { lines }) if joins && lines.last() == Some(&(i - 1)) => {
+                        Some(Unit::Display { lines })
+                            if joins && lines.last() == Some(&(i - 1)) =>
+                        {
                             lines.push(i)
                         }
                         _ => self.units.push(Unit::Display { lines: vec![i] }),
                     }
                 } else {
+                    if self.lines[i].indent && self.indented_page {
+                        // An indent opens a paragraph.
+                        self.open = None;
+                    }
                     if self.open.is_none() {
                         self.units.push(Unit::Para {
                             lines: vec![],
@@ -189,22 +198,23 @@ impl Reflow<'_, '_> {
         if !c.display {
             return false;
         }
-        // Directly under running text in the same printed block: running text.
-        if i > 0 && !self.lines[i - 1].is_blank() && self.last_body_line == Some(i - 1) {
-            return false;
-        }
-        // Directly above running text in the same block (display groups stand
-        // apart from bodies, but for a lead line under a headline): running
-        // text. So is a block of more display-shaped lines than a headline
-        // group has.
-        if (self.layout.column.is_some() || self.blank_separated) && self.runs_into_body(i) {
-            return false;
+        // Where blank lines set display groups apart from bodies: a line
+        // directly under running text in the same printed block is running
+        // text; so is one directly above running text (but for a lead line
+        // under its headline), and a block of more display-shaped lines than
+        // a headline group has.
+        if self.layout.column.is_some() || self.blank_separated {
+            if i > 0 && !self.lines[i - 1].is_blank() && self.last_body_line == Some(i - 1) {
+                return false;
+            }
+            if self.runs_into_body(i) {
+                return false;
+            }
         }
         let next = self.next_nonblank(i);
         let next_kind = next.map(|n| self.classes[n].kind);
-        let next_is_body = next.is_some_and(|n| {
-            self.classes[n].kind == LineKind::Text && !self.classes[n].display
-        });
+        let next_is_body = next
+            .is_some_and(|n| self.classes[n].kind == LineKind::Text && !self.classes[n].display);
         if matches!(next_kind, Some(LineKind::Lead | LineKind::Byline)) {
             return true;
         }
@@ -272,7 +282,9 @@ mod tests {
 
     #[test]
     fn blank_line_inside_a_sentence_is_a_column_break() {
-        let u = units("标题在这里\n\n本报讯 （记者 张三） 近日，某工会\n\n开展活动。\n\n第二段开始了。");
+        let u = units(
+            "标题在这里\n\n本报讯 （记者 张三） 近日，某工会\n\n开展活动。\n\n第二段开始了。",
+        );
         assert_eq!(
             u,
             vec![

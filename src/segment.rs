@@ -190,7 +190,10 @@ impl Segmenter<'_, '_> {
         let next_is_body = matches!(self.units.get(u + 1), Some(Unit::Para { lead: false, .. }));
         let photo = cv::photo_credit_start(&self.text(u)) == Some(0);
         match self.current.as_mut() {
-            Some(d) if (self.pending.is_empty() && !d.closed && !next_is_body) || photo && !d.closed && self.pending.is_empty() => {
+            Some(d)
+                if (self.pending.is_empty() && !d.closed && !next_is_body)
+                    || photo && !d.closed && self.pending.is_empty() =>
+            {
                 d.credit_units.push(u);
                 d.photo |= photo;
                 d.last_unit = u;
@@ -205,18 +208,25 @@ impl Segmenter<'_, '_> {
 
     fn para(&mut self, u: usize) {
         let text = self.text(u);
-        let ends_with_credit = cv::photo_credit_start(&text).is_some()
-            || self.next_credit_is_photo(u);
+        let ends_with_credit =
+            cv::photo_credit_start(&text).is_some() || self.next_credit_is_photo(u);
         let Some(d) = self.current.as_mut() else {
             self.open(Draft::new(Opening::Plain, u), u, false);
             self.push_para(u);
             return;
         };
+        // A caption with its photo credit is a piece of its own, even right
+        // under a report's body.
+        if ends_with_credit && d.paras().next().is_some() {
+            self.open(Draft::new(Opening::Plain, u), u, false);
+            self.push_para(u);
+            return;
+        }
         if self.pending.is_empty() && !d.closed {
             self.push_para(u);
             return;
         }
-        if d.closed || ends_with_credit {
+        if d.closed {
             self.open(Draft::new(Opening::Plain, u), u, false);
             self.push_para(u);
             return;
@@ -270,7 +280,10 @@ impl Segmenter<'_, '_> {
         };
         match d.opening {
             Opening::Lead => {
-                let body: String = d.paras().map(|p| self.text(p)).collect();
+                // The last few paragraphs are evidence enough, and keep the
+                // test bounded in long pieces.
+                let paras: Vec<usize> = d.paras().collect();
+                let body: String = paras.iter().rev().take(8).map(|&p| self.text(p)).collect();
                 coverage(key, &body) >= 0.6
             }
             _ => true,
@@ -293,9 +306,11 @@ impl Segmenter<'_, '_> {
     /// a credit of its own) joined with a space.
     fn text(&self, u: usize) -> String {
         match &self.units[u] {
-            Unit::Credit { lines } => {
-                lines.iter().map(|&l| self.lines[l].raw).collect::<Vec<_>>().join(" ")
-            }
+            Unit::Credit { lines } => lines
+                .iter()
+                .map(|&l| self.lines[l].raw)
+                .collect::<Vec<_>>()
+                .join(" "),
             Unit::Para { lines, .. } | Unit::Display { lines } => {
                 soft_join(lines.iter().map(|&l| self.lines[l].raw))
             }
