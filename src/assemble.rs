@@ -34,9 +34,17 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
     let page = page_info(lines, &segments.furniture, &mut used);
 
     let mut built: Vec<(usize, Article, Target, Opening)> = Vec::new();
+    let mut warnings = Vec::new();
     for d in &segments.drafts {
-        let (order, art, target) = draft_article(lines, units, d, &mut used);
+        let (order, art, target, quotes) = draft_article(lines, classes, units, d, &mut used);
         built.push((order, art, target, d.opening));
+        for spans in quotes {
+            warnings.push(Warning {
+                code: "unpaired_quote".into(),
+                message: "a paragraph has an odd number of straight double quotes; they were paired in order".into(),
+                spans,
+            });
+        }
     }
     built.sort_by_key(|b| b.0);
 
@@ -68,7 +76,6 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
     let targets: Vec<Target> = built.iter().map(|b| b.2.clone()).collect();
     let placement = headlines::place(&items, &targets, &body_units);
 
-    let mut warnings = Vec::new();
     let mut articles = Vec::new();
     for ((_, mut art, _, opening), heads) in built.into_iter().zip(placement.heads) {
         apply_heads(lines, &mut art, heads, &mut used);
@@ -94,17 +101,6 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
         }
         banners.push(text);
         banner_spans.push(spans_of(lines, ls.iter().copied()));
-    }
-    for a in &articles {
-        for b in &a.blocks {
-            if b.text.contains('"') {
-                warnings.push(Warning {
-                    code: "unpaired_quote".into(),
-                    message: "a straight double quote could not be paired".into(),
-                    spans: b.spans.clone(),
-                });
-            }
-        }
     }
     let unplaced: Vec<usize> = (0..lines.len())
         .filter(|&l| !used[l] && !lines[l].is_blank())
@@ -171,14 +167,16 @@ fn unit_lines(units: &[Unit], u: usize) -> Vec<usize> {
 /// (first body line) and what the headline pass needs to know of it.
 fn draft_article(
     lines: &[Line],
+    classes: &[Classified],
     units: &[Unit],
     d: &Draft,
     used: &mut [bool],
-) -> (usize, Article, Target) {
+) -> (usize, Article, Target, Vec<Vec<Span>>) {
     let mut art = empty_article();
     let mut all: Vec<usize> = Vec::new();
     let mut body_text = String::new();
     let mut lead_text = String::new();
+    let mut quotes: Vec<Vec<Span>> = Vec::new();
 
     if let Some(l) = d.ad {
         all.push(l);
@@ -215,6 +213,9 @@ fn draft_article(
                         text = &text[..at];
                     }
                 }
+                if text.matches('"').count() % 2 == 1 {
+                    quotes.push(spans_of(lines, ls.iter().copied()));
+                }
                 let clean = clean_body(text);
                 if lead_text.is_empty() {
                     lead_text = clean.clone();
@@ -232,7 +233,11 @@ fn draft_article(
             DraftBlock::Heading(u) => {
                 let ls = unit_lines(units, u);
                 all.extend(&ls);
-                let text = clean_display(&soft_join(ls.iter().map(|&l| lines[l].raw)));
+                // Subheads read as running text: no phrase spacing kept.
+                let text = clean_body(&soft_join(
+                    ls.iter()
+                        .map(|&l| classes[l].undoubled.as_deref().unwrap_or(lines[l].raw)),
+                ));
                 art.blocks.push(Block {
                     kind: BlockType::Heading,
                     text,
@@ -291,7 +296,7 @@ fn draft_article(
         photo: d.photo,
         ad: d.ad.is_some(),
     };
-    (order, art, target)
+    (order, art, target, quotes)
 }
 
 /// Credit lines each stand for themselves: joined with a space.

@@ -146,7 +146,6 @@ fn ten_megabytes_on_one_line_finishes_with_valid_spans() {
 }
 
 #[test]
-#[ignore = "until parser lands: time grows with the square of the article count"]
 fn ten_megabytes_of_short_lines_finishes_with_valid_spans() {
     // Many lines and blank lines: the shape that makes a per-line or
     // per-paragraph pass quadratic if it rescans.
@@ -323,7 +322,6 @@ fn unbalanced_quotes_and_brackets_keep_their_text() {
 }
 
 #[test]
-#[ignore = "until parser lands: no unpaired-quote warning yet"]
 fn an_unpaired_quote_is_warned_about() {
     // FORMAT.md: an unpaired quote is something the parser had to guess
     // about, reported in `warnings`.

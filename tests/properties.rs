@@ -364,13 +364,11 @@ proptest! {
 
     /// No block text breaks the scorer's DEFECT rule.
     #[test]
-    #[ignore = "until parser lands: byline-like and spaced lines kept as blocks with spaces"]
     fn block_text_has_no_space_or_ascii_punct_next_to_cjk(text in arbitrary()) {
         check_blocks_clean(&parse(&text, &Options::default()))?;
     }
 
     #[test]
-    #[ignore = "until parser lands: byline-like and spaced lines kept as blocks with spaces"]
     fn page_like_block_text_has_no_space_or_ascii_punct_next_to_cjk(text in page_like()) {
         check_blocks_clean(&parse(&text, &Options::default()))?;
     }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what building and testing jianbao needs, on a fresh machine with
+# Rust (rustup), Node.js and npm. Idempotent: steps already done are skipped.
+#
+#   bash scripts/setup.sh            toolchain + npm packages (build, serve)
+#   bash scripts/setup.sh --browser  also Chromium for the end-to-end tests
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+# WebAssembly target for the npm package and the web page.
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli must match the wasm-bindgen crate pinned in Cargo.toml.
+want=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  say "cargo install wasm-bindgen-cli $want (takes a few minutes)"
+  cargo install wasm-bindgen-cli --version "$want" --locked
+fi
+
+# npm packages: binaryen (wasm-opt), typescript, playwright-core.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm ci"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" = "--browser" ]; then
+  if [ ! -x /usr/bin/chromium ]; then
+    say "apt-get install chromium"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+  fi
+fi
+say "ready"

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine and runs every test of jianbao:
+#   - Rust: unit tests of each pass, doc examples, the gold-page quality bar
+#     (scored by ../shared/eval/score.py when ../shared is present), the CLI,
+#     hostile input and a short property run;
+#   - npm: the packed package installed into a temporary project, from ESM
+#     and CommonJS, byte-for-byte against the native CLI; TypeScript types;
+#   - web: the static page in headless Chromium.
+# Usage: bash scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh --browser
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "rustfmt"
+cargo fmt --all --check
+
+step "cargo test (unit, doc, gold pages, CLI, hostile input, properties)"
+cargo test --no-fail-fast
+
+step "WebAssembly package (npm run build) and native CLI"
+npm run build
+cargo build --release --bin jianbao
+
+step "npm package tests"
+node --test tests/npm/
+
+step "static page in headless Chromium"
+npm run build:site
+node --test tests/e2e/
+
+step "all tests passed"

@@ -1,0 +1,188 @@
+//! Small pages in conventions beyond the sample paper: agency datelines,
+//! relayed copy, sentence bylines, indented paragraphs without blank lines,
+//! letter-spaced display type, column pieces with signatures, photo credits,
+//! edition lines of other papers. Each asserts the exact outcome.
+
+use jianbao::{parse, Article, Kind, Options, Page};
+
+fn page(text: &str) -> Page {
+    parse(text, &Options::default())
+}
+
+/// (kind, title, dateline, reporters, first paragraph) of each article.
+fn summary(p: &Page) -> Vec<(Kind, Option<&str>, Option<&str>, Vec<&str>, &str)> {
+    p.articles
+        .iter()
+        .map(|a: &Article| {
+            (
+                a.kind,
+                a.title.as_deref(),
+                a.dateline.as_deref(),
+                a.byline.reporters.iter().map(String::as_str).collect(),
+                a.blocks.first().map_or("", |b| b.text.as_str()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn agency_dateline_and_relayed_copy_one_paragraph_per_line() {
+    let p = page(
+        "国务院常务会议部署稳就业举措\n\
+         新华社北京11月21日电（记者 王立群 李晓彤）国务院总理主持召开国务院常务会议，部署进一步稳就业举措。\n\
+         会议指出，今年以来各地区各部门认真落实就业优先政策，就业形势总体稳定。\n\
+         据新华社电 国家统计局21日发布数据显示，10月份全国城镇调查失业率为5.1%，比上月下降0.1个百分点。\n\
+         统计局相关负责人表示，就业形势保持总体稳定。\n\
+         城镇调查失业率降至5.1%\n",
+    );
+    assert_eq!(
+        summary(&p),
+        vec![
+            (
+                Kind::News,
+                Some("国务院常务会议部署稳就业举措"),
+                Some("新华社北京11月21日电"),
+                vec!["王立群", "李晓彤"],
+                "国务院总理主持召开国务院常务会议，部署进一步稳就业举措。"
+            ),
+            (
+                Kind::News,
+                Some("城镇调查失业率降至5.1%"),
+                Some("据新华社电"),
+                vec![],
+                "国家统计局21日发布数据显示，10月份全国城镇调查失业率为5.1%，比上月下降0.1个百分点。"
+            ),
+        ]
+    );
+    assert_eq!(p.articles[0].blocks.len(), 2);
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+#[test]
+fn indented_ocr_page_with_crlf_full_width_digits_and_markup() {
+    let p = page(
+        "2023年5月6日 星期六\r\n责任编辑：张伟  校对：李 娜\r\n\r\n　　全市职工运动会开幕\r\n\r\n\
+         本报北京5月5日电（记者 赵 刚）\r\n\
+         　　５日上午，２０２３年全市职工运动会在工人体育场开幕，来自各行业的**３０００**余名职工参加开幕式。\r\n\
+         　　本届运动会设田径、游泳等12个大项，比赛将持续到6月底。\r\n\
+         　　\"运动会是职工展示风采的舞台，\"市总工会负责人说，\"我们希望更多职工参与进来。\"\r\n\r\n\
+         □ 记者 钱进 实习生 孙丽\r\n　　近日，记者走访了多家企业的职工书屋。\r\n\r\n职工书屋成为“充电站”\r\n",
+    );
+    assert_eq!(p.page.date.as_deref(), Some("2023-05-06"));
+    assert_eq!(p.page.weekday.as_deref(), Some("星期六"));
+    let staff: Vec<(&str, &str)> = p
+        .page
+        .staff
+        .iter()
+        .map(|s| (s.role.as_str(), s.name.as_str()))
+        .collect();
+    assert_eq!(staff, [("责任编辑", "张伟"), ("校对", "李娜")]);
+    assert_eq!(
+        summary(&p),
+        vec![
+            (
+                Kind::News,
+                Some("全市职工运动会开幕"),
+                Some("本报北京5月5日电"),
+                vec!["赵刚"],
+                "5日上午，2023年全市职工运动会在工人体育场开幕，来自各行业的3000余名职工参加开幕式。"
+            ),
+            (
+                Kind::Feature,
+                Some("职工书屋成为“充电站”"),
+                None,
+                vec!["钱进", "孙丽"],
+                "近日，记者走访了多家企业的职工书屋。"
+            ),
+        ]
+    );
+    assert_eq!(
+        p.articles[0].blocks[2].text,
+        "“运动会是职工展示风采的舞台，”市总工会负责人说，“我们希望更多职工参与进来。”"
+    );
+}
+
+#[test]
+fn narrow_columns_with_letter_spaced_title_photo_column_piece_and_sentence_byline() {
+    let p = page(
+        "全 市 职 工 运 动 会 开 幕\n\n\
+         本报讯（记者 周 明）昨天上午，第\n十届全市职工运动会在市体育中\n心开幕，来自全市各行业的三千\n余名职工参加了开幕式。\n\
+         　　据介绍，本届运动会共设田径、\n游泳、乒乓球等十二个大项，比赛\n将一直持续到六月底。\n\n\
+         图为开幕式现场。 本报记者 王强 摄\n\n\
+         读者来信\n\n食堂饭菜该改改了\n\n\
+         我是一家企业的普通职工，单位食\n堂的饭菜品种单一，价格却不低。\n希望单位能够听听职工的意见。\n\n\
+         朝阳区某企业职工 李华\n\n\
+         本报记者 刘洋 报道 近日，记者从\n市人社局获悉，今年本市将新增就\n业岗位二十万个。\n\n\
+         本市今年将新增就业岗位二十万个\n",
+    );
+    let kinds: Vec<Kind> = p.articles.iter().map(|a| a.kind).collect();
+    assert_eq!(kinds, [Kind::News, Kind::Photo, Kind::Column, Kind::News]);
+    let news = &p.articles[0];
+    assert_eq!(news.title.as_deref(), Some("全市职工运动会开幕"));
+    assert_eq!(news.byline.reporters, ["周明"]);
+    assert_eq!(news.blocks.len(), 2);
+    assert_eq!(
+        news.blocks[0].text,
+        "昨天上午，第十届全市职工运动会在市体育中心开幕，来自全市各行业的三千余名职工参加了开幕式。"
+    );
+    let photo = &p.articles[1];
+    assert_eq!(photo.byline.photographers, ["王强"]);
+    assert_eq!(photo.blocks[0].text, "图为开幕式现场。");
+    let column = &p.articles[2];
+    assert_eq!(column.column.as_deref(), Some("读者来信"));
+    assert_eq!(column.title.as_deref(), Some("食堂饭菜该改改了"));
+    assert_eq!(column.signature.as_deref(), Some("朝阳区某企业职工 李华"));
+    assert_eq!(column.byline.authors, ["李华"]);
+    let report = &p.articles[3];
+    assert_eq!(report.dateline, None);
+    assert_eq!(report.byline.reporters, ["刘洋"]);
+    assert_eq!(
+        report.title.as_deref(),
+        Some("本市今年将新增就业岗位二十万个")
+    );
+    assert_eq!(
+        report.blocks[0].text,
+        "近日，记者从市人社局获悉，今年本市将新增就业岗位二十万个。"
+    );
+    assert!(p.banners.is_empty());
+}
+
+#[test]
+fn spans_slice_back_to_the_raw_text() {
+    let text =
+        "公交职工做刺绣\n\n本报讯 （记者 张三） 近日， 某车队职工\n\n自发设计了大型十字绣。\n";
+    let p = page(text);
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let slice = |s: [u32; 2]| String::from_utf16(&utf16[s[0] as usize..s[1] as usize]).unwrap();
+    let a = &p.articles[0];
+    assert_eq!(slice(a.title_spans[0]), "公交职工做刺绣");
+    // One paragraph joined across a column break: two ranges.
+    let spans: Vec<String> = a.blocks[0].spans.iter().map(|&s| slice(s)).collect();
+    assert_eq!(
+        spans,
+        [
+            "本报讯 （记者 张三） 近日， 某车队职工",
+            "自发设计了大型十字绣。"
+        ]
+    );
+    assert_eq!(a.blocks[0].text, "近日，某车队职工自发设计了大型十字绣。");
+}
+
+#[test]
+fn headlines_printed_after_their_bodies_find_their_articles() {
+    // Extracted text often prints each headline after its body, or next to
+    // another article: the words decide.
+    let p = page(
+        "本报讯（记者 甲乙）近日，海淀区总工会开启暑期送清凉慰问活动，\n走访慰问露天高温岗位一线职工。\n\n\
+         本报讯（记者 丙丁）日前，西城区职工书屋开展读书分享会，\n职工们交流读书心得。\n\n\
+         西城区职工书屋举办读书分享会\n\n海淀区总工会开启暑期送清凉活动\n",
+    );
+    let titles: Vec<Option<&str>> = p.articles.iter().map(|a| a.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("海淀区总工会开启暑期送清凉活动"),
+            Some("西城区职工书屋举办读书分享会")
+        ]
+    );
+}
