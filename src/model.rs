@@ -2,7 +2,8 @@
 //!
 //! Field order follows the output contract, so serialised pages read like the
 //! reference files. Keys the contract marks optional for readers (`spans`,
-//! `*_spans`, `warnings`) come after the contract's own keys.
+//! `*_spans`, `warnings`) come after the contract's own keys, and read as
+//! empty when a page lacks them (a reference file, say).
 
 use serde::{Deserialize, Serialize};
 
@@ -30,8 +31,10 @@ pub struct Page {
     /// The articles, in the order in which their bodies start in the input.
     pub articles: Vec<Article>,
     /// Source ranges of each banner, parallel to `banners`.
+    #[serde(default)]
     pub banner_spans: Vec<Vec<Span>>,
     /// Text the parser could not place, or had to guess about.
+    #[serde(default)]
     pub warnings: Vec<Warning>,
 }
 
@@ -49,6 +52,7 @@ pub struct PageInfo {
     /// Telephone numbers found on furniture lines.
     pub phones: Vec<String>,
     /// Source ranges of the furniture lines.
+    #[serde(default)]
     pub spans: Vec<Span>,
 }
 
@@ -96,11 +100,17 @@ pub struct Article {
     /// A closing line naming the author and unit, as printed (cleaned).
     pub signature: Option<String>,
     /// Every source range the article was built from.
+    #[serde(default)]
     pub spans: Vec<Span>,
+    #[serde(default)]
     pub column_spans: Vec<Span>,
+    #[serde(default)]
     pub kicker_spans: Vec<Span>,
+    #[serde(default)]
     pub title_spans: Vec<Span>,
+    #[serde(default)]
     pub subtitle_spans: Vec<Span>,
+    #[serde(default)]
     pub signature_spans: Vec<Span>,
 }
 
@@ -142,6 +152,7 @@ pub struct Block {
     #[serde(rename = "type")]
     pub kind: BlockType,
     pub text: String,
+    #[serde(default)]
     pub spans: Vec<Span>,
 }
 
@@ -152,6 +163,7 @@ pub struct Warning {
     pub code: String,
     /// A human-readable sentence.
     pub message: String,
+    #[serde(default)]
     pub spans: Vec<Span>,
 }
 
