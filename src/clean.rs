@@ -157,6 +157,11 @@ pub fn undouble(line: &str) -> Option<String> {
 /// assert_eq!(fold_width("ＡＢＣ　１２％，（好）"), "ABC 12%，（好）");
 /// ```
 pub fn fold_width(s: &str) -> String {
+    // Most lines have nothing to fold: copy them whole.
+    let folds = |c: char| matches!(c, '\u{3000}' | '\u{feff}') || fold_char(c) != c;
+    if !s.chars().any(folds) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -29,8 +29,11 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 /// The dateline a paragraph key opens with: `本报讯（记者 X）…` → `本报讯`.
 pub fn dateline_prefix(key: &str) -> Option<&str> {
     // Every dateline ends in 讯, 电 or 报道/消息 within its first glyphs.
-    let head: String = key.chars().take(24).collect();
-    if !head.contains(['讯', '訊', '电', '電', '道', '息']) {
+    if !key
+        .chars()
+        .take(24)
+        .any(|c| matches!(c, '讯' | '訊' | '电' | '電' | '道' | '息'))
+    {
         return None;
     }
     DATELINE.find(key).map(|m| m.as_str())

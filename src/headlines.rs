@@ -22,6 +22,34 @@ pub fn bigrams(text: &str) -> FxHashSet<Bigram> {
     sorted_bigrams(text).into_iter().collect()
 }
 
+/// A body's bigrams: a sorted list, with a Bloom filter in front that
+/// rejects most absent bigrams without a search.
+struct BodyGrams {
+    sorted: Vec<Bigram>,
+    bloom: [u64; 32],
+}
+
+impl BodyGrams {
+    fn new(body: &str) -> Self {
+        let sorted = sorted_bigrams(body);
+        let mut bloom = [0u64; 32];
+        for &b in &sorted {
+            let h = Self::bit(b);
+            bloom[h >> 6] |= 1 << (h & 63);
+        }
+        BodyGrams { sorted, bloom }
+    }
+
+    fn bit(b: Bigram) -> usize {
+        (b.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 53) as usize
+    }
+
+    fn contains(&self, b: Bigram) -> bool {
+        let h = Self::bit(b);
+        self.bloom[h >> 6] & (1 << (h & 63)) != 0 && self.sorted.binary_search(&b).is_ok()
+    }
+}
+
 /// [`bigrams`] as a sorted list.
 fn sorted_bigrams(text: &str) -> Vec<Bigram> {
     let mut v: Vec<Bigram> = Vec::with_capacity(text.len() / 3);
@@ -112,14 +140,14 @@ const MAX_LINES: usize = 3;
 /// How many articles on either side of a display group it may be placed
 /// with. A printed page holds a few dozen articles; the window keeps
 /// placement linear in the length of the input.
-const WINDOW: usize = 24;
+const WINDOW: usize = 12;
 
 /// Places display items with targets. Items and targets come in source
 /// order; `body_units` (sorted) lists the units that hold running text (two
 /// units with no body unit between them are adjacent).
 pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placement {
     // Each target's body bigrams, sorted for binary search.
-    let grams: Vec<Vec<Bigram>> = targets.iter().map(|t| sorted_bigrams(&t.body)).collect();
+    let grams: Vec<BodyGrams> = targets.iter().map(|t| BodyGrams::new(&t.body)).collect();
     let item_grams: Vec<Vec<Bigram>> = items
         .iter()
         .map(|it| sorted_bigrams(&it.lines.iter().map(|(_, t)| t.as_str()).collect::<String>()))
@@ -127,7 +155,7 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
     // Document frequency, counted only for the bigrams that items use.
     let mut df: FxHashMap<Bigram, usize> = item_grams.iter().flatten().map(|&b| (b, 0)).collect();
     for g in &grams {
-        for b in g {
+        for b in &g.sorted {
             if let Some(n) = df.get_mut(b) {
                 *n += 1;
             }
@@ -152,7 +180,7 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
             return 0.0;
         }
         w.iter()
-            .filter(|(b, _)| grams[t].binary_search(b).is_ok())
+            .filter(|(b, _)| grams[t].contains(*b))
             .map(|x| x.1)
             .sum::<f32>()
             / total
