@@ -42,9 +42,19 @@ fn score(pred: &Path) -> (Vec<String>, Vec<(String, Vec<f64>)>) {
         .expect("python3 runs the scorer");
     let text = String::from_utf8_lossy(&out.stdout).to_string();
     println!("{text}");
-    assert!(out.status.success(), "scorer failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "scorer failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let mut lines = text.lines();
-    let header: Vec<String> = lines.next().unwrap().split_whitespace().skip(1).map(String::from).collect();
+    let header: Vec<String> = lines
+        .next()
+        .unwrap()
+        .split_whitespace()
+        .skip(1)
+        .map(String::from)
+        .collect();
     let rows = lines
         .filter(|l| !l.starts_with("score"))
         .map(|l| {
