@@ -48,8 +48,33 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
     }
     built.sort_by_key(|b| b.0);
 
-    let items: Vec<Item> = segments
-        .free
+    // A column name (栏目) standing free heads the piece printed after it.
+    let mut free = Vec::with_capacity(segments.free.len());
+    for &u in &segments.free {
+        match column_name(lines, units, u) {
+            Some(name) => {
+                let next = built
+                    .iter_mut()
+                    .find(|b| b.2.first_unit > u && !b.2.ad && b.1.column.is_none());
+                match next {
+                    Some(b) => {
+                        let ls = unit_lines(units, u);
+                        for &l in &ls {
+                            used[l] = true;
+                        }
+                        b.1.column = Some(name);
+                        b.1.column_spans = spans_of(lines, ls.iter().copied());
+                        let mut all = std::mem::take(&mut b.1.spans);
+                        all.extend_from_slice(&b.1.column_spans);
+                        b.1.spans = merge_spans(all);
+                    }
+                    None => free.push(u),
+                }
+            }
+            None => free.push(u),
+        }
+    }
+    let items: Vec<Item> = free
         .iter()
         .filter_map(|&u| match &units[u] {
             Unit::Display { lines: ls } => {
@@ -152,6 +177,16 @@ fn page_info(lines: &[Line], furniture: &[usize], used: &mut [bool]) -> PageInfo
     }
     info.spans = spans_of(lines, furniture.iter().copied());
     info
+}
+
+/// The cleaned text of a one-line display unit shaped like a column name.
+fn column_name(lines: &[Line], units: &[Unit], u: usize) -> Option<String> {
+    match &units[u] {
+        Unit::Display { lines: ls } if ls.len() == 1 && cv::is_column_name(&lines[ls[0]].key) => {
+            Some(clean_display(lines[ls[0]].raw))
+        }
+        _ => None,
+    }
 }
 
 fn unit_lines(units: &[Unit], u: usize) -> Vec<usize> {

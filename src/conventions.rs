@@ -11,8 +11,18 @@ use std::sync::LazyLock;
 /// The CJK ideograph ranges, for use inside a regex character class.
 const HAN: &str = r"\x{3400}-\x{4dbf}\x{4e00}-\x{9fff}\x{f900}-\x{faff}";
 
+/// Credit roles as photo credits print them: `本报记者`, `新华社记者`,
+/// `通讯员`, `本報記者`.
+const CREDIT_ROLE: &str =
+    r"(?:本报|本報|特约|见习|摄影|新华社|中新社|人民日报)?(?:记者|記者|通讯员|通訊員|实习生)";
+
 fn re(pattern: &str) -> Regex {
-    Regex::new(&pattern.replace("HAN", HAN)).expect("valid built-in pattern")
+    Regex::new(
+        &pattern
+            .replace("CREDIT_ROLE", CREDIT_ROLE)
+            .replace("HAN", HAN),
+    )
+    .expect("valid built-in pattern")
 }
 
 /// 电头: the lead-in that opens a report.
@@ -93,7 +103,7 @@ pub fn is_byline_line(key: &str) -> bool {
 /// `X 摄`, `本报记者 X 摄`. Runs on text with its spaces kept.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生)\s*)?[HAN]{2,4}(?:[\s、]+(?:(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生)\s*)?[HAN]{2,4})*\s*(?:摄影报道|摄影|摄)\s*$",
+        r"(?:CREDIT_ROLE\s*)?[HAN]{2,4}(?:[\s、]+(?:CREDIT_ROLE\s*)?[HAN]{2,4})*\s*(?:摄影报道|摄影|摄|攝影報道|攝影|攝)\s*[)）]?\s*$",
     )
 });
 
@@ -115,6 +125,8 @@ pub fn photo_credit_start(text: &str) -> Option<usize> {
     match before {
         None => Some(m.start()),
         Some(c) if c.is_whitespace() || is_sentence_end(c) => Some(m.start()),
+        // In brackets: `图为活动现场。（本报记者 张三 摄）`.
+        Some(c @ ('（' | '(')) => Some(m.start() - c.len_utf8()),
         _ => None,
     }
 }
@@ -469,6 +481,10 @@ mod tests {
             "本报记者 崔欣 通讯员 刘蕊 摄影报道"
         );
         assert_eq!(photo_credit_start("拍摄"), None);
+        let t = "图为活动现场。（本报记者 张三 摄）";
+        assert_eq!(&t[photo_credit_start(t).unwrap()..], "（本报记者 张三 摄）");
+        let t = "运动员在比赛中。 新华社记者 李贺 摄";
+        assert_eq!(&t[photo_credit_start(t).unwrap()..], "新华社记者 李贺 摄");
     }
 
     #[test]

@@ -186,3 +186,21 @@ fn headlines_printed_after_their_bodies_find_their_articles() {
         ]
     );
 }
+
+#[test]
+fn a_column_name_heads_the_items_printed_under_it() {
+    let p = page(
+        "简讯\n\n本报讯 近日，市总工会召开专题会议，部署冬季送温暖工作。\n\n\
+         本报讯 日前，区职工服务中心开通夜间服务窗口。\n\n\
+         图为运动员在比赛中。（新华社记者 李贺 摄）\n",
+    );
+    let a = &p.articles;
+    assert_eq!(a.len(), 3);
+    assert_eq!(a[0].column.as_deref(), Some("简讯"));
+    assert_eq!(a[0].title, None);
+    assert_eq!(a[0].kind, Kind::News);
+    assert_eq!(a[2].kind, Kind::Photo);
+    assert_eq!(a[2].byline.photographers, ["李贺"]);
+    assert_eq!(a[2].blocks[0].text, "图为运动员在比赛中。");
+    assert!(p.banners.is_empty());
+}
