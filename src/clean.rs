@@ -574,9 +574,9 @@ fn convert_quotes(toks: &mut [Tok]) {
         if odd {
             let next = toks.get(i + 1).map(|t| t.c());
             let prev = i.checked_sub(1).map(|k| toks[k].c());
-            if next.map_or(true, |c| "，。、；：？！,.;:?!）)》」』".contains(c)) {
+            if next.is_none_or(|c| "，。、；：？！,.;:?!）)》」』".contains(c)) {
                 open = false;
-            } else if prev.map_or(true, |c| "：，、；:,;（(《「『".contains(c)) {
+            } else if prev.is_none_or(|c| "：，、；:,;（(《「『".contains(c)) {
                 open = true;
             }
         }

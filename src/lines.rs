@@ -170,7 +170,7 @@ pub fn measure(lines: &[Line]) -> Layout {
     let near: usize = hist[mode.saturating_sub(2)..=(mode + 2).min(40)]
         .iter()
         .sum();
-    let column = (mode >= 8 && mode <= 30 && near * 10 >= widths.len() * 6).then_some(mode as f32);
+    let column = ((8..=30).contains(&mode) && near * 10 >= widths.len() * 6).then_some(mode as f32);
     Layout { column }
 }
 

@@ -412,7 +412,7 @@ fn other_formats_on_stdout() {
 fn closed_stdout_ends_quietly() {
     let page = &pages()[0];
     let mut child = Command::new(BIN)
-        .args(std::iter::repeat(page.as_os_str()).take(2000))
+        .args(std::iter::repeat_n(page.as_os_str(), 2000))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -9,8 +9,16 @@ fn page(text: &str) -> Page {
     parse(text, &Options::default())
 }
 
-/// (kind, title, dateline, reporters, first paragraph) of each article.
-fn summary(p: &Page) -> Vec<(Kind, Option<&str>, Option<&str>, Vec<&str>, &str)> {
+/// (kind, title, dateline, reporters, first paragraph) of an article.
+type Summary<'a> = (
+    Kind,
+    Option<&'a str>,
+    Option<&'a str>,
+    Vec<&'a str>,
+    &'a str,
+);
+
+fn summary(p: &Page) -> Vec<Summary<'_>> {
     p.articles
         .iter()
         .map(|a: &Article| {

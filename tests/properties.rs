@@ -323,7 +323,7 @@ fn check_cjk_accounted(text: &str, page: &Page) -> Result<(), TestCaseError> {
     for c in text.chars() {
         if is_cjk(c) {
             let i = merged.partition_point(|r| r[1] <= at);
-            if !merged.get(i).is_some_and(|r| r[0] <= at) {
+            if merged.get(i).is_none_or(|r| r[0] > at) {
                 first.get_or_insert(at);
                 missing.push(c);
             }
