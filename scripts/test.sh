@@ -14,8 +14,9 @@ bash scripts/setup.sh --browser
 
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
-step "rustfmt"
+step "rustfmt and clippy"
 cargo fmt --all --check
+cargo clippy --all-targets --quiet -- -D warnings
 
 step "cargo test (unit, doc, gold pages, CLI, hostile input, properties)"
 cargo test --no-fail-fast
