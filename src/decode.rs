@@ -23,10 +23,20 @@
 //!    UTF-16 without a mark, little- (or big-) endian: the NULs are the high
 //!    halves of line breaks, spaces and digits.
 //! 3. Valid UTF-8 is taken as it is.
-//! 4. Otherwise [`chardetng`] guesses between the legacy encodings and
-//!    [`encoding_rs`] decodes: GB18030 (a superset of GBK and GB2312) or Big5.
-//!    Text the detector is sure is Japanese or Korean (Shift_JIS, EUC-JP,
-//!    ISO-2022-JP, EUC-KR) is refused by name.
+//! 4. Otherwise a legacy encoding: GB18030 (a superset of GBK and GB2312) or
+//!    Big5. Text that looks Japanese or Korean (Shift_JIS, EUC-JP, EUC-KR)
+//!    is refused by name: it would decode as GB18030 without errors, into
+//!    nonsense. How the guess is made depends on the build:
+//!    - natively, [`chardetng`] guesses and [`encoding_rs`] decodes; the
+//!      Japanese and Korean encodings are refused when chardetng is sure of
+//!      them;
+//!    - in WebAssembly, the JavaScript engine's `TextDecoder` decodes (which
+//!      keeps encoding_rs's tables and chardetng out of the `.wasm`), and the
+//!      guess is a score, see [`guess_by_decoding`].
+//!
+//! Steps 1 to 3, the refusals below and the UTF-8 and UTF-16 decoders are
+//! the same code in both builds; only the legacy decoders and the guess
+//! between them differ (the `native` and `js` backends).
 //!
 //! Whatever the route, bytes that are not text (an image, a PDF, random
 //! data) are refused with a [`DecodeError`] rather than turned into a page
@@ -35,9 +45,14 @@
 
 use std::fmt;
 
-use encoding_rs::{
-    Encoding, BIG5, EUC_JP, EUC_KR, GB18030, ISO_2022_JP, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8,
-};
+#[cfg(target_arch = "wasm32")]
+mod js;
+#[cfg(target_arch = "wasm32")]
+use js as backend;
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+use native as backend;
 
 /// Text decoded from bytes, with the name of the encoding it was in.
 ///
@@ -89,6 +104,19 @@ impl DecodeError {
     pub fn reason(&self) -> &str {
         &self.reason
     }
+
+    /// Bytes that look like a Japanese or Korean legacy encoding.
+    fn foreign(encoding: Legacy) -> Self {
+        let language = if encoding == Legacy::EucKr {
+            "Korean"
+        } else {
+            "Japanese"
+        };
+        DecodeError {
+            guess: Some(encoding.name()),
+            reason: format!("looks like {} ({language})", encoding.name()),
+        }
+    }
 }
 
 impl fmt::Display for DecodeError {
@@ -102,6 +130,115 @@ impl fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+/// The Unicode encodings, decoded here in Rust in every build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unicode {
+    Utf8,
+    Utf16Le,
+    Utf16Be,
+}
+
+impl Unicode {
+    fn name(self) -> &'static str {
+        match self {
+            Unicode::Utf8 => "UTF-8",
+            Unicode::Utf16Le => "UTF-16LE",
+            Unicode::Utf16Be => "UTF-16BE",
+        }
+    }
+
+    /// The encoding named by a byte-order mark at the start of `bytes`, and
+    /// the bytes after the mark.
+    fn by_bom(bytes: &[u8]) -> Option<(Unicode, &[u8])> {
+        if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+            Some((Unicode::Utf8, rest))
+        } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+            Some((Unicode::Utf16Le, rest))
+        } else {
+            bytes
+                .strip_prefix(b"\xFE\xFF")
+                .map(|rest| (Unicode::Utf16Be, rest))
+        }
+    }
+
+    /// Decodes `bytes` (without a byte-order mark) as the WHATWG Encoding
+    /// Standard does: every maximal ill-formed subsequence, lone surrogate
+    /// or odd last byte becomes one U+FFFD. Also says whether there was any.
+    fn decode(self, bytes: &[u8]) -> (String, bool) {
+        match self {
+            Unicode::Utf8 => {
+                let text = String::from_utf8_lossy(bytes);
+                let had_errors = matches!(text, std::borrow::Cow::Owned(_));
+                (text.into_owned(), had_errors)
+            }
+            Unicode::Utf16Le | Unicode::Utf16Be => {
+                let units = bytes.chunks_exact(2).map(|pair| {
+                    let pair = [pair[0], pair[1]];
+                    if self == Unicode::Utf16Le {
+                        u16::from_le_bytes(pair)
+                    } else {
+                        u16::from_be_bytes(pair)
+                    }
+                });
+                let mut had_errors = bytes.len() % 2 == 1;
+                let mut text: String = char::decode_utf16(units)
+                    .map(|c| {
+                        c.unwrap_or_else(|_| {
+                            had_errors = true;
+                            char::REPLACEMENT_CHARACTER
+                        })
+                    })
+                    .collect();
+                if bytes.len() % 2 == 1 {
+                    text.push(char::REPLACEMENT_CHARACTER);
+                }
+                (text, had_errors)
+            }
+        }
+    }
+}
+
+/// The legacy encodings the backends decode: the two Chinese ones that
+/// [`decode`] reads, and the Japanese and Korean ones it refuses by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Legacy {
+    Gb18030,
+    Big5,
+    ShiftJis,
+    EucJp,
+    #[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+    Iso2022Jp,
+    EucKr,
+}
+
+impl Legacy {
+    /// The name reported in [`Decoded::encoding`] and [`DecodeError::guess`].
+    fn name(self) -> &'static str {
+        match self {
+            Legacy::Gb18030 => "GB18030",
+            Legacy::Big5 => "Big5",
+            Legacy::ShiftJis => "Shift_JIS",
+            Legacy::EucJp => "EUC-JP",
+            Legacy::Iso2022Jp => "ISO-2022-JP",
+            Legacy::EucKr => "EUC-KR",
+        }
+    }
+
+    /// The encoding's label in the WHATWG Encoding Standard (what
+    /// `TextDecoder` takes).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    fn label(self) -> &'static str {
+        match self {
+            Legacy::Gb18030 => "gb18030",
+            Legacy::Big5 => "big5",
+            Legacy::ShiftJis => "shift_jis",
+            Legacy::EucJp => "euc-jp",
+            Legacy::Iso2022Jp => "iso-2022-jp",
+            Legacy::EucKr => "euc-kr",
+        }
+    }
+}
 
 /// Decodes the bytes of a page file to text, detecting the encoding.
 ///
@@ -125,73 +262,42 @@ impl std::error::Error for DecodeError {}
 /// assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").is_err());
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let rest = &bytes[bom_len..];
+    decode_with(bytes, backend::guess)
+}
+
+/// [`decode`] with the legacy-encoding guess as a parameter (the tests run
+/// the WebAssembly build's guess natively through it).
+fn decode_with(
+    bytes: &[u8],
+    guess: impl FnOnce(&[u8]) -> Result<(Legacy, String), DecodeError>,
+) -> Result<Decoded, DecodeError> {
+    if let Some((encoding, rest)) = Unicode::by_bom(bytes) {
         // A file that starts with a BOM but is not in that encoding is checked
         // like any other: at most a few undecodable sequences.
-        let (text, _) = encoding.decode_without_bom_handling(rest);
-        return checked(text.into_owned(), name(encoding), false);
+        let (text, _) = encoding.decode(rest);
+        return checked(text, encoding.name(), false);
     }
     if let Some((encoding, text)) = utf16_by_nuls(bytes) {
-        return checked(text, name(encoding), false);
+        return checked(text, encoding.name(), false);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         // Valid UTF-8 stays as it is, even with U+FFFD written into it by an
         // earlier tool; only binary data (mostly control bytes) is refused.
         return checked(text.to_owned(), "UTF-8", true);
     }
-
-    let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(bytes, true);
-    let (guessed, confident) = detector.guess_assess(None, false);
-    // Japanese and Korean legacy encodings would decode as GB18030 without
-    // errors, into nonsense: refuse them by name when the detector is sure.
-    let foreign = [SHIFT_JIS, EUC_JP, ISO_2022_JP, EUC_KR]
-        .into_iter()
-        .find(|&e| confident && guessed == e);
-    if let Some(encoding) = foreign {
-        return Err(DecodeError {
-            guess: Some(encoding.name()),
-            reason: format!(
-                "looks like {} ({})",
-                encoding.name(),
-                if encoding == EUC_KR {
-                    "Korean"
-                } else {
-                    "Japanese"
-                }
-            ),
-        });
-    }
-    // chardetng answers GBK for Simplified Chinese; GB18030 decodes the same
-    // bytes and more. Other guesses (a single-byte Latin or Cyrillic
-    // encoding, usually for binary data or a very short text) fall back to
-    // the common case, and the checks decide.
-    let encoding = if guessed == BIG5 { BIG5 } else { GB18030 };
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
-    checked(text.into_owned(), name(encoding), false)
-}
-
-/// The name reported for an `encoding_rs` encoding.
-fn name(encoding: &'static Encoding) -> &'static str {
-    if encoding == UTF_8 {
-        "UTF-8"
-    } else if encoding == UTF_16LE {
-        "UTF-16LE"
-    } else if encoding == UTF_16BE {
-        "UTF-16BE"
-    } else if encoding == BIG5 {
-        "Big5"
-    } else {
-        "GB18030"
-    }
+    // GB18030 or Big5, unless it looks Japanese or Korean. Other guesses (a
+    // single-byte Latin or Cyrillic encoding, usually for binary data or a
+    // very short text) fall back to the common case, GB18030, and the checks
+    // decide.
+    let (encoding, text) = guess(bytes)?;
+    checked(text, encoding.name(), false)
 }
 
 /// UTF-16 without a byte-order mark, told by its NUL bytes: in text with any
 /// ASCII (line breaks, spaces, digits) the high byte of those characters is
 /// NUL, so NULs gather at odd offsets (little-endian) or even ones
 /// (big-endian) and (almost) never at the other parity.
-fn utf16_by_nuls(bytes: &[u8]) -> Option<(&'static Encoding, String)> {
+fn utf16_by_nuls(bytes: &[u8]) -> Option<(Unicode, String)> {
     if bytes.len() < 2 {
         return None;
     }
@@ -218,15 +324,126 @@ fn utf16_by_nuls(bytes: &[u8]) -> Option<(&'static Encoding, String)> {
         nuls >= 3.min(units) && nuls * 50 >= units && texty * 10 >= nuls * 9 && other * 10 <= nuls
     };
     let encoding = if utf16(odd, even.0) {
-        UTF_16LE
+        Unicode::Utf16Le
     } else if utf16(even, odd.0) {
-        UTF_16BE
+        Unicode::Utf16Be
     } else {
         return None;
     };
     // Without a mark, any undecodable unit (a lone surrogate) rules it out.
-    let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
-    (!had_errors).then(|| (encoding, text.into_owned()))
+    let (text, had_errors) = encoding.decode(bytes);
+    (!had_errors).then_some((encoding, text))
+}
+
+/// What the legacy-encoding guess counts in a decoding.
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+#[derive(Debug, Default)]
+struct Census {
+    /// Characters outside ASCII.
+    non_ascii: usize,
+    /// U+FFFD: undecodable byte sequences.
+    replacements: usize,
+    /// Common CJK ideographs, U+4E00–U+9FFF (CJK compatibility ideographs,
+    /// U+F900–U+FAFF, count as hanja in Korean text, not here).
+    cjk: usize,
+    /// Hiragana and katakana, U+3040–U+30FF (not the half-width forms).
+    kana: usize,
+    /// Hangul syllables, U+AC00–U+D7A3.
+    hangul: usize,
+    /// CJK compatibility ideographs, U+F900–U+FAFF.
+    compatibility: usize,
+}
+
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+impl Census {
+    fn of(text: &str) -> Census {
+        let mut census = Census::default();
+        for c in text.chars().filter(|c| !c.is_ascii()) {
+            census.non_ascii += 1;
+            match c {
+                char::REPLACEMENT_CHARACTER => census.replacements += 1,
+                '\u{4E00}'..='\u{9FFF}' => census.cjk += 1,
+                '\u{3040}'..='\u{30FF}' => census.kana += 1,
+                '\u{AC00}'..='\u{D7A3}' => census.hangul += 1,
+                '\u{F900}'..='\u{FAFF}' => census.compatibility += 1,
+                _ => {}
+            }
+        }
+        census
+    }
+
+    /// Japanese: at least 5 kana, and a fifth or more of the non-ASCII
+    /// characters. Chinese text has next to none (GB2312 and Big5 hold kana,
+    /// but Chinese prose does not use them).
+    fn japanese(&self) -> bool {
+        self.kana >= 5 && self.kana * 5 >= self.non_ascii
+    }
+
+    /// Korean: at least 20 Hangul syllables and no more than one hanja
+    /// (Chinese character) for every 20 of them. Chinese GB2312 text read as
+    /// EUC-KR is part Hangul, part hanja or undecodable, by the rows its
+    /// characters sit in.
+    fn korean(&self) -> bool {
+        self.hangul >= 20 && (self.cjk + self.compatibility) * 20 <= self.hangul
+    }
+}
+
+/// The guess between the legacy encodings by decoding, where no statistical
+/// detector is at hand (the WebAssembly build, with `TextDecoder` as
+/// `decode_as`; it returns `None` for an encoding it cannot decode, and an
+/// undecodable sequence as U+FFFD).
+///
+/// 1. Japanese and Korean are refused by name: EUC-JP when the GB18030
+///    reading is [Japanese](Census::japanese) (EUC-JP and GB2312 put kana at
+///    the same codes, so EUC-JP kana survive that reading); Shift_JIS when the
+///    Shift_JIS reading has no undecodable sequence and is Japanese; EUC-KR
+///    when the EUC-KR reading has no undecodable sequence and is
+///    [Korean](Census::korean).
+/// 2. Otherwise GB18030 or Big5, whichever reading has fewer U+FFFD, then
+///    more common CJK ideographs (U+4E00–U+9FFF), then GB18030. Big5 text
+///    read as GB18030 turns many of its most frequent characters into
+///    private-use, kana and Greek codes; GBK text read as Big5 keeps at best
+///    as many ideographs, so the tie goes to GB18030, the common case.
+#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
+fn guess_by_decoding(
+    bytes: &[u8],
+    decode_as: impl Fn(Legacy, &[u8]) -> Option<String>,
+) -> Result<(Legacy, String), DecodeError> {
+    let gb18030 = decode_as(Legacy::Gb18030, bytes).map(|text| {
+        let census = Census::of(&text);
+        (text, census)
+    });
+    if gb18030.as_ref().is_some_and(|(_, c)| c.japanese()) {
+        return Err(DecodeError::foreign(Legacy::EucJp));
+    }
+    for (encoding, looks) in [
+        (Legacy::ShiftJis, Census::japanese as fn(&Census) -> bool),
+        (Legacy::EucKr, Census::korean),
+    ] {
+        if let Some(text) = decode_as(encoding, bytes) {
+            let census = Census::of(&text);
+            if census.replacements == 0 && looks(&census) {
+                return Err(DecodeError::foreign(encoding));
+            }
+        }
+    }
+    let big5 = decode_as(Legacy::Big5, bytes).map(|text| {
+        let census = Census::of(&text);
+        (text, census)
+    });
+    let better = |(_, b): &(String, Census), (_, g): &(String, Census)| {
+        (b.replacements, std::cmp::Reverse(b.cjk)) < (g.replacements, std::cmp::Reverse(g.cjk))
+    };
+    match (gb18030, big5) {
+        (Some(gb), Some(big5)) if better(&big5, &gb) => Ok((Legacy::Big5, big5.0)),
+        (Some(gb), _) => Ok((Legacy::Gb18030, gb.0)),
+        (None, Some(big5)) => Ok((Legacy::Big5, big5.0)),
+        (None, None) => Err(DecodeError {
+            guess: Some(Legacy::Gb18030.name()),
+            reason: "neither GB18030 nor Big5 can be decoded here (no TextDecoder for them)"
+                .to_string(),
+        }),
+    }
 }
 
 /// Accepts a decoding unless it is mostly undecodable or control characters.
@@ -262,6 +479,7 @@ fn checked(text: String, encoding: &'static str, trust_fffd: bool) -> Result<Dec
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::{Encoding, BIG5, EUC_JP, EUC_KR, GB18030, SHIFT_JIS};
 
     const SAMPLE: &str = "北师大工会构建安全健康复教复学环境\n本报讯（记者 任洁 通讯员 刘建武）购买物资、设立防疫专项经费。\n2020年5月20日·星期三\n";
     const TRADITIONAL: &str =
@@ -423,6 +641,120 @@ mod tests {
         assert!(decode(&png).is_err());
         let elf = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0\x01\0\0\0";
         assert!(decode(elf).is_err());
+    }
+
+    /// [`decode`] as the WebAssembly build does it: the scored guess, with
+    /// encoding_rs standing in for `TextDecoder` (both follow the WHATWG
+    /// Encoding Standard).
+    fn scored(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+        decode_with(bytes, |b| guess_by_decoding(b, native::decode_legacy))
+    }
+
+    #[test]
+    fn scored_guess_agrees_with_chardetng() {
+        let japanese = "東京都は今日、新しい計画を発表しました。これは重要なニュースです。";
+        let korean = "서울시는 오늘 새로운 계획을 발표했습니다. 이것은 중요한 뉴스입니다.";
+        let mut truncated = encode(encoding_rs::GBK, &SAMPLE.repeat(2));
+        truncated.push(0xB1);
+        let mut inputs = vec![
+            encode(encoding_rs::GBK, SAMPLE),
+            encode(encoding_rs::GBK, &SAMPLE.repeat(50)),
+            encode(GB18030, &"𠀀字与café，本报讯。".repeat(3)),
+            encode(BIG5, TRADITIONAL),
+            encode(BIG5, &TRADITIONAL.repeat(50)),
+            encode(BIG5, "本報訊（記者 王小明）"),
+            encode(SHIFT_JIS, japanese),
+            encode(EUC_JP, japanese),
+            encode(EUC_KR, korean),
+            truncated,
+        ];
+        for text in ["本报讯", "公交职工做刺绣", "记者 张三", "２０２０年"] {
+            inputs.push(encode(encoding_rs::GBK, text));
+        }
+        for bytes in &inputs {
+            assert_eq!(scored(bytes), decode(bytes), "{bytes:x?}");
+        }
+    }
+
+    #[test]
+    fn scored_guess_refuses_japanese_and_korean() {
+        let japanese = "東京都は今日、新しい計画を発表しました。これは重要なニュースです。";
+        for (encoding, name) in [(SHIFT_JIS, "Shift_JIS"), (EUC_JP, "EUC-JP")] {
+            let err = scored(&encode(encoding, japanese)).unwrap_err();
+            assert_eq!(err.reason(), format!("looks like {name} (Japanese)"));
+        }
+        let korean = "서울시는 오늘 새로운 계획을 발표했습니다. 이것은 중요한 뉴스입니다.";
+        let err = scored(&encode(EUC_KR, korean)).unwrap_err();
+        assert_eq!(err.reason(), "looks like EUC-KR (Korean)");
+    }
+
+    #[test]
+    fn scored_guess_takes_chinese_prose_for_chinese() {
+        // Chinese prose read as EUC-KR is part Hangul, part hanja or
+        // undecodable (by the GB2312 rows of its characters), never
+        // Hangul alone; it has no kana.
+        let prose = "中国人民银行今天宣布，为支持实体经济发展，决定下调金融机构存款准备金率。\n\
+                     据新华社北京电 国务院总理主持召开国务院常务会议，部署进一步做好稳就业工作。\n";
+        for text in [prose, SAMPLE] {
+            let bytes = encode(encoding_rs::GBK, &text.repeat(20));
+            assert_eq!(scored(&bytes).map(|d| d.encoding), Ok("GB18030"));
+        }
+        let bytes = encode(BIG5, &TRADITIONAL.repeat(20));
+        assert_eq!(scored(&bytes).map(|d| d.encoding), Ok("Big5"));
+    }
+
+    #[test]
+    fn scored_guess_refuses_garbage() {
+        for seed in 1..=20 {
+            for len in [200, 1000, 20_000] {
+                let err = scored(&garbage(len, seed))
+                    .expect_err(&format!("seed {seed} len {len} decoded"));
+                assert!(err.reason().starts_with("read as "), "{err}");
+            }
+        }
+    }
+
+    #[test]
+    fn scored_guess_without_decoders() {
+        let bytes = encode(encoding_rs::GBK, SAMPLE);
+        let none = decode_with(&bytes, |b| guess_by_decoding(b, |_, _| None)).unwrap_err();
+        assert_eq!(none.guess(), Some("GB18030"));
+        assert!(none.reason().contains("no TextDecoder"), "{none}");
+        // Only GB18030 available: it is taken.
+        let gb_only = |legacy: Legacy, b: &[u8]| {
+            (legacy == Legacy::Gb18030)
+                .then(|| native::decode_legacy(legacy, b))
+                .flatten()
+        };
+        let d = decode_with(&bytes, |b| guess_by_decoding(b, gb_only)).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (SAMPLE, "GB18030"));
+    }
+
+    #[test]
+    fn unicode_decoders_match_encoding_rs() {
+        let mut inputs: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            SAMPLE.as_bytes().to_vec(),
+            b"ab\xE5\x89".to_vec(),
+            b"\xF0\x9F\x98x\xC0\xAF\xED\xA0\x80\xFFz".to_vec(),
+            // Lone surrogates both ways round, and an odd last byte.
+            vec![0x3D, 0xD8, 0x41, 0x00, 0x00, 0xDC, 0x42],
+        ];
+        inputs.extend((1..=10).map(|seed| garbage(301, seed)));
+        for bytes in &inputs {
+            for (unicode, encoding) in [
+                (Unicode::Utf8, encoding_rs::UTF_8),
+                (Unicode::Utf16Le, encoding_rs::UTF_16LE),
+                (Unicode::Utf16Be, encoding_rs::UTF_16BE),
+            ] {
+                let (want, had_errors) = encoding.decode_without_bom_handling(bytes);
+                assert_eq!(
+                    unicode.decode(bytes),
+                    (want.into_owned(), had_errors),
+                    "{unicode:?} {bytes:x?}"
+                );
+            }
+        }
     }
 
     #[test]
