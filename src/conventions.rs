@@ -113,6 +113,9 @@ const MAX_CREDIT_BYTES: usize = 240;
 /// Where a photo credit starts in `text` (spaces kept), if the text ends
 /// with one: `…一线职工。 本报记者 崔欣 通讯员 刘蕊 摄影报道` → the offset of `本报记者`.
 pub fn photo_credit_start(text: &str) -> Option<usize> {
+    if !text.contains(['摄', '攝']) {
+        return None;
+    }
     // A credit is short: look at the tail only.
     let mut from = text.len().saturating_sub(MAX_CREDIT_BYTES);
     while !text.is_char_boundary(from) {
@@ -332,7 +335,12 @@ static EDITION_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True for page furniture other than the date (key form).
 pub fn is_edition_line(key: &str) -> bool {
-    key.chars().count() <= 120 && !key.contains('。') && EDITION_LINE.is_match(key)
+    // Every edition pattern holds one of these literals.
+    let candidate = ["编辑", "校对", "mail", "邮箱", "热线", "版"]
+        .iter()
+        .any(|w| key.contains(w))
+        || (key.len() <= 4 && key.chars().all(|c| c.is_ascii_alphanumeric()));
+    candidate && key.chars().count() <= 120 && !key.contains('。') && EDITION_LINE.is_match(key)
 }
 
 /// An advertisement marker or an extractor's description of one:
@@ -394,7 +402,7 @@ static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True for a date-only line (key form).
 pub fn is_date_only(key: &str) -> bool {
-    key.len() <= 30 && DATE_ONLY.is_match(key)
+    key.len() <= 30 && key.contains(['日', '时', '点', ':']) && DATE_ONLY.is_match(key)
 }
 
 /// Sentence-final punctuation: a line ending in one closes a paragraph.
