@@ -207,7 +207,7 @@ fn draft_article(
     d: &Draft,
     used: &mut [bool],
 ) -> (usize, Article, Target, Vec<Vec<Span>>) {
-    let mut art = empty_article();
+    let mut art = Article::new(Kind::Feature);
     let mut all: Vec<usize> = Vec::new();
     let mut body_text = String::new();
     let mut lead_text = String::new();
@@ -394,26 +394,6 @@ fn merge(into: &mut Byline, from: Byline) {
     }
 }
 
-fn empty_article() -> Article {
-    Article {
-        kind: Kind::Feature,
-        column: None,
-        kicker: None,
-        title: None,
-        subtitle: None,
-        dateline: None,
-        byline: Byline::default(),
-        blocks: Vec::new(),
-        signature: None,
-        spans: Vec::new(),
-        column_spans: Vec::new(),
-        kicker_spans: Vec::new(),
-        title_spans: Vec::new(),
-        subtitle_spans: Vec::new(),
-        signature_spans: Vec::new(),
-    }
-}
-
 /// Source ranges of lines; lines next to each other make one range, lines
 /// apart (a column break between) make several.
 fn spans_of(lines: &[Line], idx: impl IntoIterator<Item = usize>) -> Vec<Span> {
@@ -449,16 +429,7 @@ fn strip_spans(page: &mut Page) {
         w.spans.clear();
     }
     for a in &mut page.articles {
-        for s in [
-            &mut a.spans,
-            &mut a.column_spans,
-            &mut a.kicker_spans,
-            &mut a.title_spans,
-            &mut a.subtitle_spans,
-            &mut a.signature_spans,
-        ] {
-            s.clear();
-        }
+        a.span_lists_mut().into_iter().for_each(Vec::clear);
         for b in &mut a.blocks {
             b.spans.clear();
         }

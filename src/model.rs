@@ -114,6 +114,59 @@ pub struct Article {
     pub signature_spans: Vec<Span>,
 }
 
+impl Article {
+    /// An article of `kind` with nothing in it yet.
+    ///
+    /// ```
+    /// let a = jianbao::Article::new(jianbao::Kind::Ad);
+    /// assert!(a.title.is_none() && a.blocks.is_empty());
+    /// ```
+    pub fn new(kind: Kind) -> Self {
+        Article {
+            kind,
+            column: None,
+            kicker: None,
+            title: None,
+            subtitle: None,
+            dateline: None,
+            byline: Byline::default(),
+            blocks: Vec::new(),
+            signature: None,
+            spans: Vec::new(),
+            column_spans: Vec::new(),
+            kicker_spans: Vec::new(),
+            title_spans: Vec::new(),
+            subtitle_spans: Vec::new(),
+            signature_spans: Vec::new(),
+        }
+    }
+
+    /// The article's own range lists (`spans` and every `*_spans`), blocks'
+    /// not included.
+    pub fn span_lists(&self) -> [&Vec<Span>; 6] {
+        [
+            &self.spans,
+            &self.column_spans,
+            &self.kicker_spans,
+            &self.title_spans,
+            &self.subtitle_spans,
+            &self.signature_spans,
+        ]
+    }
+
+    /// [`Article::span_lists`], mutable.
+    pub fn span_lists_mut(&mut self) -> [&mut Vec<Span>; 6] {
+        [
+            &mut self.spans,
+            &mut self.column_spans,
+            &mut self.kicker_spans,
+            &mut self.title_spans,
+            &mut self.subtitle_spans,
+            &mut self.signature_spans,
+        ]
+    }
+}
+
 /// Person names by role, each list in printed order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Byline {

@@ -466,26 +466,6 @@ mod tests {
         }
     }
 
-    fn article(kind: Kind) -> Article {
-        Article {
-            kind,
-            column: None,
-            kicker: None,
-            title: None,
-            subtitle: None,
-            dateline: None,
-            byline: Byline::default(),
-            blocks: vec![],
-            signature: None,
-            spans: vec![],
-            column_spans: vec![],
-            kicker_spans: vec![],
-            title_spans: vec![],
-            subtitle_spans: vec![],
-            signature_spans: vec![],
-        }
-    }
-
     /// A page with one of everything.
     fn sample() -> Page {
         let news = Article {
@@ -511,7 +491,7 @@ mod tests {
             ],
             spans: vec![[0, 10]],
             title_spans: vec![[0, 5]],
-            ..article(Kind::News)
+            ..Article::new(Kind::News)
         };
         let column = Article {
             column: Some("读者来信".into()),
@@ -522,7 +502,7 @@ mod tests {
             },
             blocks: vec![block(BlockType::Paragraph, "说一句\"谢谢\"。")],
             signature: Some("大兴税务局工会干部 李四".into()),
-            ..article(Kind::Column)
+            ..Article::new(Kind::Column)
         };
         let photo = Article {
             byline: Byline {
@@ -530,11 +510,11 @@ mod tests {
                 ..Default::default()
             },
             blocks: vec![block(BlockType::Paragraph, "职工在展示刺绣作品。")],
-            ..article(Kind::Photo)
+            ..Article::new(Kind::Photo)
         };
         let ad = Article {
             blocks: vec![block(BlockType::Paragraph, "广告")],
-            ..article(Kind::Ad)
+            ..Article::new(Kind::Ad)
         };
         Page {
             schema: SCHEMA.into(),
@@ -760,7 +740,7 @@ mod tests {
         let mut other = empty();
         other.articles = vec![Article {
             title: Some("逗号,与\"引号\"".into()),
-            ..article(Kind::Feature)
+            ..Article::new(Kind::Feature)
         }];
         let csv = to_csv(&[(Some("a.txt"), &page), (None, &other)]);
         let expected = "\

@@ -21,14 +21,7 @@ fn all_spans(page: &Page) -> Vec<Span> {
     spans.extend(page.banner_spans.iter().flatten());
     spans.extend(page.warnings.iter().flat_map(|w| w.spans.iter()));
     for a in &page.articles {
-        for list in [
-            &a.spans,
-            &a.column_spans,
-            &a.kicker_spans,
-            &a.title_spans,
-            &a.subtitle_spans,
-            &a.signature_spans,
-        ] {
+        for list in a.span_lists() {
             spans.extend(list);
         }
         spans.extend(a.blocks.iter().flat_map(|b| b.spans.iter()));

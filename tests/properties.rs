@@ -7,7 +7,7 @@
 //! run (the count applies to each property):
 //!
 //! ```text
-//! PROPTEST_CASES=1000000 cargo test --release --test properties -- --include-ignored
+//! PROPTEST_CASES=1000000 cargo test --release --test properties
 //! ```
 
 use jianbao::clean::{clean_body, clean_display, is_cjk, is_cjk_punct};
@@ -222,14 +222,7 @@ fn all_spans(page: &Page) -> Vec<Span> {
         spans.extend(&w.spans);
     }
     for a in &page.articles {
-        for list in [
-            &a.spans,
-            &a.column_spans,
-            &a.kicker_spans,
-            &a.title_spans,
-            &a.subtitle_spans,
-            &a.signature_spans,
-        ] {
+        for list in a.span_lists() {
             spans.extend(list);
         }
         for b in &a.blocks {
