@@ -45,7 +45,7 @@ const MAX_DISPLAY: usize = 48;
 /// Classifies one line.
 pub fn classify(line: &Line) -> Classified {
     let key = line.key.as_str();
-    let folded = crate::clean::fold_width(line.raw);
+    let folded = || crate::clean::fold_width(line.raw);
     let kind = if line.is_blank() {
         LineKind::Blank
     } else if cv::page_date(key).is_some() {
@@ -57,10 +57,10 @@ pub fn classify(line: &Line) -> Classified {
     } else if cv::is_byline_line(key) {
         LineKind::Byline
     } else if cv::dateline_prefix(key.trim_start_matches(['□', '■'])).is_some()
-        || cv::sentence_byline(&folded).is_some()
+        || (key.contains("报道") && cv::sentence_byline(&folded()).is_some())
     {
         LineKind::Lead
-    } else if cv::is_credit_line(&folded) {
+    } else if key.len() <= 120 && cv::is_credit_line(&folded()) {
         LineKind::Credit
     } else {
         LineKind::Text

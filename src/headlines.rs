@@ -22,48 +22,26 @@ pub fn bigrams(text: &str) -> FxHashSet<Bigram> {
     sorted_bigrams(text).into_iter().collect()
 }
 
-/// A body's bigrams: a sorted list, with a Bloom filter in front that
-/// rejects most absent bigrams without a search.
-struct BodyGrams {
-    sorted: Vec<Bigram>,
-    bloom: [u64; 32],
-}
-
-impl BodyGrams {
-    fn new(body: &str) -> Self {
-        let sorted = sorted_bigrams(body);
-        let mut bloom = [0u64; 32];
-        for &b in &sorted {
-            let h = Self::bit(b);
-            bloom[h >> 6] |= 1 << (h & 63);
-        }
-        BodyGrams { sorted, bloom }
-    }
-
-    fn bit(b: Bigram) -> usize {
-        (b.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 53) as usize
-    }
-
-    fn contains(&self, b: Bigram) -> bool {
-        let h = Self::bit(b);
-        self.bloom[h >> 6] & (1 << (h & 63)) != 0 && self.sorted.binary_search(&b).is_ok()
-    }
-}
-
-/// [`bigrams`] as a sorted list.
-fn sorted_bigrams(text: &str) -> Vec<Bigram> {
-    let mut v: Vec<Bigram> = Vec::with_capacity(text.len() / 3);
+/// Calls `f` with each bigram of a text's word characters (CJK and ASCII
+/// alphanumerics), not crossing punctuation.
+fn for_each_bigram(text: &str, mut f: impl FnMut(Bigram)) {
     let mut prev: Option<char> = None;
     for c in text.chars() {
         if is_cjk(c) || c.is_ascii_alphanumeric() {
             if let Some(p) = prev {
-                v.push((p as u64) << 32 | c as u64);
+                f((p as u64) << 32 | c as u64);
             }
             prev = Some(c);
         } else if !c.is_whitespace() {
             prev = None;
         }
     }
+}
+
+/// [`bigrams`] as a sorted list.
+fn sorted_bigrams(text: &str) -> Vec<Bigram> {
+    let mut v: Vec<Bigram> = Vec::new();
+    for_each_bigram(text, |b| v.push(b));
     v.sort_unstable();
     v.dedup();
     v
@@ -146,44 +124,72 @@ const WINDOW: usize = 12;
 /// order; `body_units` (sorted) lists the units that hold running text (two
 /// units with no body unit between them are adjacent).
 pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placement {
-    // Each target's body bigrams, sorted for binary search.
-    let grams: Vec<BodyGrams> = targets.iter().map(|t| BodyGrams::new(&t.body)).collect();
+    // The vocabulary: every bigram some display group uses. Bodies are read
+    // once, keeping only the vocabulary they contain (as sorted ids), so the
+    // cost is linear in the text and the sets stay small.
     let item_grams: Vec<Vec<Bigram>> = items
         .iter()
         .map(|it| sorted_bigrams(&it.lines.iter().map(|(_, t)| t.as_str()).collect::<String>()))
         .collect();
-    // Document frequency, counted only for the bigrams that items use.
-    let mut df: FxHashMap<Bigram, usize> = item_grams.iter().flatten().map(|&b| (b, 0)).collect();
-    for g in &grams {
-        for b in &g.sorted {
-            if let Some(n) = df.get_mut(b) {
-                *n += 1;
-            }
-        }
+    let mut vocab: FxHashMap<Bigram, u32> = FxHashMap::default();
+    for &b in item_grams.iter().flatten() {
+        let next = vocab.len() as u32;
+        vocab.entry(b).or_insert(next);
     }
-    // Each item's bigrams with their rarity weights (idf), and the total.
+    let present: Vec<Vec<u32>> = targets
+        .iter()
+        .map(|t| {
+            let mut ids: Vec<u32> = Vec::new();
+            for_each_bigram(&t.body, |b| {
+                if let Some(&id) = vocab.get(&b) {
+                    ids.push(id);
+                }
+            });
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+        .collect();
+    let mut df = vec![0u32; vocab.len()];
+    for &id in present.iter().flatten() {
+        df[id as usize] += 1;
+    }
+    // Each item's bigram ids (sorted) with their rarity weights (idf), and
+    // the total weight.
     let n = targets.len() as f32;
-    let weighted: Vec<(Vec<(Bigram, f32)>, f32)> = item_grams
+    let weighted: Vec<(Vec<(u32, f32)>, f32)> = item_grams
         .iter()
         .map(|g| {
-            let w: Vec<(Bigram, f32)> = g
+            let mut w: Vec<(u32, f32)> = g
                 .iter()
-                .map(|&b| (b, ((n + 1.0) / (df[&b] as f32 + 0.5)).ln()))
+                .map(|b| {
+                    let id = vocab[b];
+                    (id, ((n + 1.0) / (df[id as usize] as f32 + 0.5)).ln())
+                })
                 .collect();
+            w.sort_unstable_by_key(|x| x.0);
             let total = w.iter().map(|x| x.1).sum();
             (w, total)
         })
         .collect();
+    // Weighted share of an item's bigrams present in a body: a merge of two
+    // sorted id lists.
     let lexical = |i: usize, t: usize| -> f32 {
         let (w, total) = &weighted[i];
         if *total <= 0.0 {
             return 0.0;
         }
-        w.iter()
-            .filter(|(b, _)| grams[t].contains(*b))
-            .map(|x| x.1)
-            .sum::<f32>()
-            / total
+        let body = &present[t];
+        let (mut k, mut sum) = (0, 0.0);
+        for &(id, weight) in w {
+            while k < body.len() && body[k] < id {
+                k += 1;
+            }
+            if k < body.len() && body[k] == id {
+                sum += weight;
+            }
+        }
+        sum / total
     };
     let between_body = |a: usize, b: usize| {
         let (lo, hi) = (a.min(b), a.max(b));

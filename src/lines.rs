@@ -91,8 +91,13 @@ fn is_indent(ws: &str) -> bool {
     (1.0..=4.0).contains(&cells)
 }
 
+/// UTF-16 length of UTF-8 text, from its bytes: one unit per character
+/// (every byte that is not a continuation byte), two for characters beyond
+/// the BMP (four-byte sequences).
 fn utf16_len(s: &str) -> u32 {
-    s.chars().map(|c| c.len_utf16() as u32).sum()
+    s.bytes()
+        .map(|b| u32::from((b & 0xc0) != 0x80) + u32::from(b >= 0xf0))
+        .sum()
 }
 
 /// The match form of a line: width folded, markup and white space removed.
