@@ -12,12 +12,22 @@ use std::time::{Duration, Instant};
 mod corpus;
 
 fn bench_parse(c: &mut Criterion) {
+    // `cargo test --benches` runs each benchmark once, unoptimised: a small
+    // stand-in for the 100x input keeps that quick, and a checkout without
+    // the sample pages skips rather than fails.
+    let bench_mode = std::env::args().any(|a| a == "--bench");
     let dir = corpus::pages_dir();
-    let pages = corpus::load_pages(&dir)
-        .unwrap_or_else(|e| panic!("reading sample pages in {}: {e}", dir.display()));
-    assert!(!pages.is_empty(), "no *.txt pages in {}", dir.display());
+    let pages = match corpus::load_pages(&dir) {
+        Ok(pages) if !pages.is_empty() => pages,
+        Ok(_) | Err(_) if !bench_mode => {
+            eprintln!("no sample pages in {}: skipped", dir.display());
+            return;
+        }
+        Ok(_) => panic!("no *.txt pages in {}", dir.display()),
+        Err(e) => panic!("reading sample pages in {}: {e}", dir.display()),
+    };
     let one = corpus::concat(&pages);
-    let hundred = corpus::scaled(&pages, 100);
+    let hundred = corpus::scaled(&pages, if bench_mode { 100 } else { 2 });
     let options = jianbao::Options::default();
 
     let mut group = c.benchmark_group("parse");
@@ -35,7 +45,7 @@ fn bench_parse(c: &mut Criterion) {
 
     // Linearity: the same work measured directly, median of a few runs each
     // (only under `cargo bench`, not when `cargo test --benches` smoke-runs).
-    if !std::env::args().any(|a| a == "--bench") {
+    if !bench_mode {
         return;
     }
     let t1 = median_secs(&one, &options, 50);

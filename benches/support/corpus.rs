@@ -45,8 +45,10 @@ pub fn scaled(pages: &[String], scale: usize) -> String {
     join(order.iter().map(|&i| pages[i].as_str()))
 }
 
-fn join<'a>(pages: impl Iterator<Item = &'a str>) -> String {
-    let mut out = String::new();
+fn join<'a>(pages: impl Iterator<Item = &'a str> + Clone) -> String {
+    // Exactly sized, so that memory figures count the input once.
+    let size: usize = pages.clone().map(|p| p.len() + 2).sum();
+    let mut out = String::with_capacity(size);
     for page in pages {
         if !out.is_empty() {
             out.push_str("\n\n");
