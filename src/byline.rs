@@ -86,6 +86,12 @@ pub fn parse_lead(text: &str) -> Lead {
     let after = &body[end..];
     let trimmed = after.trim_start();
     let skip = after.len() - trimmed.len();
+    // Without brackets: `本报讯 记者 X 通讯员 Y 近日…`, names set apart by spaces.
+    if let Some(len) = open_credit(trimmed) {
+        lead.byline = parse_names(trimmed[..len].trim_end_matches([':', '：']));
+        lead.body_start += skip + len;
+        return lead;
+    }
     if let Some(open) = trimmed.chars().next().filter(|c| matches!(c, '（' | '(')) {
         let inner_start = open.len_utf8();
         if let Some(close) = trimmed[inner_start..].find(['）', ')']) {
@@ -101,6 +107,42 @@ pub fn parse_lead(text: &str) -> Lead {
         }
     }
     lead
+}
+
+/// The length of credits opening `text` without brackets: role words and
+/// the names after them, each set apart by white space, up to the first
+/// token that is neither (`记者 张三 通讯员 李四 近日，…` → `记者 张三 通讯员 李四 `).
+/// `None` unless it opens with a role word and names someone.
+fn open_credit(text: &str) -> Option<usize> {
+    let mut end = 0;
+    let mut role = false;
+    let mut named = false;
+    let mut pos = 0;
+    for tok in text.split_inclusive(char::is_whitespace) {
+        let word = tok.trim_end();
+        pos += tok.len();
+        if word.is_empty() {
+            end = pos;
+            continue;
+        }
+        let rest = match cv::role_prefix(word) {
+            Some((w, _)) => {
+                role = true;
+                &word[w.len()..]
+            }
+            None if role && (word == "报道" || word == "报道：" || word == "报道:") => {
+                end = pos;
+                continue;
+            }
+            None => word,
+        };
+        if !role || (!rest.is_empty() && !cv::is_name(rest)) {
+            break;
+        }
+        named |= !rest.is_empty();
+        end = pos;
+    }
+    (role && named).then_some(end)
 }
 
 fn has_role(s: &str) -> bool {
@@ -255,6 +297,18 @@ mod tests {
             (None, vec!["刘洋"])
         );
         assert_eq!(t[lead.body_start..].trim(), "近日，记者");
+
+        let t = "本报讯 记者 张三 通讯员 李四 近日，某工会";
+        let lead = parse_lead(t);
+        assert_eq!(
+            names(&lead.byline),
+            [vec!["张三"], vec!["李四"], vec![], vec![]]
+        );
+        assert_eq!(&t[lead.body_start..], "近日，某工会");
+        let t = "本报讯 记者从市总工会获悉，";
+        let lead = parse_lead(t);
+        assert!(lead.byline.is_empty());
+        assert_eq!(t[lead.body_start..].trim(), "记者从市总工会获悉，");
 
         let lead = parse_lead("近日，某工会");
         assert_eq!(lead.dateline, None);

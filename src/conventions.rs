@@ -211,20 +211,27 @@ pub fn sentence_byline(text: &str) -> Option<usize> {
     SENTENCE_BYLINE.find(text).map(|m| m.end())
 }
 
-/// Page date line: `2019年4月19日·星期五`, `2023年5月6日 星期六`.
+/// Page date line: `2019年4月19日·星期五`, `2023年5月6日 星期六`, also in a
+/// page header after the paper's name (`劳动午报 2019年4月19日 星期五 第5版`).
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(\d{4})年(\d{1,2})月(\d{1,2})日[·・•\.,，]?((?:星期|礼拜|周)[一二三四五六日天])?")
+    re(r"(\d{4})年(\d{1,2})月(\d{1,2})日[·・•\.,，]?((?:星期|礼拜|周)[一二三四五六日天])?")
 });
 
-/// `(iso_date, weekday)` of a page date line (key form); the rest of the line
-/// may only be short furniture such as `农历…` or `第5版`.
+/// `(iso_date, weekday)` of a page date line (key form). Furniture, not a
+/// headline that opens with a date: the date comes first or after a short
+/// name, the line is short and has no sentence punctuation, and it prints a
+/// weekday, an edition (`第5版`), a lunar date (`农历…`) or nothing else.
 pub fn page_date(key: &str) -> Option<(String, Option<String>)> {
-    if !key.starts_with(|c: char| c.is_ascii_digit()) || key.len() > 120 {
+    if key.len() > 150 || !key.contains('年') || key.contains(['。', '，', '；']) {
         return None;
     }
     let c = DATE_LINE.captures(key)?;
-    let rest = &key[c.get(0)?.end()..];
-    if rest.chars().count() > 24 || rest.contains('。') {
+    let whole = c.get(0)?;
+    let prefix = &key[..whole.start()];
+    let rest = &key[whole.end()..];
+    let furniture =
+        c.get(4).is_some() || rest.is_empty() || key.contains("版") || key.contains("农历");
+    if prefix.chars().count() > 10 || rest.chars().count() > 24 || !furniture {
         return None;
     }
     let (y, m, d): (u32, u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
@@ -506,6 +513,11 @@ mod tests {
             Some(("2023-05-06".into(), Some("星期六".into())))
         );
         assert_eq!(page_date("2019年4月19日，市总工会召开会议。"), None);
+        assert_eq!(page_date("2019年4月19日召开职工代表大会"), None);
+        assert_eq!(
+            page_date("劳动午报2019年4月19日星期五第5版"),
+            Some(("2019-04-19".into(), Some("星期五".into())))
+        );
         let line =
             "本版编辑 马骏|美术编辑 王巍|校对 吉言|E—mail:a@b.com|本版热线电话:63523314 63581010";
         assert_eq!(
