@@ -23,6 +23,7 @@ mod assemble;
 mod byline;
 mod classify;
 pub mod clean;
+mod columns;
 mod conventions;
 pub mod decode;
 mod headlines;
@@ -42,7 +43,7 @@ pub use model::*;
 /// Never panics and never fails: text the parser cannot place is kept in
 /// [`Page::warnings`] rather than dropped.
 pub fn parse(text: &str, options: &Options) -> Page {
-    let lines = lines::split(text);
+    let lines = columns::unfold(lines::split(text));
     let layout = lines::measure(&lines);
     let classes: Vec<classify::Classified> = lines.iter().map(classify::classify).collect();
     let units = reflow::reflow(&lines, &classes, layout);

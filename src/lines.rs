@@ -23,9 +23,26 @@ pub struct Line<'a> {
     /// Opens with a paragraph indent: `　　`, a tab, two to eight spaces
     /// (more is centring, not an indent).
     pub indent: bool,
+    /// Character column of the first glyph in the printed line.
+    pub col: u32,
 }
 
-impl Line<'_> {
+impl<'a> Line<'a> {
+    /// A line of `raw` text at `span`, its first glyph at character column
+    /// `col` of the printed line.
+    pub fn new(raw: &'a str, span: Span, col: u32) -> Self {
+        let (width, glyphs) = widths_of(raw);
+        Line {
+            raw,
+            span,
+            key: key_of(raw),
+            width,
+            glyphs,
+            indent: false,
+            col,
+        }
+    }
+
     pub fn is_blank(&self) -> bool {
         self.key.is_empty()
     }
@@ -59,15 +76,13 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
         let end = start + utf16_len(trimmed);
         let trimmed = trimmed.trim_start_matches('\u{feff}');
         let start = end - utf16_len(trimmed);
-        let (width, glyphs) = widths_of(trimmed);
-        out.push(Line {
-            raw: trimmed,
-            span: [start, end],
-            key: key_of(trimmed),
-            width,
-            glyphs,
-            indent: is_indent(&line[..lead_ws]) && !trimmed.is_empty(),
-        });
+        let mut l = Line::new(
+            trimmed,
+            [start, end],
+            line[..lead_ws].chars().count() as u32,
+        );
+        l.indent = is_indent(&line[..lead_ws]) && !trimmed.is_empty();
+        out.push(l);
         u16_pos += utf16_len(line) + term_len as u32;
         if last {
             break;
@@ -94,7 +109,7 @@ fn is_indent(ws: &str) -> bool {
 /// UTF-16 length of UTF-8 text, from its bytes: one unit per character
 /// (every byte that is not a continuation byte), two for characters beyond
 /// the BMP (four-byte sequences).
-fn utf16_len(s: &str) -> u32 {
+pub fn utf16_len(s: &str) -> u32 {
     s.bytes()
         .map(|b| u32::from((b & 0xc0) != 0x80) + u32::from(b >= 0xf0))
         .sum()
