@@ -19,13 +19,26 @@ pub fn soft_join<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
         }
         if let (Some(a), Some(b)) = (out.chars().next_back(), line.chars().next()) {
             let credit = cv::role_prefix(line).is_some();
-            if (credit || !(is_wide(a) && is_wide(b))) && !a.is_whitespace() {
+            if (credit || ends_with_lone_glyph(&out) || !(is_wide(a) && is_wide(b)))
+                && !a.is_whitespace()
+            {
                 out.push(' ');
             }
         }
         out.push_str(line);
     }
     out
+}
+
+/// The text ends in one glyph set apart by a space: the second half of a
+/// two-glyph name spaced to the width of three (`（记者 王 浩⏎李明）`), which
+/// must not run into the next line's name.
+fn ends_with_lone_glyph(text: &str) -> bool {
+    let mut rev = text.chars().rev();
+    matches!(
+        (rev.next(), rev.next(), rev.next()),
+        (Some(a), Some(' '), Some(b)) if is_cjk(a) && is_cjk(b)
+    )
 }
 
 fn is_wide(c: char) -> bool {
@@ -345,6 +358,12 @@ mod tests {
             names(&parse_names("□ 记者 张三 实习生 李四")),
             [vec!["张三", "李四"], vec![], vec![], vec![]]
         );
+    }
+
+    #[test]
+    fn soft_join_keeps_spaced_names_apart() {
+        let t = soft_join(["本报北京11月20日电（记者 王 浩", "李明）工业"]);
+        assert_eq!(names(&parse_lead(&t).byline)[0], ["王浩", "李明"]);
     }
 
     #[test]

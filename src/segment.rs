@@ -200,8 +200,11 @@ impl Segmenter<'_, '_> {
                 d.closed = true;
             }
             _ => {
-                // Credits before a body: the byline of a new piece.
-                self.open(Draft::new(Opening::Byline, u), u, true);
+                // Credits before a body: the byline of a new piece (a photo
+                // credit printed above its caption makes a photo piece).
+                let mut d = Draft::new(Opening::Byline, u);
+                d.photo = photo;
+                self.open(d, u, true);
             }
         }
     }

@@ -212,3 +212,113 @@ fn a_column_name_heads_the_items_printed_under_it() {
     assert_eq!(a[2].blocks[0].text, "图为运动员在比赛中。");
     assert!(p.banners.is_empty());
 }
+
+#[test]
+fn another_papers_page_in_narrow_columns() {
+    let p = page(PAGE_E);
+    assert_eq!(p.page.date.as_deref(), Some("2023-11-21"));
+    assert_eq!(p.page.weekday.as_deref(), Some("星期二"));
+    let staff: Vec<(&str, &str)> = p
+        .page
+        .staff
+        .iter()
+        .map(|s| (s.role.as_str(), s.name.as_str()))
+        .collect();
+    assert_eq!(staff, [("责任编辑", "刘洋"), ("版式设计", "王欣")]);
+    let a = &p.articles;
+    let kinds: Vec<Kind> = a.iter().map(|x| x.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            Kind::News,
+            Kind::News,
+            Kind::Feature,
+            Kind::Photo,
+            Kind::News
+        ]
+    );
+    assert_eq!(a[0].kicker.as_deref(), Some("推动高质量发展"));
+    assert_eq!(
+        a[0].title.as_deref(),
+        Some("全国制造业增加值连续十三年居世界首位")
+    );
+    assert_eq!(
+        a[0].subtitle.as_deref(),
+        Some("——工业和信息化部新闻发言人答记者问")
+    );
+    assert_eq!(a[0].dateline.as_deref(), Some("本报北京11月20日电"));
+    assert_eq!(a[0].byline.reporters, ["王浩", "李明"]);
+    assert_eq!(a[0].blocks.len(), 3);
+    assert_eq!(
+        a[1].title.as_deref(),
+        Some("前10个月规上工业增加值增长4.1%")
+    );
+    assert_eq!(a[1].byline.reporters, ["张三"]);
+    assert_eq!(a[2].byline.reporters, ["赵刚"]);
+    let heads: Vec<&str> = a[2]
+        .blocks
+        .iter()
+        .filter(|b| b.kind == jianbao::BlockType::Heading)
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(heads, ["智能化改造提升效率", "绿色化转型成效明显"]);
+    assert_eq!(a[3].byline.photographers, ["李贺"]);
+    assert_eq!(a[4].column.as_deref(), Some("简讯"));
+}
+
+const PAGE_E: &str = "人民日报 2023年11月21日 星期二 第4版\n\
+责任编辑：刘 洋  版式设计：王 欣\n\
+\n\
+推动高质量发展\n\
+全国制造业增加值连续十三年居世界首位\n\
+——工业和信息化部新闻发言人答记者问\n\
+\n\
+本报北京11月20日电（记者 王 浩\n\
+李明）工业和信息化部今天发布数\n\
+据，我国制造业增加值连续十三年\n\
+居世界首位，制造业规模持续扩大。\n\
+\n\
+新闻发言人表示，下一步将加快推\n\
+进新型工业化，推动制造业高端化、\n\
+智能化、绿色化发展。\n\
+\n\
+今年以来，各地制造业投资保持较\n\
+快增长，高技术制造业投资增速明\n\
+显高于全部投资。\n\
+\n\
+新华社北京11月20日电（记者 张\n\
+三）国家统计局20日发布数据显示，\n\
+前10个月全国规模以上工业增加值\n\
+同比增长4.1%。\n\
+\n\
+统计局有关负责人表示，工业生产\n\
+稳中有升，企业效益持续改善。\n\
+\n\
+前10个月规上工业增加值增长4.1%\n\
+\n\
+□ 本报记者 赵刚\n\
+\n\
+走进位于江苏苏州的一家智能工\n\
+厂，机械臂有序运转，物流机器人\n\
+穿梭往来。\n\
+\n\
+智能化改造提升效率\n\
+\n\
+“改造之后，生产效率提高了三成\n\
+以上。”企业负责人介绍。\n\
+\n\
+绿色化转型成效明显\n\
+\n\
+企业通过光伏发电等方式，每年\n\
+减少碳排放上万吨。\n\
+\n\
+智能工厂里的新变化\n\
+\n\
+新华社记者 李贺 摄\n\
+图为工人在生产线上作业。\n\
+\n\
+简讯\n\
+\n\
+本报讯 近日，全国工商联召开会\n\
+议，部署年底前重点工作。\n\
+";
