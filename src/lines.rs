@@ -1,7 +1,7 @@
 //! Pass 1 — lines: split the input into lines with their source ranges, and
 //! measure the page's layout from line-width statistics.
 
-use crate::clean::{fold_width, is_cjk};
+use crate::clean::fold_width;
 use crate::Span;
 
 /// One input line.
@@ -140,12 +140,12 @@ pub fn key_of(raw: &str) -> String {
 fn widths_of(raw: &str) -> (f32, f32) {
     let (mut width, mut glyphs) = (0.0, 0.0);
     for c in raw.chars() {
+        // ASCII is set half width; everything else in a Chinese page
+        // (ideographs, “”《》—… and the like) takes a full cell.
         let w = if c.is_ascii() || c == '\u{a0}' {
             0.5
-        } else if is_cjk(c) || (c as u32) >= 0x2e80 {
-            1.0
         } else {
-            0.5
+            1.0
         };
         width += w;
         if !c.is_whitespace() {

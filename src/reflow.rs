@@ -53,7 +53,14 @@ pub fn reflow(lines: &[Line], classes: &[Classified], layout: Layout) -> Vec<Uni
         units: Vec::new(),
         open: None,
         last_body_line: None,
-        blank_separated: lines.iter().filter(|l| l.is_blank()).count() * 4 >= lines.len(),
+        blank_separated: {
+            // Narrow columns put a blank line between paragraphs and column
+            // breaks (one line in twenty is plenty); one paragraph per line,
+            // a blank between every two.
+            let blanks = lines.iter().filter(|l| l.is_blank()).count();
+            let share = if layout.column.is_some() { 20 } else { 4 };
+            blanks * share >= lines.len()
+        },
         indented_page: lines.iter().filter(|l| l.indent).count() >= 3,
     };
     for i in 0..lines.len() {
@@ -74,8 +81,7 @@ struct Reflow<'a, 'b> {
     last_body_line: Option<usize>,
     /// The page marks paragraph starts with an indent.
     indented_page: bool,
-    /// Blank lines separate the page's paragraphs and display groups (in
-    /// narrow columns they always do).
+    /// Blank lines separate the page's paragraphs and display groups.
     blank_separated: bool,
 }
 
@@ -111,7 +117,14 @@ impl Reflow<'_, '_> {
             }
             LineKind::Text => {
                 if self.is_display(i) {
-                    let joins = i > 0 && !self.lines[i - 1].is_blank();
+                    // Lines print as one group when set apart from the rest by
+                    // blank lines, or when all are bold doubled type; on a page
+                    // without blank lines, adjacency says nothing.
+                    let joins = i > 0
+                        && !self.lines[i - 1].is_blank()
+                        && (self.blank_separated
+                            || (self.classes[i].undoubled.is_some()
+                                && self.classes[i - 1].undoubled.is_some()));
                     match self.units.last_mut() {
                         Some(Unit::Display { lines })
                             if joins && lines.last() == Some(&(i - 1)) =>
@@ -203,7 +216,7 @@ impl Reflow<'_, '_> {
         // text; so is one directly above running text (but for a lead line
         // under its headline), and a block of more display-shaped lines than
         // a headline group has.
-        if self.layout.column.is_some() || self.blank_separated {
+        if self.blank_separated {
             if i > 0 && !self.lines[i - 1].is_blank() && self.last_body_line == Some(i - 1) {
                 return false;
             }
@@ -222,6 +235,17 @@ impl Reflow<'_, '_> {
         match self.layout.column {
             Some(w) => {
                 let in_band = line.width >= w - 3.0 && line.width <= w + 1.5;
+                // Column-width lines in a row that run into punctuated text
+                // (or three of them) are running text, even with no
+                // punctuation of their own.
+                if in_band {
+                    let n = self.band_run(i, w);
+                    let into_text = self.lines.get(i + n).is_some_and(|l| !l.is_blank())
+                        && matches!(self.classes.get(i + n), Some(c) if c.kind == LineKind::Text && !c.display);
+                    if n >= 3 || into_text {
+                        return false;
+                    }
+                }
                 if self.open.is_some() {
                     // A column break inside a sentence: the line continues it
                     // unless it stands clear of the column width.
@@ -261,6 +285,21 @@ impl Reflow<'_, '_> {
             }
         }
         false
+    }
+
+    /// How many lines from `i` (up to three, no blank between) are
+    /// display-shaped text of about the column width `w`.
+    fn band_run(&self, i: usize, w: f32) -> usize {
+        (i..self.lines.len().min(i + 3))
+            .take_while(|&j| {
+                let (l, c) = (&self.lines[j], &self.classes[j]);
+                c.kind == LineKind::Text
+                    && c.display
+                    && c.undoubled.is_none()
+                    && l.width >= w - 3.0
+                    && l.width <= w + 1.5
+            })
+            .count()
     }
 
     fn next_nonblank(&self, i: usize) -> Option<usize> {
