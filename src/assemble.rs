@@ -98,11 +98,15 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
         })
         .map(|(i, _)| i)
         .collect();
-    let targets: Vec<Target> = built.iter().map(|b| b.2.clone()).collect();
+    let (built, targets): (Vec<(Article, Opening)>, Vec<Target>) = built
+        .into_iter()
+        .map(|(_, art, target, opening)| ((art, opening), target))
+        .unzip();
     let placement = headlines::place(&items, &targets, &body_units);
+    drop(targets);
 
-    let mut articles = Vec::new();
-    for ((_, mut art, _, opening), heads) in built.into_iter().zip(placement.heads) {
+    let mut articles = Vec::with_capacity(built.len());
+    for ((mut art, opening), heads) in built.into_iter().zip(placement.heads) {
         apply_heads(lines, &mut art, heads, &mut used);
         art.kind = kind_of(&art, opening);
         articles.push(art);

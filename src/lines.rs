@@ -59,7 +59,7 @@ impl<'a> Line<'a> {
 /// "本报讯\r\n 记者" → [("本报讯", [0,3]), ("记者", [6,8])]
 /// ```
 pub fn split(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
     let mut u16_pos: u32 = 0;
     let mut rest = text;
     loop {
