@@ -91,7 +91,8 @@ fn gold_pages_meet_the_quality_bar() {
 /// output is the same, so the score must stay high.
 #[test]
 fn other_extraction_styles_of_the_gold_pages() {
-    let variants: [(&str, fn(&str) -> String, f64); 3] = [
+    type Variant = (&'static str, fn(&str) -> String, f64);
+    let variants: [Variant; 3] = [
         ("crlf-bom-fullwidth", crlf_bom_fullwidth, 0.95),
         ("no-blank-lines", no_blank_lines, 0.88),
         ("tab-indents", tab_indents, 0.95),
