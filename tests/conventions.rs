@@ -18,6 +18,15 @@ type Summary<'a> = (
     &'a str,
 );
 
+/// (role, name) of the page's staff credits.
+fn staff(p: &Page) -> Vec<(&str, &str)> {
+    p.page
+        .staff
+        .iter()
+        .map(|s| (s.role.as_str(), s.name.as_str()))
+        .collect()
+}
+
 fn summary(p: &Page) -> Vec<Summary<'_>> {
     p.articles
         .iter()
@@ -78,13 +87,7 @@ fn indented_ocr_page_with_crlf_full_width_digits_and_markup() {
     );
     assert_eq!(p.page.date.as_deref(), Some("2023-05-06"));
     assert_eq!(p.page.weekday.as_deref(), Some("星期六"));
-    let staff: Vec<(&str, &str)> = p
-        .page
-        .staff
-        .iter()
-        .map(|s| (s.role.as_str(), s.name.as_str()))
-        .collect();
-    assert_eq!(staff, [("责任编辑", "张伟"), ("校对", "李娜")]);
+    assert_eq!(staff(&p), [("责任编辑", "张伟"), ("校对", "李娜")]);
     assert_eq!(
         summary(&p),
         vec![
@@ -218,13 +221,7 @@ fn another_papers_page_in_narrow_columns() {
     let p = page(PAGE_E);
     assert_eq!(p.page.date.as_deref(), Some("2023-11-21"));
     assert_eq!(p.page.weekday.as_deref(), Some("星期二"));
-    let staff: Vec<(&str, &str)> = p
-        .page
-        .staff
-        .iter()
-        .map(|s| (s.role.as_str(), s.name.as_str()))
-        .collect();
-    assert_eq!(staff, [("责任编辑", "刘洋"), ("版式设计", "王欣")]);
+    assert_eq!(staff(&p), [("责任编辑", "刘洋"), ("版式设计", "王欣")]);
     let a = &p.articles;
     let kinds: Vec<Kind> = a.iter().map(|x| x.kind).collect();
     assert_eq!(
