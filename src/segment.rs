@@ -186,14 +186,15 @@ impl Segmenter<'_, '_> {
         self.pending.push(u);
     }
 
+    /// Credit lines close the piece right above them (a photo credit always,
+    /// other credits unless running text follows); otherwise they are the
+    /// byline of a new piece.
     fn credit(&mut self, u: usize) {
         let next_is_body = matches!(self.units.get(u + 1), Some(Unit::Para { lead: false, .. }));
         let photo = cv::photo_credit_start(&self.text(u)) == Some(0);
+        let pending = !self.pending.is_empty();
         match self.current.as_mut() {
-            Some(d)
-                if (self.pending.is_empty() && !d.closed && !next_is_body)
-                    || photo && !d.closed && self.pending.is_empty() =>
-            {
+            Some(d) if !pending && !d.closed && (photo || !next_is_body) => {
                 d.credit_units.push(u);
                 d.photo |= photo;
                 d.last_unit = u;
