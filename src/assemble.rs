@@ -398,15 +398,18 @@ fn merge(into: &mut Byline, from: Byline) {
     }
 }
 
-/// Source ranges of lines; lines next to each other make one range, lines
-/// apart (a column break between) make several.
+/// Source ranges of lines; lines next to each other in the input make one
+/// range, lines apart (a column break between, or pieces of side-by-side
+/// columns) make several.
 fn spans_of(lines: &[Line], idx: impl IntoIterator<Item = usize>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut last: Option<usize> = None;
     for l in idx {
         let s = lines[l].span;
         match (last, out.last_mut()) {
-            (Some(p), Some(cur)) if p + 1 == l => cur[1] = s[1],
+            (Some(p), Some(cur)) if p + 1 == l && !lines[l].piece && s[0] >= cur[1] => {
+                cur[1] = s[1]
+            }
             _ => out.push(s),
         }
         last = Some(l);

@@ -67,14 +67,16 @@ pub fn unfold(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         for (line, ps) in lines.iter().zip(&pieces) {
             // Pieces cut only at gaps that fall on a column start.
             let mine: Vec<&Piece> = ps.iter().filter(|p| column_of(p.col) == c).collect();
-            if mine.is_empty() {
-                out.push(Line::new("", [line.span[0], line.span[0]], line.col));
-                continue;
-            }
-            let (start, end) = (mine[0].start, mine[mine.len() - 1].end);
-            let raw = &line.raw[start..end];
-            let s = line.span[0] + utf16_len(&line.raw[..start]);
-            out.push(Line::new(raw, [s, s + utf16_len(raw)], mine[0].col));
+            let mut piece = if mine.is_empty() {
+                Line::new("", [line.span[0], line.span[0]], line.col)
+            } else {
+                let (start, end) = (mine[0].start, mine[mine.len() - 1].end);
+                let raw = &line.raw[start..end];
+                let s = line.span[0] + utf16_len(&line.raw[..start]);
+                Line::new(raw, [s, s + utf16_len(raw)], mine[0].col)
+            };
+            piece.piece = true;
+            out.push(piece);
         }
     }
     out
@@ -163,6 +165,37 @@ mod tests {
             String::from_utf16(&utf16[l.span[0] as usize..l.span[1] as usize]).unwrap(),
             l.raw
         );
+    }
+
+    #[test]
+    fn pieces_are_never_merged_into_backward_ranges() {
+        // Found by fuzzing: bars set apart by gaps on most lines.
+        for text in [
+            "*   ~\n*\n*\n*\r?\r|   |\r?\r|   |",
+            "， \u{3000} 的\n，\n，\n的\n0\n，\n，\u{3000}\u{3000}\u{3000}的\n的\u{3000}\u{3000} 的",
+            "，的\t \u{3000}，\n的的\u{3000} \u{3000}，\n，\n的\n，\n的\n的\n本\u{3000}\u{3000}\u{3000}，",
+        ] {
+            let page = crate::parse(text, &Default::default());
+            let len = text.encode_utf16().count() as u32;
+            for a in &page.articles {
+                for s in a.spans.iter().chain(a.blocks.iter().flat_map(|b| &b.spans)) {
+                    assert!(s[0] <= s[1] && s[1] <= len, "{s:?} in {text:?}");
+                }
+            }
+            // Every CJK glyph is inside some article's span.
+            let utf16: Vec<u16> = text.encode_utf16().collect();
+            let mut pos = 0u32;
+            for c in text.chars() {
+                if crate::clean::is_cjk(c) {
+                    assert!(
+                        page.articles.iter().flat_map(|a| &a.spans).any(|s| s[0] <= pos && pos < s[1]),
+                        "{c} at {pos} in no span of {text:?}"
+                    );
+                }
+                pos += c.len_utf16() as u32;
+            }
+            assert_eq!(pos as usize, utf16.len());
+        }
     }
 
     #[test]

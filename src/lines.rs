@@ -25,6 +25,9 @@ pub struct Line<'a> {
     pub indent: bool,
     /// Character column of the first glyph in the printed line.
     pub col: u32,
+    /// A piece of a printed line cut out by column unfolding: the next line
+    /// in order need not follow it in the input.
+    pub piece: bool,
 }
 
 impl<'a> Line<'a> {
@@ -40,6 +43,7 @@ impl<'a> Line<'a> {
             glyphs,
             indent: false,
             col,
+            piece: false,
         }
     }
 

@@ -394,7 +394,6 @@ fn options_without_spans_give_the_same_page_without_ranges() {
 }
 
 #[test]
-#[ignore = "until parser lands: a block span runs backwards ([22, 5]); found by cargo fuzz"]
 fn lone_carriage_returns_and_bars_keep_spans_forward() {
     // Minimised by `cargo fuzz tmin`: old-Mac line ends (`\r`) between
     // punctuation-only lines.
