@@ -251,6 +251,10 @@ fn draft_article(
                         art.kind = Kind::Photo;
                         text = &text[..at];
                     }
+                } else if let Some(at) = cv::trailing_credit_start(text) {
+                    // `……工作。（记者 张三）`: the credit closing a piece.
+                    merge(&mut art.byline, parse_names(&text[at..]));
+                    text = &text[..at];
                 }
                 if text.matches('"').count() % 2 == 1 {
                     quotes.push(spans_of(lines, ls.iter().copied()));

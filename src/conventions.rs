@@ -134,6 +134,23 @@ pub fn photo_credit_start(text: &str) -> Option<usize> {
     }
 }
 
+/// A credit in brackets closing a piece: `……工作。（记者 张三 通讯员 李四）`.
+static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"[（(]\s*CREDIT_ROLE\s*[HAN]{1,4}(?:[\s、]+(?:CREDIT_ROLE\s*)?[HAN]{1,4})*\s*[)）]\s*$")
+});
+
+/// Where a bracketed credit closing `text` starts, if any (spaces kept).
+pub fn trailing_credit_start(text: &str) -> Option<usize> {
+    if !text.trim_end().ends_with(['）', ')']) {
+        return None;
+    }
+    let mut from = text.len().saturating_sub(MAX_CREDIT_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    TRAILING_CREDIT.find_at(text, from).map(|m| m.start())
+}
+
 /// A line made only of credit words and names, no sentence punctuation:
 /// `本报记者 马超`, `通讯员 赵研容 摄影报道`, `李四 摄`. Names stand apart
 /// from each other (white space or `、`), so running text such as
@@ -145,6 +162,12 @@ pub fn is_credit_line(line: &str) -> bool {
     {
         return false;
     }
+    // A credit may stand in brackets: `（记者 张三）`.
+    let line = line.trim();
+    let line = match (line.strip_prefix(['（', '(']), line.ends_with(['）', ')'])) {
+        (Some(inner), true) => inner.trim_end_matches(['）', ')']),
+        _ => line,
+    };
     let tokens: Vec<&str> = line.split_whitespace().collect();
     if tokens.is_empty() || tokens.len() > 8 {
         return false;
@@ -490,6 +513,13 @@ mod tests {
         assert!(is_credit_line("李四 摄"));
         assert!(!is_credit_line("记者从朝阳区总工会获悉"));
         assert!(!is_credit_line("首都工会服务职工形成品牌体系"));
+        assert!(is_credit_line("（记者 张三 通讯员 李四）"));
+        let t = "会议部署了工作。（记者 张三 通讯员 李四）";
+        assert_eq!(
+            &t[trailing_credit_start(t).unwrap()..],
+            "（记者 张三 通讯员 李四）"
+        );
+        assert_eq!(trailing_credit_start("会议部署了工作（试行）"), None);
         let t = "一线职工。 本报记者 崔欣 通讯员 刘蕊 摄影报道";
         assert_eq!(
             &t[photo_credit_start(t).unwrap()..],

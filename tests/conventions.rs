@@ -319,3 +319,20 @@ const PAGE_E: &str = "人民日报 2023年11月21日 星期二 第4版\n\
 本报讯 近日，全国工商联召开会\n\
 议，部署年底前重点工作。\n\
 ";
+
+#[test]
+fn a_bracketed_credit_closing_a_piece_is_its_byline() {
+    let p = page(
+        "市总工会部署冬季送温暖\n\n本报讯 近日，市总工会召开会议，部署冬季送温暖工作。\n\
+         会议要求各级工会做好困难职工帮扶。（记者 张三 通讯员 李四）\n\n\
+         区工会开展职工运动会\n\n据新华社电 日前，某区工会举办职工运动会。\n（记者 王五）\n",
+    );
+    let a = &p.articles;
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[0].byline.reporters, ["张三"]);
+    assert_eq!(a[0].byline.correspondents, ["李四"]);
+    assert_eq!(a[0].blocks[1].text, "会议要求各级工会做好困难职工帮扶。");
+    assert_eq!(a[1].byline.reporters, ["王五"]);
+    assert_eq!(a[1].blocks.len(), 1);
+    assert_eq!(a[1].title.as_deref(), Some("区工会开展职工运动会"));
+}
