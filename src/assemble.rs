@@ -58,8 +58,8 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
                     .find(|b| b.2.first_unit > u && !b.2.ad && b.1.column.is_none());
                 match next {
                     Some(b) => {
-                        let ls = unit_lines(units, u);
-                        for &l in &ls {
+                        let ls = units[u].lines();
+                        for &l in ls {
                             used[l] = true;
                         }
                         b.1.column = Some(name);
@@ -193,15 +193,6 @@ fn column_name(lines: &[Line], units: &[Unit], u: usize) -> Option<String> {
     }
 }
 
-fn unit_lines(units: &[Unit], u: usize) -> Vec<usize> {
-    match &units[u] {
-        Unit::Para { lines, .. } | Unit::Display { lines } | Unit::Credit { lines } => {
-            lines.clone()
-        }
-        Unit::Byline { line } | Unit::Ad { line } | Unit::Furniture { line } => vec![*line],
-    }
-}
-
 /// Builds an article (without headlines) from a draft; returns its sort key
 /// (first body line) and what the headline pass needs to know of it.
 fn draft_article(
@@ -227,17 +218,17 @@ fn draft_article(
         });
     }
     for &u in &d.byline_units {
-        let ls = unit_lines(units, u);
-        let text = credit_text(lines, &ls);
+        let ls = units[u].lines();
+        let text = units[u].text(lines);
         merge(&mut art.byline, parse_names(&text));
         all.extend(ls);
     }
     for (k, b) in d.blocks.iter().enumerate() {
         match *b {
             DraftBlock::Para(u) => {
-                let ls = unit_lines(units, u);
-                all.extend(&ls);
-                let joined = soft_join(ls.iter().map(|&l| lines[l].raw));
+                let ls = units[u].lines();
+                all.extend(ls);
+                let joined = units[u].text(lines);
                 let mut text = joined.as_str();
                 if k == 0 && d.opening == Opening::Lead {
                     let lead = parse_lead(text);
@@ -274,8 +265,8 @@ fn draft_article(
                 }
             }
             DraftBlock::Heading(u) => {
-                let ls = unit_lines(units, u);
-                all.extend(&ls);
+                let ls = units[u].lines();
+                all.extend(ls);
                 // Subheads read as running text: no phrase spacing kept.
                 let text = clean_body(&soft_join(
                     ls.iter()
@@ -290,8 +281,8 @@ fn draft_article(
         }
     }
     for &u in &d.credit_units {
-        let ls = unit_lines(units, u);
-        let text = credit_text(lines, &ls);
+        let ls = units[u].lines();
+        let text = units[u].text(lines);
         merge(&mut art.byline, parse_names(&text));
         all.extend(ls);
     }
@@ -310,8 +301,8 @@ fn draft_article(
         art.signature_spans = spans_of(lines, [l]);
     }
     if let Some(u) = d.column {
-        let ls = unit_lines(units, u);
-        art.column = Some(clean_display(&soft_join(ls.iter().map(|&l| lines[l].raw))));
+        let ls = units[u].lines();
+        art.column = Some(clean_display(&units[u].text(lines)));
         art.column_spans = spans_of(lines, ls.iter().copied());
         all.extend(ls);
     }
@@ -340,14 +331,6 @@ fn draft_article(
         ad: d.ad.is_some(),
     };
     (order, art, target, quotes)
-}
-
-/// Credit lines each stand for themselves: joined with a space.
-fn credit_text(lines: &[Line], ls: &[usize]) -> String {
-    ls.iter()
-        .map(|&l| lines[l].raw)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 fn apply_heads(lines: &[Line], art: &mut Article, heads: Heads, used: &mut [bool]) {

@@ -435,29 +435,21 @@ pub fn is_date_only(key: &str) -> bool {
     key.len() <= 30 && key.contains(['日', '时', '点', ':']) && DATE_ONLY.is_match(key)
 }
 
-/// Sentence-final punctuation: a line ending in one closes a paragraph.
+/// Punctuation that ends a sentence, and so a paragraph when a line ends in
+/// it: the terminal marks of [`crate::clean::is_terminal_punct`] plus the
+/// semicolon and a full stop typed in ASCII.
 pub fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '；' | ';' | '.')
+    crate::clean::is_terminal_punct(c) || matches!(c, '；' | ';' | '.')
 }
 
-/// Closing quotes and brackets that may follow a sentence end: `。”`.
-pub fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '”' | '’' | '"' | '\'' | '」' | '』' | '）' | ')' | '》' | '】' | '〕'
-    )
-}
-
-/// True when the text ends a sentence: `…工作压力。`, `…关怀。”`.
+/// True when the text ends a sentence, past closing quotes and brackets:
+/// `…工作压力。`, `…关怀。”`.
 pub fn ends_sentence(text: &str) -> bool {
-    let mut chars = text.trim_end().chars().rev();
-    loop {
-        match chars.next() {
-            Some(c) if is_closer(c) => continue,
-            Some(c) => return is_sentence_end(c),
-            None => return false,
-        }
-    }
+    text.trim_end()
+        .chars()
+        .rev()
+        .find(|&c| !crate::clean::is_closing_punct(c))
+        .is_some_and(is_sentence_end)
 }
 
 /// True when the text ends inside a clause: `…提升职工群`, `…通讯员`,

@@ -27,11 +27,29 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The unit's lines (indices into the page's lines).
+    pub fn lines(&self) -> &[usize] {
+        match self {
+            Unit::Para { lines, .. } | Unit::Display { lines } | Unit::Credit { lines } => lines,
+            Unit::Byline { line } | Unit::Ad { line } | Unit::Furniture { line } => {
+                std::slice::from_ref(line)
+            }
+        }
+    }
+
     /// Index of the unit's first line.
     pub fn first_line(&self) -> usize {
+        self.lines()[0]
+    }
+
+    /// The unit's text as printed: credit lines (each a credit of its own)
+    /// joined with a space, other lines soft-joined
+    /// ([`soft_join`](crate::byline::soft_join)).
+    pub fn text(&self, lines: &[Line]) -> String {
+        let raw = self.lines().iter().map(|&l| lines[l].raw);
         match self {
-            Unit::Para { lines, .. } | Unit::Display { lines } | Unit::Credit { lines } => lines[0],
-            Unit::Byline { line } | Unit::Ad { line } | Unit::Furniture { line } => *line,
+            Unit::Credit { .. } => raw.collect::<Vec<_>>().join(" "),
+            _ => crate::byline::soft_join(raw),
         }
     }
 }

@@ -8,7 +8,6 @@
 //! are subheads when they sit inside a piece and read like it; otherwise they
 //! are left for the headline pass to place.
 
-use crate::byline::soft_join;
 use crate::classify::Classified;
 use crate::conventions as cv;
 use crate::headlines::coverage;
@@ -300,27 +299,15 @@ impl Segmenter<'_, '_> {
     }
 
     fn display_key(&self, u: usize) -> String {
-        match &self.units[u] {
-            Unit::Display { lines } => lines.iter().map(|&l| self.lines[l].key.as_str()).collect(),
-            _ => String::new(),
-        }
+        self.units[u]
+            .lines()
+            .iter()
+            .map(|&l| self.lines[l].key.as_str())
+            .collect()
     }
 
-    /// The text of a unit: paragraph lines soft-joined, credit lines (each
-    /// a credit of its own) joined with a space.
+    /// The text of a unit.
     fn text(&self, u: usize) -> String {
-        match &self.units[u] {
-            Unit::Credit { lines } => lines
-                .iter()
-                .map(|&l| self.lines[l].raw)
-                .collect::<Vec<_>>()
-                .join(" "),
-            Unit::Para { lines, .. } | Unit::Display { lines } => {
-                soft_join(lines.iter().map(|&l| self.lines[l].raw))
-            }
-            Unit::Byline { line } | Unit::Ad { line } | Unit::Furniture { line } => {
-                self.lines[*line].raw.to_string()
-            }
-        }
+        self.units[u].text(self.lines)
     }
 }
