@@ -11,6 +11,7 @@
 
 use crate::clean::{clean_display, is_cjk};
 use crate::conventions as cv;
+use crate::lines::widths_of;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A character bigram packed into one word: `(a, b)` → `a << 32 | b`.
@@ -112,6 +113,9 @@ const MIN_LEXICAL: f32 = 0.34;
 const BEFORE_BONUS: f32 = 0.2;
 /// Bonus for a group printed right after an article's body.
 const AFTER_BONUS: f32 = 0.1;
+/// How much wider (in ideograph cells, ASCII half a cell) one display line
+/// must print than another for the difference in type size to show.
+const CLEARLY_LONGER: f32 = 3.0;
 /// Most display lines one article carries (kicker, title, subtitle).
 const MAX_LINES: usize = 3;
 
@@ -339,13 +343,11 @@ fn join_lines(lines: &[&str], doubled: bool) -> String {
     lines.join(" ")
 }
 
-/// Subtitles open with a dash (`——记某某`) or read as a clause without a
-/// subject of its own (`为百余位劳模提供…`, `今年将慰问…`, `邀请法官…`).
+/// Subtitles open with a dash (`——记某某`) or with a function word that
+/// leaves the clause without a subject of its own: purpose `为…`, future
+/// `将…`, perfective `已…`, causative `让…` (`为百余位劳模提供…`).
 fn subtitle_cue(text: &str) -> bool {
-    const OPENERS: &[&str] = &[
-        "——", "—", "－", "-", "为", "将", "今年", "进行", "包括", "邀请", "让", "帮助", "助力",
-        "推动", "共", "已", "全年", "累计", "涉及", "覆盖",
-    ];
+    const OPENERS: &[&str] = &["——", "—", "－", "-", "为", "将", "已", "让"];
     OPENERS.iter().any(|o| text.starts_with(o))
 }
 
@@ -402,8 +404,20 @@ fn roles(items: &[&Item], lead: &str) -> Heads {
         match run_fields.len() {
             1 => role[i] = R::T,
             2 => {
+                // The main title is set in the largest type, so it is the
+                // clearly shorter line of the pair: a longer line above it is
+                // a kicker, a longer line below it a subtitle. Of two lines of
+                // about one length, a two-phrase line above is a kicker.
                 let (a, b) = (&run_fields[0].0, &run_fields[1].0);
-                if subtitle_cue(b) || (multi_phrase(b) && !multi_phrase(a)) {
+                let (la, lb) = (widths_of(a).1, widths_of(b).1);
+                let kicker_above = if la >= lb + CLEARLY_LONGER {
+                    true
+                } else if lb >= la + CLEARLY_LONGER {
+                    false
+                } else {
+                    multi_phrase(a) && !multi_phrase(b)
+                };
+                if subtitle_cue(b) || !kicker_above {
                     role[i] = R::T;
                     role[i + 1] = R::S;
                 } else {

@@ -141,7 +141,7 @@ pub fn key_of(raw: &str) -> String {
 }
 
 /// Printed width of a line with and without its white space, in one pass.
-fn widths_of(raw: &str) -> (f32, f32) {
+pub fn widths_of(raw: &str) -> (f32, f32) {
     let (mut width, mut glyphs) = (0.0, 0.0);
     for c in raw.chars() {
         // ASCII is set half width; everything else in a Chinese page
