@@ -9,8 +9,13 @@ use crate::Byline;
 /// that opens with a credit word (`…本报记者 崔欣\n通讯员 刘蕊 摄影报道`), so
 /// that names stay apart. Cleaning removes the spaces that CJK text does not
 /// keep.
-pub fn soft_join<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::new();
+pub fn soft_join<'a, I>(lines: I) -> String
+where
+    I: IntoIterator<Item = &'a str>,
+    I::IntoIter: Clone,
+{
+    let lines = lines.into_iter();
+    let mut out = String::with_capacity(lines.clone().map(|l| l.len() + 1).sum());
     for line in lines {
         let line = fold_width(line);
         let line = line.trim();

@@ -44,7 +44,7 @@ const MAX_DISPLAY: usize = 48;
 
 /// Classifies one line.
 pub fn classify(line: &Line) -> Classified {
-    let key = line.key.as_str();
+    let key: &str = &line.key;
     let folded = || crate::clean::fold_width(line.raw);
     let kind = if line.is_blank() {
         LineKind::Blank

@@ -17,6 +17,8 @@
 //! Fake-bold doubling (`公公交交`) is not undone by them — it is a property of
 //! a whole raw line, so callers apply [`undouble`] to raw lines first.
 
+use std::borrow::Cow;
+
 /// White space before a token: some horizontal space.
 const WS_SPACE: u8 = 1;
 /// White space before a token: contained a line break.
@@ -156,11 +158,11 @@ pub fn undouble(line: &str) -> Option<String> {
 /// assert_eq!(fold_width("\u{feff}１１月２０日电"), "11月20日电");
 /// assert_eq!(fold_width("ＡＢＣ　１２％，（好）"), "ABC 12%，（好）");
 /// ```
-pub fn fold_width(s: &str) -> String {
-    // Most lines have nothing to fold: copy them whole.
+pub fn fold_width(s: &str) -> Cow<'_, str> {
+    // Most lines have nothing to fold: borrow them whole.
     let folds = |c: char| matches!(c, '\u{3000}' | '\u{feff}') || fold_char(c) != c;
     if !s.chars().any(folds) {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -170,7 +172,7 @@ pub fn fold_width(s: &str) -> String {
             _ => out.push(fold_char(c)),
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// CJK ideograph (the ranges the scorer counts: CJK Unified Ideographs,
@@ -361,7 +363,7 @@ fn is_invisible(c: char) -> bool {
 
 /// One char to half width (see [`fold_width`]); also the half-width CJK forms
 /// `｡｢｣､` to full width.
-fn fold_char(c: char) -> char {
+pub(crate) fn fold_char(c: char) -> char {
     match c {
         '\u{ff01}'..='\u{ff5e}' if !is_cjk_punct(c) => {
             char::from_u32(c as u32 - 0xfee0).unwrap_or(c)

@@ -32,7 +32,10 @@ struct Piece {
 /// Unfolds side-by-side columns; returns the lines unchanged otherwise.
 pub fn unfold(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     let text_lines = lines.iter().filter(|l| !l.is_blank()).count();
-    let gapped = lines.iter().filter(|l| has_gap(l.raw)).count();
+    let gapped = lines
+        .iter()
+        .filter(|l| l.widest_gap as usize >= MIN_GAP)
+        .count();
     if text_lines < 8 || (gapped as f32) < MIN_SHARE * text_lines as f32 {
         return lines;
     }
@@ -80,18 +83,6 @@ pub fn unfold(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
         }
     }
     out
-}
-
-/// True when the line holds a run of [`MIN_GAP`] white-space characters.
-fn has_gap(raw: &str) -> bool {
-    let mut run = 0;
-    for c in raw.chars() {
-        run = if c.is_whitespace() { run + 1 } else { 0 };
-        if run >= MIN_GAP {
-            return true;
-        }
-    }
-    false
 }
 
 /// The pieces of a line between gaps of [`MIN_GAP`] or more white-space

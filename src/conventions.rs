@@ -74,6 +74,11 @@ pub const ROLES: &[(&str, Role)] = &[
     ("作者", Role::Author),
 ];
 
+/// The first glyphs of the [`ROLES`] words: a cheap test before the list.
+const ROLE_INITIALS: [char; 11] = [
+    '本', '特', '见', '摄', '实', '新', '记', '記', '通', '撰', '作',
+];
+
 /// The role a byline word gives the names after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -113,13 +118,11 @@ const MAX_CREDIT_BYTES: usize = 240;
 /// Where a photo credit starts in `text` (spaces kept), if the text ends
 /// with one: `…一线职工。 本报记者 崔欣 通讯员 刘蕊 摄影报道` → the offset of `本报记者`.
 pub fn photo_credit_start(text: &str) -> Option<usize> {
-    if !text.contains(['摄', '攝']) {
-        return None;
-    }
     // A credit is short: look at the tail only.
-    let mut from = text.len().saturating_sub(MAX_CREDIT_BYTES);
-    while !text.is_char_boundary(from) {
-        from += 1;
+    let from = tail_start(text, MAX_CREDIT_BYTES);
+    let tail = &text[from..];
+    if !tail.contains('摄') && !tail.contains('攝') {
+        return None;
     }
     let m = PHOTO_CREDIT.find_at(text, from)?;
     // The credit must stand apart: at the start, or after white space or a
@@ -144,11 +147,18 @@ pub fn trailing_credit_start(text: &str) -> Option<usize> {
     if !text.trim_end().ends_with(['）', ')']) {
         return None;
     }
-    let mut from = text.len().saturating_sub(MAX_CREDIT_BYTES);
+    TRAILING_CREDIT
+        .find_at(text, tail_start(text, MAX_CREDIT_BYTES))
+        .map(|m| m.start())
+}
+
+/// The char boundary at or just after `max` bytes before the end of `text`.
+fn tail_start(text: &str, max: usize) -> usize {
+    let mut from = text.len().saturating_sub(max);
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    TRAILING_CREDIT.find_at(text, from).map(|m| m.start())
+    from
 }
 
 /// A line made only of credit words and names, no sentence punctuation:
@@ -209,6 +219,9 @@ fn strip_photo_suffix(tok: &str) -> Option<&str> {
 
 /// The role word a token opens with: `本报记者马超` → `本报记者`.
 pub fn role_prefix(tok: &str) -> Option<(&'static str, Role)> {
+    if !tok.starts_with(ROLE_INITIALS) {
+        return None;
+    }
     ROLES.iter().copied().find(|(w, _)| tok.starts_with(w))
 }
 
@@ -465,6 +478,14 @@ pub fn ends_in_clause_punct(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_initials_cover_every_role() {
+        for (word, _) in ROLES {
+            let first = word.chars().next().unwrap();
+            assert!(ROLE_INITIALS.contains(&first), "{word}");
+        }
+    }
 
     #[test]
     fn datelines() {

@@ -62,6 +62,38 @@ pub fn coverage(display: &str, body: &str) -> f32 {
     d.iter().filter(|g| b.contains(g)).count() as f32 / d.len() as f32
 }
 
+/// A quick test that most bigrams of a body are not in the vocabulary: one
+/// bit per bigram hash in a table that fits the cache. No false negatives;
+/// only what passes is looked up.
+struct Sieve {
+    bits: Vec<u64>,
+}
+
+impl Sieve {
+    const LOG_BITS: u32 = 18;
+
+    fn of(grams: impl Iterator<Item = Bigram>) -> Self {
+        let mut s = Sieve {
+            bits: vec![0; (1 << Self::LOG_BITS) / 64],
+        };
+        for b in grams {
+            let h = Self::hash(b);
+            s.bits[h / 64] |= 1 << (h % 64);
+        }
+        s
+    }
+
+    fn hash(b: Bigram) -> usize {
+        let h = (b ^ (b >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        (h >> (64 - Self::LOG_BITS)) as usize
+    }
+
+    fn may_hold(&self, b: Bigram) -> bool {
+        let h = Self::hash(b);
+        self.bits[h / 64] & (1 << (h % 64)) != 0
+    }
+}
+
 /// A display group to place.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -140,24 +172,26 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
         let next = vocab.len() as u32;
         vocab.entry(b).or_insert(next);
     }
-    let present: Vec<Vec<u32>> = targets
-        .iter()
-        .map(|t| {
-            let mut ids: Vec<u32> = Vec::new();
-            for_each_bigram(&t.body, |b| {
-                if let Some(&id) = vocab.get(&b) {
-                    ids.push(id);
+    // Postings: for each vocabulary id, the targets whose body holds it, in
+    // order. A body's ids are collected with a per-target stamp, so each
+    // target enters a list once.
+    let sieve = Sieve::of(vocab.keys().copied());
+    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+    for (t, target) in targets.iter().enumerate() {
+        let t = t as u32;
+        for_each_bigram(&target.body, |b| {
+            if !sieve.may_hold(b) {
+                return;
+            }
+            if let Some(&id) = vocab.get(&b) {
+                let list = &mut postings[id as usize];
+                if list.last() != Some(&t) {
+                    list.push(t);
                 }
-            });
-            ids.sort_unstable();
-            ids.dedup();
-            ids
-        })
-        .collect();
-    let mut df = vec![0u32; vocab.len()];
-    for &id in present.iter().flatten() {
-        df[id as usize] += 1;
+            }
+        });
     }
+    let df: Vec<u32> = postings.iter().map(|p| p.len() as u32).collect();
     // Each item's bigram ids (sorted) with their rarity weights (idf), and
     // the total weight.
     let n = targets.len() as f32;
@@ -176,24 +210,28 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
             (w, total)
         })
         .collect();
-    // Weighted share of an item's bigrams present in a body: a merge of two
-    // sorted id lists.
-    let lexical = |i: usize, t: usize| -> f32 {
+    // Weighted share of an item's bigrams present in each body of a window
+    // of targets: the item's few ids walked through their postings.
+    let lexical = |i: usize, window: std::ops::Range<usize>, shares: &mut Vec<f32>| {
+        shares.clear();
+        shares.resize(window.len(), 0.0);
         let (w, total) = &weighted[i];
         if *total <= 0.0 {
-            return 0.0;
+            return;
         }
-        let body = &present[t];
-        let (mut k, mut sum) = (0, 0.0);
         for &(id, weight) in w {
-            while k < body.len() && body[k] < id {
-                k += 1;
-            }
-            if k < body.len() && body[k] == id {
-                sum += weight;
+            let list = &postings[id as usize];
+            let from = list.partition_point(|&t| (t as usize) < window.start);
+            for &t in list[from..]
+                .iter()
+                .take_while(|&&t| (t as usize) < window.end)
+            {
+                shares[t as usize - window.start] += weight;
             }
         }
-        sum / total
+        for s in shares.iter_mut() {
+            *s /= total;
+        }
     };
     let between_body = |a: usize, b: usize| {
         let (lo, hi) = (a.min(b), a.max(b));
@@ -220,15 +258,18 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
     };
 
     let mut cands = Vec::new();
+    let mut shares = Vec::with_capacity(2 * WINDOW);
     for (i, it) in items.iter().enumerate() {
         if is_banner_shape(it) {
             continue;
         }
-        for t in near_targets(it.unit) {
+        let window = near_targets(it.unit);
+        lexical(i, window.clone(), &mut shares);
+        for t in window.clone() {
             if targets[t].ad {
                 continue;
             }
-            let lex = lexical(i, t);
+            let lex = shares[t - window.start];
             let pos = position(it, &targets[t]);
             if lex >= MIN_LEXICAL || (lex >= MIN_LEXICAL / 2.0 && pos > 0.0) {
                 cands.push((lex + pos, i, t));

@@ -1,8 +1,8 @@
 //! Pass 1 — lines: split the input into lines with their source ranges, and
 //! measure the page's layout from line-width statistics.
 
-use crate::clean::fold_width;
 use crate::Span;
+use std::borrow::Cow;
 
 /// One input line.
 #[derive(Debug, Clone)]
@@ -12,14 +12,19 @@ pub struct Line<'a> {
     /// Where `raw` lies in the input, in UTF-16 code units.
     pub span: Span,
     /// Match form: full-width ASCII folded, `**` markup and all white space
-    /// removed. Empty for a blank line.
-    pub key: String,
+    /// removed. Empty for a blank line. Borrows `raw` when that is already
+    /// in match form, as most lines of running text are.
+    pub key: Cow<'a, str>,
+    /// Glyphs in `key`.
+    pub glyph_count: u32,
     /// Printed width in ideograph cells: a CJK glyph or full-width mark is 1,
     /// an ASCII glyph or a space ½ (spaces inside a line stand for the
     /// justification of the printed column, so they count).
     pub width: f32,
     /// Printed width of the glyphs alone, white space not counted.
     pub glyphs: f32,
+    /// Longest run of white space inside the line, in characters.
+    pub widest_gap: u32,
     /// Opens with a paragraph indent: `　　`, a tab, two to eight spaces
     /// (more is centring, not an indent).
     pub indent: bool,
@@ -32,15 +37,59 @@ pub struct Line<'a> {
 
 impl<'a> Line<'a> {
     /// A line of `raw` text at `span`, its first glyph at character column
-    /// `col` of the printed line.
+    /// `col` of the printed line. One pass over the characters gives the
+    /// key, the widths and the widest gap.
     pub fn new(raw: &'a str, span: Span, col: u32) -> Self {
-        let (width, glyphs) = widths_of(raw);
+        let (mut width, mut glyphs) = (0.0f32, 0.0f32);
+        let (mut gap, mut widest_gap, mut glyph_count) = (0u32, 0u32, 0u32);
+        // The key stays borrowed until the first character it must drop or
+        // fold; from there on it is built in `owned`.
+        let mut owned: Option<String> = None;
+        let mut chars = raw.char_indices().peekable();
+        while let Some((at, c)) = chars.next() {
+            let cell = if c.is_ascii() || c == '\u{a0}' {
+                0.5
+            } else {
+                1.0
+            };
+            width += cell;
+            let space = c.is_whitespace();
+            if space {
+                gap += 1;
+                widest_gap = widest_gap.max(gap);
+            } else {
+                gap = 0;
+                glyphs += cell;
+            }
+            let markup = c == '*' && chars.peek().is_some_and(|&(_, n)| n == '*');
+            let drop = space || markup || c.is_control() || c == '\u{feff}';
+            let folded = match c {
+                '\u{ff01}'..='\u{ff5e}' => crate::clean::fold_char(c),
+                _ => c,
+            };
+            if owned.is_none() && (drop || folded != c) {
+                owned = Some(String::with_capacity(raw.len()) + &raw[..at]);
+            }
+            if markup {
+                chars.next();
+                width += 0.5;
+                glyphs += 0.5;
+            }
+            if !drop {
+                glyph_count += 1;
+                if let Some(key) = owned.as_mut() {
+                    key.push(folded);
+                }
+            }
+        }
         Line {
             raw,
             span,
-            key: key_of(raw),
+            key: owned.map_or(Cow::Borrowed(raw), Cow::Owned),
+            glyph_count,
             width,
             glyphs,
+            widest_gap,
             indent: false,
             col,
             piece: false,
@@ -53,7 +102,7 @@ impl<'a> Line<'a> {
 
     /// Glyph count of the key.
     pub fn len(&self) -> usize {
-        self.key.chars().count()
+        self.glyph_count as usize
     }
 }
 
@@ -63,31 +112,29 @@ impl<'a> Line<'a> {
 /// "本报讯\r\n 记者" → [("本报讯", [0,3]), ("记者", [6,8])]
 /// ```
 pub fn split(text: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::with_capacity(text.bytes().filter(|&b| b == b'\n').count() + 1);
+    let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut u16_pos: u32 = 0;
     let mut rest = text;
     loop {
-        let (line, term_len, last) = match rest.find(['\n', '\r']) {
+        let (line, term_len, last) = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(i) => {
-                let crlf = rest[i..].starts_with("\r\n");
+                let crlf = rest.as_bytes().get(i..i + 2) == Some(b"\r\n");
                 (&rest[..i], if crlf { 2 } else { 1 }, false)
             }
             None => (rest, 0, true),
         };
-        let lead_ws = line.len() - line.trim_start().len();
-        let trimmed = line.trim();
-        let start = u16_pos + utf16_len(&line[..lead_ws]);
+        let trimmed_start = line.trim_start();
+        let lead = &line[..line.len() - trimmed_start.len()];
+        let trimmed = trimmed_start.trim_end();
+        let start = u16_pos + utf16_len(lead);
         let end = start + utf16_len(trimmed);
+        let trail = &trimmed_start[trimmed.len()..];
         let trimmed = trimmed.trim_start_matches('\u{feff}');
         let start = end - utf16_len(trimmed);
-        let mut l = Line::new(
-            trimmed,
-            [start, end],
-            line[..lead_ws].chars().count() as u32,
-        );
-        l.indent = is_indent(&line[..lead_ws]) && !trimmed.is_empty();
+        let mut l = Line::new(trimmed, [start, end], lead.chars().count() as u32);
+        l.indent = !trimmed.is_empty() && is_indent(lead);
         out.push(l);
-        u16_pos += utf16_len(line) + term_len as u32;
+        u16_pos = end + utf16_len(trail) + term_len as u32;
         if last {
             break;
         }
@@ -119,44 +166,11 @@ pub fn utf16_len(s: &str) -> u32 {
         .sum()
 }
 
-/// The match form of a line: width folded, markup and white space removed.
-pub fn key_of(raw: &str) -> String {
-    let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '*' && chars.peek() == Some(&'*') {
-            chars.next();
-            continue;
-        }
-        if c.is_whitespace() || c.is_control() || c == '\u{feff}' {
-            continue;
-        }
-        if ('\u{ff01}'..='\u{ff5e}').contains(&c) {
-            out.push_str(&fold_width(c.encode_utf8(&mut [0; 4])));
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// Printed width of a line with and without its white space, in one pass.
+/// Printed width of a line with and without its white space (see
+/// [`Line::width`] and [`Line::glyphs`]).
 pub fn widths_of(raw: &str) -> (f32, f32) {
-    let (mut width, mut glyphs) = (0.0, 0.0);
-    for c in raw.chars() {
-        // ASCII is set half width; everything else in a Chinese page
-        // (ideographs, “”《》—… and the like) takes a full cell.
-        let w = if c.is_ascii() || c == '\u{a0}' {
-            0.5
-        } else {
-            1.0
-        };
-        width += w;
-        if !c.is_whitespace() {
-            glyphs += w;
-        }
-    }
-    (width, glyphs)
+    let line = Line::new(raw, [0, 0], 0);
+    (line.width, line.glyphs)
 }
 
 /// What the line-width statistics say about the page.

@@ -48,7 +48,16 @@ impl Unit {
     pub fn text(&self, lines: &[Line]) -> String {
         let raw = self.lines().iter().map(|&l| lines[l].raw);
         match self {
-            Unit::Credit { .. } => raw.collect::<Vec<_>>().join(" "),
+            Unit::Credit { .. } => {
+                let mut out = String::with_capacity(raw.clone().map(|l| l.len() + 1).sum());
+                for (k, line) in raw.enumerate() {
+                    if k > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(line);
+                }
+                out
+            }
             _ => crate::byline::soft_join(raw),
         }
     }

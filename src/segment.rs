@@ -302,7 +302,7 @@ impl Segmenter<'_, '_> {
         self.units[u]
             .lines()
             .iter()
-            .map(|&l| self.lines[l].key.as_str())
+            .map(|&l| &*self.lines[l].key)
             .collect()
     }
 
