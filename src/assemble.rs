@@ -33,7 +33,8 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
     let mut used = vec![false; lines.len()];
     let page = page_info(lines, &segments.furniture, &mut used);
 
-    let mut built: Vec<(usize, Article, Target, Opening)> = Vec::new();
+    let mut built: Vec<(usize, Article, Target, Opening)> =
+        Vec::with_capacity(segments.drafts.len());
     let mut warnings = Vec::new();
     for d in &segments.drafts {
         let (order, art, target, quotes) = draft_article(lines, classes, units, d, &mut used);
@@ -98,10 +99,19 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
         })
         .map(|(i, _)| i)
         .collect();
-    let (built, targets): (Vec<(Article, Opening)>, Vec<Target>) = built
+    let (built, mut targets): (Vec<(Article, Opening)>, Vec<Target>) = built
         .into_iter()
         .map(|(_, art, target, opening)| ((art, opening), target))
         .unzip();
+    // The bodies placement reads are the articles' paragraphs (an ad's own
+    // line aside).
+    for (t, (art, _)) in targets.iter_mut().zip(&built) {
+        t.body = art.blocks[usize::from(t.ad)..]
+            .iter()
+            .filter(|b| b.kind == BlockType::Paragraph)
+            .map(|b| b.text.as_str())
+            .collect();
+    }
     let placement = headlines::place(&items, &targets, &body_units);
     drop(targets);
 
@@ -201,11 +211,9 @@ fn draft_article(
     units: &[Unit],
     d: &Draft,
     used: &mut [bool],
-) -> (usize, Article, Target, Vec<Vec<Span>>) {
+) -> (usize, Article, Target<'static>, Vec<Vec<Span>>) {
     let mut art = Article::new(Kind::Feature);
     let mut all: Vec<usize> = Vec::new();
-    let mut body_text = String::new();
-    let mut lead_text = String::new();
     let mut quotes: Vec<Vec<Span>> = Vec::new();
 
     if let Some(l) = d.ad {
@@ -251,11 +259,6 @@ fn draft_article(
                     quotes.push(spans_of(lines, ls.iter().copied()));
                 }
                 let clean = clean_body(text);
-                if lead_text.is_empty() {
-                    lead_text = clean.clone();
-                }
-                body_text.push_str(&clean);
-                body_text.push('\n');
                 if !clean.is_empty() {
                     art.blocks.push(Block {
                         kind: BlockType::Paragraph,
@@ -325,8 +328,7 @@ fn draft_article(
     let target = Target {
         first_unit: d.first_unit,
         last_unit: d.last_unit,
-        body: body_text,
-        lead: lead_text,
+        body: Vec::new(),
         photo: d.photo,
         ad: d.ad.is_some(),
     };

@@ -57,10 +57,10 @@ pub fn classify(line: &Line) -> Classified {
     } else if cv::is_byline_line(key) {
         LineKind::Byline
     } else if cv::dateline_prefix(key.trim_start_matches(['□', '■'])).is_some()
-        || (key.contains("报道") && cv::sentence_byline(&folded()).is_some())
+        || (key.contains('道') && cv::sentence_byline(&folded()).is_some())
     {
         LineKind::Lead
-    } else if key.len() <= 120 && cv::is_credit_line(&folded()) {
+    } else if key.len() <= 120 && cv::is_credit_line(line.raw) {
         LineKind::Credit
     } else {
         LineKind::Text

@@ -113,6 +113,11 @@ pub fn clean_display(raw: &str) -> String {
 /// assert_eq!(undouble("公交职工做刺绣"), None);
 /// ```
 pub fn undouble(line: &str) -> Option<String> {
+    // Most lines fail at once: test the first pair before allocating.
+    let mut glyphs = line.chars().filter(|&c| !is_invisible(c) && !is_ws(c));
+    if glyphs.next() != glyphs.next() {
+        return None;
+    }
     let mut out = String::with_capacity(line.len() / 2 + 1);
     let mut chars = line.chars().filter(|&c| !is_invisible(c));
     let mut pairs = 0usize;
@@ -160,7 +165,10 @@ pub fn undouble(line: &str) -> Option<String> {
 /// ```
 pub fn fold_width(s: &str) -> Cow<'_, str> {
     // Most lines have nothing to fold: borrow them whole.
-    let folds = |c: char| matches!(c, '\u{3000}' | '\u{feff}') || fold_char(c) != c;
+    let folds = |c: char| {
+        matches!(c, '\u{3000}' | '\u{feff}' | '\u{ff01}'..='\u{ff64}') && fold_char(c) != c
+            || matches!(c, '\u{3000}' | '\u{feff}')
+    };
     if !s.chars().any(folds) {
         return Cow::Borrowed(s);
     }
@@ -363,6 +371,7 @@ fn is_invisible(c: char) -> bool {
 
 /// One char to half width (see [`fold_width`]); also the half-width CJK forms
 /// `｡｢｣､` to full width.
+#[inline]
 pub(crate) fn fold_char(c: char) -> char {
     match c {
         '\u{ff01}'..='\u{ff5e}' if !is_cjk_punct(c) => {
@@ -392,6 +401,22 @@ fn full_width_of(c: char) -> Option<char> {
         ')' => '）',
         _ => return None,
     })
+}
+
+/// A char that no stage of cleaning touches, whatever its neighbours: an
+/// ideograph, or any glyph that is not white space, invisible, full-width
+/// ASCII, markup (`*_#`), a straight quote or ASCII `, : ; ? ! ( )`. Text made
+/// only of such chars is clean already.
+#[inline]
+fn stays_as_is(c: char) -> bool {
+    is_cjk(c)
+        || !(is_ws(c)
+            || is_invisible(c)
+            || fold_char(c) != c
+            || matches!(
+                c,
+                '*' | '_' | '#' | '"' | '\'' | ',' | ':' | ';' | '?' | '!' | '(' | ')'
+            ))
 }
 
 /// Stage 1 and 2: normalised chars as tokens with the white space before
@@ -709,6 +734,9 @@ fn spaced_out_gaps(toks: &[Tok]) -> Vec<bool> {
 }
 
 fn clean(raw: &str, display: bool) -> String {
+    if raw.chars().all(stays_as_is) {
+        return raw.to_string();
+    }
     let t = tokenize(raw);
     let mut toks = t.toks;
     if t.cjk {

@@ -38,11 +38,19 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The dateline a paragraph key opens with: `本报讯（记者 X）…` → `本报讯`.
 pub fn dateline_prefix(key: &str) -> Option<&str> {
-    // Every dateline ends in 讯, 电 or 报道/消息 within its first glyphs.
-    if !key
-        .chars()
-        .take(24)
-        .any(|c| matches!(c, '讯' | '訊' | '电' | '電' | '道' | '息'))
+    // Every dateline ends in 讯, 电 or 报道/消息 within its first glyphs,
+    // and opens with 本报/据 or names its outlet (…社, …网, …台, …报) within
+    // its first nine.
+    let outlet = key.starts_with(['本', '据', '據'])
+        || key
+            .chars()
+            .take(9)
+            .any(|c| matches!(c, '社' | '网' | '網' | '台' | '报' | '報'));
+    if !outlet
+        || !key
+            .chars()
+            .take(24)
+            .any(|c| matches!(c, '讯' | '訊' | '电' | '電' | '道' | '息'))
     {
         return None;
     }
@@ -167,9 +175,18 @@ fn tail_start(text: &str, max: usize) -> usize {
 /// `记者从朝阳区总工会获悉` is not taken for a credit. Runs on the line with
 /// its spaces kept.
 pub fn is_credit_line(line: &str) -> bool {
-    if line.len() > 120
-        || !line.contains(['记', '記', '讯', '訊', '实', '摄', '员', '員', '作', '撰'])
-    {
+    // Every credit holds a role word or a photo credit (full-width ASCII
+    // folded only after this quick test).
+    if !line.chars().any(|c| {
+        matches!(
+            c,
+            '记' | '記' | '讯' | '訊' | '实' | '摄' | '员' | '員' | '作' | '撰'
+        )
+    }) {
+        return false;
+    }
+    let line = crate::clean::fold_width(line);
+    if line.len() > 120 {
         return false;
     }
     // A credit may stand in brackets: `（记者 张三）`.
@@ -445,7 +462,9 @@ static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True for a date-only line (key form).
 pub fn is_date_only(key: &str) -> bool {
-    key.len() <= 30 && key.contains(['日', '时', '点', ':']) && DATE_ONLY.is_match(key)
+    key.len() <= 30
+        && key.chars().any(|c| matches!(c, '日' | '时' | '点' | ':'))
+        && DATE_ONLY.is_match(key)
 }
 
 /// Punctuation that ends a sentence, and so a paragraph when a line ends in

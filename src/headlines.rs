@@ -12,22 +12,18 @@
 use crate::clean::{clean_display, is_cjk};
 use crate::conventions as cv;
 use crate::lines::widths_of;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// A character bigram packed into one word: `(a, b)` → `a << 32 | b`.
 pub type Bigram = u64;
 
-/// The distinct bigrams of a text's word characters (CJK and ASCII
-/// alphanumerics), not crossing punctuation: `五型工会` → {五型, 型工, 工会}.
-pub fn bigrams(text: &str) -> FxHashSet<Bigram> {
-    sorted_bigrams(text).into_iter().collect()
-}
-
 /// Calls `f` with each bigram of a text's word characters (CJK and ASCII
-/// alphanumerics), not crossing punctuation.
-fn for_each_bigram(text: &str, mut f: impl FnMut(Bigram)) {
+/// alphanumerics), not crossing punctuation: `五型工会` → 五型, 型工, 工会.
+/// The text may come in pieces (paragraphs); they join as white space
+/// would.
+fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMut(Bigram)) {
     let mut prev: Option<char> = None;
-    for c in text.chars() {
+    for c in text.into_iter().flat_map(str::chars) {
         if is_cjk(c) || c.is_ascii_alphanumeric() {
             if let Some(p) = prev {
                 f((p as u64) << 32 | c as u64);
@@ -39,10 +35,10 @@ fn for_each_bigram(text: &str, mut f: impl FnMut(Bigram)) {
     }
 }
 
-/// [`bigrams`] as a sorted list.
+/// The distinct bigrams of a text ([`for_each_bigram`]), sorted.
 fn sorted_bigrams(text: &str) -> Vec<Bigram> {
     let mut v: Vec<Bigram> = Vec::new();
-    for_each_bigram(text, |b| v.push(b));
+    for_each_bigram([text], |b| v.push(b));
     v.sort_unstable();
     v.dedup();
     v
@@ -54,12 +50,17 @@ fn sorted_bigrams(text: &str) -> Vec<Bigram> {
 /// coverage("五型工会", "打造五型工会") = 1.0
 /// ```
 pub fn coverage(display: &str, body: &str) -> f32 {
-    let d = bigrams(display);
+    let d = sorted_bigrams(display);
     if d.is_empty() {
         return 0.0;
     }
-    let b = bigrams(body);
-    d.iter().filter(|g| b.contains(g)).count() as f32 / d.len() as f32
+    let mut found = vec![false; d.len()];
+    for_each_bigram([body], |b| {
+        if let Ok(k) = d.binary_search(&b) {
+            found[k] = true;
+        }
+    });
+    found.iter().filter(|&&f| f).count() as f32 / d.len() as f32
 }
 
 /// A quick test that most bigrams of a body are not in the vocabulary: one
@@ -107,14 +108,12 @@ pub struct Item {
 
 /// What the placement step knows of an article.
 #[derive(Debug, Clone)]
-pub struct Target {
+pub struct Target<'a> {
     /// Units spanned by the article's body.
     pub first_unit: usize,
     pub last_unit: usize,
-    /// The body text.
-    pub body: String,
-    /// The first paragraph (lead) text.
-    pub lead: String,
+    /// The body's paragraphs, cleaned; the first is the lead.
+    pub body: Vec<&'a str>,
     /// Photo pieces take a bold doubled headline first.
     pub photo: bool,
     /// Ads take no headline.
@@ -159,7 +158,7 @@ const WINDOW: usize = 12;
 /// Places display items with targets. Items and targets come in source
 /// order; `body_units` (sorted) lists the units that hold running text (two
 /// units with no body unit between them are adjacent).
-pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placement {
+pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Placement {
     // The vocabulary: every bigram some display group uses. Bodies are read
     // once, keeping only the vocabulary they contain (as sorted ids), so the
     // cost is linear in the text and the sets stay small.
@@ -179,7 +178,7 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
     for (t, target) in targets.iter().enumerate() {
         let t = t as u32;
-        for_each_bigram(&target.body, |b| {
+        for_each_bigram(target.body.iter().copied(), |b| {
             if !sieve.may_hold(b) {
                 return;
             }
@@ -257,10 +256,11 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
         k.saturating_sub(WINDOW)..(k + WINDOW).min(items.len())
     };
 
+    let banner: Vec<bool> = items.iter().map(is_banner_shape).collect();
     let mut cands = Vec::new();
     let mut shares = Vec::with_capacity(2 * WINDOW);
     for (i, it) in items.iter().enumerate() {
-        if is_banner_shape(it) {
+        if banner[i] {
             continue;
         }
         let window = near_targets(it.unit);
@@ -293,7 +293,7 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
     // A headline group prints its lines together: a free group right next
     // to a placed one (only display lines between) joins it.
     for i in 0..items.len() {
-        if placed[i].is_some() || is_banner_shape(&items[i]) {
+        if placed[i].is_some() || banner[i] {
             continue;
         }
         let neighbour = [i.wrapping_sub(1), i + 1]
@@ -320,7 +320,7 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
             continue;
         }
         let best = near_items(target.first_unit)
-            .filter(|&i| placed[i].is_none() && !is_banner_shape(&items[i]))
+            .filter(|&i| placed[i].is_none() && !banner[i])
             .filter(|&i| position(&items[i], target) > 0.0)
             .max_by(|&a, &b| {
                 let key = |it: &Item| {
@@ -345,7 +345,7 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
     let heads = mine
         .iter()
         .zip(targets)
-        .map(|(its, t)| roles(its, &t.lead))
+        .map(|(its, t)| roles(its, t.body.first().copied().unwrap_or("")))
         .collect();
     let banners = items
         .iter()
@@ -548,12 +548,11 @@ mod tests {
         item(unit, &raw)
     }
 
-    fn target(first: usize, last: usize, body: &str) -> Target {
+    fn target(first: usize, last: usize, body: &str) -> Target<'_> {
         Target {
             first_unit: first,
             last_unit: last,
-            body: body.into(),
-            lead: body.into(),
+            body: vec![body],
             photo: false,
             ad: false,
         }

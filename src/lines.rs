@@ -43,10 +43,20 @@ impl<'a> Line<'a> {
         let (mut width, mut glyphs) = (0.0f32, 0.0f32);
         let (mut gap, mut widest_gap, mut glyph_count) = (0u32, 0u32, 0u32);
         // The key stays borrowed until the first character it must drop or
-        // fold; from there on it is built in `owned`.
+        // fold; from there on it is built in `owned`, a run of kept
+        // characters at a time (`kept` is where the current run began).
         let mut owned: Option<String> = None;
-        let mut chars = raw.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
+        let mut kept = 0;
+        let mut skip_markup = false;
+        for (at, c) in raw.char_indices() {
+            if crate::clean::is_cjk(c) {
+                // The common case: an ideograph, one cell, kept as is.
+                width += 1.0;
+                glyphs += 1.0;
+                glyph_count += 1;
+                gap = 0;
+                continue;
+            }
             let cell = if c.is_ascii() || c == '\u{a0}' {
                 0.5
             } else {
@@ -61,31 +71,37 @@ impl<'a> Line<'a> {
                 gap = 0;
                 glyphs += cell;
             }
-            let markup = c == '*' && chars.peek().is_some_and(|&(_, n)| n == '*');
+            // `**` markup: both stars go.
+            let markup = skip_markup || (c == '*' && raw.as_bytes().get(at + 1) == Some(&b'*'));
+            skip_markup = markup && !skip_markup;
             let drop = space || markup || c.is_control() || c == '\u{feff}';
             let folded = match c {
                 '\u{ff01}'..='\u{ff5e}' => crate::clean::fold_char(c),
                 _ => c,
             };
-            if owned.is_none() && (drop || folded != c) {
-                owned = Some(String::with_capacity(raw.len()) + &raw[..at]);
-            }
-            if markup {
-                chars.next();
-                width += 0.5;
-                glyphs += 0.5;
+            if drop || folded != c {
+                let key = owned.get_or_insert_with(|| String::with_capacity(raw.len()));
+                key.push_str(&raw[kept..at]);
+                if !drop {
+                    key.push(folded);
+                }
+                kept = at + c.len_utf8();
             }
             if !drop {
                 glyph_count += 1;
-                if let Some(key) = owned.as_mut() {
-                    key.push(folded);
-                }
             }
         }
+        let key = match owned {
+            Some(mut key) => {
+                key.push_str(&raw[kept..]);
+                Cow::Owned(key)
+            }
+            None => Cow::Borrowed(raw),
+        };
         Line {
             raw,
             span,
-            key: owned.map_or(Cow::Borrowed(raw), Cow::Owned),
+            key,
             glyph_count,
             width,
             glyphs,

@@ -210,9 +210,9 @@ impl Segmenter<'_, '_> {
     }
 
     fn para(&mut self, u: usize) {
-        let text = self.text(u);
-        let ends_with_credit =
-            cv::photo_credit_start(&text).is_some() || self.next_credit_is_photo(u);
+        let ends_with_credit = (self.may_hold_photo_credit(u)
+            && cv::photo_credit_start(&self.text(u)).is_some())
+            || self.next_credit_is_photo(u);
         let Some(d) = self.current.as_mut() else {
             self.open(Draft::new(Opening::Plain, u), u, false);
             self.push_para(u);
@@ -304,6 +304,15 @@ impl Segmenter<'_, '_> {
             .iter()
             .map(|&l| &*self.lines[l].key)
             .collect()
+    }
+
+    /// Some line of the unit holds the photo-credit mark (`摄`), a quick
+    /// test before the unit's text is joined for [`cv::photo_credit_start`].
+    fn may_hold_photo_credit(&self, u: usize) -> bool {
+        self.units[u].lines().iter().any(|&l| {
+            let raw = self.lines[l].raw;
+            raw.contains('摄') || raw.contains('攝')
+        })
     }
 
     /// The text of a unit.
