@@ -9,7 +9,7 @@
 //                      plus index.mjs, an ESM wrapper over the same instance
 //        pkg/bundler/  --target bundler  ESM for bundlers (wasm ESM integration),
 //                      plus index.js, which adds a no-op `init`
-//   3. wasm-opt -Oz (binaryen, from node_modules) on the .wasm, once: the
+//   3. wasm-opt -O3 (binaryen, from node_modules) on the .wasm, once: the
 //      bindgen targets emit the same binary, so it is optimised once and copied.
 //      pkg/node loads the web build's copy rather than shipping a third.
 //   4. prints the raw and gzipped size of the .wasm.
@@ -186,7 +186,7 @@ const BINARYEN_FEATURE = {
 };
 const cfg = output("rustc", ["--print", "cfg", "--target", TARGET]) ?? "";
 const features = [...cfg.matchAll(/^target_feature="([^"]+)"$/gm)].flatMap((m) => BINARYEN_FEATURE[m[1]] ?? []);
-run(wasmOpt, ["-Oz", "--strip-debug", "--strip-producers", ...new Set(features), webWasm, "-o", webWasm]);
+run(wasmOpt, ["-O3", "--strip-debug", "--strip-producers", ...new Set(features), webWasm, "-o", webWasm]);
 fs.copyFileSync(webWasm, bundlerWasm);
 
 // --- 4. sizes --------------------------------------------------------------

@@ -175,14 +175,19 @@ fn tail_start(text: &str, max: usize) -> usize {
 /// `记者从朝阳区总工会获悉` is not taken for a credit. Runs on the line with
 /// its spaces kept.
 pub fn is_credit_line(line: &str) -> bool {
-    // Every credit holds a role word or a photo credit (full-width ASCII
-    // folded only after this quick test).
-    if !line.chars().any(|c| {
-        matches!(
-            c,
-            '记' | '記' | '讯' | '訊' | '实' | '摄' | '员' | '員' | '作' | '撰'
-        )
-    }) {
+    // Quick test: a credit has a token opening with a role word, or ends in
+    // a photo credit (`摄`, `摄影`, `摄影报道`); full-width ASCII is folded
+    // only after it.
+    let has_role_start = line.split_whitespace().any(|tok| {
+        tok.trim_start_matches(['（', '('])
+            .starts_with(ROLE_INITIALS)
+    });
+    let tail = line.trim_end().trim_end_matches(['）', ')']);
+    if !has_role_start
+        && !tail.ends_with('摄')
+        && !tail.ends_with("摄影")
+        && !tail.ends_with("摄影报道")
+    {
         return false;
     }
     let line = crate::clean::fold_width(line);
@@ -195,23 +200,22 @@ pub fn is_credit_line(line: &str) -> bool {
         (Some(inner), true) => inner.trim_end_matches(['）', ')']),
         _ => line,
     };
-    let tokens: Vec<&str> = line.split_whitespace().collect();
-    if tokens.is_empty() || tokens.len() > 8 {
-        return false;
-    }
-    let mut has_role = false;
-    for (i, tok) in tokens.iter().enumerate() {
-        let last = i + 1 == tokens.len();
-        let tok = if last {
-            match strip_photo_suffix(tok) {
+    let mut tokens = line.split_whitespace().peekable();
+    let (mut count, mut has_role) = (0, false);
+    while let Some(tok) = tokens.next() {
+        count += 1;
+        if count > 8 {
+            return false;
+        }
+        let tok = match tokens.peek() {
+            None => match strip_photo_suffix(tok) {
                 Some(rest) => {
                     has_role = true;
                     rest
                 }
                 None => tok,
-            }
-        } else {
-            tok
+            },
+            Some(_) => tok,
         };
         let rest = match role_prefix(tok) {
             Some((word, _)) => {
@@ -546,6 +550,10 @@ mod tests {
         assert!(!is_credit_line("记者从朝阳区总工会获悉"));
         assert!(!is_credit_line("首都工会服务职工形成品牌体系"));
         assert!(is_credit_line("（记者 张三 通讯员 李四）"));
+        assert!(is_credit_line("张三、李四 摄影"));
+        assert!(is_credit_line("（张三 摄）"));
+        assert!(is_credit_line("ＡＢ 本报记者 张三") == is_credit_line("AB 本报记者 张三"));
+        assert!(!is_credit_line("工作人员 张三"));
         let t = "会议部署了工作。（记者 张三 通讯员 李四）";
         assert_eq!(
             &t[trailing_credit_start(t).unwrap()..],

@@ -23,14 +23,16 @@ pub type Bigram = u64;
 /// would.
 fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMut(Bigram)) {
     let mut prev: Option<char> = None;
-    for c in text.into_iter().flat_map(str::chars) {
-        if is_cjk(c) || c.is_ascii_alphanumeric() {
-            if let Some(p) = prev {
-                f((p as u64) << 32 | c as u64);
+    for piece in text {
+        for c in piece.chars() {
+            if is_cjk(c) || c.is_ascii_alphanumeric() {
+                if let Some(p) = prev {
+                    f((p as u64) << 32 | c as u64);
+                }
+                prev = Some(c);
+            } else if !c.is_whitespace() {
+                prev = None;
             }
-            prev = Some(c);
-        } else if !c.is_whitespace() {
-            prev = None;
         }
     }
 }
