@@ -4,8 +4,11 @@
 //   native   examples/throughput.rs in release mode, over the sample pages
 //            concatenated (1x) and a page-like input 100 times larger (100x):
 //            MB/s on one core, the time ratio 100x / 1x, peak memory / input.
-//   wasm     pkg/node/jianbao.cjs (from `npm run build`) in this Node, over
-//            the very same inputs; "n/a" when the package is not built.
+//   wasm     in this Node, over the very same inputs: the parser alone
+//            (`parseOnly` of a build made by `build-wasm.mjs --bench`, the
+//            figure that compares with native) and the package's `parse`
+//            from pkg/node (`npm run build`), which also converts the page to
+//            JS objects; "n/a" when a build is missing.
 //   CLI      the jianbao binary over many copies of the pages, all cores vs
 //            --jobs 1; "n/a" when the CLI has no --jobs.
 //
@@ -90,26 +93,20 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-let wasm = null;
-// The nodejs build: jianbao.cjs in this "type": "module" package (jianbao.js
-// from a plain wasm-bindgen --target nodejs run).
-const wasmEntry = ["jianbao.cjs", "jianbao.js"]
-  .map((f) => path.join(root, "pkg", "node", f))
-  .find((f) => fs.existsSync(f));
-if (wasmEntry) {
-  const { parse } = createRequire(import.meta.url)(wasmEntry);
-  const measure = ({ input }) => {
+// Times `fn(text)` on each input: warm-up until V8 has tiered the hot wasm
+// functions up from its baseline compiler (at least three runs and half a
+// second), then the median of enough runs for `seconds`.
+function measureWasm(label, fn) {
+  return [n1, n100].map(({ input }) => {
     const text = fs.readFileSync(input, "utf8");
     const bytes = Buffer.byteLength(text, "utf8");
-    // Warm up until V8 has tiered the hot wasm functions up from its
-    // baseline compiler: at least three runs and half a second.
     let t = performance.now();
     const warmStart = t;
     let runs = 0;
     let first = Infinity;
     while (runs < 3 || performance.now() - warmStart < 500) {
       t = performance.now();
-      parse(text, {});
+      fn(text);
       first = Math.min(first, (performance.now() - t) / 1e3);
       runs++;
     }
@@ -117,16 +114,40 @@ if (wasmEntry) {
     const times = [];
     for (let i = 0; i < iters; i++) {
       t = performance.now();
-      parse(text, {});
+      fn(text);
       times.push((performance.now() - t) / 1e3);
     }
     const m = median(times);
-    log(`wasm ${path.basename(input)}: ${iters} runs`);
+    log(`wasm ${label} ${path.basename(input)}: ${iters} runs`);
     return { median_s: m, mb_per_s: bytes / m / 1e6 };
-  };
-  wasm = { w1: measure(n1), w100: measure(n100) };
+  });
+}
+
+const require = createRequire(import.meta.url);
+let core = null;
+const benchDir = path.join(tmp, "wasm");
+log("building the wasm parser for timing (build-wasm.mjs --bench)");
+const built = run(process.execPath, [path.join(root, "scripts", "build-wasm.mjs"), "--bench", benchDir], {
+  stdio: ["ignore", "ignore", "inherit"],
+});
+if (built.status === 0) {
+  const { parseOnly } = require(path.join(benchDir, "jianbao.js"));
+  core = measureWasm("parseOnly", parseOnly);
 } else {
-  log("pkg/node/jianbao.cjs not found: wasm figures n/a (run npm run build)");
+  log("building the wasm bench module failed: wasm parser figures n/a");
+}
+
+let api = null;
+// The nodejs build: jianbao.cjs in this "type": "module" package (jianbao.js
+// from a plain wasm-bindgen --target nodejs run).
+const wasmEntry = ["jianbao.cjs", "jianbao.js"]
+  .map((f) => path.join(root, "pkg", "node", f))
+  .find((f) => fs.existsSync(f));
+if (wasmEntry) {
+  const { parse } = require(wasmEntry);
+  api = measureWasm("parse", (text) => parse(text, {}));
+} else {
+  log("pkg/node/jianbao.cjs not found: package figures n/a (run npm run build)");
 }
 
 // --- CLI batch ---------------------------------------------------------------------
@@ -208,17 +229,23 @@ const row = (what, value, target, ok) => rows.push([what, value, target, check(o
 
 row(`native, 1x (${mb(n1.bytes)}), one core`, `${fmt(n1.mb_per_s)} MB/s`, ">= 100 MB/s", n1.mb_per_s >= 100);
 row(`native, 100x (${mb(n100.bytes)}), one core`, `${fmt(n100.mb_per_s)} MB/s`, ">= 100 MB/s", n100.mb_per_s >= 100);
-const noWasm = "n/a (run npm run build)";
-if (wasm) {
-  const r1 = wasm.w1.mb_per_s / n1.mb_per_s;
-  const r100 = wasm.w100.mb_per_s / n100.mb_per_s;
-  row(`wasm in Node ${process.versions.node}, 1x`, `${fmt(wasm.w1.mb_per_s)} MB/s`, "", null);
-  row(`wasm in Node ${process.versions.node}, 100x`, `${fmt(wasm.w100.mb_per_s)} MB/s`, "", null);
-  row("wasm / native, 1x", `${fmt(100 * r1, 0)}%`, ">= 50%", r1 >= 0.5);
-  row("wasm / native, 100x", `${fmt(100 * r100, 0)}%`, ">= 50%", r100 >= 0.5);
+const node = `Node ${process.versions.node}`;
+if (core) {
+  const r1 = core[0].mb_per_s / n1.mb_per_s;
+  const r100 = core[1].mb_per_s / n100.mb_per_s;
+  row(`wasm parser in ${node}, 1x`, `${fmt(core[0].mb_per_s)} MB/s`, "", null);
+  row(`wasm parser in ${node}, 100x`, `${fmt(core[1].mb_per_s)} MB/s`, "", null);
+  row("wasm parser / native, 1x", `${fmt(100 * r1, 0)}%`, ">= 50%", r1 >= 0.5);
+  row("wasm parser / native, 100x", `${fmt(100 * r100, 0)}%`, ">= 50%", r100 >= 0.5);
 } else {
-  row("wasm in Node", noWasm, "", null);
-  row("wasm / native", noWasm, ">= 50%", null);
+  row("wasm parser in Node", "n/a (wasm build failed)", "", null);
+}
+if (api) {
+  const share = (k) => `${fmt(api[k].mb_per_s)} MB/s (${fmt((100 * api[k].mb_per_s) / [n1, n100][k].mb_per_s, 0)}% of native)`;
+  row(`npm parse() with JS objects out, ${node}, 1x`, share(0), "", null);
+  row(`npm parse() with JS objects out, ${node}, 100x`, share(1), "", null);
+} else {
+  row("npm parse() in Node", "n/a (run npm run build)", "", null);
 }
 const ratio = n100.median_s / n1.median_s;
 const size = n100.bytes / n1.bytes;

@@ -14,6 +14,10 @@
 //      pkg/node loads the web build's copy rather than shipping a third.
 //   4. prints the raw and gzipped size of the .wasm.
 //
+// `--bench DIR` builds only a nodejs module into DIR, with the `bench-wasm`
+// feature's extra export `parseOnly` (for scripts/bench.mjs); pkg/ is left
+// alone.
+//
 // Honours CARGO_TARGET_DIR (default: target/). Needs the rustup target
 // wasm32-unknown-unknown and wasm-bindgen-cli of the exact version that
 // Cargo.lock pins for the wasm-bindgen crate.
@@ -30,6 +34,8 @@ const TARGET = "wasm32-unknown-unknown";
 const PROFILE = "wasm-release";
 const NAME = "jianbao";
 const pkg = path.join(root, "pkg");
+const benchAt = process.argv.indexOf("--bench");
+const benchDir = benchAt >= 0 ? path.resolve(process.argv[benchAt + 1] ?? fail("--bench needs a directory")) : null;
 
 function fail(message) {
   console.error(`\nbuild-wasm: ${message}\n`);
@@ -90,11 +96,43 @@ if (!fs.existsSync(wasmOpt)) {
 // --- 1. cargo --------------------------------------------------------------
 
 const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR || "target");
-run("cargo", ["build", "--profile", PROFILE, "--target", TARGET, "--lib", "--no-default-features"], {
+const benchFeature = benchDir ? ["--features", "bench-wasm"] : [];
+run("cargo", ["build", "--profile", PROFILE, "--target", TARGET, "--lib", "--no-default-features", ...benchFeature], {
   env: { ...process.env, CARGO_TARGET_DIR: targetDir },
 });
 const rawWasm = path.join(targetDir, TARGET, PROFILE, `${NAME}.wasm`);
 if (!fs.existsSync(rawWasm)) fail(`cargo did not produce ${rawWasm}`);
+
+// --- the --bench build ---------------------------------------------------------
+
+// wasm-bindgen drops the target_features section, so tell wasm-opt which
+// WebAssembly features rustc enabled for this target (no more, no fewer).
+function optimise(file) {
+  const BINARYEN_FEATURE = {
+    "bulk-memory": ["--enable-bulk-memory", "--enable-bulk-memory-opt"],
+    "bulk-memory-opt": ["--enable-bulk-memory-opt"],
+    "call-indirect-overlong": ["--enable-call-indirect-overlong"],
+    "extended-const": ["--enable-extended-const"],
+    multivalue: ["--enable-multivalue"],
+    "mutable-globals": ["--enable-mutable-globals"],
+    "nontrapping-fptoint": ["--enable-nontrapping-float-to-int"],
+    "reference-types": ["--enable-reference-types"],
+    "sign-ext": ["--enable-sign-ext"],
+    simd128: ["--enable-simd"],
+    "tail-call": ["--enable-tail-call"],
+  };
+  const cfg = output("rustc", ["--print", "cfg", "--target", TARGET]) ?? "";
+  const features = [...cfg.matchAll(/^target_feature="([^"]+)"$/gm)].flatMap((m) => BINARYEN_FEATURE[m[1]] ?? []);
+  run(wasmOpt, ["-O3", "--strip-debug", "--strip-producers", ...new Set(features), file, "-o", file]);
+}
+
+if (benchDir) {
+  fs.rmSync(benchDir, { recursive: true, force: true });
+  run("wasm-bindgen", ["--target", "nodejs", "--out-dir", benchDir, "--out-name", NAME, "--no-typescript", rawWasm]);
+  optimise(path.join(benchDir, `${NAME}_bg.wasm`));
+  console.log(`bench build ready: ${path.join(benchDir, `${NAME}.js`)}`);
+  process.exit(0);
+}
 
 // --- 2. wasm-bindgen -------------------------------------------------------
 
@@ -163,30 +201,13 @@ fs.writeFileSync(
     noopInit,
 );
 
-// --- 3. wasm-opt -----------------------------------------------------------
+// --- 3. wasm-opt (see optimise) ----------------------------------------------
 
 const webWasm = path.join(pkg, "web", `${NAME}_bg.wasm`);
 const bundlerWasm = path.join(pkg, "bundler", `${NAME}_bg.wasm`);
 if (!same(webWasm, bundlerWasm)) fail("the bundler and web targets produced different .wasm files");
 const before = fs.statSync(webWasm).size;
-// wasm-bindgen drops the target_features section, so tell wasm-opt which
-// WebAssembly features rustc enabled for this target (no more, no fewer).
-const BINARYEN_FEATURE = {
-  "bulk-memory": ["--enable-bulk-memory", "--enable-bulk-memory-opt"],
-  "bulk-memory-opt": ["--enable-bulk-memory-opt"],
-  "call-indirect-overlong": ["--enable-call-indirect-overlong"],
-  "extended-const": ["--enable-extended-const"],
-  multivalue: ["--enable-multivalue"],
-  "mutable-globals": ["--enable-mutable-globals"],
-  "nontrapping-fptoint": ["--enable-nontrapping-float-to-int"],
-  "reference-types": ["--enable-reference-types"],
-  "sign-ext": ["--enable-sign-ext"],
-  simd128: ["--enable-simd"],
-  "tail-call": ["--enable-tail-call"],
-};
-const cfg = output("rustc", ["--print", "cfg", "--target", TARGET]) ?? "";
-const features = [...cfg.matchAll(/^target_feature="([^"]+)"$/gm)].flatMap((m) => BINARYEN_FEATURE[m[1]] ?? []);
-run(wasmOpt, ["-O3", "--strip-debug", "--strip-producers", ...new Set(features), webWasm, "-o", webWasm]);
+optimise(webWasm);
 fs.copyFileSync(webWasm, bundlerWasm);
 
 // --- 4. sizes --------------------------------------------------------------

@@ -57,7 +57,7 @@ pub fn classify(line: &Line) -> Classified {
     } else if cv::is_byline_line(key) {
         LineKind::Byline
     } else if cv::dateline_prefix(key.trim_start_matches(['□', '■'])).is_some()
-        || (key.contains('道') && cv::sentence_byline(&folded()).is_some())
+        || (cv::holds(key, '道') && cv::sentence_byline(&folded()).is_some())
     {
         LineKind::Lead
     } else if key.len() <= 120 && cv::is_credit_line(line.raw) {
@@ -76,7 +76,7 @@ pub fn classify(line: &Line) -> Classified {
         && (undoubled.is_some()
             || (!terminal
                 && !cv::ends_in_clause_punct(key)
-                && !key.contains('。')
+                && !cv::holds(key, '。')
                 && !cv::is_date_only(key)
                 && key.chars().count() <= MAX_DISPLAY
                 && !has_column_spacing(line.raw)));

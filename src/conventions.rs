@@ -129,7 +129,7 @@ pub fn photo_credit_start(text: &str) -> Option<usize> {
     // A credit is short: look at the tail only.
     let from = tail_start(text, MAX_CREDIT_BYTES);
     let tail = &text[from..];
-    if !tail.contains('摄') && !tail.contains('攝') {
+    if !holds(tail, '摄') && !holds(tail, '攝') {
         return None;
     }
     let m = PHOTO_CREDIT.find_at(text, from)?;
@@ -158,6 +158,42 @@ pub fn trailing_credit_start(text: &str) -> Option<usize> {
     TRAILING_CREDIT
         .find_at(text, tail_start(text, MAX_CREDIT_BYTES))
         .map(|m| m.start())
+}
+
+/// True when `text` holds `c`. `str::contains` natively (a vectorised
+/// search); in WebAssembly, where that sets up a general substring searcher
+/// on every call for a CJK char, a byte search for the last byte of `c`'s
+/// UTF-8 form with each hit checked.
+///
+/// ```text
+/// holds("本报讯", '讯') = true, holds("本报讯", '电') = false
+/// ```
+pub fn holds(text: &str, c: char) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut buf = [0; 4];
+        let needle = c.encode_utf8(&mut buf).as_bytes();
+        let (bytes, n) = (text.as_bytes(), needle.len());
+        memchr::memchr_iter(needle[n - 1], bytes)
+            .any(|i| i + 1 >= n && &bytes[i + 1 - n..=i] == needle)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.contains(c)
+    }
+}
+
+/// True when `text` holds any of `chars`: one vectorised search per char
+/// natively, one pass over the text in WebAssembly.
+pub fn holds_any(text: &str, chars: &[char]) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        text.chars().any(|c| chars.contains(&c))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        chars.iter().any(|&c| text.contains(c))
+    }
 }
 
 /// The char boundary at or just after `max` bytes before the end of `text`.
@@ -279,7 +315,7 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 /// name, the line is short and has no sentence punctuation, and it prints a
 /// weekday, an edition (`第5版`), a lunar date (`农历…`) or nothing else.
 pub fn page_date(key: &str) -> Option<(String, Option<String>)> {
-    if key.len() > 150 || !key.contains('年') || key.contains(['。', '，', '；']) {
+    if key.len() > 150 || !holds(key, '年') || key.contains(['。', '，', '；']) {
         return None;
     }
     let c = DATE_LINE.captures(key)?;
@@ -399,12 +435,11 @@ static EDITION_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True for page furniture other than the date (key form).
 pub fn is_edition_line(key: &str) -> bool {
-    // Every edition pattern holds one of these literals.
-    let candidate = ["编辑", "校对", "mail", "邮箱", "热线", "版"]
-        .iter()
-        .any(|w| key.contains(w))
+    // Every edition pattern holds one of the literals 编辑, 校对, mail, 邮箱,
+    // 热线 or 版: look for their first glyphs.
+    let candidate = holds_any(key, &['编', '校', 'm', '邮', '热', '版'])
         || (key.len() <= 4 && key.chars().all(|c| c.is_ascii_alphanumeric()));
-    candidate && key.chars().count() <= 120 && !key.contains('。') && EDITION_LINE.is_match(key)
+    candidate && key.chars().count() <= 120 && !holds(key, '。') && EDITION_LINE.is_match(key)
 }
 
 /// An advertisement marker or an extractor's description of one:
@@ -501,6 +536,19 @@ pub fn ends_in_clause_punct(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn holds_finds_chars_of_every_width() {
+        for text in ["本报讯", "a讯b", "𠀀讯", "讯"] {
+            for c in text.chars() {
+                assert!(holds(text, c), "{text} {c}");
+            }
+        }
+        assert!(!holds("本报讯", '电'));
+        // U+4E2F and `讯` share their last UTF-8 byte; only the whole char counts.
+        assert!(!holds("a\u{4e2f}", '讯'));
+        assert!(!holds("", 'a'));
+    }
 
     #[test]
     fn role_initials_cover_every_role() {

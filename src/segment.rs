@@ -311,7 +311,7 @@ impl Segmenter<'_, '_> {
     fn may_hold_photo_credit(&self, u: usize) -> bool {
         self.units[u].lines().iter().any(|&l| {
             let raw = self.lines[l].raw;
-            raw.contains('摄') || raw.contains('攝')
+            cv::holds(raw, '摄') || cv::holds(raw, '攝')
         })
     }
 

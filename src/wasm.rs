@@ -252,3 +252,12 @@ pub fn to_csv(pages: JsValue) -> Result<String, JsError> {
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
+
+/// Parses and returns only the number of articles, so that `npm run bench`
+/// can time the parser apart from the conversion of its result to JS
+/// objects. Built only with the `bench-wasm` feature, never shipped.
+#[cfg(feature = "bench-wasm")]
+#[wasm_bindgen(js_name = parseOnly)]
+pub fn parse_only(text: &str) -> usize {
+    crate::parse(text, &Options::default()).articles.len()
+}
