@@ -78,7 +78,7 @@ pub fn classify(line: &Line) -> Classified {
                 && !cv::ends_in_clause_punct(key)
                 && !cv::holds(key, '。')
                 && !cv::is_date_only(key)
-                && key.chars().count() <= MAX_DISPLAY
+                && line.len() <= MAX_DISPLAY
                 && !has_column_spacing(line.raw)));
     Classified {
         kind,

@@ -275,7 +275,7 @@ impl Segmenter<'_, '_> {
             return false;
         }
         let key = &self.lines[lines[0]].key;
-        if key.chars().count() > MAX_SUBHEAD || cv::is_slogan(key) {
+        if self.lines[lines[0]].len() > MAX_SUBHEAD || cv::is_slogan(key) {
             return false;
         }
         let Some(d) = self.current.as_ref() else {
