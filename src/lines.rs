@@ -145,8 +145,10 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
         let start = u16_pos + utf16_len(lead);
         let end = start + utf16_len(trimmed);
         let trail = &trimmed_start[trimmed.len()..];
-        let trimmed = trimmed.trim_start_matches('\u{feff}');
-        let start = end - utf16_len(trimmed);
+        let unmarked = trimmed.trim_start_matches('\u{feff}');
+        // A byte-order mark is one UTF-16 unit.
+        let start = start + ((trimmed.len() - unmarked.len()) / 3) as u32;
+        let trimmed = unmarked;
         let mut l = Line::new(trimmed, [start, end], lead.chars().count() as u32);
         l.indent = !trimmed.is_empty() && is_indent(lead);
         out.push(l);
