@@ -420,21 +420,25 @@ fn stays_as_is(c: char) -> bool {
 }
 
 /// [`clean_body`] in one pass, for text whose only chars that cleaning
-/// touches are white space (most running text): runs of other chars are
-/// copied whole, and a run of white space becomes one space between two
-/// non-CJK glyphs and nothing elsewhere, as the token stages would do.
-/// `None` as soon as a char needs them (quotes, ASCII punctuation, markup,
-/// full-width or invisible chars).
+/// touches are white space and ASCII `, : ; ? !` (most running text): runs
+/// of other chars are copied whole; a cluster of those marks (white space
+/// between them only) goes full width when the glyph before or after it is
+/// CJK text; a run of white space becomes one space between two non-CJK
+/// glyphs and nothing elsewhere; all as the token stages would do. `None`
+/// as soon as a char needs them (quotes, brackets, markup, full-width or
+/// invisible chars).
 ///
 /// ```text
 /// "采购防疫物资， 设立\n防疫专项" → "采购防疫物资，设立防疫专项"
+/// "了解到,2022年 4,000人"          → "了解到，2022年4,000人"
 /// "用 Rust  and C 写"              → "用Rust and C写"
 /// ```
 fn clean_spacing_only(raw: &str) -> Option<String> {
     let mut out = String::with_capacity(raw.len());
     let mut run = 0; // where the current run of kept chars began
     let mut gap = false; // white space since the last kept char
-    let mut prev: Option<char> = None; // the last kept char
+    let mut prev: Option<char> = None; // the last kept char, as output
+    let mut cluster: Option<bool> = None; // in a cluster of marks: goes wide?
     for (at, c) in raw.char_indices() {
         if is_cjk(c) {
             if gap {
@@ -442,6 +446,7 @@ fn clean_spacing_only(raw: &str) -> Option<String> {
                 gap = false;
             }
             prev = Some(c);
+            cluster = None;
             continue;
         }
         if is_ws(c) {
@@ -451,22 +456,45 @@ fn clean_spacing_only(raw: &str) -> Option<String> {
             }
             continue;
         }
-        if !stays_as_is(c) {
+        let mut kept = c;
+        if let Some(wide) = full_width_of(c).filter(|_| !matches!(c, '(' | ')')) {
+            let goes_wide = *cluster.get_or_insert_with(|| {
+                prev.is_some_and(is_cjk_text)
+                    || next_after_marks(&raw[at..]).is_some_and(is_cjk_text)
+            });
+            if goes_wide {
+                kept = wide;
+            }
+        } else if stays_as_is(c) {
+            cluster = None;
+        } else {
             return None;
         }
         if gap {
-            if prev.is_some_and(|p| !is_cjk_text(p)) && !is_cjk_text(c) {
+            if prev.is_some_and(|p| !is_cjk_text(p)) && !is_cjk_text(kept) {
                 out.push(' ');
             }
             run = at;
             gap = false;
         }
-        prev = Some(c);
+        if kept != c {
+            out.push_str(&raw[run..at]);
+            out.push(kept);
+            run = at + c.len_utf8();
+        }
+        prev = Some(kept);
     }
     if !gap {
         out.push_str(&raw[run..]);
     }
     Some(out)
+}
+
+/// The first char after a cluster of ASCII `, : ; ? !` (and the white space
+/// among them) that opens `text`.
+fn next_after_marks(text: &str) -> Option<char> {
+    text.chars()
+        .find(|&c| !is_ws(c) && !matches!(c, ',' | ':' | ';' | '?' | '!'))
 }
 
 /// Stage 1 and 2: normalised chars as tokens with the white space before
