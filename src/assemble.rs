@@ -106,8 +106,10 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
     // The bodies placement reads are the articles' paragraphs (an ad's own
     // line aside).
     for (t, (art, _)) in targets.iter_mut().zip(&built) {
-        t.body = art.blocks[usize::from(t.ad)..]
+        t.body = art
+            .blocks
             .iter()
+            .skip(usize::from(t.ad))
             .filter(|b| b.kind == BlockType::Paragraph)
             .map(|b| b.text.as_str())
             .collect();
@@ -204,7 +206,8 @@ fn column_name(lines: &[Line], units: &[Unit], u: usize) -> Option<String> {
 }
 
 /// Builds an article (without headlines) from a draft; returns its sort key
-/// (first body line) and what the headline pass needs to know of it.
+/// (first body line) and what the headline pass needs to know of it (the
+/// target's body is left empty: the caller borrows it from the article).
 fn draft_article(
     lines: &[Line],
     classes: &[Classified],
