@@ -128,8 +128,7 @@ const MAX_CREDIT_BYTES: usize = 240;
 pub fn photo_credit_start(text: &str) -> Option<usize> {
     // A credit is short: look at the tail only.
     let from = tail_start(text, MAX_CREDIT_BYTES);
-    let tail = &text[from..];
-    if !holds(tail, '摄') && !holds(tail, '攝') {
+    if !has_photo_mark(&text[from..]) {
         return None;
     }
     let m = PHOTO_CREDIT.find_at(text, from)?;
@@ -143,6 +142,12 @@ pub fn photo_credit_start(text: &str) -> Option<usize> {
         Some(c @ ('（' | '(')) => Some(m.start() - c.len_utf8()),
         _ => None,
     }
+}
+
+/// True when `text` holds the photo-credit mark `摄` (`攝`): a quick test
+/// before [`photo_credit_start`].
+pub fn has_photo_mark(text: &str) -> bool {
+    holds(text, '摄') || holds(text, '攝')
 }
 
 /// A credit in brackets closing a piece: `……工作。（记者 张三 通讯员 李四）`.
@@ -221,7 +226,7 @@ pub fn is_credit_line(line: &str) -> bool {
         tok.trim_start_matches(['（', '('])
             .starts_with(ROLE_INITIALS)
     });
-    let tail = line.trim_end().trim_end_matches(['）', ')']);
+    let tail = line.trim_end().trim_end_matches(['）', ')']).trim_end();
     if !has_role_start
         && !tail.ends_with('摄')
         && !tail.ends_with("摄影")
@@ -602,6 +607,7 @@ mod tests {
         assert!(is_credit_line("（记者 张三 通讯员 李四）"));
         assert!(is_credit_line("张三、李四 摄影"));
         assert!(is_credit_line("（张三 摄）"));
+        assert!(is_credit_line("（张三摄 ）"));
         assert!(is_credit_line("ＡＢ 本报记者 张三") == is_credit_line("AB 本报记者 张三"));
         assert!(!is_credit_line("工作人员 张三"));
         let t = "会议部署了工作。（记者 张三 通讯员 李四）";

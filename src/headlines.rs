@@ -162,8 +162,8 @@ const WINDOW: usize = 12;
 /// units with no body unit between them are adjacent).
 pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Placement {
     // The vocabulary: every bigram some display group uses. Bodies are read
-    // once, keeping only the vocabulary they contain (as sorted ids), so the
-    // cost is linear in the text and the sets stay small.
+    // once, keeping only the vocabulary they contain (as postings below), so
+    // the cost is linear in the text and the lists stay small.
     let item_grams: Vec<Vec<Bigram>> = items
         .iter()
         .map(|it| sorted_bigrams(&it.lines.iter().map(|(_, t)| t.as_str()).collect::<String>()))
@@ -174,8 +174,8 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
         vocab.entry(b).or_insert(next);
     }
     // Postings: for each vocabulary id, the targets whose body holds it, in
-    // order. A body's ids are collected with a per-target stamp, so each
-    // target enters a list once.
+    // order; a target enters a list once (bodies are read in target order,
+    // so a repeat is always the list's last entry).
     let sieve = Sieve::of(vocab.keys().copied());
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
     for (t, target) in targets.iter().enumerate() {

@@ -309,10 +309,10 @@ impl Segmenter<'_, '_> {
     /// Some line of the unit holds the photo-credit mark (`摄`), a quick
     /// test before the unit's text is joined for [`cv::photo_credit_start`].
     fn may_hold_photo_credit(&self, u: usize) -> bool {
-        self.units[u].lines().iter().any(|&l| {
-            let raw = self.lines[l].raw;
-            cv::holds(raw, '摄') || cv::holds(raw, '攝')
-        })
+        self.units[u]
+            .lines()
+            .iter()
+            .any(|&l| cv::has_photo_mark(self.lines[l].raw))
     }
 
     /// The text of a unit.
