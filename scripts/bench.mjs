@@ -9,6 +9,9 @@
 //            figure that compares with native) and the package's `parse`
 //            from pkg/node (`npm run build`), which also converts the page to
 //            JS objects; "n/a" when a build is missing.
+//   browser  the package's web build in headless Chromium (playwright-core,
+//            $CHROMIUM_PATH or /usr/bin/chromium): time per sample page of
+//            `parse()`; "n/a" without a browser or pkg/web.
 //   CLI      the jianbao binary over many copies of the pages, all cores vs
 //            --jobs 1; "n/a" when the CLI has no --jobs.
 //
@@ -150,6 +153,72 @@ if (wasmEntry) {
   log("pkg/node/jianbao.cjs not found: package figures n/a (run npm run build)");
 }
 
+// --- the browser build, per page -------------------------------------------------
+
+// Each sample page parsed in the page by the web build (`await init()`, then
+// `parse`), after a warm-up: the median time per page, and the pages' bytes
+// over the sum of those medians.
+async function browserPerPage() {
+  const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+  if (!fs.existsSync(chromiumPath) || !fs.existsSync(path.join(root, "pkg", "web", "jianbao.js"))) return null;
+  let chromium;
+  try {
+    ({ chromium } = await import("playwright-core"));
+  } catch {
+    return null;
+  }
+  const { buildSite } = await import("./build-site.mjs");
+  const { start } = await import("./serve.mjs");
+  const site = path.join(tmp, "site");
+  await buildSite({ out: site, quiet: true });
+  const server = await start({ port: 0, root: site });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const texts = fs
+      .readdirSync(pagesDir)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .map((f) => fs.readFileSync(path.join(pagesDir, f), "utf8"));
+    const medians = await page.evaluate(async ({ texts, seconds }) => {
+      const m = await import("./jianbao.js");
+      await m.default();
+      return texts.map((text) => {
+        const warm = performance.now();
+        while (performance.now() - warm < 300) m.parse(text, {});
+        const times = [];
+        const start = performance.now();
+        while (times.length < 5 || performance.now() - start < (seconds * 1000) / texts.length) {
+          const t = performance.now();
+          m.parse(text, {});
+          times.push(performance.now() - t);
+        }
+        times.sort((a, b) => a - b);
+        return times[Math.floor(times.length / 2)];
+      });
+    }, { texts, seconds });
+    const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t, "utf8"), 0);
+    const total = medians.reduce((a, b) => a + b, 0);
+    return { version: browser.version(), pages: texts.length, min: Math.min(...medians), max: Math.max(...medians), mean: total / texts.length, mb_per_s: bytes / 1e6 / (total / 1e3) };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+let browserFigures = null;
+try {
+  log("browser: parse() per page in headless Chromium");
+  browserFigures = await browserPerPage();
+  if (!browserFigures) log("no Chromium, playwright-core or pkg/web: browser figures n/a");
+} catch (e) {
+  log(`browser figures n/a: ${e.message}`);
+}
+
 // --- CLI batch ---------------------------------------------------------------------
 
 function timeCli(bin, extra, files, out) {
@@ -246,6 +315,17 @@ if (api) {
   row(`npm parse() with JS objects out, ${node}, 100x`, share(1), "", null);
 } else {
   row("npm parse() in Node", "n/a (run npm run build)", "", null);
+}
+if (browserFigures) {
+  const b = browserFigures;
+  row(
+    `browser: npm parse() per sample page, Chromium ${b.version}`,
+    `${fmt(b.mean, 2)} ms (${fmt(b.min, 2)}-${fmt(b.max, 2)} ms; ${fmt(b.mb_per_s)} MB/s)`,
+    "",
+    null,
+  );
+} else {
+  row("browser: npm parse() per sample page", "n/a (no Chromium or pkg/web)", "", null);
 }
 const ratio = n100.median_s / n1.median_s;
 const size = n100.bytes / n1.bytes;
