@@ -274,10 +274,12 @@ fn draft_article(
                 let ls = units[u].lines();
                 all.extend(ls);
                 // Subheads read as running text: no phrase spacing kept.
-                let text = clean_body(&soft_join(
-                    ls.iter()
-                        .map(|&l| classes[l].undoubled.as_deref().unwrap_or(lines[l].raw)),
-                ));
+                let text = clean_body(&soft_join(ls.iter().map(
+                    |&l| match &classes[l].undoubled {
+                        Some(text) => crate::clean::fold_width(text),
+                        None => lines[l].folded(),
+                    },
+                )));
                 art.blocks.push(Block {
                     kind: BlockType::Heading,
                     text,

@@ -4,21 +4,21 @@ use crate::clean::{fold_width, is_cjk};
 use crate::conventions::{self as cv, Role};
 use crate::Byline;
 
-/// Lines of one paragraph joined as printed: nothing between two CJK glyphs
-/// (a wrap inside a name, `李晓\n彤`), one space elsewhere and before a line
-/// that opens with a credit word (`…本报记者 崔欣\n通讯员 刘蕊 摄影报道`), so
-/// that names stay apart. Cleaning removes the spaces that CJK text does not
-/// keep.
-pub fn soft_join<'a, I>(lines: I) -> String
+/// Lines of one paragraph, width-folded ([`fold_width`]), joined as
+/// printed: nothing between two CJK glyphs (a wrap inside a name,
+/// `李晓\n彤`), one space elsewhere and before a line that opens with a
+/// credit word (`…本报记者 崔欣\n通讯员 刘蕊 摄影报道`), so that names stay
+/// apart. Cleaning removes the spaces that CJK text does not keep.
+pub fn soft_join<S, I>(lines: I) -> String
 where
-    I: IntoIterator<Item = &'a str>,
+    S: AsRef<str>,
+    I: IntoIterator<Item = S>,
     I::IntoIter: Clone,
 {
     let lines = lines.into_iter();
-    let mut out = String::with_capacity(lines.clone().map(|l| l.len() + 1).sum());
+    let mut out = String::with_capacity(lines.clone().map(|l| l.as_ref().len() + 1).sum());
     for line in lines {
-        let line = fold_width(line);
-        let line = line.trim();
+        let line = line.as_ref().trim();
         if line.is_empty() {
             continue;
         }

@@ -165,10 +165,6 @@ pub fn undouble(line: &str) -> Option<String> {
 /// ```
 pub fn fold_width(s: &str) -> Cow<'_, str> {
     // Most lines have nothing to fold: borrow them whole.
-    let folds = |c: char| {
-        matches!(c, '\u{3000}' | '\u{feff}' | '\u{ff01}'..='\u{ff64}') && fold_char(c) != c
-            || matches!(c, '\u{3000}' | '\u{feff}')
-    };
     if !s.chars().any(folds) {
         return Cow::Borrowed(s);
     }
@@ -367,6 +363,14 @@ fn is_newline(c: char) -> bool {
 /// joiner, soft hyphen.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}' | '\u{ad}')
+}
+
+/// A char that [`fold_width`] changes: U+3000, U+FEFF, or a full-width
+/// form other than CJK punctuation (`Ａ１％` yes, `，（` no).
+#[inline]
+pub(crate) fn folds(c: char) -> bool {
+    matches!(c, '\u{3000}' | '\u{feff}')
+        || matches!(c, '\u{ff01}'..='\u{ff64}') && fold_char(c) != c
 }
 
 /// One char to half width (see [`fold_width`]); also the half-width CJK forms

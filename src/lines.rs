@@ -17,6 +17,9 @@ pub struct Line<'a> {
     pub key: Cow<'a, str>,
     /// Glyphs in `key`.
     pub glyph_count: u32,
+    /// Some char of `raw` is one [`fold_width`](crate::clean::fold_width)
+    /// changes (full-width ASCII, U+3000, U+FEFF); see [`Line::folded`].
+    pub folds: bool,
     /// Printed width in ideograph cells: a CJK glyph or full-width mark is 1,
     /// an ASCII glyph or a space ½ (spaces inside a line stand for the
     /// justification of the printed column, so they count).
@@ -48,6 +51,7 @@ impl<'a> Line<'a> {
         let mut owned: Option<String> = None;
         let mut kept = 0;
         let mut skip_markup = false;
+        let mut folds = false;
         for (at, c) in raw.char_indices() {
             if crate::clean::is_cjk(c) {
                 // The common case: an ideograph, one cell, kept as is.
@@ -57,6 +61,7 @@ impl<'a> Line<'a> {
                 gap = 0;
                 continue;
             }
+            folds |= crate::clean::folds(c);
             let cell = if c.is_ascii() || c == '\u{a0}' {
                 0.5
             } else {
@@ -102,6 +107,7 @@ impl<'a> Line<'a> {
             raw,
             span,
             key,
+            folds,
             glyph_count,
             width,
             glyphs,
@@ -109,6 +115,16 @@ impl<'a> Line<'a> {
             indent: false,
             col,
             piece: false,
+        }
+    }
+
+    /// `raw` width-folded ([`fold_width`](crate::clean::fold_width)),
+    /// borrowed when nothing folds.
+    pub fn folded(&self) -> Cow<'a, str> {
+        if self.folds {
+            crate::clean::fold_width(self.raw)
+        } else {
+            Cow::Borrowed(self.raw)
         }
     }
 

@@ -58,7 +58,7 @@ impl Unit {
                 }
                 out
             }
-            _ => crate::byline::soft_join(raw),
+            _ => crate::byline::soft_join(self.lines().iter().map(|&l| lines[l].folded())),
         }
     }
 }
