@@ -68,7 +68,12 @@ pub struct Lead {
 pub fn parse_lead(text: &str) -> Lead {
     let text_start = text.len() - text.trim_start_matches(['□', '■', ' ']).len();
     let body = &text[text_start..];
-    let key: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    // The key of the opening glyphs only: a dateline is no longer.
+    let key: String = body
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(cv::MAX_DATELINE_GLYPHS)
+        .collect();
     let Some(dateline) = cv::dateline_prefix(&key) else {
         // A byline written as a sentence: `本报记者 X 报道 …`.
         if let Some(end) = cv::sentence_byline(body) {

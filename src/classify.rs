@@ -1,7 +1,7 @@
 //! Pass 2 — classify: what each line is on its own, before context.
 
 use crate::clean::undouble;
-use crate::conventions as cv;
+use crate::conventions::{self as cv, Marks};
 use crate::lines::Line;
 
 /// What a line is, judged from the line alone.
@@ -45,19 +45,20 @@ const MAX_DISPLAY: usize = 48;
 /// Classifies one line.
 pub fn classify(line: &Line) -> Classified {
     let key: &str = &line.key;
-    let folded = || crate::clean::fold_width(line.raw);
+    let marks = Marks::of(key);
     let kind = if line.is_blank() {
         LineKind::Blank
-    } else if cv::page_date(key).is_some() {
+    } else if marks.has(Marks::YEAR) && cv::page_date(key).is_some() {
         LineKind::Date
-    } else if cv::is_edition_line(key) {
+    } else if (marks.has(Marks::EDITION) || key.len() <= 4) && cv::is_edition_line(key) {
         LineKind::Edition
     } else if cv::is_ad_line(key) {
         LineKind::Ad
     } else if cv::is_byline_line(key) {
         LineKind::Byline
-    } else if cv::dateline_prefix(key.trim_start_matches(['□', '■'])).is_some()
-        || (cv::holds(key, '道') && cv::sentence_byline(&folded()).is_some())
+    } else if (marks.has(Marks::DATELINE)
+        && cv::dateline_prefix(key.trim_start_matches(['□', '■'])).is_some())
+        || (marks.has(Marks::REPORTED) && cv::sentence_byline(&line.folded()).is_some())
     {
         LineKind::Lead
     } else if key.len() <= 120 && cv::is_credit_line(line.raw) {
@@ -71,12 +72,13 @@ pub fn classify(line: &Line) -> Classified {
         None
     };
     // A photo credit ends its caption as a full stop would.
-    let terminal = cv::ends_sentence(key) || cv::photo_credit_start(line.raw).is_some();
+    let terminal = cv::ends_sentence(key)
+        || (marks.has(Marks::PHOTO) && cv::photo_credit_start(line.raw).is_some());
     let display = kind == LineKind::Text
         && (undoubled.is_some()
             || (!terminal
                 && !cv::ends_in_clause_punct(key)
-                && !cv::holds(key, '。')
+                && !marks.has(Marks::FULL_STOP)
                 && !cv::is_date_only(key)
                 && line.len() <= MAX_DISPLAY
                 && !has_column_spacing(line.raw)));

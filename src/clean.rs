@@ -190,6 +190,26 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
+/// Length in bytes of the run of ideographs U+4E00–U+9FFF (the bulk of
+/// [`is_cjk`]) that opens `bytes`, read from their UTF-8 lead bytes without
+/// decoding: `E4 B8..BF xx` and `E5..E9 xx xx`. `bytes` must be valid
+/// UTF-8 from a char boundary.
+///
+/// ```text
+/// ideograph_run("工会，".as_bytes()) = 6
+/// ```
+#[inline]
+pub(crate) fn ideograph_run(bytes: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(&[b0, b1, _]) = bytes.get(i..i + 3) {
+        if !(0xe4..=0xe9).contains(&b0) || (b0 == 0xe4 && b1 < 0xb8) {
+            break;
+        }
+        i += 3;
+    }
+    i
+}
+
 /// Ideographic text in a wider sense than [`is_cjk`]: also the rarer
 /// ideograph extensions (names such as `𠮷`), radicals, `〇` `々` and kana.
 /// White space next to these goes like next to [`is_cjk`].
@@ -922,6 +942,23 @@ mod tests {
             "the one-pass path answered only {answered} times"
         );
         assert!(quoted > 1_000, "only {quoted} answers had quotes");
+    }
+
+    #[test]
+    fn ideograph_runs_are_the_cjk_chars_u4e00_to_u9fff() {
+        assert_eq!(ideograph_run("工会，".as_bytes()), 6);
+        assert_eq!(ideograph_run("".as_bytes()), 0);
+        // Every char that opens with lead bytes E3–EA, one at a time.
+        for c in ('\u{3000}'..='\u{afff}').chain(['a', '，', '㐀', '䷀', '丁', '鿿']) {
+            let text = format!("{c}{c}x");
+            let run = ideograph_run(text.as_bytes());
+            let want = if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                2 * c.len_utf8()
+            } else {
+                0
+            };
+            assert_eq!(run, want, "{c:?}");
+        }
     }
 
     #[test]

@@ -36,6 +36,10 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// The longest dateline [`dateline_prefix`] finds, in glyphs
+/// (`人民网…(6)…11月20日电`: 8 + 1 + 6 + 6 + 1).
+pub const MAX_DATELINE_GLYPHS: usize = 22;
+
 /// The dateline a paragraph key opens with: `本报讯（记者 X）…` → `本报讯`.
 pub fn dateline_prefix(key: &str) -> Option<&str> {
     // Every dateline ends in 讯, 电 or 报道/消息 within its first glyphs,
@@ -49,13 +53,102 @@ pub fn dateline_prefix(key: &str) -> Option<&str> {
     if !outlet
         || !key
             .chars()
-            .take(24)
+            .take(MAX_DATELINE_GLYPHS)
             .any(|c| matches!(c, '讯' | '訊' | '电' | '電' | '道' | '息'))
     {
         return None;
     }
     DATELINE.find(key).map(|m| m.as_str())
 }
+
+/// Which of the chars that the line conventions' quick tests look for a
+/// line's key holds, found in one pass: a line without `年` is no page
+/// date, one without `摄` ends in no photo credit, and so on. A superset
+/// test: each convention still runs its own exact test on the lines that
+/// pass.
+///
+/// ```text
+/// Marks::of("2019年4月19日·星期五").has(Marks::YEAR) = true
+/// Marks::of("本版编辑马骏").has(Marks::EDITION) = true
+/// Marks::of("近日，某车队职工").has(Marks::DATELINE) = false
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Marks(u8);
+
+impl Marks {
+    /// `年`: a page date ([`page_date`]).
+    pub const YEAR: u8 = 1;
+    /// `摄` `攝`: a photo credit ([`photo_credit_start`]).
+    pub const PHOTO: u8 = 2;
+    /// `道`: a byline sentence ending in `报道` ([`sentence_byline`]).
+    pub const REPORTED: u8 = 4;
+    /// `。`: a full stop, which display type does not print.
+    pub const FULL_STOP: u8 = 8;
+    /// `编 校 邮 热 版 m`: the first chars of the words every edition
+    /// pattern holds (`编辑 校对 邮箱 热线 版 mail`, [`is_edition_line`]).
+    pub const EDITION: u8 = 16;
+    /// `讯 訊 电 電 道 息`: the last char of every dateline
+    /// ([`dateline_prefix`]).
+    pub const DATELINE: u8 = 32;
+
+    /// The marks of `key`: per char, one look-up in a perfect-hash table
+    /// (no branch per mark char: CJK text would mispredict them).
+    pub fn of(key: &str) -> Marks {
+        let mut m = 0;
+        for c in key.chars() {
+            let (k, mark) = MARK_TABLE[mark_slot(c)];
+            m |= if k == c as u32 { mark } else { 0 };
+        }
+        Marks(m)
+    }
+
+    pub fn has(self, mark: u8) -> bool {
+        self.0 & mark != 0
+    }
+}
+
+/// The chars [`Marks::of`] looks for, with their marks.
+const MARK_CHARS: [(char, u8); 16] = [
+    ('年', Marks::YEAR),
+    ('摄', Marks::PHOTO),
+    ('攝', Marks::PHOTO),
+    ('道', Marks::REPORTED | Marks::DATELINE),
+    ('。', Marks::FULL_STOP),
+    ('编', Marks::EDITION),
+    ('校', Marks::EDITION),
+    ('邮', Marks::EDITION),
+    ('热', Marks::EDITION),
+    ('版', Marks::EDITION),
+    ('m', Marks::EDITION),
+    ('讯', Marks::DATELINE),
+    ('訊', Marks::DATELINE),
+    ('电', Marks::DATELINE),
+    ('電', Marks::DATELINE),
+    ('息', Marks::DATELINE),
+];
+
+/// Slot of a char in [`MARK_TABLE`]: a multiplicative hash, perfect on
+/// [`MARK_CHARS`] (checked when the table is built, at compile time).
+const fn mark_slot(c: char) -> usize {
+    ((c as u32).wrapping_mul(0x4f5a_9de5) >> 27) as usize
+}
+
+/// [`MARK_CHARS`] by [`mark_slot`]; an empty slot holds no char.
+static MARK_TABLE: [(u32, u8); 32] = {
+    let mut table = [(u32::MAX, 0); 32];
+    let mut i = 0;
+    while i < MARK_CHARS.len() {
+        let (c, mark) = MARK_CHARS[i];
+        let slot = mark_slot(c);
+        assert!(
+            table[slot].0 == u32::MAX,
+            "mark_slot must be perfect on MARK_CHARS"
+        );
+        table[slot] = (c as u32, mark);
+        i += 1;
+    }
+    table
+};
 
 /// Role words of bylines and credits, longest first so that `本报记者` wins
 /// over `记者`.
@@ -566,6 +659,18 @@ mod tests {
     }
 
     #[test]
+    fn marks_are_the_chars_of_the_quick_tests() {
+        for (c, mark) in MARK_CHARS {
+            assert_eq!(Marks::of(&format!("近日{c}某")), Marks(mark), "{c}");
+        }
+        assert_eq!(Marks::of("2019年4月19日"), Marks(Marks::YEAR));
+        assert_eq!(Marks::of("本版编辑马骏|校对"), Marks(Marks::EDITION));
+        assert_eq!(Marks::of("本报讯（记者张三）"), Marks(Marks::DATELINE));
+        assert_eq!(Marks::of("近日，某车队职工自发设计了大型十字绣"), Marks(0));
+        assert_eq!(Marks::of(""), Marks(0));
+    }
+
+    #[test]
     fn datelines() {
         assert_eq!(dateline_prefix("本报讯（记者任洁）"), Some("本报讯"));
         assert_eq!(
@@ -586,6 +691,14 @@ mod tests {
         assert_eq!(
             dateline_prefix("据《人民日报》报道"),
             Some("据《人民日报》报道")
+        );
+        // The longest form, and one glyph more.
+        let longest = "甲乙丙丁戊己庚辛社壬癸子丑寅卯12月31日电";
+        assert_eq!(dateline_prefix(longest), Some(longest));
+        assert_eq!(longest.chars().count(), MAX_DATELINE_GLYPHS);
+        assert_eq!(
+            dateline_prefix("甲乙丙丁戊己庚辛社壬癸子丑寅卯辰12月31日电"),
+            None
         );
         assert_eq!(dateline_prefix("据了解，今年"), None);
         assert_eq!(dateline_prefix("近日，北京市总工会"), None);

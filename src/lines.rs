@@ -43,7 +43,8 @@ impl<'a> Line<'a> {
     /// `col` of the printed line. One pass over the characters gives the
     /// key, the widths and the widest gap.
     pub fn new(raw: &'a str, span: Span, col: u32) -> Self {
-        let (mut width, mut glyphs) = (0.0f32, 0.0f32);
+        // Widths are counted in half cells (exact; converted at the end).
+        let (mut width2, mut glyphs2) = (0u32, 0u32);
         let (mut gap, mut widest_gap, mut glyph_count) = (0u32, 0u32, 0u32);
         // The key stays borrowed until the first character it must drop or
         // fold; from there on it is built in `owned`, a run of kept
@@ -52,32 +53,46 @@ impl<'a> Line<'a> {
         let mut kept = 0;
         let mut skip_markup = false;
         let mut folds = false;
-        for (at, c) in raw.char_indices() {
+        let mut at = 0;
+        while at < raw.len() {
+            // The common case: a run of ideographs, one cell each, kept as
+            // they are.
+            let run = crate::clean::ideograph_run(&raw.as_bytes()[at..]);
+            if run > 0 {
+                let n = (run / 3) as u32;
+                width2 += 2 * n;
+                glyphs2 += 2 * n;
+                glyph_count += n;
+                gap = 0;
+                at += run;
+                continue;
+            }
+            let Some(c) = raw[at..].chars().next() else {
+                break;
+            };
+            let next = at + c.len_utf8();
             if crate::clean::is_cjk(c) {
-                // The common case: an ideograph, one cell, kept as is.
-                width += 1.0;
-                glyphs += 1.0;
+                // A rarer ideograph (extension A, compatibility forms).
+                width2 += 2;
+                glyphs2 += 2;
                 glyph_count += 1;
                 gap = 0;
+                at = next;
                 continue;
             }
             folds |= crate::clean::folds(c);
-            let cell = if c.is_ascii() || c == '\u{a0}' {
-                0.5
-            } else {
-                1.0
-            };
-            width += cell;
+            let cell2 = if c.is_ascii() || c == '\u{a0}' { 1 } else { 2 };
+            width2 += cell2;
             let space = c.is_whitespace();
             if space {
                 gap += 1;
                 widest_gap = widest_gap.max(gap);
             } else {
                 gap = 0;
-                glyphs += cell;
+                glyphs2 += cell2;
             }
             // `**` markup: both stars go.
-            let markup = skip_markup || (c == '*' && raw.as_bytes().get(at + 1) == Some(&b'*'));
+            let markup = skip_markup || (c == '*' && raw.as_bytes().get(next) == Some(&b'*'));
             skip_markup = markup && !skip_markup;
             let drop = space || markup || c.is_control() || c == '\u{feff}';
             let folded = match c {
@@ -90,11 +105,12 @@ impl<'a> Line<'a> {
                 if !drop {
                     key.push(folded);
                 }
-                kept = at + c.len_utf8();
+                kept = next;
             }
             if !drop {
                 glyph_count += 1;
             }
+            at = next;
         }
         let key = match owned {
             Some(mut key) => {
@@ -109,8 +125,8 @@ impl<'a> Line<'a> {
             key,
             folds,
             glyph_count,
-            width,
-            glyphs,
+            width: width2 as f32 / 2.0,
+            glyphs: glyphs2 as f32 / 2.0,
             widest_gap,
             indent: false,
             col,
