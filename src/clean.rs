@@ -200,11 +200,19 @@ pub fn is_cjk(c: char) -> bool {
 /// ```
 #[inline]
 pub(crate) fn ideograph_run(bytes: &[u8]) -> usize {
+    ideograph_run_with(bytes, |_| {})
+}
+
+/// [`ideograph_run`], calling `f` with each ideograph's code point in
+/// order (decoded from its three bytes, no branch per char).
+#[inline(always)]
+pub(crate) fn ideograph_run_with(bytes: &[u8], mut f: impl FnMut(u32)) -> usize {
     let mut i = 0;
-    while let Some(&[b0, b1, _]) = bytes.get(i..i + 3) {
+    while let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) {
         if !(0xe4..=0xe9).contains(&b0) || (b0 == 0xe4 && b1 < 0xb8) {
             break;
         }
+        f(u32::from(b0 & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f));
         i += 3;
     }
     i
@@ -951,13 +959,15 @@ mod tests {
         // Every char that opens with lead bytes E3–EA, one at a time.
         for c in ('\u{3000}'..='\u{afff}').chain(['a', '，', '㐀', '䷀', '丁', '鿿']) {
             let text = format!("{c}{c}x");
-            let run = ideograph_run(text.as_bytes());
+            let mut seen = Vec::new();
+            let run = ideograph_run_with(text.as_bytes(), |c| seen.push(c));
             let want = if ('\u{4e00}'..='\u{9fff}').contains(&c) {
                 2 * c.len_utf8()
             } else {
                 0
             };
             assert_eq!(run, want, "{c:?}");
+            assert_eq!(seen, vec![c as u32; want / 3], "{c:?}");
         }
     }
 

@@ -9,7 +9,7 @@
 //! their roles (kicker 引题, title 主题, subtitle 副题) from their order and
 //! shape.
 
-use crate::clean::{clean_display, is_cjk};
+use crate::clean::{clean_display, ideograph_run_with, is_cjk};
 use crate::conventions as cv;
 use crate::lines::widths_of;
 use rustc_hash::FxHashMap;
@@ -22,16 +22,31 @@ pub type Bigram = u64;
 /// The text may come in pieces (paragraphs); they join as white space
 /// would.
 fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMut(Bigram)) {
-    let mut prev: Option<char> = None;
+    // The word char before, as a code point; 0 for none (NUL is no word
+    // char).
+    let mut prev = 0u32;
     for piece in text {
-        for c in piece.chars() {
-            if is_cjk(c) || c.is_ascii_alphanumeric() {
-                if let Some(p) = prev {
-                    f((p as u64) << 32 | c as u64);
+        let bytes = piece.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Runs of common ideographs without decoding them char by char.
+            at += ideograph_run_with(&bytes[at..], |c| {
+                if prev != 0 {
+                    f(u64::from(prev) << 32 | u64::from(c));
                 }
-                prev = Some(c);
+                prev = c;
+            });
+            let Some(c) = piece[at..].chars().next() else {
+                break;
+            };
+            at += c.len_utf8();
+            if is_cjk(c) || c.is_ascii_alphanumeric() {
+                if prev != 0 {
+                    f(u64::from(prev) << 32 | c as u64);
+                }
+                prev = c as u32;
             } else if !c.is_whitespace() {
-                prev = None;
+                prev = 0;
             }
         }
     }
@@ -65,35 +80,58 @@ pub fn coverage(display: &str, body: &str) -> f32 {
     found.iter().filter(|&&f| f).count() as f32 / d.len() as f32
 }
 
-/// A quick test that most bigrams of a body are not in the vocabulary: one
-/// bit per bigram hash in a table that fits the cache. No false negatives;
-/// only what passes is looked up.
-struct Sieve {
-    bits: Vec<u64>,
+/// The vocabulary of headline bigrams as an open-addressing table: bigram
+/// → id, and one more id, the *sink*, for every bigram outside it. Most
+/// body bigrams miss, at random: a look-up takes no branch on hit or miss
+/// (only a rare collision probes on).
+struct Vocab {
+    keys: Vec<Bigram>,
+    ids: Vec<u32>,
+    shift: u32,
+    sink: u32,
 }
 
-impl Sieve {
-    const LOG_BITS: u32 = 18;
+impl Vocab {
+    /// No bigram: chars are below U+110000.
+    const EMPTY: Bigram = u64::MAX;
 
-    fn of(grams: impl Iterator<Item = Bigram>) -> Self {
-        let mut s = Sieve {
-            bits: vec![0; (1 << Self::LOG_BITS) / 64],
+    /// The table of `grams` (distinct), id `k` for the `k`-th; at most a
+    /// quarter full.
+    fn of(grams: &[Bigram]) -> Self {
+        let bits = (grams.len().max(1) * 4).next_power_of_two().trailing_zeros().max(4);
+        let mut v = Vocab {
+            keys: vec![Self::EMPTY; 1 << bits],
+            ids: vec![0; 1 << bits],
+            shift: 64 - bits,
+            sink: grams.len() as u32,
         };
-        for b in grams {
-            let h = Self::hash(b);
-            s.bits[h / 64] |= 1 << (h % 64);
+        for (id, &b) in grams.iter().enumerate() {
+            let mut i = v.slot(b);
+            while v.keys[i] != Self::EMPTY {
+                i = (i + 1) & (v.keys.len() - 1);
+            }
+            v.keys[i] = b;
+            v.ids[i] = id as u32;
         }
-        s
+        v
     }
 
-    fn hash(b: Bigram) -> usize {
-        let h = (b ^ (b >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        (h >> (64 - Self::LOG_BITS)) as usize
+    fn slot(&self, b: Bigram) -> usize {
+        ((b ^ (b >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
     }
 
-    fn may_hold(&self, b: Bigram) -> bool {
-        let h = Self::hash(b);
-        self.bits[h / 64] & (1 << (h % 64)) != 0
+    /// The id of `b`, or the sink.
+    #[inline]
+    fn id(&self, b: Bigram) -> u32 {
+        let mut i = self.slot(b);
+        loop {
+            let (key, id) = (self.keys[i], self.ids[i]);
+            let hit = key == b;
+            if hit || key == Self::EMPTY {
+                return std::hint::select_unpredictable(hit, id, self.sink);
+            }
+            i = (i + 1) & (self.keys.len() - 1);
+        }
     }
 }
 
@@ -169,28 +207,36 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
         .map(|it| sorted_bigrams(&it.lines.iter().map(|(_, t)| t.as_str()).collect::<String>()))
         .collect();
     let mut vocab: FxHashMap<Bigram, u32> = FxHashMap::default();
+    let mut grams: Vec<Bigram> = Vec::new();
     for &b in item_grams.iter().flatten() {
-        let next = vocab.len() as u32;
-        vocab.entry(b).or_insert(next);
+        vocab.entry(b).or_insert_with(|| {
+            grams.push(b);
+            grams.len() as u32 - 1
+        });
     }
     // Postings: for each vocabulary id, the targets whose body holds it, in
-    // order; a target enters a list once (bodies are read in target order,
-    // so a repeat is always the list's last entry).
-    let sieve = Sieve::of(vocab.keys().copied());
+    // order. Per body, the ids met for the first time are gathered without
+    // a branch per bigram (`last` holds the body each id was last met in),
+    // then entered in their lists.
+    let table = Vocab::of(&grams);
     let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+    let mut last = vec![u32::MAX; vocab.len() + 1];
+    // Room for every id and the sink, plus the slot written past the last.
+    let mut met = vec![0u32; vocab.len() + 2];
     for (t, target) in targets.iter().enumerate() {
         let t = t as u32;
+        let mut n = 0;
         for_each_bigram(target.body.iter().copied(), |b| {
-            if !sieve.may_hold(b) {
-                return;
-            }
-            if let Some(&id) = vocab.get(&b) {
-                let list = &mut postings[id as usize];
-                if list.last() != Some(&t) {
-                    list.push(t);
-                }
-            }
+            let id = table.id(b);
+            met[n] = id;
+            n += usize::from(last[id as usize] != t);
+            last[id as usize] = t;
         });
+        for &id in &met[..n] {
+            if id != table.sink {
+                postings[id as usize].push(t);
+            }
+        }
     }
     let df: Vec<u32> = postings.iter().map(|p| p.len() as u32).collect();
     // Each item's bigram ids (sorted) with their rarity weights (idf), and
