@@ -61,7 +61,10 @@ pub fn classify(line: &Line) -> Classified {
         || (marks.has(Marks::REPORTED) && cv::sentence_byline(&line.folded()).is_some())
     {
         LineKind::Lead
-    } else if key.len() <= 120 && cv::is_credit_line(line.raw) {
+    } else if marks.has(Marks::ROLE | Marks::PHOTO)
+        && key.len() <= 120
+        && cv::is_credit_line(line.raw)
+    {
         LineKind::Credit
     } else {
         LineKind::Text
@@ -81,7 +84,7 @@ pub fn classify(line: &Line) -> Classified {
                 && !marks.has(Marks::FULL_STOP)
                 && !cv::is_date_only(key)
                 && line.len() <= MAX_DISPLAY
-                && !has_column_spacing(line.raw)));
+                && !has_column_spacing(line)));
     Classified {
         kind,
         terminal,
@@ -93,9 +96,12 @@ pub fn classify(line: &Line) -> Classified {
 /// Column-style spacing: the extractor put a space after a comma or an
 /// enumeration comma inside running text (`慰问中， 区总工会`, `年初, "母婴`).
 /// Display type is set without it.
-fn has_column_spacing(raw: &str) -> bool {
+fn has_column_spacing(line: &Line) -> bool {
+    if line.widest_gap == 0 {
+        return false;
+    }
     let mut prev = ' ';
-    for c in raw.chars() {
+    for c in line.raw.chars() {
         if c.is_whitespace() && matches!(prev, '，' | ',' | '；' | ';' | '：' | '。' | '、' | '）')
         {
             return true;

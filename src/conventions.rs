@@ -90,6 +90,9 @@ impl Marks {
     /// `讯 訊 电 電 道 息`: the last char of every dateline
     /// ([`dateline_prefix`]).
     pub const DATELINE: u8 = 32;
+    /// The first char of a role word (`本报记者`, `通讯员`, `摄影`, …): a
+    /// credit line holds one ([`is_credit_line`]).
+    pub const ROLE: u8 = 64;
 
     /// The marks of `key`: per char, one look-up in a perfect-hash table
     /// (no branch per mark char: CJK text would mispredict them).
@@ -108,9 +111,9 @@ impl Marks {
 }
 
 /// The chars [`Marks::of`] looks for, with their marks.
-const MARK_CHARS: [(char, u8); 16] = [
+const MARK_CHARS: [(char, u8); 26] = [
     ('年', Marks::YEAR),
-    ('摄', Marks::PHOTO),
+    ('摄', Marks::PHOTO | Marks::ROLE),
     ('攝', Marks::PHOTO),
     ('道', Marks::REPORTED | Marks::DATELINE),
     ('。', Marks::FULL_STOP),
@@ -125,17 +128,27 @@ const MARK_CHARS: [(char, u8); 16] = [
     ('电', Marks::DATELINE),
     ('電', Marks::DATELINE),
     ('息', Marks::DATELINE),
+    ('本', Marks::ROLE),
+    ('特', Marks::ROLE),
+    ('见', Marks::ROLE),
+    ('实', Marks::ROLE),
+    ('新', Marks::ROLE),
+    ('记', Marks::ROLE),
+    ('記', Marks::ROLE),
+    ('通', Marks::ROLE),
+    ('撰', Marks::ROLE),
+    ('作', Marks::ROLE),
 ];
 
 /// Slot of a char in [`MARK_TABLE`]: a multiplicative hash, perfect on
 /// [`MARK_CHARS`] (checked when the table is built, at compile time).
 const fn mark_slot(c: char) -> usize {
-    ((c as u32).wrapping_mul(0x4f5a_9de5) >> 27) as usize
+    ((c as u32).wrapping_mul(0x46b9_67ab) >> 26) as usize
 }
 
 /// [`MARK_CHARS`] by [`mark_slot`]; an empty slot holds no char.
-static MARK_TABLE: [(u32, u8); 32] = {
-    let mut table = [(u32::MAX, 0); 32];
+static MARK_TABLE: [(u32, u8); 64] = {
+    let mut table = [(u32::MAX, 0); 64];
     let mut i = 0;
     while i < MARK_CHARS.len() {
         let (c, mark) = MARK_CHARS[i];
@@ -664,10 +677,19 @@ mod tests {
             assert_eq!(Marks::of(&format!("近日{c}某")), Marks(mark), "{c}");
         }
         assert_eq!(Marks::of("2019年4月19日"), Marks(Marks::YEAR));
-        assert_eq!(Marks::of("本版编辑马骏|校对"), Marks(Marks::EDITION));
-        assert_eq!(Marks::of("本报讯（记者张三）"), Marks(Marks::DATELINE));
+        assert_eq!(
+            Marks::of("本版编辑马骏|校对"),
+            Marks(Marks::EDITION | Marks::ROLE)
+        );
+        assert_eq!(
+            Marks::of("本报讯（记者张三）"),
+            Marks(Marks::DATELINE | Marks::ROLE)
+        );
         assert_eq!(Marks::of("近日，某车队职工自发设计了大型十字绣"), Marks(0));
         assert_eq!(Marks::of(""), Marks(0));
+        for c in ROLE_INITIALS {
+            assert!(Marks::of(&c.to_string()).has(Marks::ROLE), "{c}");
+        }
     }
 
     #[test]

@@ -80,10 +80,10 @@ pub fn coverage(display: &str, body: &str) -> f32 {
     found.iter().filter(|&&f| f).count() as f32 / d.len() as f32
 }
 
-/// The vocabulary of headline bigrams as an open-addressing table: bigram
-/// → id, and one more id, the *sink*, for every bigram outside it. Most
-/// body bigrams miss, at random: a look-up takes no branch on hit or miss
-/// (only a rare collision probes on).
+/// The vocabulary of headline bigrams as a hash table of four-slot buckets:
+/// bigram → id, and one more id, the *sink*, for every bigram outside it.
+/// Most body bigrams miss, at random: a look-up compares the four slots of
+/// one bucket and selects, with no branch on hit or miss.
 struct Vocab {
     keys: Vec<Bigram>,
     ids: Vec<u32>,
@@ -94,44 +94,55 @@ struct Vocab {
 impl Vocab {
     /// No bigram: chars are below U+110000.
     const EMPTY: Bigram = u64::MAX;
+    const SLOTS: usize = 4;
 
-    /// The table of `grams` (distinct), id `k` for the `k`-th; at most a
-    /// quarter full.
+    /// The table of `grams` (distinct), id `k` for the `k`-th: as many
+    /// buckets as grams (a quarter of the slots used), twice as many while
+    /// some bucket overflows.
     fn of(grams: &[Bigram]) -> Self {
-        let bits = (grams.len().max(1) * 4).next_power_of_two().trailing_zeros().max(4);
+        let mut bits = grams.len().max(1).next_power_of_two().trailing_zeros();
+        loop {
+            if let Some(v) = Self::try_with(grams, bits) {
+                return v;
+            }
+            bits += 1;
+        }
+    }
+
+    fn try_with(grams: &[Bigram], bits: u32) -> Option<Self> {
         let mut v = Vocab {
-            keys: vec![Self::EMPTY; 1 << bits],
-            ids: vec![0; 1 << bits],
+            keys: vec![Self::EMPTY; Self::SLOTS << bits],
+            ids: vec![0; Self::SLOTS << bits],
             shift: 64 - bits,
             sink: grams.len() as u32,
         };
         for (id, &b) in grams.iter().enumerate() {
-            let mut i = v.slot(b);
-            while v.keys[i] != Self::EMPTY {
-                i = (i + 1) & (v.keys.len() - 1);
-            }
-            v.keys[i] = b;
-            v.ids[i] = id as u32;
+            let base = v.bucket(b);
+            let free = (base..base + Self::SLOTS).find(|&i| v.keys[i] == Self::EMPTY)?;
+            v.keys[free] = b;
+            v.ids[free] = id as u32;
         }
-        v
+        Some(v)
     }
 
-    fn slot(&self, b: Bigram) -> usize {
-        ((b ^ (b >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> self.shift) as usize
+    /// The first slot of `b`'s bucket.
+    fn bucket(&self, b: Bigram) -> usize {
+        let h = (b ^ (b >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        // `checked_shr`: a one-bucket table shifts by 64.
+        h.checked_shr(self.shift).unwrap_or(0) as usize * Self::SLOTS
     }
 
     /// The id of `b`, or the sink.
     #[inline]
     fn id(&self, b: Bigram) -> u32 {
-        let mut i = self.slot(b);
-        loop {
-            let (key, id) = (self.keys[i], self.ids[i]);
-            let hit = key == b;
-            if hit || key == Self::EMPTY {
-                return std::hint::select_unpredictable(hit, id, self.sink);
-            }
-            i = (i + 1) & (self.keys.len() - 1);
+        let base = self.bucket(b);
+        let keys = &self.keys[base..base + Self::SLOTS];
+        let ids = &self.ids[base..base + Self::SLOTS];
+        let mut id = self.sink;
+        for (&key, &slot_id) in keys.iter().zip(ids) {
+            id = std::hint::select_unpredictable(key == b, slot_id, id);
         }
+        id
     }
 }
 
@@ -199,6 +210,8 @@ const WINDOW: usize = 12;
 /// order; `body_units` (sorted) lists the units that hold running text (two
 /// units with no body unit between them are adjacent).
 pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Placement {
+    debug_assert!(items.is_sorted_by_key(|it| it.unit));
+    debug_assert!(targets.is_sorted_by_key(|t| t.first_unit));
     // The vocabulary: every bigram some display group uses. Bodies are read
     // once, keeping only the vocabulary they contain (as postings below), so
     // the cost is linear in the text and the lists stay small.
@@ -258,8 +271,11 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
         })
         .collect();
     // Weighted share of an item's bigrams present in each body of a window
-    // of targets: the item's few ids walked through their postings.
-    let lexical = |i: usize, window: std::ops::Range<usize>, shares: &mut Vec<f32>| {
+    // of targets: the item's few ids walked through their postings. Items
+    // come in source order, so windows only move forward: each list keeps a
+    // cursor at the first target not behind the last window.
+    let mut cursor = vec![0usize; postings.len()];
+    let mut lexical = |i: usize, window: std::ops::Range<usize>, shares: &mut Vec<f32>| {
         shares.clear();
         shares.resize(window.len(), 0.0);
         let (w, total) = &weighted[i];
@@ -268,8 +284,14 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
         }
         for &(id, weight) in w {
             let list = &postings[id as usize];
-            let from = list.partition_point(|&t| (t as usize) < window.start);
-            for &t in list[from..]
+            let from = &mut cursor[id as usize];
+            while list
+                .get(*from)
+                .is_some_and(|&t| (t as usize) < window.start)
+            {
+                *from += 1;
+            }
+            for &t in list[*from..]
                 .iter()
                 .take_while(|&&t| (t as usize) < window.end)
             {
