@@ -208,8 +208,11 @@ pub(crate) fn ideograph_run(bytes: &[u8]) -> usize {
 #[inline(always)]
 pub(crate) fn ideograph_run_with(bytes: &[u8], mut f: impl FnMut(u32)) -> usize {
     let mut i = 0;
-    while let Some(&[b0, b1, b2]) = bytes.get(i..i + 3) {
-        if !(0xe4..=0xe9).contains(&b0) || (b0 == 0xe4 && b1 < 0xb8) {
+    while i + 2 < bytes.len() {
+        let (b0, b1, b2) = (bytes[i], bytes[i + 1], bytes[i + 2]);
+        // One test: E4 B8..BF, or E5..E9 (any second byte).
+        let key = (u32::from(b0) << 8 | u32::from(b1)).wrapping_sub(0xe4b8);
+        if key >= 0xea00 - 0xe4b8 {
             break;
         }
         f(u32::from(b0 & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f));
@@ -483,7 +486,9 @@ fn clean_spacing_only(raw: &str) -> Option<String> {
     let mut prev: Option<char> = None; // the last kept char, as output
     let mut cluster: Option<bool> = None; // in a cluster of marks: goes wide?
     for (at, c) in raw.char_indices() {
-        if is_cjk(c) {
+        // The common case: an ideograph or CJK punctuation that stays as it
+        // is, with no white space kept next to it.
+        if is_cjk(c) || is_common_cjk_punct(c) {
             if gap {
                 run = at;
                 gap = false;
@@ -538,6 +543,16 @@ fn clean_spacing_only(raw: &str) -> Option<String> {
         out.push_str(&raw[run..]);
     }
     Some(out)
+}
+
+/// The most frequent CJK punctuation, `，。、“”：；（）《》`: [`is_cjk_text`]
+/// and [`stays_as_is`], found by one look at the code point.
+#[inline]
+fn is_common_cjk_punct(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '、' | '“' | '”' | '：' | '；' | '（' | '）' | '《' | '》'
+    )
 }
 
 /// The first char after a cluster of ASCII `, : ; ? !` (and the white space
@@ -968,6 +983,13 @@ mod tests {
             };
             assert_eq!(run, want, "{c:?}");
             assert_eq!(seen, vec![c as u32; want / 3], "{c:?}");
+        }
+    }
+
+    #[test]
+    fn common_cjk_punct_is_cjk_text_that_stays() {
+        for c in "，。、“”：；（）《》".chars() {
+            assert!(is_common_cjk_punct(c) && is_cjk_text(c) && stays_as_is(c), "{c}");
         }
     }
 
