@@ -989,7 +989,10 @@ mod tests {
     #[test]
     fn common_cjk_punct_is_cjk_text_that_stays() {
         for c in "，。、“”：；（）《》".chars() {
-            assert!(is_common_cjk_punct(c) && is_cjk_text(c) && stays_as_is(c), "{c}");
+            assert!(
+                is_common_cjk_punct(c) && is_cjk_text(c) && stays_as_is(c),
+                "{c}"
+            );
         }
     }
 

@@ -71,12 +71,12 @@ pub fn unfold(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
             // Pieces cut only at gaps that fall on a column start.
             let mine: Vec<&Piece> = ps.iter().filter(|p| column_of(p.col) == c).collect();
             let mut piece = if mine.is_empty() {
-                Line::new("", [line.span[0], line.span[0]], line.col)
+                Line::new("", line.span[0], line.col)
             } else {
                 let (start, end) = (mine[0].start, mine[mine.len() - 1].end);
                 let raw = &line.raw[start..end];
                 let s = line.span[0] + utf16_len(&line.raw[..start]);
-                Line::new(raw, [s, s + utf16_len(raw)], mine[0].col)
+                Line::new(raw, s, mine[0].col)
             };
             piece.piece = true;
             out.push(piece);

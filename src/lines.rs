@@ -39,11 +39,13 @@ pub struct Line<'a> {
 }
 
 impl<'a> Line<'a> {
-    /// A line of `raw` text at `span`, its first glyph at character column
-    /// `col` of the printed line. One pass over the characters gives the
-    /// key, the widths and the widest gap.
-    pub fn new(raw: &'a str, span: Span, col: u32) -> Self {
-        // Widths are counted in half cells (exact; converted at the end).
+    /// A line of `raw` text starting at UTF-16 offset `start`, its first
+    /// glyph at character column `col` of the printed line. One pass over
+    /// the characters gives the span's end, the key, the widths and the
+    /// widest gap.
+    pub fn new(raw: &'a str, start: u32, col: u32) -> Self {
+        let mut units = 0u32; // UTF-16 code units
+                              // Widths are counted in half cells (exact; converted at the end).
         let (mut width2, mut glyphs2) = (0u32, 0u32);
         let (mut gap, mut widest_gap, mut glyph_count) = (0u32, 0u32, 0u32);
         // The key stays borrowed until the first character it must drop or
@@ -60,6 +62,7 @@ impl<'a> Line<'a> {
             let run = crate::clean::ideograph_run(&raw.as_bytes()[at..]);
             if run > 0 {
                 let n = (run / 3) as u32;
+                units += n;
                 width2 += 2 * n;
                 glyphs2 += 2 * n;
                 glyph_count += n;
@@ -71,6 +74,7 @@ impl<'a> Line<'a> {
                 break;
             };
             let next = at + c.len_utf8();
+            units += c.len_utf16() as u32;
             if crate::clean::is_cjk(c) {
                 // A rarer ideograph (extension A, compatibility forms).
                 width2 += 2;
@@ -121,7 +125,7 @@ impl<'a> Line<'a> {
         };
         Line {
             raw,
-            span,
+            span: [start, start + units],
             key,
             folds,
             glyph_count,
@@ -174,17 +178,16 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
         let trimmed_start = line.trim_start();
         let lead = &line[..line.len() - trimmed_start.len()];
         let trimmed = trimmed_start.trim_end();
-        let start = u16_pos + utf16_len(lead);
-        let end = start + utf16_len(trimmed);
         let trail = &trimmed_start[trimmed.len()..];
         let unmarked = trimmed.trim_start_matches('\u{feff}');
         // A byte-order mark is one UTF-16 unit.
-        let start = start + ((trimmed.len() - unmarked.len()) / 3) as u32;
+        let marks = ((trimmed.len() - unmarked.len()) / 3) as u32;
+        let start = u16_pos + utf16_len(lead) + marks;
         let trimmed = unmarked;
-        let mut l = Line::new(trimmed, [start, end], lead.chars().count() as u32);
+        let mut l = Line::new(trimmed, start, lead.chars().count() as u32);
         l.indent = !trimmed.is_empty() && is_indent(lead);
+        u16_pos = l.span[1] + utf16_len(trail) + term_len as u32;
         out.push(l);
-        u16_pos = end + utf16_len(trail) + term_len as u32;
         if last {
             break;
         }
@@ -219,7 +222,7 @@ pub fn utf16_len(s: &str) -> u32 {
 /// Printed width of a line with and without its white space (see
 /// [`Line::width`] and [`Line::glyphs`]).
 pub fn widths_of(raw: &str) -> (f32, f32) {
-    let line = Line::new(raw, [0, 0], 0);
+    let line = Line::new(raw, 0, 0);
     (line.width, line.glyphs)
 }
 
