@@ -45,7 +45,7 @@ const MAX_DISPLAY: usize = 48;
 /// Classifies one line.
 pub fn classify(line: &Line) -> Classified {
     let key: &str = &line.key;
-    let marks = Marks::of(key);
+    let marks = line.marks;
     let kind = if line.is_blank() {
         LineKind::Blank
     } else if marks.has(Marks::YEAR) && cv::page_date(key).is_some() {

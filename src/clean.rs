@@ -192,19 +192,13 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Length in bytes of the run of ideographs U+4E00–U+9FFF (the bulk of
 /// [`is_cjk`]) that opens `bytes`, read from their UTF-8 lead bytes without
-/// decoding: `E4 B8..BF xx` and `E5..E9 xx xx`. `bytes` must be valid
-/// UTF-8 from a char boundary.
+/// decoding (`E4 B8..BF xx` and `E5..E9 xx xx`), calling `f` with each
+/// one's code point in order. `bytes` must be valid UTF-8 from a char
+/// boundary.
 ///
 /// ```text
-/// ideograph_run("工会，".as_bytes()) = 6
+/// ideograph_run_with("工会，".as_bytes(), f) = 6, f(0x5de5), f(0x4f1a)
 /// ```
-#[inline]
-pub(crate) fn ideograph_run(bytes: &[u8]) -> usize {
-    ideograph_run_with(bytes, |_| {})
-}
-
-/// [`ideograph_run`], calling `f` with each ideograph's code point in
-/// order (decoded from its three bytes, no branch per char).
 #[inline(always)]
 pub(crate) fn ideograph_run_with(bytes: &[u8], mut f: impl FnMut(u32)) -> usize {
     let mut i = 0;
@@ -969,8 +963,8 @@ mod tests {
 
     #[test]
     fn ideograph_runs_are_the_cjk_chars_u4e00_to_u9fff() {
-        assert_eq!(ideograph_run("工会，".as_bytes()), 6);
-        assert_eq!(ideograph_run("".as_bytes()), 0);
+        assert_eq!(ideograph_run_with("工会，".as_bytes(), |_| {}), 6);
+        assert_eq!(ideograph_run_with("".as_bytes(), |_| {}), 0);
         // Every char that opens with lead bytes E3–EA, one at a time.
         for c in ('\u{3000}'..='\u{afff}').chain(['a', '，', '㐀', '䷀', '丁', '鿿']) {
             let text = format!("{c}{c}x");

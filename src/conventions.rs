@@ -94,15 +94,24 @@ impl Marks {
     /// credit line holds one ([`is_credit_line`]).
     pub const ROLE: u8 = 64;
 
-    /// The marks of `key`: per char, one look-up in a perfect-hash table
-    /// (no branch per mark char: CJK text would mispredict them).
+    /// The marks of `key`, as [`Line`](crate::lines::Line)s gather theirs
+    /// while they are keyed (with [`Marks::add`]).
+    #[cfg(test)]
     pub fn of(key: &str) -> Marks {
-        let mut m = 0;
+        let mut m = Marks::default();
         for c in key.chars() {
-            let (k, mark) = MARK_TABLE[mark_slot(c)];
-            m |= if k == c as u32 { mark } else { 0 };
+            m.add(c as u32);
         }
-        Marks(m)
+        m
+    }
+
+    /// Adds the marks of the char with code point `c`: one look-up in a
+    /// perfect-hash table (no branch per mark char: CJK text would
+    /// mispredict them).
+    #[inline]
+    pub fn add(&mut self, c: u32) {
+        let (k, mark) = MARK_TABLE[mark_slot(c)];
+        self.0 |= if k == c { mark } else { 0 };
     }
 
     pub fn has(self, mark: u8) -> bool {
@@ -142,8 +151,8 @@ const MARK_CHARS: [(char, u8); 26] = [
 
 /// Slot of a char in [`MARK_TABLE`]: a multiplicative hash, perfect on
 /// [`MARK_CHARS`] (checked when the table is built, at compile time).
-const fn mark_slot(c: char) -> usize {
-    ((c as u32).wrapping_mul(0x46b9_67ab) >> 26) as usize
+const fn mark_slot(c: u32) -> usize {
+    (c.wrapping_mul(0x46b9_67ab) >> 26) as usize
 }
 
 /// [`MARK_CHARS`] by [`mark_slot`]; an empty slot holds no char.
@@ -152,7 +161,7 @@ static MARK_TABLE: [(u32, u8); 64] = {
     let mut i = 0;
     while i < MARK_CHARS.len() {
         let (c, mark) = MARK_CHARS[i];
-        let slot = mark_slot(c);
+        let slot = mark_slot(c as u32);
         assert!(
             table[slot].0 == u32::MAX,
             "mark_slot must be perfect on MARK_CHARS"

@@ -1,6 +1,7 @@
 //! Pass 1 — lines: split the input into lines with their source ranges, and
 //! measure the page's layout from line-width statistics.
 
+use crate::conventions::Marks;
 use crate::Span;
 use std::borrow::Cow;
 
@@ -20,6 +21,8 @@ pub struct Line<'a> {
     /// Some char of `raw` is one [`fold_width`](crate::clean::fold_width)
     /// changes (full-width ASCII, U+3000, U+FEFF); see [`Line::folded`].
     pub folds: bool,
+    /// The chars of `key` that line conventions' quick tests look for.
+    pub marks: Marks,
     /// Printed width in ideograph cells: a CJK glyph or full-width mark is 1,
     /// an ASCII glyph or a space ½ (spaces inside a line stand for the
     /// justification of the printed column, so they count).
@@ -55,11 +58,12 @@ impl<'a> Line<'a> {
         let mut kept = 0;
         let mut skip_markup = false;
         let mut folds = false;
+        let mut marks = Marks::default();
         let mut at = 0;
         while at < raw.len() {
             // The common case: a run of ideographs, one cell each, kept as
             // they are.
-            let run = crate::clean::ideograph_run(&raw.as_bytes()[at..]);
+            let run = crate::clean::ideograph_run_with(&raw.as_bytes()[at..], |c| marks.add(c));
             if run > 0 {
                 let n = (run / 3) as u32;
                 units += n;
@@ -77,6 +81,7 @@ impl<'a> Line<'a> {
             units += c.len_utf16() as u32;
             if crate::clean::is_cjk(c) {
                 // A rarer ideograph (extension A, compatibility forms).
+                marks.add(c as u32);
                 width2 += 2;
                 glyphs2 += 2;
                 glyph_count += 1;
@@ -113,6 +118,7 @@ impl<'a> Line<'a> {
             }
             if !drop {
                 glyph_count += 1;
+                marks.add(folded as u32);
             }
             at = next;
         }
@@ -128,6 +134,7 @@ impl<'a> Line<'a> {
             span: [start, start + units],
             key,
             folds,
+            marks,
             glyph_count,
             width: width2 as f32 / 2.0,
             glyphs: glyphs2 as f32 / 2.0,
@@ -281,6 +288,20 @@ mod tests {
         assert!(lines[2].is_blank());
         assert_eq!(slice(lines[3].span), "end");
         assert_eq!(lines[1].key, "记者𠀀");
+    }
+
+    #[test]
+    fn lines_gather_the_marks_of_their_keys() {
+        // Every mark char, in runs of ideographs, after white space, folded
+        // from full width, inside markup, next to rarer ideographs.
+        let text = "本版编辑 马骏|校对 吉言 Ｅ－ｍａｉｌ：ａ＠ｂ mail\n\
+                    \u{feff}２０１９年４月 **摄** 　记者 通讯员\n\
+                    㐀年丁。新华社北京电 据报道 消息 特约 见习 实习 撰稿 作者\n\
+                    本報記者 攝影 訊 電 邮箱 热线 第5版\n\n近日，某车队职工\n";
+        let lines = split(text);
+        for line in &lines {
+            assert_eq!(line.marks, Marks::of(&line.key), "{:?}", line.raw);
+        }
     }
 
     #[test]
