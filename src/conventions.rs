@@ -114,12 +114,13 @@ impl Marks {
         self.0 |= if k == c { mark } else { 0 };
     }
 
+    /// Holds one of the marks in `mark` (`Marks::ROLE | Marks::PHOTO`: either).
     pub fn has(self, mark: u8) -> bool {
         self.0 & mark != 0
     }
 }
 
-/// The chars [`Marks::of`] looks for, with their marks.
+/// The chars [`Marks::add`] looks for, with their marks.
 const MARK_CHARS: [(char, u8); 26] = [
     ('年', Marks::YEAR),
     ('摄', Marks::PHOTO | Marks::ROLE),

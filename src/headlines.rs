@@ -87,6 +87,8 @@ pub fn coverage(display: &str, body: &str) -> f32 {
 struct Vocab {
     keys: Vec<Bigram>,
     ids: Vec<u32>,
+    /// The hash's multiplier (odd).
+    mul: u64,
     shift: u32,
     sink: u32,
 }
@@ -97,22 +99,24 @@ impl Vocab {
     const SLOTS: usize = 4;
 
     /// The table of `grams` (distinct), id `k` for the `k`-th: as many
-    /// buckets as grams (a quarter of the slots used), twice as many while
-    /// some bucket overflows.
+    /// buckets as grams (a quarter of the slots used). While some bucket
+    /// overflows, the table doubles (twice at most) and the hash changes
+    /// its multiplier, so that no input can make it grow without bound.
     fn of(grams: &[Bigram]) -> Self {
-        let mut bits = grams.len().max(1).next_power_of_two().trailing_zeros();
-        loop {
-            if let Some(v) = Self::try_with(grams, bits) {
-                return v;
-            }
-            bits += 1;
-        }
+        let bits = grams.len().max(1).next_power_of_two().trailing_zeros();
+        (0u64..)
+            .find_map(|attempt| {
+                let mul = 0x9e37_79b9_7f4a_7c15u64.wrapping_mul(2 * attempt + 1);
+                Self::try_with(grams, bits + attempt.min(2) as u32, mul)
+            })
+            .expect("an unbounded search ends")
     }
 
-    fn try_with(grams: &[Bigram], bits: u32) -> Option<Self> {
+    fn try_with(grams: &[Bigram], bits: u32, mul: u64) -> Option<Self> {
         let mut v = Vocab {
             keys: vec![Self::EMPTY; Self::SLOTS << bits],
             ids: vec![0; Self::SLOTS << bits],
+            mul,
             shift: 64 - bits,
             sink: grams.len() as u32,
         };
@@ -127,7 +131,7 @@ impl Vocab {
 
     /// The first slot of `b`'s bucket.
     fn bucket(&self, b: Bigram) -> usize {
-        let h = (b ^ (b >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let h = (b ^ (b >> 29)).wrapping_mul(self.mul);
         // `checked_shr`: a one-bucket table shifts by 64.
         h.checked_shr(self.shift).unwrap_or(0) as usize * Self::SLOTS
     }
@@ -608,6 +612,22 @@ pub fn item(unit: usize, lines: &[(usize, &str, Option<&str>)]) -> Item {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vocabulary_ids_survive_crowded_buckets() {
+        // Bigrams of one first char and many seconds, and many firsts
+        // with one second: every one found, everything else the sink.
+        let grams: Vec<Bigram> = (0..600u64)
+            .map(|k| (0x4e00 + k % 3) << 32 | (0x4e00 + k * 7))
+            .collect();
+        let v = Vocab::of(&grams);
+        assert!(v.keys.len() <= 16 * grams.len().next_power_of_two());
+        for (id, &b) in grams.iter().enumerate() {
+            assert_eq!(v.id(b), id as u32);
+        }
+        assert_eq!(v.id(0x4e00 << 32 | 0x4e01), v.sink);
+        assert_eq!(Vocab::of(&[]).id(0x4e00 << 32 | 0x4e01), 0);
+    }
 
     fn it(unit: usize, lines: &[&str]) -> Item {
         let raw: Vec<(usize, &str, Option<&str>)> = lines
