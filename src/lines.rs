@@ -47,8 +47,9 @@ impl<'a> Line<'a> {
     /// the characters gives the span's end, the key, the widths and the
     /// widest gap.
     pub fn new(raw: &'a str, start: u32, col: u32) -> Self {
-        let mut units = 0u32; // UTF-16 code units
-                              // Widths are counted in half cells (exact; converted at the end).
+        // UTF-16 code units, and widths in half cells (exact; converted at
+        // the end).
+        let mut units = 0u32;
         let (mut width2, mut glyphs2) = (0u32, 0u32);
         let (mut gap, mut widest_gap, mut glyph_count) = (0u32, 0u32, 0u32);
         // The key stays borrowed until the first character it must drop or
