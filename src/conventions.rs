@@ -262,7 +262,7 @@ pub fn photo_credit_start(text: &str) -> Option<usize> {
 
 /// True when `text` holds the photo-credit mark `摄` (`攝`): a quick test
 /// before [`photo_credit_start`].
-pub fn has_photo_mark(text: &str) -> bool {
+fn has_photo_mark(text: &str) -> bool {
     holds(text, '摄') || holds(text, '攝')
 }
 

@@ -9,7 +9,7 @@
 //! are left for the headline pass to place.
 
 use crate::classify::Classified;
-use crate::conventions as cv;
+use crate::conventions::{self as cv, Marks};
 use crate::headlines::coverage;
 use crate::lines::Line;
 use crate::reflow::Unit;
@@ -312,7 +312,7 @@ impl Segmenter<'_, '_> {
         self.units[u]
             .lines()
             .iter()
-            .any(|&l| cv::has_photo_mark(self.lines[l].raw))
+            .any(|&l| self.lines[l].marks.has(Marks::PHOTO))
     }
 
     /// The text of a unit.
