@@ -454,9 +454,9 @@ fn stays_as_is(c: char) -> bool {
 /// whole; a cluster of those marks (white space between them only) goes full
 /// width when the glyph before or after it is CJK text; a run of white space
 /// becomes one space between two non-CJK glyphs and nothing elsewhere; paired
-/// quotes go curly; all as the token stages would do. `None` as soon as a char needs them (single quotes, an
-/// odd number of double quotes, brackets, markup, full-width or invisible
-/// chars).
+/// quotes go curly; all as the token stages would do. `None` as soon as a
+/// char needs those stages (single quotes, an odd number of double quotes,
+/// brackets, markup, full-width or invisible chars).
 ///
 /// ```text
 /// "采购防疫物资， 设立\n防疫专项" → "采购防疫物资，设立防疫专项"

@@ -615,8 +615,8 @@ mod tests {
 
     #[test]
     fn vocabulary_ids_survive_crowded_buckets() {
-        // Bigrams of one first char and many seconds, and many firsts
-        // with one second: every one found, everything else the sink.
+        // 600 bigrams over three first chars: every one found, any other
+        // bigram the sink.
         let grams: Vec<Bigram> = (0..600u64)
             .map(|k| (0x4e00 + k % 3) << 32 | (0x4e00 + k * 7))
             .collect();
