@@ -215,6 +215,68 @@ pub(crate) fn ideograph_run_with(bytes: &[u8], mut f: impl FnMut(u32)) -> usize 
     i
 }
 
+/// Length in bytes of the run of *plain wide glyphs* that opens `bytes`:
+/// ideographs U+4E00–U+9FFF and the most frequent CJK punctuation
+/// ([`COMMON_CJK_PUNCT`]). Each is one cell wide, CJK text, nothing to
+/// fold or drop, kept as it is by cleaning. Read three bytes at a time
+/// without decoding (a range test and one table look-up, no branch per
+/// kind), calling `f` with each one's code point. `bytes` must be valid
+/// UTF-8 from a char boundary.
+///
+/// ```text
+/// wide_run_with("工会，职工 ".as_bytes(), f) = 15
+/// ```
+#[inline(always)]
+pub(crate) fn wide_run_with(bytes: &[u8], mut f: impl FnMut(u32)) -> usize {
+    let mut i = 0;
+    while i + 2 < bytes.len() {
+        let (b0, b1, b2) = (bytes[i], bytes[i + 1], bytes[i + 2]);
+        let v = u32::from(b0) << 16 | u32::from(b1) << 8 | u32::from(b2);
+        let ideograph = (v >> 8).wrapping_sub(0xe4b8) < 0xea00 - 0xe4b8;
+        let punct = COMMON_PUNCT_UTF8[common_punct_slot(v)] == v;
+        if !(ideograph | punct) {
+            break;
+        }
+        f(u32::from(b0 & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f));
+        i += 3;
+    }
+    i
+}
+
+/// Slot of a three-byte UTF-8 sequence in [`COMMON_PUNCT_UTF8`]: a
+/// multiplicative hash, perfect on [`COMMON_CJK_PUNCT`] (checked when the
+/// table is built, at compile time).
+const fn common_punct_slot(v: u32) -> usize {
+    (v.wrapping_mul(0x8ff3_4739) >> 28) as usize
+}
+
+/// The most frequent CJK punctuation: [`is_cjk_text`] that cleaning keeps
+/// as it is ([`stays_as_is`]).
+const COMMON_CJK_PUNCT: [char; 11] = [
+    '，', '。', '、', '“', '”', '：', '；', '（', '）', '《', '》',
+];
+
+/// The UTF-8 bytes (as a number) of each [`COMMON_CJK_PUNCT`] char, by
+/// [`common_punct_slot`]; 0 in an empty slot.
+static COMMON_PUNCT_UTF8: [u32; 16] = {
+    let chars = COMMON_CJK_PUNCT;
+    let mut table = [0; 16];
+    let mut k = 0;
+    while k < chars.len() {
+        let mut b = [0; 4];
+        let utf8 = chars[k].encode_utf8(&mut b).as_bytes();
+        let v = (utf8[0] as u32) << 16 | (utf8[1] as u32) << 8 | utf8[2] as u32;
+        let slot = common_punct_slot(v);
+        assert!(
+            table[slot] == 0,
+            "common_punct_slot must be perfect on them"
+        );
+        table[slot] = v;
+        k += 1;
+    }
+    table
+};
+
 /// Ideographic text in a wider sense than [`is_cjk`]: also the rarer
 /// ideograph extensions (names such as `𠮷`), radicals, `〇` `々` and kana.
 /// White space next to these goes like next to [`is_cjk`].
@@ -479,10 +541,28 @@ fn clean_spacing_only(raw: &str) -> Option<String> {
     let mut gap = false; // white space since the last kept char
     let mut prev: Option<char> = None; // the last kept char, as output
     let mut cluster: Option<bool> = None; // in a cluster of marks: goes wide?
-    for (at, c) in raw.char_indices() {
-        // The common case: an ideograph or CJK punctuation that stays as it
-        // is, with no white space kept next to it.
-        if is_cjk(c) || is_common_cjk_punct(c) {
+    let mut next = 0; // where the next char starts
+    while next < raw.len() {
+        // The common case: a run of ideographs and CJK punctuation, kept as
+        // they are, with no white space kept next to them.
+        let mut last = 0;
+        let wide = wide_run_with(&raw.as_bytes()[next..], |c| last = c);
+        if wide > 0 {
+            if gap {
+                run = next;
+                gap = false;
+            }
+            next += wide;
+            prev = char::from_u32(last);
+            cluster = None;
+            continue;
+        }
+        let at = next;
+        let Some(c) = raw[at..].chars().next() else {
+            break;
+        };
+        next += c.len_utf8();
+        if is_cjk(c) {
             if gap {
                 run = at;
                 gap = false;
@@ -529,7 +609,7 @@ fn clean_spacing_only(raw: &str) -> Option<String> {
         if kept != c {
             out.push_str(&raw[run..at]);
             out.push(kept);
-            run = at + c.len_utf8();
+            run = next;
         }
         prev = Some(kept);
     }
@@ -537,16 +617,6 @@ fn clean_spacing_only(raw: &str) -> Option<String> {
         out.push_str(&raw[run..]);
     }
     Some(out)
-}
-
-/// The most frequent CJK punctuation, `，。、“”：；（）《》`: [`is_cjk_text`]
-/// and [`stays_as_is`], found by one look at the code point.
-#[inline]
-fn is_common_cjk_punct(c: char) -> bool {
-    matches!(
-        c,
-        '，' | '。' | '、' | '“' | '”' | '：' | '；' | '（' | '）' | '《' | '》'
-    )
 }
 
 /// The first char after a cluster of ASCII `, : ; ? !` (and the white space
@@ -982,11 +1052,24 @@ mod tests {
 
     #[test]
     fn common_cjk_punct_is_cjk_text_that_stays() {
-        for c in "，。、“”：；（）《》".chars() {
-            assert!(
-                is_common_cjk_punct(c) && is_cjk_text(c) && stays_as_is(c),
-                "{c}"
-            );
+        for c in COMMON_CJK_PUNCT {
+            assert!(is_cjk_text(c) && stays_as_is(c), "{c}");
+            assert!(fold_char(c) == c && !folds(c) && !is_ws(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn wide_runs_are_ideographs_and_common_punctuation() {
+        assert_eq!(wide_run_with("工会，职工 ".as_bytes(), |_| {}), 15);
+        // Every char of three UTF-8 bytes (and a few others), one at a time.
+        for c in ('\u{800}'..='\u{ffff}').chain(['a', ' ', 'é', '𠮷']) {
+            let text = format!("{c}{c}x");
+            let mut seen = Vec::new();
+            let run = wide_run_with(text.as_bytes(), |c| seen.push(c));
+            let wide = ('\u{4e00}'..='\u{9fff}').contains(&c) || COMMON_CJK_PUNCT.contains(&c);
+            let want = if wide { 2 * c.len_utf8() } else { 0 };
+            assert_eq!(run, want, "{c:?}");
+            assert_eq!(seen, vec![c as u32; want / 3], "{c:?}");
         }
     }
 

@@ -62,9 +62,9 @@ impl<'a> Line<'a> {
         let mut marks = Marks::default();
         let mut at = 0;
         while at < raw.len() {
-            // The common case: a run of ideographs, one cell each, kept as
-            // they are.
-            let run = crate::clean::ideograph_run_with(&raw.as_bytes()[at..], |c| marks.add(c));
+            // The common case: a run of ideographs and CJK punctuation, one
+            // cell each, kept as they are.
+            let run = crate::clean::wide_run_with(&raw.as_bytes()[at..], |c| marks.add(c));
             if run > 0 {
                 let n = (run / 3) as u32;
                 units += n;
