@@ -258,7 +258,7 @@ fn draft_article(
                     merge(&mut art.byline, parse_names(&text[at..]));
                     text = &text[..at];
                 }
-                if text.matches('"').count() % 2 == 1 {
+                if memchr::memchr_iter(b'"', text.as_bytes()).count() % 2 == 1 {
                     quotes.push(spans_of(lines, ls.iter().copied()));
                 }
                 let clean = clean_body(text);

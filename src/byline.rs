@@ -183,10 +183,15 @@ fn has_role(s: &str) -> bool {
 /// "文/张三 图/李四"                  → authors [张三], photographers [李四]
 /// ```
 pub fn parse_names(text: &str) -> Byline {
-    let text = fold_width(text)
-        .replace('／', "/")
-        .replace(['（', '）', '(', ')'], " ")
-        .replace('攝', "摄");
+    let text: String = fold_width(text)
+        .chars()
+        .map(|c| match c {
+            '／' => '/',
+            '（' | '）' | '(' | ')' => ' ',
+            '攝' => '摄',
+            c => c,
+        })
+        .collect();
     let mut tokens: Vec<String> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';'))
         .filter(|t| !t.is_empty())
