@@ -190,31 +190,6 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
-/// Length in bytes of the run of ideographs U+4E00–U+9FFF (the bulk of
-/// [`is_cjk`]) that opens `bytes`, read from their UTF-8 lead bytes without
-/// decoding (`E4 B8..BF xx` and `E5..E9 xx xx`), calling `f` with each
-/// one's code point in order. `bytes` must be valid UTF-8 from a char
-/// boundary.
-///
-/// ```text
-/// ideograph_run_with("工会，".as_bytes(), f) = 6, f(0x5de5), f(0x4f1a)
-/// ```
-#[inline(always)]
-pub(crate) fn ideograph_run_with(bytes: &[u8], mut f: impl FnMut(u32)) -> usize {
-    let mut i = 0;
-    while i + 2 < bytes.len() {
-        let (b0, b1, b2) = (bytes[i], bytes[i + 1], bytes[i + 2]);
-        // One test: E4 B8..BF, or E5..E9 (any second byte).
-        let key = (u32::from(b0) << 8 | u32::from(b1)).wrapping_sub(0xe4b8);
-        if key >= 0xea00 - 0xe4b8 {
-            break;
-        }
-        f(u32::from(b0 & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f));
-        i += 3;
-    }
-    i
-}
-
 /// Length in bytes of the run of *plain wide glyphs* that opens `bytes`:
 /// ideographs U+4E00–U+9FFF and the most frequent CJK punctuation
 /// ([`COMMON_CJK_PUNCT`]). Each is one cell wide, CJK text, nothing to
@@ -1032,25 +1007,6 @@ mod tests {
     }
 
     #[test]
-    fn ideograph_runs_are_the_cjk_chars_u4e00_to_u9fff() {
-        assert_eq!(ideograph_run_with("工会，".as_bytes(), |_| {}), 6);
-        assert_eq!(ideograph_run_with("".as_bytes(), |_| {}), 0);
-        // Every char that opens with lead bytes E3–EA, one at a time.
-        for c in ('\u{3000}'..='\u{afff}').chain(['a', '，', '㐀', '䷀', '丁', '鿿']) {
-            let text = format!("{c}{c}x");
-            let mut seen = Vec::new();
-            let run = ideograph_run_with(text.as_bytes(), |c| seen.push(c));
-            let want = if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-                2 * c.len_utf8()
-            } else {
-                0
-            };
-            assert_eq!(run, want, "{c:?}");
-            assert_eq!(seen, vec![c as u32; want / 3], "{c:?}");
-        }
-    }
-
-    #[test]
     fn common_cjk_punct_is_cjk_text_that_stays() {
         for c in COMMON_CJK_PUNCT {
             assert!(is_cjk_text(c) && stays_as_is(c), "{c}");
@@ -1061,6 +1017,7 @@ mod tests {
     #[test]
     fn wide_runs_are_ideographs_and_common_punctuation() {
         assert_eq!(wide_run_with("工会，职工 ".as_bytes(), |_| {}), 15);
+        assert_eq!(wide_run_with("".as_bytes(), |_| {}), 0);
         // Every char of three UTF-8 bytes (and a few others), one at a time.
         for c in ('\u{800}'..='\u{ffff}').chain(['a', ' ', 'é', '𠮷']) {
             let text = format!("{c}{c}x");

@@ -120,10 +120,11 @@ impl Marks {
     }
 }
 
-/// The chars [`Marks::add`] looks for, with their marks.
-const MARK_CHARS: [(char, u8); 26] = [
+/// The chars [`Marks::add`] looks for, with their marks; and
+/// [`ROLE_INITIALS`], marked [`Marks::ROLE`].
+const MARK_CHARS: [(char, u8); 16] = [
     ('年', Marks::YEAR),
-    ('摄', Marks::PHOTO | Marks::ROLE),
+    ('摄', Marks::PHOTO),
     ('攝', Marks::PHOTO),
     ('道', Marks::REPORTED | Marks::DATELINE),
     ('。', Marks::FULL_STOP),
@@ -138,16 +139,6 @@ const MARK_CHARS: [(char, u8); 26] = [
     ('电', Marks::DATELINE),
     ('電', Marks::DATELINE),
     ('息', Marks::DATELINE),
-    ('本', Marks::ROLE),
-    ('特', Marks::ROLE),
-    ('见', Marks::ROLE),
-    ('实', Marks::ROLE),
-    ('新', Marks::ROLE),
-    ('记', Marks::ROLE),
-    ('記', Marks::ROLE),
-    ('通', Marks::ROLE),
-    ('撰', Marks::ROLE),
-    ('作', Marks::ROLE),
 ];
 
 /// Slot of a char in [`MARK_TABLE`]: a multiplicative hash, perfect on
@@ -156,18 +147,26 @@ const fn mark_slot(c: u32) -> usize {
     (c.wrapping_mul(0x46b9_67ab) >> 26) as usize
 }
 
-/// [`MARK_CHARS`] by [`mark_slot`]; an empty slot holds no char.
+/// [`MARK_CHARS`] and [`ROLE_INITIALS`] by [`mark_slot`]; an empty slot
+/// holds no char.
 static MARK_TABLE: [(u32, u8); 64] = {
+    const fn put(table: &mut [(u32, u8); 64], c: char, mark: u8) {
+        let slot = mark_slot(c as u32);
+        assert!(
+            table[slot].0 == u32::MAX || table[slot].0 == c as u32,
+            "mark_slot must be perfect on the mark chars"
+        );
+        table[slot] = (c as u32, table[slot].1 | mark);
+    }
     let mut table = [(u32::MAX, 0); 64];
     let mut i = 0;
     while i < MARK_CHARS.len() {
-        let (c, mark) = MARK_CHARS[i];
-        let slot = mark_slot(c as u32);
-        assert!(
-            table[slot].0 == u32::MAX,
-            "mark_slot must be perfect on MARK_CHARS"
-        );
-        table[slot] = (c as u32, mark);
+        put(&mut table, MARK_CHARS[i].0, MARK_CHARS[i].1);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < ROLE_INITIALS.len() {
+        put(&mut table, ROLE_INITIALS[i], Marks::ROLE);
         i += 1;
     }
     table
@@ -684,7 +683,12 @@ mod tests {
     #[test]
     fn marks_are_the_chars_of_the_quick_tests() {
         for (c, mark) in MARK_CHARS {
-            assert_eq!(Marks::of(&format!("近日{c}某")), Marks(mark), "{c}");
+            let role = if ROLE_INITIALS.contains(&c) {
+                Marks::ROLE
+            } else {
+                0
+            };
+            assert_eq!(Marks::of(&format!("近日{c}某")), Marks(mark | role), "{c}");
         }
         assert_eq!(Marks::of("2019年4月19日"), Marks(Marks::YEAR));
         assert_eq!(

@@ -9,7 +9,7 @@
 //! their roles (kicker 引题, title 主题, subtitle 副题) from their order and
 //! shape.
 
-use crate::clean::{clean_display, ideograph_run_with, is_cjk};
+use crate::clean::{clean_display, is_cjk, wide_run_with};
 use crate::conventions as cv;
 use crate::lines::widths_of;
 use rustc_hash::FxHashMap;
@@ -29,12 +29,17 @@ fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMu
         let bytes = piece.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
-            // Runs of common ideographs without decoding them char by char.
-            at += ideograph_run_with(&bytes[at..], |c| {
-                if prev != 0 {
-                    f(u64::from(prev) << 32 | u64::from(c));
+            // Runs of ideographs and CJK punctuation (which ends a word)
+            // without decoding them char by char.
+            at += wide_run_with(&bytes[at..], |c| {
+                if (0x4e00..=0x9fff).contains(&c) {
+                    if prev != 0 {
+                        f(u64::from(prev) << 32 | u64::from(c));
+                    }
+                    prev = c;
+                } else {
+                    prev = 0;
                 }
-                prev = c;
             });
             let Some(c) = piece[at..].chars().next() else {
                 break;
