@@ -177,7 +177,7 @@ fn page_info(lines: &[Line], furniture: &[usize], used: &mut [bool]) -> PageInfo
     for &l in furniture {
         used[l] = true;
         let line = &lines[l];
-        if let Some((date, weekday)) = cv::page_date(&line.key) {
+        if let Some((date, weekday)) = cv::page_date(line.key) {
             if info.date.is_none() {
                 info.date = Some(date);
                 info.weekday = weekday;
@@ -198,7 +198,7 @@ fn page_info(lines: &[Line], furniture: &[usize], used: &mut [bool]) -> PageInfo
 /// The cleaned text of a one-line display unit shaped like a column name.
 fn column_name(lines: &[Line], units: &[Unit], u: usize) -> Option<String> {
     match &units[u] {
-        Unit::Display { lines: ls } if ls.len() == 1 && cv::is_column_name(&lines[ls[0]].key) => {
+        Unit::Display { lines: ls } if ls.len() == 1 && cv::is_column_name(lines[ls[0]].key) => {
             Some(clean_display(lines[ls[0]].raw))
         }
         _ => None,

@@ -44,7 +44,7 @@ const MAX_DISPLAY: usize = 48;
 
 /// Classifies one line.
 pub fn classify(line: &Line) -> Classified {
-    let key: &str = &line.key;
+    let key: &str = line.key;
     let marks = line.marks;
     let kind = if line.is_blank() {
         LineKind::Blank
@@ -115,9 +115,10 @@ fn has_column_spacing(line: &Line) -> bool {
 mod tests {
     use super::*;
     use crate::lines::split;
+    use bumpalo::Bump;
 
     fn kinds(text: &str) -> Vec<(LineKind, bool)> {
-        split(text)
+        split(text, &Bump::new())
             .iter()
             .map(|l| {
                 let c = classify(l);

@@ -13,6 +13,7 @@
 //! Other pages pass through unchanged.
 
 use crate::lines::{utf16_len, Line};
+use bumpalo::Bump;
 
 /// White space this wide (in characters) inside a line separates columns.
 const MIN_GAP: usize = 3;
@@ -30,7 +31,8 @@ struct Piece {
 }
 
 /// Unfolds side-by-side columns; returns the lines unchanged otherwise.
-pub fn unfold(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+/// The pieces' keys are built in `arena`.
+pub fn unfold<'a>(lines: Vec<Line<'a>>, arena: &'a Bump) -> Vec<Line<'a>> {
     let text_lines = lines.iter().filter(|l| !l.is_blank()).count();
     let gapped = lines
         .iter()
@@ -71,12 +73,12 @@ pub fn unfold(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
             // Pieces cut only at gaps that fall on a column start.
             let mine: Vec<&Piece> = ps.iter().filter(|p| column_of(p.col) == c).collect();
             let mut piece = if mine.is_empty() {
-                Line::new("", line.span[0], line.col)
+                Line::new("", line.span[0], line.col, arena)
             } else {
                 let (start, end) = (mine[0].start, mine[mine.len() - 1].end);
                 let raw = &line.raw[start..end];
                 let s = line.span[0] + utf16_len(&line.raw[..start]);
-                Line::new(raw, s, mine[0].col)
+                Line::new(raw, s, mine[0].col, arena)
             };
             piece.piece = true;
             out.push(piece);
@@ -137,7 +139,8 @@ mod tests {
 另据了解，该区今年已开展              各区工会负责人参加会议。
 多次慰问活动。                        会议由市总工会主持。
 ";
-        let lines = unfold(split(text));
+        let arena = Bump::new();
+        let lines = unfold(split(text, &arena), &arena);
         let texts: Vec<&str> = lines
             .iter()
             .filter(|l| !l.is_blank())
@@ -192,7 +195,8 @@ mod tests {
     #[test]
     fn ordinary_pages_pass_through() {
         let text = "集中采买防疫物资   设立防疫专项经费\n\n本报讯 近日，某工会开展活动。\n";
-        let before = split(text).len();
-        assert_eq!(unfold(split(text)).len(), before);
+        let arena = Bump::new();
+        let before = split(text, &arena).len();
+        assert_eq!(unfold(split(text, &arena), &arena).len(), before);
     }
 }

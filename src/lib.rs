@@ -43,7 +43,10 @@ pub use model::*;
 /// Never panics and never fails: text the parser cannot place is kept in
 /// [`Page::warnings`] rather than dropped.
 pub fn parse(text: &str, options: &Options) -> Page {
-    let lines = columns::unfold(lines::split(text));
+    // The lines' match keys that differ from the raw text live here, freed
+    // at once with the page's working data.
+    let arena = bumpalo::Bump::new();
+    let lines = columns::unfold(lines::split(text, &arena), &arena);
     let layout = lines::measure(&lines);
     let classes: Vec<classify::Classified> = lines.iter().map(classify::classify).collect();
     let units = reflow::reflow(&lines, &classes, layout);

@@ -3,6 +3,7 @@
 
 use crate::conventions::Marks;
 use crate::Span;
+use bumpalo::Bump;
 use std::borrow::Cow;
 
 /// One input line.
@@ -13,9 +14,10 @@ pub struct Line<'a> {
     /// Where `raw` lies in the input, in UTF-16 code units.
     pub span: Span,
     /// Match form: full-width ASCII folded, `**` markup and all white space
-    /// removed. Empty for a blank line. Borrows `raw` when that is already
-    /// in match form, as most lines of running text are.
-    pub key: Cow<'a, str>,
+    /// removed. Empty for a blank line. `raw` itself when that is already in
+    /// match form, as most lines of running text are; else built in the
+    /// page's arena.
+    pub key: &'a str,
     /// Glyphs in `key`.
     pub glyph_count: u32,
     /// Some char of `raw` is one [`fold_width`](crate::clean::fold_width)
@@ -45,8 +47,8 @@ impl<'a> Line<'a> {
     /// A line of `raw` text starting at UTF-16 offset `start`, its first
     /// glyph at character column `col` of the printed line. One pass over
     /// the characters gives the span's end, the key, the widths and the
-    /// widest gap.
-    pub fn new(raw: &'a str, start: u32, col: u32) -> Self {
+    /// widest gap. A key that differs from `raw` is built in `arena`.
+    pub fn new(raw: &'a str, start: u32, col: u32, arena: &'a Bump) -> Self {
         // UTF-16 code units, and widths in half cells (exact; converted at
         // the end).
         let mut units = 0u32;
@@ -55,7 +57,7 @@ impl<'a> Line<'a> {
         // The key stays borrowed until the first character it must drop or
         // fold; from there on it is built in `owned`, a run of kept
         // characters at a time (`kept` is where the current run began).
-        let mut owned: Option<String> = None;
+        let mut owned: Option<bumpalo::collections::String<'a>> = None;
         let mut kept = 0;
         let mut skip_markup = false;
         let mut folds = false;
@@ -110,7 +112,9 @@ impl<'a> Line<'a> {
                 _ => c,
             };
             if drop || folded != c {
-                let key = owned.get_or_insert_with(|| String::with_capacity(raw.len()));
+                let key = owned.get_or_insert_with(|| {
+                    bumpalo::collections::String::with_capacity_in(raw.len(), arena)
+                });
                 key.push_str(&raw[kept..at]);
                 if !drop {
                     key.push(folded);
@@ -126,9 +130,9 @@ impl<'a> Line<'a> {
         let key = match owned {
             Some(mut key) => {
                 key.push_str(&raw[kept..]);
-                Cow::Owned(key)
+                key.into_bump_str()
             }
-            None => Cow::Borrowed(raw),
+            None => raw,
         };
         Line {
             raw,
@@ -166,12 +170,13 @@ impl<'a> Line<'a> {
     }
 }
 
-/// Splits `text` into lines (`\n`, `\r\n` or `\r`), with UTF-16 ranges.
+/// Splits `text` into lines (`\n`, `\r\n` or `\r`), with UTF-16 ranges;
+/// the keys that are not the raw text are built in `arena`.
 ///
 /// ```text
 /// "本报讯\r\n 记者" → [("本报讯", [0,3]), ("记者", [6,8])]
 /// ```
-pub fn split(text: &str) -> Vec<Line<'_>> {
+pub fn split<'a>(text: &'a str, arena: &'a Bump) -> Vec<Line<'a>> {
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut u16_pos: u32 = 0;
     let mut rest = text;
@@ -192,7 +197,7 @@ pub fn split(text: &str) -> Vec<Line<'_>> {
         let marks = ((trimmed.len() - unmarked.len()) / 3) as u32;
         let start = u16_pos + utf16_len(lead) + marks;
         let trimmed = unmarked;
-        let mut l = Line::new(trimmed, start, lead.chars().count() as u32);
+        let mut l = Line::new(trimmed, start, lead.chars().count() as u32, arena);
         l.indent = !trimmed.is_empty() && is_indent(lead);
         u16_pos = l.span[1] + utf16_len(trail) + term_len as u32;
         out.push(l);
@@ -230,7 +235,9 @@ pub fn utf16_len(s: &str) -> u32 {
 /// Printed width of a line with and without its white space (see
 /// [`Line::width`] and [`Line::glyphs`]).
 pub fn widths_of(raw: &str) -> (f32, f32) {
-    let line = Line::new(raw, 0, 0);
+    // A key of `raw` needs no arena beyond this call.
+    let arena = Bump::new();
+    let line = Line::new(raw, 0, 0, &arena);
     (line.width, line.glyphs)
 }
 
@@ -280,7 +287,8 @@ mod tests {
     #[test]
     fn spans_are_utf16() {
         let text = "\u{feff}本报讯\r\n  记者𠀀 \n\nend";
-        let lines = split(text);
+        let arena = Bump::new();
+        let lines = split(text, &arena);
         let utf16: Vec<u16> = text.encode_utf16().collect();
         let slice = |s: Span| String::from_utf16(&utf16[s[0] as usize..s[1] as usize]).unwrap();
         assert_eq!(lines.len(), 4);
@@ -299,17 +307,18 @@ mod tests {
                     \u{feff}２０１９年４月 **摄** 　记者 通讯员\n\
                     㐀年丁。新华社北京电 据报道 消息 特约 见习 实习 撰稿 作者\n\
                     本報記者 攝影 訊 電 邮箱 热线 第5版\n\n近日，某车队职工\n";
-        let lines = split(text);
+        let arena = Bump::new();
+        let lines = split(text, &arena);
         for line in &lines {
-            assert_eq!(line.marks, Marks::of(&line.key), "{:?}", line.raw);
+            assert_eq!(line.marks, Marks::of(line.key), "{:?}", line.raw);
         }
     }
 
     #[test]
     fn narrow_columns_are_measured() {
         let page = "一二三四五六七八九十一二三四\n".repeat(20);
-        assert_eq!(measure(&split(&page)).column, Some(14.0));
+        assert_eq!(measure(&split(&page, &Bump::new())).column, Some(14.0));
         let long = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。\n\n短\n".repeat(10);
-        assert_eq!(measure(&split(&long)).column, None);
+        assert_eq!(measure(&split(&long, &Bump::new())).column, None);
     }
 }

@@ -196,7 +196,7 @@ impl Reflow<'_, '_> {
     /// printed line left empty) or a blank line follows.
     fn ends_paragraph(&self, i: usize) -> bool {
         // A date alone on a line heads a diary entry: `6月23日`.
-        if crate::conventions::is_date_only(&self.lines[i].key) {
+        if crate::conventions::is_date_only(self.lines[i].key) {
             return true;
         }
         if !self.classes[i].terminal {
@@ -341,7 +341,8 @@ mod tests {
     use crate::lines::{measure, split};
 
     fn units(text: &str) -> Vec<Unit> {
-        let lines = split(text);
+        let arena = bumpalo::Bump::new();
+        let lines = split(text, &arena);
         let classes: Vec<_> = lines.iter().map(classify).collect();
         reflow(&lines, &classes, measure(&lines))
     }
