@@ -97,6 +97,10 @@ pub fn reflow(lines: &[Line], classes: &[Classified], layout: Layout) -> Vec<Uni
     r.units
 }
 
+/// Room a new paragraph's line list starts with: most paragraphs of
+/// running text fill a few printed lines, so most lists never grow.
+const PARA_LINES: usize = 8;
+
 struct Reflow<'a, 'b> {
     lines: &'a [Line<'b>],
     classes: &'a [Classified],
@@ -126,7 +130,7 @@ impl Reflow<'_, '_> {
             LineKind::Lead => {
                 self.open = None;
                 self.units.push(Unit::Para {
-                    lines: vec![],
+                    lines: Vec::with_capacity(PARA_LINES),
                     lead: true,
                 });
                 self.open = Some(self.units.len() - 1);
@@ -167,7 +171,7 @@ impl Reflow<'_, '_> {
                     }
                     if self.open.is_none() {
                         self.units.push(Unit::Para {
-                            lines: vec![],
+                            lines: Vec::with_capacity(PARA_LINES),
                             lead: false,
                         });
                         self.open = Some(self.units.len() - 1);
