@@ -348,9 +348,14 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
             if targets[t].ad {
                 continue;
             }
+            // Position only counts with some lexical evidence: most pairs
+            // have too little to need it.
             let lex = shares[t - window.start];
+            if lex < MIN_LEXICAL / 2.0 {
+                continue;
+            }
             let pos = position(it, &targets[t]);
-            if lex >= MIN_LEXICAL || (lex >= MIN_LEXICAL / 2.0 && pos > 0.0) {
+            if lex >= MIN_LEXICAL || pos > 0.0 {
                 cands.push((lex + pos, i, t));
             }
         }
