@@ -3,6 +3,7 @@
 use crate::clean::{fold_width, is_cjk};
 use crate::conventions::{self as cv, Role};
 use crate::Byline;
+use std::borrow::Cow;
 
 /// Lines of one paragraph, width-folded ([`fold_width`]), joined as
 /// printed: nothing between two CJK glyphs (a wrap inside a name,
@@ -192,27 +193,22 @@ pub fn parse_names(text: &str) -> Byline {
             c => c,
         })
         .collect();
-    let mut tokens: Vec<String> = text
+    let mut tokens: Vec<Cow<str>> = text
         .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';'))
         .filter(|t| !t.is_empty())
-        .map(str::to_string)
+        .map(Cow::Borrowed)
         .collect();
     // Spaced display type: every glyph its own token.
     if tokens.len() > 2 && tokens.iter().all(|t| t.chars().count() == 1) {
-        tokens = vec![tokens.concat()];
+        tokens = vec![Cow::Owned(tokens.concat())];
     }
     // A two-glyph name set with a space to the width of three: `赵 刚`.
-    let mut merged: Vec<String> = Vec::new();
+    let is_glyph = |t: &str| t.chars().count() == 1 && t.chars().all(is_cjk);
+    let mut merged: Vec<Cow<str>> = Vec::with_capacity(tokens.len());
     for tok in tokens {
-        let single = tok.chars().count() == 1 && tok.chars().all(is_cjk);
         match merged.last_mut() {
-            Some(prev)
-                if single
-                    && prev.chars().count() == 1
-                    && prev.chars().all(is_cjk)
-                    && tok != "摄" =>
-            {
-                prev.push_str(&tok)
+            Some(prev) if is_glyph(&tok) && is_glyph(prev) && tok != "摄" => {
+                prev.to_mut().push_str(&tok)
             }
             _ => merged.push(tok),
         }
@@ -221,8 +217,12 @@ pub fn parse_names(text: &str) -> Byline {
     let mut photo_credit = false;
     if let Some(last) = tokens.last_mut() {
         for suffix in ["摄影报道", "摄影", "摄"] {
-            if last.ends_with(suffix) && last.as_str() != "文/摄" {
-                last.truncate(last.len() - suffix.len());
+            if last.ends_with(suffix) && *last != "文/摄" {
+                let keep = last.len() - suffix.len();
+                match last {
+                    Cow::Borrowed(t) => *t = &t[..keep],
+                    Cow::Owned(t) => t.truncate(keep),
+                }
                 photo_credit = true;
                 break;
             }
@@ -230,16 +230,15 @@ pub fn parse_names(text: &str) -> Byline {
     }
     let mut out = Byline::default();
     let mut role = Role::Reporter;
-    let mut named: Vec<(Role, String)> = Vec::new();
-    for tok in tokens {
-        let mut rest = tok.as_str();
+    let mut named: Vec<(Role, &str)> = Vec::new();
+    for tok in &tokens {
+        let mut rest: &str = tok;
         if rest == "文/摄" || rest == "文/图" {
             // The writer took the pictures too.
-            let names: Vec<String> = named
+            let names = named
                 .iter()
                 .filter(|(r, _)| *r == Role::Reporter)
-                .map(|(_, n)| n.clone())
-                .collect();
+                .map(|(_, n)| n.to_string());
             out.photographers.extend(names);
             continue;
         }
@@ -258,7 +257,7 @@ pub fn parse_names(text: &str) -> Byline {
         }
         let rest = rest.trim_end_matches(['报', '道']).trim();
         if !rest.is_empty() && rest.chars().all(|c| is_cjk(c) || c == '·') {
-            named.push((role, rest.to_string()));
+            named.push((role, rest));
         }
     }
     for (r, name) in named {
@@ -272,8 +271,8 @@ pub fn parse_names(text: &str) -> Byline {
                 Role::Author => &mut out.authors,
             }
         };
-        if !list.contains(&name) {
-            list.push(name);
+        if !list.iter().any(|n| n == name) {
+            list.push(name.to_string());
         }
     }
     out
