@@ -169,9 +169,15 @@ fn open_credit(text: &str) -> Option<usize> {
     (role && named).then_some(end)
 }
 
+/// Some role word (its glyphs maybe spaced apart) or a `/` credit inside
+/// `s`: `记 者 王浩`, `文/张三`. Every role word opens with a role initial,
+/// so only the places where one stands are tried.
 fn has_role(s: &str) -> bool {
     let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    cv::ROLES.iter().any(|(w, _)| squeezed.contains(w)) || squeezed.contains('/')
+    squeezed.contains('/')
+        || squeezed
+            .char_indices()
+            .any(|(i, _)| cv::role_prefix(&squeezed[i..]).is_some())
 }
 
 /// Parses credit text into names by role:
