@@ -354,11 +354,10 @@ fn apply_heads(lines: &[Line], art: &mut Article, heads: Heads, used: &mut [bool
     set(&mut art.kicker, &mut art.kicker_spans, heads.kicker);
     set(&mut art.title, &mut art.title_spans, heads.title);
     set(&mut art.subtitle, &mut art.subtitle_spans, heads.subtitle);
-    let mut all = art.spans.clone();
+    let mut all = std::mem::take(&mut art.spans);
     for s in [&art.kicker_spans, &art.title_spans, &art.subtitle_spans] {
         all.extend_from_slice(s);
     }
-    all.sort_unstable();
     art.spans = merge_spans(all);
 }
 
@@ -413,14 +412,15 @@ fn spans_of(lines: &[Line], idx: impl IntoIterator<Item = usize>) -> Vec<Span> {
 
 fn merge_spans(mut v: Vec<Span>) -> Vec<Span> {
     v.sort_unstable();
-    let mut out: Vec<Span> = Vec::new();
-    for s in v {
-        match out.last_mut() {
-            Some(cur) if s[0] <= cur[1] => cur[1] = cur[1].max(s[1]),
-            _ => out.push(s),
+    // `later` goes when it overlaps or touches the span kept before it.
+    v.dedup_by(|later, kept| {
+        let overlaps = later[0] <= kept[1];
+        if overlaps {
+            kept[1] = kept[1].max(later[1]);
         }
-    }
-    out
+        overlaps
+    });
+    v
 }
 
 fn strip_spans(page: &mut Page) {
