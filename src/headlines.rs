@@ -57,10 +57,11 @@ fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMu
     }
 }
 
-/// The distinct bigrams of a text ([`for_each_bigram`]), sorted.
-fn sorted_bigrams(text: &str) -> Vec<Bigram> {
+/// The distinct bigrams of a text ([`for_each_bigram`]), sorted; the text
+/// may come in pieces.
+fn sorted_bigrams<'a>(text: impl IntoIterator<Item = &'a str>) -> Vec<Bigram> {
     let mut v: Vec<Bigram> = Vec::new();
-    for_each_bigram([text], |b| v.push(b));
+    for_each_bigram(text, |b| v.push(b));
     v.sort_unstable();
     v.dedup();
     v
@@ -72,7 +73,7 @@ fn sorted_bigrams(text: &str) -> Vec<Bigram> {
 /// coverage("五型工会", "打造五型工会") = 1.0
 /// ```
 pub fn coverage(display: &str, body: &str) -> f32 {
-    let d = sorted_bigrams(display);
+    let d = sorted_bigrams([display]);
     if d.is_empty() {
         return 0.0;
     }
@@ -226,9 +227,12 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
     // the cost is linear in the text and the lists stay small.
     let item_grams: Vec<Vec<Bigram>> = items
         .iter()
-        .map(|it| sorted_bigrams(&it.lines.iter().map(|(_, t)| t.as_str()).collect::<String>()))
+        .map(|it| sorted_bigrams(it.lines.iter().map(|(_, t)| t.as_str())))
         .collect();
-    let mut vocab: FxHashMap<Bigram, u32> = FxHashMap::default();
+    let mut vocab: FxHashMap<Bigram, u32> = FxHashMap::with_capacity_and_hasher(
+        item_grams.iter().map(Vec::len).sum(),
+        Default::default(),
+    );
     let mut grams: Vec<Bigram> = Vec::new();
     for &b in item_grams.iter().flatten() {
         vocab.entry(b).or_insert_with(|| {
