@@ -242,13 +242,14 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
     }
     // Postings: for each vocabulary id, the targets whose body holds it, in
     // order. Per body, the ids met for the first time are gathered without
-    // a branch per bigram (`last` holds the body each id was last met in),
-    // then entered in their lists.
+    // a branch per bigram (`last` holds the body each id was last met in)
+    // and kept as (id, target) pairs, which then go into one flat list
+    // grouped by id (`postings(id)`).
     let table = Vocab::of(&grams);
-    let mut postings: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
     let mut last = vec![u32::MAX; vocab.len() + 1];
     // Room for every id and the sink, plus the slot written past the last.
     let mut met = vec![0u32; vocab.len() + 2];
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     for (t, target) in targets.iter().enumerate() {
         let t = t as u32;
         let mut n = 0;
@@ -258,13 +259,27 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
             n += usize::from(last[id as usize] != t);
             last[id as usize] = t;
         });
-        for &id in &met[..n] {
-            if id != table.sink {
-                postings[id as usize].push(t);
-            }
-        }
+        pairs.extend(met[..n].iter().filter(|&&id| id != table.sink).map(|&id| (id, t)));
     }
-    let df: Vec<u32> = postings.iter().map(|p| p.len() as u32).collect();
+    // `starts[id]..starts[id + 1]` is id's stretch of `flat`.
+    let mut starts = vec![0usize; vocab.len() + 1];
+    for &(id, _) in &pairs {
+        starts[id as usize + 1] += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let mut flat = vec![0u32; pairs.len()];
+    let mut fill = starts.clone();
+    for &(id, t) in &pairs {
+        flat[fill[id as usize]] = t;
+        fill[id as usize] += 1;
+    }
+    drop(pairs);
+    let postings = |id: u32| &flat[starts[id as usize]..starts[id as usize + 1]];
+    let df: Vec<u32> = (0..vocab.len() as u32)
+        .map(|id| postings(id).len() as u32)
+        .collect();
     // Each item's bigram ids (sorted) with their rarity weights (idf), and
     // the total weight.
     let n = targets.len() as f32;
@@ -287,7 +302,7 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
     // of targets: the item's few ids walked through their postings. Items
     // come in source order, so windows only move forward: each list keeps a
     // cursor at the first target not behind the last window.
-    let mut cursor = vec![0usize; postings.len()];
+    let mut cursor = vec![0usize; vocab.len()];
     let mut lexical = |i: usize, window: std::ops::Range<usize>, shares: &mut Vec<f32>| {
         shares.clear();
         shares.resize(window.len(), 0.0);
@@ -296,7 +311,7 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
             return;
         }
         for &(id, weight) in w {
-            let list = &postings[id as usize];
+            let list = postings(id);
             let from = &mut cursor[id as usize];
             while list
                 .get(*from)
