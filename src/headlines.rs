@@ -59,8 +59,14 @@ fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMu
 
 /// The distinct bigrams of a text ([`for_each_bigram`]), sorted; the text
 /// may come in pieces.
-fn sorted_bigrams<'a>(text: impl IntoIterator<Item = &'a str>) -> Vec<Bigram> {
-    let mut v: Vec<Bigram> = Vec::new();
+fn sorted_bigrams<'a, I>(text: I) -> Vec<Bigram>
+where
+    I: IntoIterator<Item = &'a str>,
+    I::IntoIter: Clone,
+{
+    let text = text.into_iter();
+    // A bigram ends in a char of at least one byte.
+    let mut v: Vec<Bigram> = Vec::with_capacity(text.clone().map(str::len).sum());
     for_each_bigram(text, |b| v.push(b));
     v.sort_unstable();
     v.dedup();
