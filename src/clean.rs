@@ -195,8 +195,9 @@ pub fn is_cjk(c: char) -> bool {
 /// ([`COMMON_CJK_PUNCT`]). Each is one cell wide, CJK text, nothing to
 /// fold or drop, kept as it is by cleaning. Read three bytes at a time
 /// without decoding (a range test and one table look-up, no branch per
-/// kind), calling `f` with each one's code point. `bytes` must be valid
-/// UTF-8 from a char boundary.
+/// kind), calling `f` with each one's [`utf8_key`] (its three bytes as a
+/// number: no decoding needed). `bytes` must be valid UTF-8 from a char
+/// boundary.
 ///
 /// ```text
 /// wide_run_with("工会，职工 ".as_bytes(), f) = 15
@@ -207,15 +208,40 @@ pub(crate) fn wide_run_with(bytes: &[u8], mut f: impl FnMut(u32)) -> usize {
     while i + 2 < bytes.len() {
         let (b0, b1, b2) = (bytes[i], bytes[i + 1], bytes[i + 2]);
         let v = u32::from(b0) << 16 | u32::from(b1) << 8 | u32::from(b2);
-        let ideograph = (v >> 8).wrapping_sub(0xe4b8) < 0xea00 - 0xe4b8;
         let punct = COMMON_PUNCT_UTF8[common_punct_slot(v)] == v;
-        if !(ideograph | punct) {
+        if !(is_ideograph_key(v) | punct) {
             break;
         }
-        f(u32::from(b0 & 0x0f) << 12 | u32::from(b1 & 0x3f) << 6 | u32::from(b2 & 0x3f));
+        f(v);
         i += 3;
     }
     i
+}
+
+/// A char's UTF-8 bytes read as one big-endian number: `a` → `0x61`, `工`
+/// → `0xE5_B7_A5`. One char, one key; the keys of three-byte chars are what
+/// [`wide_run_with`] reads without decoding.
+///
+/// ```text
+/// utf8_key('工') = 0xE5B7A5
+/// ```
+#[inline]
+pub(crate) const fn utf8_key(c: char) -> u32 {
+    let mut b = [0; 4];
+    let bytes = c.encode_utf8(&mut b).as_bytes();
+    let mut key = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        key = key << 8 | bytes[i] as u32;
+        i += 1;
+    }
+    key
+}
+
+/// The [`utf8_key`] of an ideograph U+4E00–U+9FFF: `E4 B8 80`–`E9 BF BF`.
+#[inline(always)]
+pub(crate) const fn is_ideograph_key(key: u32) -> bool {
+    (key >> 8).wrapping_sub(0xe4b8) < 0xea00 - 0xe4b8
 }
 
 /// Slot of a three-byte UTF-8 sequence in [`COMMON_PUNCT_UTF8`]: a
@@ -238,9 +264,7 @@ static COMMON_PUNCT_UTF8: [u32; 16] = {
     let mut table = [0; 16];
     let mut k = 0;
     while k < chars.len() {
-        let mut b = [0; 4];
-        let utf8 = chars[k].encode_utf8(&mut b).as_bytes();
-        let v = (utf8[0] as u32) << 16 | (utf8[1] as u32) << 8 | utf8[2] as u32;
+        let v = utf8_key(chars[k]);
         let slot = common_punct_slot(v);
         assert!(
             table[slot] == 0,
@@ -520,15 +544,15 @@ fn clean_spacing_only(raw: &str) -> Option<String> {
     while next < raw.len() {
         // The common case: a run of ideographs and CJK punctuation, kept as
         // they are, with no white space kept next to them.
-        let mut last = 0;
-        let wide = wide_run_with(&raw.as_bytes()[next..], |c| last = c);
+        let wide = wide_run_with(&raw.as_bytes()[next..], |_| ());
         if wide > 0 {
             if gap {
                 run = next;
                 gap = false;
             }
             next += wide;
-            prev = char::from_u32(last);
+            // The run's last char, three bytes long.
+            prev = raw[next - 3..next].chars().next();
             cluster = None;
             continue;
         }
@@ -1015,6 +1039,20 @@ mod tests {
     }
 
     #[test]
+    fn utf8_keys_are_the_bytes_of_a_char() {
+        assert_eq!(utf8_key('a'), 0x61);
+        assert_eq!(utf8_key('é'), 0xC3A9);
+        assert_eq!(utf8_key('工'), 0xE5B7A5);
+        assert_eq!(utf8_key('𠮷'), 0xF0A0AEB7);
+        for c in [
+            '\u{4dff}', '\u{4e00}', '工', '\u{9fff}', '\u{a000}', '，', 'a',
+        ] {
+            let ideograph = ('\u{4e00}'..='\u{9fff}').contains(&c);
+            assert_eq!(is_ideograph_key(utf8_key(c)), ideograph, "{c:?}");
+        }
+    }
+
+    #[test]
     fn wide_runs_are_ideographs_and_common_punctuation() {
         assert_eq!(wide_run_with("工会，职工 ".as_bytes(), |_| {}), 15);
         assert_eq!(wide_run_with("".as_bytes(), |_| {}), 0);
@@ -1026,7 +1064,7 @@ mod tests {
             let wide = ('\u{4e00}'..='\u{9fff}').contains(&c) || COMMON_CJK_PUNCT.contains(&c);
             let want = if wide { 2 * c.len_utf8() } else { 0 };
             assert_eq!(run, want, "{c:?}");
-            assert_eq!(seen, vec![c as u32; want / 3], "{c:?}");
+            assert_eq!(seen, vec![utf8_key(c); want / 3], "{c:?}");
         }
     }
 

@@ -100,18 +100,18 @@ impl Marks {
     pub fn of(key: &str) -> Marks {
         let mut m = Marks::default();
         for c in key.chars() {
-            m.add(c as u32);
+            m.add(crate::clean::utf8_key(c));
         }
         m
     }
 
-    /// Adds the marks of the char with code point `c`: one look-up in a
-    /// perfect-hash table (no branch per mark char: CJK text would
-    /// mispredict them).
+    /// Adds the marks of the char whose [`utf8_key`](crate::clean::utf8_key)
+    /// is `key`: one look-up in a perfect-hash table (no branch per mark
+    /// char: CJK text would mispredict them).
     #[inline]
-    pub fn add(&mut self, c: u32) {
-        let (k, mark) = MARK_TABLE[mark_slot(c)];
-        self.0 |= if k == c { mark } else { 0 };
+    pub fn add(&mut self, key: u32) {
+        let (k, mark) = MARK_TABLE[mark_slot(key)];
+        self.0 |= if k == key { mark } else { 0 };
     }
 
     /// Holds one of the marks in `mark` (`Marks::ROLE | Marks::PHOTO`: either).
@@ -141,22 +141,24 @@ const MARK_CHARS: [(char, u8); 16] = [
     ('息', Marks::DATELINE),
 ];
 
-/// Slot of a char in [`MARK_TABLE`]: a multiplicative hash, perfect on
-/// [`MARK_CHARS`] (checked when the table is built, at compile time).
-const fn mark_slot(c: u32) -> usize {
-    (c.wrapping_mul(0x46b9_67ab) >> 26) as usize
+/// Slot of a char's [`utf8_key`](crate::clean::utf8_key) in [`MARK_TABLE`]:
+/// a multiplicative hash, perfect on [`MARK_CHARS`] and [`ROLE_INITIALS`]
+/// (checked when the table is built, at compile time).
+const fn mark_slot(key: u32) -> usize {
+    (key.wrapping_mul(0x1391_f9b9) >> 26) as usize
 }
 
-/// [`MARK_CHARS`] and [`ROLE_INITIALS`] by [`mark_slot`]; an empty slot
-/// holds no char.
+/// The [`utf8_key`](crate::clean::utf8_key)s of [`MARK_CHARS`] and
+/// [`ROLE_INITIALS`] by [`mark_slot`]; an empty slot holds no key.
 static MARK_TABLE: [(u32, u8); 64] = {
     const fn put(table: &mut [(u32, u8); 64], c: char, mark: u8) {
-        let slot = mark_slot(c as u32);
+        let key = crate::clean::utf8_key(c);
+        let slot = mark_slot(key);
         assert!(
-            table[slot].0 == u32::MAX || table[slot].0 == c as u32,
+            table[slot].0 == u32::MAX || table[slot].0 == key,
             "mark_slot must be perfect on the mark chars"
         );
-        table[slot] = (c as u32, table[slot].1 | mark);
+        table[slot] = (key, table[slot].1 | mark);
     }
     let mut table = [(u32::MAX, 0); 64];
     let mut i = 0;

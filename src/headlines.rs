@@ -9,12 +9,13 @@
 //! their roles (kicker 引题, title 主题, subtitle 副题) from their order and
 //! shape.
 
-use crate::clean::{clean_display, is_cjk, wide_run_with};
+use crate::clean::{clean_display, is_cjk, is_ideograph_key, utf8_key, wide_run_with};
 use crate::conventions as cv;
 use crate::lines::widths_of;
 use rustc_hash::FxHashMap;
 
-/// A character bigram packed into one word: `(a, b)` → `a << 32 | b`.
+/// A character bigram packed into one word: `(a, b)` → `a << 32 | b`, each
+/// char as its [`utf8_key`] (so that runs of ideographs need no decoding).
 pub type Bigram = u64;
 
 /// Calls `f` with each bigram of a text's word characters (CJK and ASCII
@@ -22,7 +23,7 @@ pub type Bigram = u64;
 /// The text may come in pieces (paragraphs); they join as white space
 /// would.
 fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMut(Bigram)) {
-    // The word char before, as a code point; 0 for none (NUL is no word
+    // The word char before, as its `utf8_key`; 0 for none (NUL is no word
     // char).
     let mut prev = 0u32;
     for piece in text {
@@ -31,12 +32,12 @@ fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMu
         while at < bytes.len() {
             // Runs of ideographs and CJK punctuation (which ends a word)
             // without decoding them char by char.
-            at += wide_run_with(&bytes[at..], |c| {
-                if (0x4e00..=0x9fff).contains(&c) {
+            at += wide_run_with(&bytes[at..], |key| {
+                if is_ideograph_key(key) {
                     if prev != 0 {
-                        f(u64::from(prev) << 32 | u64::from(c));
+                        f(u64::from(prev) << 32 | u64::from(key));
                     }
-                    prev = c;
+                    prev = key;
                 } else {
                     prev = 0;
                 }
@@ -46,10 +47,11 @@ fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMu
             };
             at += c.len_utf8();
             if is_cjk(c) || c.is_ascii_alphanumeric() {
+                let key = utf8_key(c);
                 if prev != 0 {
-                    f(u64::from(prev) << 32 | c as u64);
+                    f(u64::from(prev) << 32 | u64::from(key));
                 }
-                prev = c as u32;
+                prev = key;
             } else if !c.is_whitespace() {
                 prev = 0;
             }
@@ -265,7 +267,12 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
             n += usize::from(last[id as usize] != t);
             last[id as usize] = t;
         });
-        pairs.extend(met[..n].iter().filter(|&&id| id != table.sink).map(|&id| (id, t)));
+        pairs.extend(
+            met[..n]
+                .iter()
+                .filter(|&&id| id != table.sink)
+                .map(|&id| (id, t)),
+        );
     }
     // `starts[id]..starts[id + 1]` is id's stretch of `flat`.
     let mut starts = vec![0usize; vocab.len() + 1];

@@ -84,7 +84,7 @@ impl<'a> Line<'a> {
             units += c.len_utf16() as u32;
             if crate::clean::is_cjk(c) {
                 // A rarer ideograph (extension A, compatibility forms).
-                marks.add(c as u32);
+                marks.add(crate::clean::utf8_key(c));
                 width2 += 2;
                 glyphs2 += 2;
                 glyph_count += 1;
@@ -123,7 +123,7 @@ impl<'a> Line<'a> {
             }
             if !drop {
                 glyph_count += 1;
-                marks.add(folded as u32);
+                marks.add(crate::clean::utf8_key(folded));
             }
             at = next;
         }
