@@ -204,16 +204,23 @@ pub fn is_cjk(c: char) -> bool {
 /// ```
 #[inline(always)]
 pub(crate) fn wide_run_with(bytes: &[u8], mut f: impl FnMut(u32)) -> usize {
+    let wide = |v: u32| is_ideograph_key(v) | (COMMON_PUNCT_UTF8[common_punct_slot(v)] == v);
     let mut i = 0;
-    while i + 2 < bytes.len() {
-        let (b0, b1, b2) = (bytes[i], bytes[i + 1], bytes[i + 2]);
-        let v = u32::from(b0) << 16 | u32::from(b1) << 8 | u32::from(b2);
-        let punct = COMMON_PUNCT_UTF8[common_punct_slot(v)] == v;
-        if !(is_ideograph_key(v) | punct) {
-            break;
+    // Four bytes read at once while there are four (the fourth is dropped).
+    while let Some(&four) = bytes.get(i..).and_then(|b| b.first_chunk::<4>()) {
+        let v = u32::from_be_bytes(four) >> 8;
+        if !wide(v) {
+            return i;
         }
         f(v);
         i += 3;
+    }
+    if let Some(&[b0, b1, b2]) = bytes.get(i..) {
+        let v = u32::from(b0) << 16 | u32::from(b1) << 8 | u32::from(b2);
+        if wide(v) {
+            f(v);
+            i += 3;
+        }
     }
     i
 }
@@ -1056,6 +1063,10 @@ mod tests {
     fn wide_runs_are_ideographs_and_common_punctuation() {
         assert_eq!(wide_run_with("工会，职工 ".as_bytes(), |_| {}), 15);
         assert_eq!(wide_run_with("".as_bytes(), |_| {}), 0);
+        // Runs to the very end, over the last three bytes.
+        assert_eq!(wide_run_with("工".as_bytes(), |_| {}), 3);
+        assert_eq!(wide_run_with("工会。".as_bytes(), |_| {}), 9);
+        assert_eq!(wide_run_with("工会a".as_bytes(), |_| {}), 6);
         // Every char of three UTF-8 bytes (and a few others), one at a time.
         for c in ('\u{800}'..='\u{ffff}').chain(['a', ' ', 'é', '𠮷']) {
             let text = format!("{c}{c}x");
