@@ -249,30 +249,38 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
         });
     }
     // Postings: for each vocabulary id, the targets whose body holds it, in
-    // order. Per body, the ids met for the first time are gathered without
-    // a branch per bigram (`last` holds the body each id was last met in)
-    // and kept as (id, target) pairs, which then go into one flat list
-    // grouped by id (`postings(id)`).
+    // order. Per body, the ids of its bigrams in the vocabulary (`hits`),
+    // then those met for the first time (`last` holds the body each id was
+    // last met in), are gathered without a branch per bigram and kept as
+    // (id, target) pairs, which then go into one flat list grouped by id
+    // (`postings(id)`).
     let table = Vocab::of(&grams);
-    let mut last = vec![u32::MAX; vocab.len() + 1];
-    // Room for every id and the sink, plus the slot written past the last.
-    let mut met = vec![0u32; vocab.len() + 2];
+    let mut last = vec![u32::MAX; vocab.len()];
+    let mut hits: Vec<u32> = Vec::new();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     for (t, target) in targets.iter().enumerate() {
         let t = t as u32;
+        // Room for one hit per byte. The look-ups depend on nothing but
+        // the text: misses (most bigrams) only fail to advance `n`.
+        let bytes: usize = target.body.iter().map(|p| p.len()).sum();
+        if hits.len() < bytes {
+            hits.resize(bytes, 0);
+        }
         let mut n = 0;
         for_each_bigram(target.body.iter().copied(), |b| {
             let id = table.id(b);
-            met[n] = id;
-            n += usize::from(last[id as usize] != t);
-            last[id as usize] = t;
+            hits[n] = id;
+            n += usize::from(id != table.sink);
         });
-        pairs.extend(
-            met[..n]
-                .iter()
-                .filter(|&&id| id != table.sink)
-                .map(|&id| (id, t)),
-        );
+        // The hits met for the first time in this body, compacted in place.
+        let mut fresh = 0;
+        for k in 0..n {
+            let id = hits[k];
+            hits[fresh] = id;
+            fresh += usize::from(last[id as usize] != t);
+            last[id as usize] = t;
+        }
+        pairs.extend(hits[..fresh].iter().map(|&id| (id, t)));
     }
     // `starts[id]..starts[id + 1]` is id's stretch of `flat`.
     let mut starts = vec![0usize; vocab.len() + 1];
