@@ -70,12 +70,9 @@ pub fn parse_lead(text: &str) -> Lead {
     let text_start = text.len() - text.trim_start_matches(['□', '■', ' ']).len();
     let body = &text[text_start..];
     // The key of the opening glyphs only: a dateline is no longer.
-    let key: String = body
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .take(cv::MAX_DATELINE_GLYPHS)
-        .collect();
-    let Some(dateline) = cv::dateline_prefix(&key) else {
+    let mut buf = [0; 4 * cv::MAX_DATELINE_GLYPHS];
+    let key = squeezed(body, cv::MAX_DATELINE_GLYPHS, &mut buf);
+    let Some(dateline) = cv::dateline_prefix(key) else {
         // A byline written as a sentence: `本报记者 X 报道 …`.
         if let Some(end) = cv::sentence_byline(body) {
             let credit = body[..end].trim_end_matches([':', '：']);
@@ -120,7 +117,7 @@ pub fn parse_lead(text: &str) -> Lead {
         let inner_start = open.len_utf8();
         if let Some(close) = trimmed[inner_start..].find(['）', ')']) {
             let inner = &trimmed[inner_start..inner_start + close];
-            if inner.chars().count() <= 60 && has_role(inner) {
+            if inner.chars().count() <= MAX_BRACKETED_CREDIT && has_role(inner) {
                 let close_len = trimmed[inner_start + close..]
                     .chars()
                     .next()
@@ -173,11 +170,28 @@ fn open_credit(text: &str) -> Option<usize> {
 /// `s`: `记 者 王浩`, `文/张三`. Every role word opens with a role initial,
 /// so only the places where one stands are tried.
 fn has_role(s: &str) -> bool {
-    let squeezed: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-    squeezed.contains('/')
-        || squeezed
-            .char_indices()
-            .any(|(i, _)| cv::role_prefix(&squeezed[i..]).is_some())
+    let mut buf = [0; 4 * MAX_BRACKETED_CREDIT];
+    let s = squeezed(s, MAX_BRACKETED_CREDIT, &mut buf);
+    s.contains('/')
+        || s.char_indices()
+            .any(|(i, _)| cv::role_prefix(&s[i..]).is_some())
+}
+
+/// Most chars a bracketed credit holds: `（记者 任洁 通讯员 刘建武）`.
+const MAX_BRACKETED_CREDIT: usize = 60;
+
+/// The first `max` chars of `text` other than white space, copied to
+/// `buf` (`4 * max` bytes hold any): `记 者 王浩` → `记者王浩`.
+fn squeezed<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> &'b str {
+    let mut len = 0;
+    for c in text.chars().filter(|c| !c.is_whitespace()).take(max) {
+        let Some(room) = buf.get_mut(len..len + c.len_utf8()) else {
+            break;
+        };
+        c.encode_utf8(room);
+        len += c.len_utf8();
+    }
+    std::str::from_utf8(&buf[..len]).expect("whole chars were copied")
 }
 
 /// Parses credit text into names by role:
