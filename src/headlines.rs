@@ -13,6 +13,7 @@ use crate::clean::{clean_display, is_cjk, is_ideograph_key, utf8_key, wide_run_w
 use crate::conventions as cv;
 use crate::lines::widths_of;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// A character bigram packed into one word: `(a, b)` → `a << 32 | b`, each
 /// char as its [`utf8_key`] (so that runs of ideographs need no decoding).
@@ -523,27 +524,25 @@ fn multi_phrase(text: &str) -> bool {
 
 /// Gives an article's display lines their roles.
 fn roles(items: &[&Item], lead: &str) -> Heads {
-    // Fields in source order; a doubled group is one field.
-    let mut fields: Vec<(String, Vec<usize>, usize)> = Vec::new(); // text, lines, run
+    // Fields in source order; a doubled group is one field. Each is its
+    // text, its item's lines it covers, and the number of its run.
+    type Field<'i> = (Cow<'i, str>, &'i [(usize, String)], usize);
+    let mut fields: Vec<Field> = Vec::new();
     let mut run = 0;
     let mut last_unit: Option<usize> = None;
-    let mut sorted: Vec<&Item> = items.to_vec();
-    sorted.sort_by_key(|it| it.unit);
-    for it in sorted {
+    debug_assert!(items.is_sorted_by_key(|it| it.unit));
+    for it in items {
         if last_unit.is_none_or(|u| u + 1 != it.unit) {
             run += 1;
         }
         last_unit = Some(it.unit);
         if it.doubled {
             let text: Vec<&str> = it.lines.iter().map(|(_, t)| t.as_str()).collect();
-            fields.push((
-                join_lines(&text, true),
-                it.lines.iter().map(|l| l.0).collect(),
-                run,
-            ));
+            fields.push((Cow::Owned(join_lines(&text, true)), &it.lines, run));
         } else {
-            for (l, t) in &it.lines {
-                fields.push((t.clone(), vec![*l], run));
+            for k in 0..it.lines.len() {
+                let line = &it.lines[k..k + 1];
+                fields.push((Cow::Borrowed(&line[0].1), line, run));
             }
         }
     }
@@ -628,13 +627,16 @@ fn roles(items: &[&Item], lead: &str) -> Heads {
             };
         }
     }
-    let put = |slot: &mut Option<(String, Vec<usize>)>, text: &str, lines: &[usize]| match slot {
-        Some((t, l)) => {
-            t.push(' ');
-            t.push_str(text);
-            l.extend_from_slice(lines);
+    let put = |slot: &mut Option<(String, Vec<usize>)>, text: &str, lines: &[(usize, String)]| {
+        let lines = lines.iter().map(|l| l.0);
+        match slot {
+            Some((t, l)) => {
+                t.push(' ');
+                t.push_str(text);
+                l.extend(lines);
+            }
+            None => *slot = Some((text.to_string(), lines.collect())),
         }
-        None => *slot = Some((text.to_string(), lines.to_vec())),
     };
     for (k, (text, lines, _)) in fields.iter().enumerate() {
         match role[k] {
