@@ -36,8 +36,11 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
     let mut built: Vec<(usize, Article, Target, Opening)> =
         Vec::with_capacity(segments.drafts.len());
     let mut warnings = Vec::new();
+    // One buffer for the joined text of each paragraph in turn.
+    let mut scratch = String::new();
     for d in &segments.drafts {
-        let (order, art, target, quotes) = draft_article(lines, classes, units, d, &mut used);
+        let (order, art, target, quotes) =
+            draft_article(lines, classes, units, d, &mut used, &mut scratch);
         built.push((order, art, target, d.opening));
         for spans in quotes {
             warnings.push(Warning {
@@ -214,6 +217,7 @@ fn draft_article(
     units: &[Unit],
     d: &Draft,
     used: &mut [bool],
+    scratch: &mut String,
 ) -> (usize, Article, Target<'static>, Vec<Vec<Span>>) {
     let mut art = Article::new(Kind::Feature);
     let mut all: Vec<usize> = Vec::new();
@@ -239,8 +243,8 @@ fn draft_article(
             DraftBlock::Para(u) => {
                 let ls = units[u].lines();
                 all.extend(ls);
-                let joined = units[u].text(lines);
-                let mut text = joined.as_str();
+                units[u].write_text(lines, scratch);
+                let mut text = scratch.as_str();
                 if k == 0 && d.opening == Opening::Lead {
                     let lead = parse_lead(text);
                     art.dateline = lead.dateline;

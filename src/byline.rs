@@ -10,14 +10,16 @@ use std::borrow::Cow;
 /// `李晓\n彤`), one space elsewhere and before a line that opens with a
 /// credit word (`…本报记者 崔欣\n通讯员 刘蕊 摄影报道`), so that names stay
 /// apart. Cleaning removes the spaces that CJK text does not keep.
-pub fn soft_join<S, I>(lines: I) -> String
-where
-    S: AsRef<str>,
-    I: IntoIterator<Item = S>,
-    I::IntoIter: Clone,
-{
-    let lines = lines.into_iter();
-    let mut out = String::with_capacity(lines.clone().map(|l| l.as_ref().len() + 1).sum());
+pub fn soft_join<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> String {
+    let mut out = String::new();
+    soft_join_into(lines, &mut out);
+    out
+}
+
+/// [`soft_join`] into `out` (cleared first), so that a caller joining
+/// paragraph after paragraph reuses one buffer.
+pub fn soft_join_into<S: AsRef<str>>(lines: impl IntoIterator<Item = S>, out: &mut String) {
+    out.clear();
     for line in lines {
         let line = line.as_ref().trim();
         if line.is_empty() {
@@ -25,7 +27,7 @@ where
         }
         if let (Some(a), Some(b)) = (out.chars().next_back(), line.chars().next()) {
             let credit = cv::role_prefix(line).is_some();
-            if (credit || ends_with_lone_glyph(&out) || !(is_wide(a) && is_wide(b)))
+            if (credit || ends_with_lone_glyph(out) || !(is_wide(a) && is_wide(b)))
                 && !a.is_whitespace()
             {
                 out.push(' ');
@@ -33,7 +35,6 @@ where
         }
         out.push_str(line);
     }
-    out
 }
 
 /// The text ends in one glyph set apart by a space: the second half of a

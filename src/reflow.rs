@@ -46,19 +46,26 @@ impl Unit {
     /// joined with a space, other lines soft-joined
     /// ([`soft_join`](crate::byline::soft_join)).
     pub fn text(&self, lines: &[Line]) -> String {
-        let raw = self.lines().iter().map(|&l| lines[l].raw);
+        let mut out = String::new();
+        self.write_text(lines, &mut out);
+        out
+    }
+
+    /// [`Unit::text`] into `out` (cleared first).
+    pub fn write_text(&self, lines: &[Line], out: &mut String) {
         match self {
             Unit::Credit { .. } => {
-                let mut out = String::with_capacity(raw.clone().map(|l| l.len() + 1).sum());
-                for (k, line) in raw.enumerate() {
+                out.clear();
+                for (k, &l) in self.lines().iter().enumerate() {
                     if k > 0 {
                         out.push(' ');
                     }
-                    out.push_str(line);
+                    out.push_str(lines[l].raw);
                 }
-                out
             }
-            _ => crate::byline::soft_join(self.lines().iter().map(|&l| lines[l].folded())),
+            _ => {
+                crate::byline::soft_join_into(self.lines().iter().map(|&l| lines[l].folded()), out)
+            }
         }
     }
 }
