@@ -58,6 +58,7 @@ impl<'a> Line<'a> {
         // fold; from there on it is built in `owned`, a run of kept
         // characters at a time (`kept` is where the current run began).
         let mut owned: Option<bumpalo::collections::String<'a>> = None;
+        let new_key = || bumpalo::collections::String::with_capacity_in(raw.len(), arena);
         let mut kept = 0;
         let mut skip_markup = false;
         let mut folds = false;
@@ -76,6 +77,31 @@ impl<'a> Line<'a> {
                 gap = 0;
                 at += run;
                 continue;
+            }
+            // Next most common: a space (dropped from the key) or a
+            // printable ASCII glyph other than `*` (kept), half a cell each.
+            match raw.as_bytes()[at] {
+                b' ' => {
+                    units += 1;
+                    width2 += 1;
+                    gap += 1;
+                    widest_gap = widest_gap.max(gap);
+                    owned.get_or_insert_with(new_key).push_str(&raw[kept..at]);
+                    at += 1;
+                    kept = at;
+                    continue;
+                }
+                b @ (b'!'..=b')' | b'+'..=b'~') => {
+                    units += 1;
+                    width2 += 1;
+                    glyphs2 += 1;
+                    glyph_count += 1;
+                    gap = 0;
+                    marks.add(u32::from(b));
+                    at += 1;
+                    continue;
+                }
+                _ => {}
             }
             let Some(c) = raw[at..].chars().next() else {
                 break;
@@ -112,9 +138,7 @@ impl<'a> Line<'a> {
                 _ => c,
             };
             if drop || folded != c {
-                let key = owned.get_or_insert_with(|| {
-                    bumpalo::collections::String::with_capacity_in(raw.len(), arena)
-                });
+                let key = owned.get_or_insert_with(new_key);
                 key.push_str(&raw[kept..at]);
                 if !drop {
                     key.push(folded);
