@@ -564,6 +564,32 @@ fn clean_spacing_only(raw: &str) -> Option<String> {
             continue;
         }
         let at = next;
+        // Next most common: a space, or an ASCII letter or digit (kept,
+        // not CJK text), a byte each; as the general case below does.
+        match raw.as_bytes()[at] {
+            b' ' => {
+                if !gap {
+                    out.push_str(&raw[run..at]);
+                    gap = true;
+                }
+                next += 1;
+                continue;
+            }
+            b if b.is_ascii_alphanumeric() => {
+                if gap {
+                    if prev.is_some_and(|p| !is_cjk_text(p)) {
+                        out.push(' ');
+                    }
+                    run = at;
+                    gap = false;
+                }
+                prev = Some(char::from(b));
+                cluster = None;
+                next += 1;
+                continue;
+            }
+            _ => {}
+        }
         let Some(c) = raw[at..].chars().next() else {
             break;
         };
