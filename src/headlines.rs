@@ -43,11 +43,28 @@ fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMu
                     prev = 0;
                 }
             });
+            let Some(&b) = bytes.get(at) else {
+                break;
+            };
+            if b.is_ascii() {
+                // ASCII, a byte at a time: letters and digits are word chars.
+                at += 1;
+                if b.is_ascii_alphanumeric() {
+                    let key = u32::from(b);
+                    if prev != 0 {
+                        f(u64::from(prev) << 32 | u64::from(key));
+                    }
+                    prev = key;
+                } else if !char::from(b).is_whitespace() {
+                    prev = 0;
+                }
+                continue;
+            }
             let Some(c) = piece[at..].chars().next() else {
                 break;
             };
             at += c.len_utf8();
-            if is_cjk(c) || c.is_ascii_alphanumeric() {
+            if is_cjk(c) {
                 let key = utf8_key(c);
                 if prev != 0 {
                     f(u64::from(prev) << 32 | u64::from(key));
