@@ -117,8 +117,9 @@ pub fn coverage(display: &str, body: &str) -> f32 {
 /// Most body bigrams miss, at random: a look-up compares the four slots of
 /// one bucket and selects, with no branch on hit or miss.
 struct Vocab {
-    keys: Vec<Bigram>,
-    ids: Vec<u32>,
+    /// Buckets of keys, and of the ids in the same slots.
+    keys: Vec<[Bigram; Vocab::SLOTS]>,
+    ids: Vec<[u32; Vocab::SLOTS]>,
     /// The hash's multiplier (odd).
     mul: u64,
     shift: u32,
@@ -126,16 +127,17 @@ struct Vocab {
 }
 
 impl Vocab {
-    /// No bigram: chars are below U+110000.
+    /// No bigram: no char's `utf8_key` is `0xFFFF_FFFF`.
     const EMPTY: Bigram = u64::MAX;
     const SLOTS: usize = 4;
 
     /// The table of `grams` (distinct), id `k` for the `k`-th: as many
-    /// buckets as grams (a quarter of the slots used). While some bucket
-    /// overflows, the table doubles (twice at most) and the hash changes
-    /// its multiplier, so that no input can make it grow without bound.
+    /// buckets as grams (a quarter of the slots used), two at least. While
+    /// some bucket overflows, the table doubles (twice at most) and the
+    /// hash changes its multiplier, so that no input can make it grow
+    /// without bound.
     fn of(grams: &[Bigram]) -> Self {
-        let bits = grams.len().max(1).next_power_of_two().trailing_zeros();
+        let bits = grams.len().max(2).next_power_of_two().trailing_zeros();
         (0u64..)
             .find_map(|attempt| {
                 let mul = 0x9e37_79b9_7f4a_7c15u64.wrapping_mul(2 * attempt + 1);
@@ -146,34 +148,32 @@ impl Vocab {
 
     fn try_with(grams: &[Bigram], bits: u32, mul: u64) -> Option<Self> {
         let mut v = Vocab {
-            keys: vec![Self::EMPTY; Self::SLOTS << bits],
-            ids: vec![0; Self::SLOTS << bits],
+            keys: vec![[Self::EMPTY; Self::SLOTS]; 1 << bits],
+            ids: vec![[0; Self::SLOTS]; 1 << bits],
             mul,
             shift: 64 - bits,
             sink: grams.len() as u32,
         };
         for (id, &b) in grams.iter().enumerate() {
-            let base = v.bucket(b);
-            let free = (base..base + Self::SLOTS).find(|&i| v.keys[i] == Self::EMPTY)?;
-            v.keys[free] = b;
-            v.ids[free] = id as u32;
+            let bucket = v.bucket(b);
+            let free = v.keys[bucket].iter().position(|&k| k == Self::EMPTY)?;
+            v.keys[bucket][free] = b;
+            v.ids[bucket][free] = id as u32;
         }
         Some(v)
     }
 
-    /// The first slot of `b`'s bucket.
+    /// The bucket of `b` (the shift is below 64: two buckets at least).
+    #[inline(always)]
     fn bucket(&self, b: Bigram) -> usize {
-        let h = (b ^ (b >> 29)).wrapping_mul(self.mul);
-        // `checked_shr`: a one-bucket table shifts by 64.
-        h.checked_shr(self.shift).unwrap_or(0) as usize * Self::SLOTS
+        ((b ^ (b >> 29)).wrapping_mul(self.mul) >> self.shift) as usize
     }
 
     /// The id of `b`, or the sink.
-    #[inline]
+    #[inline(always)]
     fn id(&self, b: Bigram) -> u32 {
-        let base = self.bucket(b);
-        let keys = &self.keys[base..base + Self::SLOTS];
-        let ids = &self.ids[base..base + Self::SLOTS];
+        let bucket = self.bucket(b);
+        let (keys, ids) = (&self.keys[bucket], &self.ids[bucket]);
         let mut id = self.sink;
         for (&key, &slot_id) in keys.iter().zip(ids) {
             id = std::hint::select_unpredictable(key == b, slot_id, id);
@@ -690,7 +690,7 @@ mod tests {
             .map(|k| (0x4e00 + k % 3) << 32 | (0x4e00 + k * 7))
             .collect();
         let v = Vocab::of(&grams);
-        assert!(v.keys.len() <= 16 * grams.len().next_power_of_two());
+        assert!(v.keys.len() <= 4 * grams.len().next_power_of_two());
         for (id, &b) in grams.iter().enumerate() {
             assert_eq!(v.id(b), id as u32);
         }
