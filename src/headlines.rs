@@ -255,10 +255,7 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
         .iter()
         .map(|it| sorted_bigrams(it.lines.iter().map(|(_, t)| t.as_str())))
         .collect();
-    let mut vocab: FxHashMap<Bigram, u32> = FxHashMap::with_capacity_and_hasher(
-        item_grams.iter().map(Vec::len).sum(),
-        Default::default(),
-    );
+    let mut vocab: FxHashMap<Bigram, u32> = FxHashMap::default();
     let mut grams: Vec<Bigram> = Vec::new();
     for &b in item_grams.iter().flatten() {
         vocab.entry(b).or_insert_with(|| {
