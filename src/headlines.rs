@@ -93,6 +93,19 @@ where
     v
 }
 
+/// [`coverage`] of `display` in a body given as its [`sorted_bigrams`].
+fn share_in(display: &str, body_grams: &[Bigram]) -> f32 {
+    let d = sorted_bigrams([display]);
+    if d.is_empty() {
+        return 0.0;
+    }
+    let found = d
+        .iter()
+        .filter(|g| body_grams.binary_search(g).is_ok())
+        .count();
+    found as f32 / d.len() as f32
+}
+
 /// Share of the bigrams of `display` found in `body`, unweighted.
 ///
 /// ```text
@@ -255,7 +268,12 @@ pub fn place(items: &[Item], targets: &[Target<'_>], body_units: &[usize]) -> Pl
         .iter()
         .map(|it| sorted_bigrams(it.lines.iter().map(|(_, t)| t.as_str())))
         .collect();
-    let mut vocab: FxHashMap<Bigram, u32> = FxHashMap::default();
+    // Sized for the bigrams of all items (repeats counted), up to a page's
+    // worth: most pages need no rehashing, long inputs no more memory.
+    let mut vocab: FxHashMap<Bigram, u32> = FxHashMap::with_capacity_and_hasher(
+        item_grams.iter().map(Vec::len).sum::<usize>().min(1 << 12),
+        Default::default(),
+    );
     let mut grams: Vec<Bigram> = Vec::new();
     for &b in item_grams.iter().flatten() {
         vocab.entry(b).or_insert_with(|| {
@@ -617,21 +635,31 @@ fn roles(items: &[&Item], lead: &str) -> Heads {
     // kicker-shaped ones, then the line the lead paragraph echoes most.
     let titles: Vec<usize> = (0..fields.len()).filter(|&k| role[k] == R::T).collect();
     let run_len = |k: usize| fields.iter().filter(|f| f.2 == fields[k].2).count();
-    let best = titles.iter().copied().max_by(|&a, &b| {
+    let best = if titles.len() < 2 {
+        titles.first().copied()
+    } else {
+        // Each candidate's key once; the lead's bigrams read once for all.
+        let lead_grams = sorted_bigrams([lead]);
         let key = |k: usize| {
             let f = &fields[k].0;
             (
                 (run_len(k) > 1) as u8,
                 (!multi_phrase(f) && !subtitle_cue(f)) as u8,
-                coverage(f, lead),
+                share_in(f, &lead_grams),
             )
         };
-        let (ka, kb) = (key(a), key(b));
-        ka.0.cmp(&kb.0)
-            .then(ka.1.cmp(&kb.1))
-            .then(ka.2.total_cmp(&kb.2))
-            .then(b.cmp(&a))
-    });
+        let keys: Vec<(u8, u8, f32)> = titles.iter().map(|&k| key(k)).collect();
+        titles
+            .iter()
+            .zip(&keys)
+            .max_by(|(a, ka), (b, kb)| {
+                ka.0.cmp(&kb.0)
+                    .then(ka.1.cmp(&kb.1))
+                    .then(ka.2.total_cmp(&kb.2))
+                    .then(b.cmp(a))
+            })
+            .map(|(&k, _)| k)
+    };
     for &k in &titles {
         if Some(k) != best {
             role[k] = if multi_phrase(&fields[k].0) && !subtitle_cue(&fields[k].0) {
