@@ -535,12 +535,18 @@ fn stays_as_is(c: char) -> bool {
 fn clean_spacing_only(raw: &str) -> Option<String> {
     // Straight double quotes in an even number alternate open–close when
     // the text holds CJK text (stage 3); without CJK text they stay. An odd
-    // number needs context: the token stages decide.
-    let quotes = memchr::memchr_iter(b'"', raw.as_bytes()).count();
-    if quotes % 2 == 1 {
-        return None;
-    }
-    let curly = quotes > 0 && raw.chars().any(is_cjk_text);
+    // number needs context: the token stages decide. They are counted when
+    // the first is met (most text has none): `None` for an odd number.
+    let mut curly: Option<bool> = None;
+    let quotes_curl = |curly: &mut Option<bool>| {
+        if curly.is_none() {
+            let quotes = memchr::memchr_iter(b'"', raw.as_bytes()).count();
+            if quotes % 2 == 0 {
+                *curly = Some(quotes > 0 && raw.chars().any(is_cjk_text));
+            }
+        }
+        *curly
+    };
     let mut open = true;
     let mut out = String::with_capacity(raw.len());
     let mut run = 0; // where the current run of kept chars began
@@ -612,16 +618,24 @@ fn clean_spacing_only(raw: &str) -> Option<String> {
         }
         let mut kept = c;
         if let Some(wide) = full_width_of(c).filter(|_| !matches!(c, '(' | ')')) {
-            let goes_wide = *cluster.get_or_insert_with(|| {
-                prev.is_some_and(is_cjk_text)
-                    || next_after_marks(&raw[at..])
-                        .is_some_and(|n| is_cjk_text(n) || (n == '"' && curly))
-            });
+            let goes_wide = match cluster {
+                Some(wide) => wide,
+                None => {
+                    let wide = prev.is_some_and(is_cjk_text)
+                        || match next_after_marks(&raw[at..]) {
+                            Some('"') => quotes_curl(&mut curly)?,
+                            Some(n) => is_cjk_text(n),
+                            None => false,
+                        };
+                    cluster = Some(wide);
+                    wide
+                }
+            };
             if goes_wide {
                 kept = wide;
             }
         } else if c == '"' {
-            if curly {
+            if quotes_curl(&mut curly)? {
                 kept = if open { '“' } else { '”' };
                 open = !open;
             }
