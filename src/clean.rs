@@ -541,7 +541,7 @@ fn clean_spacing_only(raw: &str) -> Option<String> {
     let quotes_curl = |curly: &mut Option<bool>| {
         if curly.is_none() {
             let quotes = memchr::memchr_iter(b'"', raw.as_bytes()).count();
-            if quotes % 2 == 0 {
+            if quotes.is_multiple_of(2) {
                 *curly = Some(quotes > 0 && raw.chars().any(is_cjk_text));
             }
         }
