@@ -265,16 +265,17 @@ const COMMON_CJK_PUNCT: [char; 11] = [
 ];
 
 /// The UTF-8 bytes (as a number) of each [`COMMON_CJK_PUNCT`] char, by
-/// [`common_punct_slot`]; 0 in an empty slot.
+/// [`common_punct_slot`]; `u32::MAX` in an empty slot, which no three
+/// bytes read as a number equal (0 would: three NULs).
 static COMMON_PUNCT_UTF8: [u32; 16] = {
     let chars = COMMON_CJK_PUNCT;
-    let mut table = [0; 16];
+    let mut table = [u32::MAX; 16];
     let mut k = 0;
     while k < chars.len() {
         let v = utf8_key(chars[k]);
         let slot = common_punct_slot(v);
         assert!(
-            table[slot] == 0,
+            table[slot] == u32::MAX,
             "common_punct_slot must be perfect on them"
         );
         table[slot] = v;
@@ -1103,6 +1104,9 @@ mod tests {
     fn wide_runs_are_ideographs_and_common_punctuation() {
         assert_eq!(wide_run_with("工会，职工 ".as_bytes(), |_| {}), 15);
         assert_eq!(wide_run_with("".as_bytes(), |_| {}), 0);
+        // Three NULs read as 0, which no table slot may hold.
+        assert_eq!(wide_run_with("\0\0\0的".as_bytes(), |_| {}), 0);
+        assert_eq!(wide_run_with("\0\0\0".as_bytes(), |_| {}), 0);
         // Runs to the very end, over the last three bytes.
         assert_eq!(wide_run_with("工".as_bytes(), |_| {}), 3);
         assert_eq!(wide_run_with("工会。".as_bytes(), |_| {}), 9);
