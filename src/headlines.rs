@@ -27,6 +27,13 @@ fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMu
     // The word char before, as its `utf8_key`; 0 for none (NUL is no word
     // char).
     let mut prev = 0u32;
+    // A word char read: the bigram it ends, if any.
+    let mut word = |prev: &mut u32, key: u32| {
+        if *prev != 0 {
+            f(u64::from(*prev) << 32 | u64::from(key));
+        }
+        *prev = key;
+    };
     for piece in text {
         let bytes = piece.as_bytes();
         let mut at = 0;
@@ -35,10 +42,7 @@ fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMu
             // without decoding them char by char.
             at += wide_run_with(&bytes[at..], |key| {
                 if is_ideograph_key(key) {
-                    if prev != 0 {
-                        f(u64::from(prev) << 32 | u64::from(key));
-                    }
-                    prev = key;
+                    word(&mut prev, key);
                 } else {
                     prev = 0;
                 }
@@ -46,31 +50,21 @@ fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMu
             let Some(&b) = bytes.get(at) else {
                 break;
             };
-            if b.is_ascii() {
-                // ASCII, a byte at a time: letters and digits are word chars.
+            // ASCII, a byte at a time: letters and digits are word chars.
+            let (is_word, is_space, key) = if b.is_ascii() {
                 at += 1;
-                if b.is_ascii_alphanumeric() {
-                    let key = u32::from(b);
-                    if prev != 0 {
-                        f(u64::from(prev) << 32 | u64::from(key));
-                    }
-                    prev = key;
-                } else if !char::from(b).is_whitespace() {
-                    prev = 0;
-                }
-                continue;
-            }
-            let Some(c) = piece[at..].chars().next() else {
-                break;
+                let c = char::from(b);
+                (c.is_ascii_alphanumeric(), c.is_whitespace(), u32::from(b))
+            } else {
+                let Some(c) = piece[at..].chars().next() else {
+                    break;
+                };
+                at += c.len_utf8();
+                (is_cjk(c), c.is_whitespace(), utf8_key(c))
             };
-            at += c.len_utf8();
-            if is_cjk(c) {
-                let key = utf8_key(c);
-                if prev != 0 {
-                    f(u64::from(prev) << 32 | u64::from(key));
-                }
-                prev = key;
-            } else if !c.is_whitespace() {
+            if is_word {
+                word(&mut prev, key);
+            } else if !is_space {
                 prev = 0;
             }
         }

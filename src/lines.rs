@@ -218,8 +218,8 @@ pub fn split<'a>(text: &'a str, arena: &'a Bump) -> Vec<Line<'a>> {
         let trail = &trimmed_start[trimmed.len()..];
         let unmarked = trimmed.trim_start_matches('\u{feff}');
         // A byte-order mark is one UTF-16 unit.
-        let marks = ((trimmed.len() - unmarked.len()) / 3) as u32;
-        let start = u16_pos + utf16_len(lead) + marks;
+        let boms = ((trimmed.len() - unmarked.len()) / 3) as u32;
+        let start = u16_pos + utf16_len(lead) + boms;
         let trimmed = unmarked;
         let mut l = Line::new(trimmed, start, lead.chars().count() as u32, arena);
         l.indent = !trimmed.is_empty() && is_indent(lead);
