@@ -205,36 +205,47 @@ fn squeezed<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> &'b str {
 /// "文/张三 图/李四"                  → authors [张三], photographers [李四]
 /// ```
 pub fn parse_names(text: &str) -> Byline {
-    let text: String = fold_width(text)
-        .chars()
-        .map(|c| match c {
-            '／' => '/',
-            '（' | '）' | '(' | ')' => ' ',
-            '攝' => '摄',
-            c => c,
-        })
-        .collect();
-    let mut tokens: Vec<Cow<str>> = text
-        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';'))
-        .filter(|t| !t.is_empty())
-        .map(Cow::Borrowed)
-        .collect();
-    // Spaced display type: every glyph its own token.
-    if tokens.len() > 2 && tokens.iter().all(|t| t.chars().count() == 1) {
-        tokens = vec![Cow::Owned(tokens.concat())];
-    }
-    // A two-glyph name set with a space to the width of three: `赵 刚`.
-    let is_glyph = |t: &str| t.chars().count() == 1 && t.chars().all(is_cjk);
-    let mut merged: Vec<Cow<str>> = Vec::with_capacity(tokens.len());
-    for tok in tokens {
-        match merged.last_mut() {
-            Some(prev) if is_glyph(&tok) && is_glyph(prev) && tok != "摄" => {
-                prev.to_mut().push_str(&tok)
+    // Brackets part names as spaces do, `／` is `/`, `攝` is `摄`: the text
+    // is rewritten only when it holds one of them.
+    let folded = fold_width(text);
+    let text: Cow<str> = if folded.contains(['／', '（', '）', '(', ')', '攝']) {
+        folded
+            .chars()
+            .map(|c| match c {
+                '／' => '/',
+                '（' | '）' | '(' | ')' => ' ',
+                '攝' => '摄',
+                c => c,
+            })
+            .collect()
+    } else {
+        folded
+    };
+    let pieces = || {
+        text.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';'))
+            .filter(|t| !t.is_empty())
+    };
+    // Spaced display type: every glyph its own token (more than two).
+    let mut count = 0;
+    let spaced = pieces().all(|t| {
+        count += 1;
+        t.chars().count() == 1
+    }) && count > 2;
+    let mut tokens: Vec<Cow<str>> = Vec::new();
+    if spaced {
+        tokens.push(Cow::Owned(pieces().collect()));
+    } else {
+        // A two-glyph name set with a space to the width of three: `赵 刚`.
+        let is_glyph = |t: &str| t.chars().count() == 1 && t.chars().all(is_cjk);
+        for tok in pieces() {
+            match tokens.last_mut() {
+                Some(prev) if is_glyph(tok) && is_glyph(prev) && tok != "摄" => {
+                    prev.to_mut().push_str(tok)
+                }
+                _ => tokens.push(Cow::Borrowed(tok)),
             }
-            _ => merged.push(tok),
         }
     }
-    let mut tokens = merged;
     let mut photo_credit = false;
     if let Some(last) = tokens.last_mut() {
         for suffix in ["摄影报道", "摄影", "摄"] {

@@ -32,7 +32,9 @@ pub struct Classified {
     pub terminal: bool,
     /// Could be display type (a headline, kicker, banner, subhead) by shape:
     /// short, not ending in sentence or clause punctuation, no `。`, no
-    /// column-style `， ` spacing.
+    /// column-style `， ` spacing ([`Line::clause_gap`]: the extractor put a
+    /// space after a comma inside running text; display type is set without
+    /// it).
     pub display: bool,
     /// Bold display type with every glyph doubled, undone:
     /// `公公交交职职工工` → `公交职工`.
@@ -63,7 +65,7 @@ pub fn classify(line: &Line) -> Classified {
         LineKind::Lead
     } else if marks.has(Marks::ROLE | Marks::PHOTO)
         && key.len() <= 120
-        && cv::is_credit_line(line.raw)
+        && cv::is_credit_line(line.raw, line.widest_gap > 0)
     {
         LineKind::Credit
     } else {
@@ -84,31 +86,13 @@ pub fn classify(line: &Line) -> Classified {
                 && !marks.has(Marks::FULL_STOP)
                 && !cv::is_date_only(key)
                 && line.len() <= MAX_DISPLAY
-                && !has_column_spacing(line)));
+                && !line.clause_gap));
     Classified {
         kind,
         terminal,
         display,
         undoubled,
     }
-}
-
-/// Column-style spacing: the extractor put a space after a comma or an
-/// enumeration comma inside running text (`慰问中， 区总工会`, `年初, "母婴`).
-/// Display type is set without it.
-fn has_column_spacing(line: &Line) -> bool {
-    if line.widest_gap == 0 {
-        return false;
-    }
-    let mut prev = ' ';
-    for c in line.raw.chars() {
-        if c.is_whitespace() && matches!(prev, '，' | ',' | '；' | ';' | '：' | '。' | '、' | '）')
-        {
-            return true;
-        }
-        prev = c;
-    }
-    false
 }
 
 #[cfg(test)]

@@ -334,15 +334,22 @@ fn tail_start(text: &str, max: usize) -> usize {
 /// `本报记者 马超`, `通讯员 赵研容 摄影报道`, `李四 摄`. Names stand apart
 /// from each other (white space or `、`), so running text such as
 /// `记者从朝阳区总工会获悉` is not taken for a credit. Runs on the line with
-/// its spaces kept.
-pub fn is_credit_line(line: &str) -> bool {
+/// its spaces kept; `spaced` tells whether it holds white space (as a
+/// [`Line`](crate::lines::Line) knows from its widest gap): a line without
+/// is one token, and the quick test reads no further than its ends.
+pub fn is_credit_line(line: &str, spaced: bool) -> bool {
     // Quick test: a credit has a token opening with a role word, or ends in
     // a photo credit (`摄`, `摄影`, `摄影报道`); full-width ASCII is folded
     // only after it.
-    let has_role_start = line.split_whitespace().any(|tok| {
+    let opens_with_role = |tok: &str| {
         tok.trim_start_matches(['（', '('])
             .starts_with(ROLE_INITIALS)
-    });
+    };
+    let has_role_start = if spaced {
+        line.split_whitespace().any(opens_with_role)
+    } else {
+        opens_with_role(line)
+    };
     let tail = line.trim_end().trim_end_matches(['）', ')']).trim_end();
     if !has_role_start
         && !tail.ends_with('摄')
@@ -661,6 +668,11 @@ pub fn ends_in_clause_punct(text: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// [`is_credit_line`], told whether the line is spaced as a `Line` is.
+    fn credit(line: &str) -> bool {
+        is_credit_line(line, line.contains(char::is_whitespace))
+    }
+
     #[test]
     fn holds_finds_chars_of_every_width() {
         for text in ["本报讯", "a讯b", "𠀀讯", "讯"] {
@@ -749,18 +761,18 @@ mod tests {
         assert!(is_byline_line("□本报记者马超文/摄"));
         assert!(is_byline_line("文/张三图/李四"));
         assert!(!is_byline_line("本报讯（记者马超）近日，"));
-        assert!(is_credit_line("本报记者 马超"));
-        assert!(is_credit_line("本报记者马超"));
-        assert!(is_credit_line("通讯员 赵研容 摄影报道"));
-        assert!(is_credit_line("李四 摄"));
-        assert!(!is_credit_line("记者从朝阳区总工会获悉"));
-        assert!(!is_credit_line("首都工会服务职工形成品牌体系"));
-        assert!(is_credit_line("（记者 张三 通讯员 李四）"));
-        assert!(is_credit_line("张三、李四 摄影"));
-        assert!(is_credit_line("（张三 摄）"));
-        assert!(is_credit_line("（张三摄 ）"));
-        assert!(is_credit_line("ＡＢ 本报记者 张三") == is_credit_line("AB 本报记者 张三"));
-        assert!(!is_credit_line("工作人员 张三"));
+        assert!(credit("本报记者 马超"));
+        assert!(credit("本报记者马超"));
+        assert!(credit("通讯员 赵研容 摄影报道"));
+        assert!(credit("李四 摄"));
+        assert!(!credit("记者从朝阳区总工会获悉"));
+        assert!(!credit("首都工会服务职工形成品牌体系"));
+        assert!(credit("（记者 张三 通讯员 李四）"));
+        assert!(credit("张三、李四 摄影"));
+        assert!(credit("（张三 摄）"));
+        assert!(credit("（张三摄 ）"));
+        assert!(credit("ＡＢ 本报记者 张三") == credit("AB 本报记者 张三"));
+        assert!(!credit("工作人员 张三"));
         let t = "会议部署了工作。（记者 张三 通讯员 李四）";
         assert_eq!(
             &t[trailing_credit_start(t).unwrap()..],

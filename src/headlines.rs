@@ -87,19 +87,6 @@ where
     v
 }
 
-/// [`coverage`] of `display` in a body given as its [`sorted_bigrams`].
-fn share_in(display: &str, body_grams: &[Bigram]) -> f32 {
-    let d = sorted_bigrams([display]);
-    if d.is_empty() {
-        return 0.0;
-    }
-    let found = d
-        .iter()
-        .filter(|g| body_grams.binary_search(g).is_ok())
-        .count();
-    found as f32 / d.len() as f32
-}
-
 /// Share of the bigrams of `display` found in `body`, unweighted.
 ///
 /// ```text
@@ -632,14 +619,14 @@ fn roles(items: &[&Item], lead: &str) -> Heads {
     let best = if titles.len() < 2 {
         titles.first().copied()
     } else {
-        // Each candidate's key once; the lead's bigrams read once for all.
-        let lead_grams = sorted_bigrams([lead]);
+        // Each candidate's key once (a candidate's few bigrams are looked
+        // up while the lead is read, not the lead's many sorted).
         let key = |k: usize| {
             let f = &fields[k].0;
             (
                 (run_len(k) > 1) as u8,
                 (!multi_phrase(f) && !subtitle_cue(f)) as u8,
-                share_in(f, &lead_grams),
+                coverage(f, lead),
             )
         };
         let keys: Vec<(u8, u8, f32)> = titles.iter().map(|&k| key(k)).collect();

@@ -33,6 +33,10 @@ pub struct Line<'a> {
     pub glyphs: f32,
     /// Longest run of white space inside the line, in characters.
     pub widest_gap: u32,
+    /// White space right after a comma, enumeration comma, semicolon, colon,
+    /// full stop or closing bracket: `慰问中， 区总工会`, `年初, "母婴`
+    /// (see [`after_clause_punct`]).
+    pub clause_gap: bool,
     /// Opens with a paragraph indent: `　　`, a tab, two to eight spaces
     /// (more is centring, not an indent).
     pub indent: bool,
@@ -62,6 +66,7 @@ impl<'a> Line<'a> {
         let mut kept = 0;
         let mut skip_markup = false;
         let mut folds = false;
+        let mut clause_gap = false;
         let mut marks = Marks::default();
         let mut at = 0;
         while at < raw.len() {
@@ -84,6 +89,7 @@ impl<'a> Line<'a> {
                 b' ' => {
                     units += 1;
                     width2 += 1;
+                    clause_gap |= gap == 0 && after_clause_punct(&raw.as_bytes()[..at]);
                     gap += 1;
                     widest_gap = widest_gap.max(gap);
                     owned.get_or_insert_with(new_key).push_str(&raw[kept..at]);
@@ -123,6 +129,7 @@ impl<'a> Line<'a> {
             width2 += cell2;
             let space = c.is_whitespace();
             if space {
+                clause_gap |= gap == 0 && after_clause_punct(&raw.as_bytes()[..at]);
                 gap += 1;
                 widest_gap = widest_gap.max(gap);
             } else {
@@ -168,6 +175,7 @@ impl<'a> Line<'a> {
             width: width2 as f32 / 2.0,
             glyphs: glyphs2 as f32 / 2.0,
             widest_gap,
+            clause_gap,
             indent: false,
             col,
             piece: false,
@@ -192,6 +200,15 @@ impl<'a> Line<'a> {
     pub fn len(&self) -> usize {
         self.glyph_count as usize
     }
+}
+
+/// `before` ends in the punctuation after which column-set running text
+/// prints a space (`，` `,` `；` `;` `：` `。` `、` `）`) and display type does
+/// not.
+fn after_clause_punct(before: &[u8]) -> bool {
+    const WIDE: [&str; 6] = ["，", "；", "：", "。", "、", "）"];
+    matches!(before.last(), Some(b',' | b';'))
+        || WIDE.iter().any(|p| before.ends_with(p.as_bytes()))
 }
 
 /// Splits `text` into lines (`\n`, `\r\n` or `\r`), with UTF-16 ranges;
