@@ -26,9 +26,10 @@ pub fn soft_join_into<S: AsRef<str>>(lines: impl IntoIterator<Item = S>, out: &m
             continue;
         }
         if let (Some(a), Some(b)) = (out.chars().next_back(), line.chars().next()) {
-            let credit = cv::role_prefix(line).is_some();
-            if (credit || ends_with_lone_glyph(out) || !(is_wide(a) && is_wide(b)))
-                && !a.is_whitespace()
+            if !a.is_whitespace()
+                && (!(is_wide(a) && is_wide(b))
+                    || ends_with_lone_glyph(out)
+                    || cv::role_prefix(line).is_some())
             {
                 out.push(' ');
             }

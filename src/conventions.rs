@@ -204,6 +204,15 @@ const ROLE_INITIALS: [char; 11] = [
     '本', '特', '见', '摄', '实', '新', '记', '記', '通', '撰', '作',
 ];
 
+/// `tok` opens with one of [`ROLE_INITIALS`]: one look-up in [`MARK_TABLE`].
+fn opens_with_role_initial(tok: &str) -> bool {
+    tok.chars().next().is_some_and(|c| {
+        let key = crate::clean::utf8_key(c);
+        let (k, mark) = MARK_TABLE[mark_slot(key)];
+        k == key && mark & Marks::ROLE != 0
+    })
+}
+
 /// The role a byline word gives the names after it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Role {
@@ -341,10 +350,7 @@ pub fn is_credit_line(line: &str, spaced: bool) -> bool {
     // Quick test: a credit has a token opening with a role word, or ends in
     // a photo credit (`摄`, `摄影`, `摄影报道`); full-width ASCII is folded
     // only after it.
-    let opens_with_role = |tok: &str| {
-        tok.trim_start_matches(['（', '('])
-            .starts_with(ROLE_INITIALS)
-    };
+    let opens_with_role = |tok: &str| opens_with_role_initial(tok.trim_start_matches(['（', '(']));
     let has_role_start = if spaced {
         line.split_whitespace().any(opens_with_role)
     } else {
@@ -408,7 +414,7 @@ fn strip_photo_suffix(tok: &str) -> Option<&str> {
 
 /// The role word a token opens with: `本报记者马超` → `本报记者`.
 pub fn role_prefix(tok: &str) -> Option<(&'static str, Role)> {
-    if !tok.starts_with(ROLE_INITIALS) {
+    if !opens_with_role_initial(tok) {
         return None;
     }
     ROLES.iter().copied().find(|(w, _)| tok.starts_with(w))

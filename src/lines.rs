@@ -294,19 +294,17 @@ pub struct Layout {
 /// Measures the layout: a page is in narrow columns when most of its lines
 /// share one width (the mode, ±2 cells) and that width is narrow.
 pub fn measure(lines: &[Line]) -> Layout {
-    let widths: Vec<usize> = lines
-        .iter()
-        .filter(|l| !l.is_blank())
-        .map(|l| l.width.round() as usize)
-        .collect();
-    if widths.len() < 12 {
-        return Layout { column: None };
-    }
+    // Widths rounded to whole cells (a width is a whole number of half
+    // cells: `w2 / 2` rounds half up to `(w2 + 1) / 2`), counted up to 40.
     let mut hist = [0usize; 41];
-    for &w in &widths {
-        if w <= 40 {
-            hist[w] += 1;
-        }
+    let mut printed = 0;
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        let w = ((l.width * 2.0) as usize).div_ceil(2);
+        hist[w.min(40)] += usize::from(w <= 40);
+        printed += 1;
+    }
+    if printed < 12 {
+        return Layout { column: None };
     }
     let (mode, _) = hist
         .iter()
@@ -317,7 +315,7 @@ pub fn measure(lines: &[Line]) -> Layout {
     let near: usize = hist[mode.saturating_sub(2)..=(mode + 2).min(40)]
         .iter()
         .sum();
-    let column = ((8..=30).contains(&mode) && near * 10 >= widths.len() * 6).then_some(mode as f32);
+    let column = ((8..=30).contains(&mode) && near * 10 >= printed * 6).then_some(mode as f32);
     Layout { column }
 }
 
