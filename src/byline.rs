@@ -21,7 +21,7 @@ pub fn soft_join<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> String {
 pub fn soft_join_into<S: AsRef<str>>(lines: impl IntoIterator<Item = S>, out: &mut String) {
     out.clear();
     for line in lines {
-        let line = line.as_ref().trim();
+        let line = crate::clean::trim_end(crate::clean::trim_start(line.as_ref()));
         if line.is_empty() {
             continue;
         }

@@ -179,6 +179,39 @@ pub fn fold_width(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A byte that opens a char that is no white space: a printable ASCII
+/// glyph, or the lead byte of a three-byte char from U+4000 on (white space
+/// beyond ASCII opens with `C2`, `E1`, `E2` or `E3`). Most lines and
+/// keys open and close with one, and need no look-up of their ends.
+fn opens_no_space(b: u8) -> bool {
+    (0x21..0x7f).contains(&b) || (0xe4..0xf0).contains(&b)
+}
+
+/// [`str::trim_start`], reading one byte when the text opens with a glyph.
+pub(crate) fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&b) if opens_no_space(b) => s,
+        _ => s.trim_start(),
+    }
+}
+
+/// [`str::trim_end`], reading a byte or three when the text ends in a
+/// glyph.
+pub(crate) fn trim_end(s: &str) -> &str {
+    let b = s.as_bytes();
+    let glyph_ends = match b.last() {
+        Some(&last) if last < 0x80 => opens_no_space(last),
+        // Three bytes from the end a lead byte: the last char is that one.
+        Some(_) => b.len() >= 3 && (0xe4..0xf0).contains(&b[b.len() - 3]),
+        None => false,
+    };
+    if glyph_ends {
+        s
+    } else {
+        s.trim_end()
+    }
+}
+
 /// CJK ideograph (the ranges the scorer counts: CJK Unified Ideographs,
 /// Extension A, Compatibility Ideographs).
 ///
@@ -1043,6 +1076,24 @@ fn clean_tokens(raw: &str, display: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ends_are_trimmed_of_every_white_space() {
+        // Glyph ends (one byte read) and every other kind of end.
+        for (raw, trimmed) in [
+            ("工会", "工会"),
+            ("a工会z", "a工会z"),
+            ("\u{3000}\u{3000}工会。\u{3000}", "工会。"),
+            ("\u{a0}工\u{2003}", "工"),
+            (" 𠀀 ", "𠀀"),
+            ("，会，", "，会，"),
+            ("é工é", "é工é"),
+            ("\t", ""),
+        ] {
+            assert_eq!(trim_end(trim_start(raw)), trimmed, "{raw:?}");
+            assert_eq!(trim_end(trim_start(raw)), raw.trim(), "{raw:?}");
+        }
+    }
 
     #[test]
     fn spacing_only_path_agrees_with_the_token_stages() {

@@ -283,7 +283,7 @@ static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where a bracketed credit closing `text` starts, if any (spaces kept).
 pub fn trailing_credit_start(text: &str) -> Option<usize> {
-    if !text.trim_end().ends_with(['）', ')']) {
+    if !crate::clean::trim_end(text).ends_with(['）', ')']) {
         return None;
     }
     TRAILING_CREDIT
@@ -356,7 +356,7 @@ pub fn is_credit_line(line: &str, spaced: bool) -> bool {
     } else {
         opens_with_role(line)
     };
-    let tail = line.trim_end().trim_end_matches(['）', ')']).trim_end();
+    let tail = crate::clean::trim_end(crate::clean::trim_end(line).trim_end_matches(['）', ')']));
     if !has_role_start
         && !tail.ends_with('摄')
         && !tail.ends_with("摄影")
@@ -653,7 +653,7 @@ pub fn is_sentence_end(c: char) -> bool {
 /// True when the text ends a sentence, past closing quotes and brackets:
 /// `…工作压力。`, `…关怀。”`.
 pub fn ends_sentence(text: &str) -> bool {
-    text.trim_end()
+    crate::clean::trim_end(text)
         .chars()
         .rev()
         .find(|&c| !crate::clean::is_closing_punct(c))
@@ -665,7 +665,7 @@ pub fn ends_sentence(text: &str) -> bool {
 /// a line ending in a comma, enumeration comma or colon is running text.
 pub fn ends_in_clause_punct(text: &str) -> bool {
     matches!(
-        text.trim_end().chars().next_back(),
+        crate::clean::trim_end(text).chars().next_back(),
         Some('，' | ',' | '、' | '：' | ':' | '—' | '-' | '（' | '(' | '“' | '《')
     )
 }

@@ -230,9 +230,9 @@ pub fn split<'a>(text: &'a str, arena: &'a Bump) -> Vec<Line<'a>> {
             }
             None => (rest, 0, true),
         };
-        let trimmed_start = trim_start(line);
+        let trimmed_start = crate::clean::trim_start(line);
         let lead = &line[..line.len() - trimmed_start.len()];
-        let trimmed = trim_end(trimmed_start);
+        let trimmed = crate::clean::trim_end(trimmed_start);
         let trail = &trimmed_start[trimmed.len()..];
         let unmarked = trimmed.trim_start_matches('\u{feff}');
         // A byte-order mark is one UTF-16 unit.
@@ -249,39 +249,6 @@ pub fn split<'a>(text: &'a str, arena: &'a Bump) -> Vec<Line<'a>> {
         rest = &rest[line.len() + term_len..];
     }
     out
-}
-
-/// A byte that opens a char that is no white space: a printable ASCII
-/// glyph, or the lead byte of a three-byte char from U+4000 on (white space
-/// beyond ASCII opens with `C2`, `E1`, `E2` or `E3`). Most lines open and
-/// close with one, and need no look-up of their ends.
-fn opens_no_space(b: u8) -> bool {
-    (0x21..0x7f).contains(&b) || (0xe4..0xf0).contains(&b)
-}
-
-/// [`str::trim_start`], reading one byte when the line opens with a glyph.
-fn trim_start(s: &str) -> &str {
-    match s.as_bytes().first() {
-        Some(&b) if opens_no_space(b) => s,
-        _ => s.trim_start(),
-    }
-}
-
-/// [`str::trim_end`], reading a byte or three when the line ends in a
-/// glyph.
-fn trim_end(s: &str) -> &str {
-    let b = s.as_bytes();
-    let glyph_ends = match b.last() {
-        Some(&last) if last < 0x80 => opens_no_space(last),
-        // Three bytes from the end a lead byte: the last char is that one.
-        Some(_) => b.len() >= 3 && (0xe4..0xf0).contains(&b[b.len() - 3]),
-        None => false,
-    };
-    if glyph_ends {
-        s
-    } else {
-        s.trim_end()
-    }
 }
 
 /// Leading white space worth one to four ideograph cells.
@@ -393,24 +360,6 @@ mod tests {
         assert_eq!(measure(&split(&page, &Bump::new())).column, Some(14.0));
         let long = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。\n\n短\n".repeat(10);
         assert_eq!(measure(&split(&long, &Bump::new())).column, None);
-    }
-
-    #[test]
-    fn ends_are_trimmed_of_every_white_space() {
-        // Glyph ends (one byte read) and every other kind of end.
-        for (raw, trimmed) in [
-            ("工会", "工会"),
-            ("a工会z", "a工会z"),
-            ("\u{3000}\u{3000}工会。\u{3000}", "工会。"),
-            ("\u{a0}工\u{2003}", "工"),
-            (" 𠀀 ", "𠀀"),
-            ("，会，", "，会，"),
-            ("é工é", "é工é"),
-            ("\t", ""),
-        ] {
-            assert_eq!(trim_end(trim_start(raw)), trimmed, "{raw:?}");
-            assert_eq!(trim_end(trim_start(raw)), raw.trim(), "{raw:?}");
-        }
     }
 
     #[test]
