@@ -204,12 +204,13 @@ const ROLE_INITIALS: [char; 11] = [
     '本', '特', '见', '摄', '实', '新', '记', '記', '通', '撰', '作',
 ];
 
-/// `tok` opens with one of [`ROLE_INITIALS`]: one look-up in [`MARK_TABLE`].
+/// `tok` opens with one of [`ROLE_INITIALS`]: the first char's marks, one
+/// look-up ([`Marks::add`]).
 fn opens_with_role_initial(tok: &str) -> bool {
     tok.chars().next().is_some_and(|c| {
-        let key = crate::clean::utf8_key(c);
-        let (k, mark) = MARK_TABLE[mark_slot(key)];
-        k == key && mark & Marks::ROLE != 0
+        let mut marks = Marks::default();
+        marks.add(crate::clean::utf8_key(c));
+        marks.has(Marks::ROLE)
     })
 }
 
