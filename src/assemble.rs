@@ -1,39 +1,51 @@
-//! Pass 6 — assemble: build the [`Page`] from the drafts and placed
-//! headlines: credits parsed, text cleaned, kinds decided, source ranges
-//! attached, and anything left over reported in `warnings`.
+//! Passes 7 and 9 — bodies and page: build each article's body from its
+//! draft (credits parsed, text cleaned, source ranges attached), then, once
+//! headlines are placed, the [`Page`]: display fields by role, kinds,
+//! confidence, and anything left over reported in `warnings`.
 
 use crate::byline::{parse_lead, parse_names, soft_join};
 use crate::classify::Classified;
 use crate::clean::{clean_body, clean_display};
 use crate::conventions as cv;
-use crate::headlines::{self, Heads, Item, Target};
+use crate::heads::{roles, Field};
+use crate::layout::Layout;
 use crate::lines::Line;
-use crate::reflow::Unit;
+use crate::overlap::BigramSet;
+use crate::place::{Item, Placement, Target};
+use crate::reflow::{Reflowed, Unit};
 use crate::segment::{Draft, DraftBlock, Opening, Segments};
 use crate::{
     Article, Block, BlockType, Byline, Kind, Options, Page, PageInfo, Span, Staff, Warning, SCHEMA,
 };
 
-/// Everything the earlier passes produced.
-pub struct Passes<'a, 'b> {
-    pub lines: &'a [Line<'b>],
-    pub classes: &'a [Classified],
-    pub units: &'a [Unit],
-    pub segments: Segments,
+/// The articles built from their drafts, before their headlines are placed.
+pub struct Bodies {
+    /// Articles in the order their bodies start, with how they opened and
+    /// how sure their lines' decisions were on average.
+    pub articles: Vec<(Article, Opening, f32)>,
+    /// What placement needs to know of each article, parallel.
+    pub targets: Vec<Target>,
+    /// Display units left for placement, in order.
+    pub free: Vec<usize>,
+    /// Units that hold running text, in order.
+    pub body_units: Vec<usize>,
+    pub info: PageInfo,
+    pub warnings: Vec<Warning>,
+    /// Lines already part of something.
+    used: Vec<bool>,
 }
 
-/// Builds the page.
-pub fn assemble(p: Passes, options: &Options) -> Page {
-    let Passes {
-        lines,
-        classes,
-        units,
-        segments,
-    } = p;
+/// Builds every article's body from the drafts.
+pub fn bodies(
+    lines: &[Line],
+    classes: &[Classified],
+    reflowed: &Reflowed,
+    segments: Segments,
+) -> Bodies {
+    let units = &reflowed.units;
     let mut used = vec![false; lines.len()];
-    let page = page_info(lines, &segments.furniture, &mut used);
-
-    let mut built: Vec<(usize, Article, Target, Opening)> =
+    let info = page_info(lines, &segments.furniture, &mut used);
+    let mut built: Vec<(usize, Article, Target, Opening, f32)> =
         Vec::with_capacity(segments.drafts.len());
     let mut warnings = Vec::new();
     // One buffer for the joined text of each paragraph in turn.
@@ -41,7 +53,8 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
     for d in &segments.drafts {
         let (order, art, target, quotes) =
             draft_article(lines, classes, units, d, &mut used, &mut scratch);
-        built.push((order, art, target, d.opening));
+        let sure = mean_sureness(d, units, &reflowed.sure);
+        built.push((order, art, target, d.opening, sure));
         for spans in quotes {
             warnings.push(Warning {
                 code: "unpaired_quote".into(),
@@ -51,47 +64,19 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
         }
     }
     built.sort_by_key(|b| b.0);
-
-    // A column name (栏目) standing free heads the piece printed after it.
-    let mut free = Vec::with_capacity(segments.free.len());
-    for &u in &segments.free {
-        match column_name(lines, units, u) {
-            Some(name) => {
-                let next = built
-                    .iter_mut()
-                    .find(|b| b.2.first_unit > u && !b.2.ad && b.1.column.is_none());
-                match next {
-                    Some(b) => {
-                        let ls = units[u].lines();
-                        for &l in ls {
-                            used[l] = true;
-                        }
-                        b.1.column = Some(name);
-                        b.1.column_spans = spans_of(lines, ls.iter().copied());
-                        let mut all = std::mem::take(&mut b.1.spans);
-                        all.extend_from_slice(&b.1.column_spans);
-                        b.1.spans = merge_spans(all);
-                    }
-                    None => free.push(u),
-                }
-            }
-            None => free.push(u),
-        }
+    let mut articles = Vec::with_capacity(built.len());
+    let mut targets = Vec::with_capacity(built.len());
+    for (_, art, mut target, opening, sure) in built {
+        target.body = BigramSet::of(
+            art.blocks
+                .iter()
+                .skip(usize::from(target.ad))
+                .map(|b| b.text.as_str()),
+        );
+        articles.push((art, opening, sure));
+        targets.push(target);
     }
-    let items: Vec<Item> = free
-        .iter()
-        .filter_map(|&u| match &units[u] {
-            Unit::Display { lines: ls } => {
-                let raw: Vec<(usize, &str, Option<&str>)> = ls
-                    .iter()
-                    .map(|&l| (l, lines[l].raw, classes[l].undoubled.as_deref()))
-                    .collect();
-                Some(headlines::item(u, &raw))
-            }
-            _ => None,
-        })
-        .collect();
-    let body_units: Vec<usize> = units
+    let body_units = units
         .iter()
         .enumerate()
         .filter(|(_, u)| {
@@ -102,67 +87,219 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
         })
         .map(|(i, _)| i)
         .collect();
-    let (built, mut targets): (Vec<(Article, Opening)>, Vec<Target>) = built
-        .into_iter()
-        .map(|(_, art, target, opening)| ((art, opening), target))
-        .unzip();
-    // The bodies placement reads are the articles' paragraphs (an ad's own
-    // line aside).
-    for (t, (art, _)) in targets.iter_mut().zip(&built) {
-        t.body = art
-            .blocks
-            .iter()
-            .skip(usize::from(t.ad))
-            .filter(|b| b.kind == BlockType::Paragraph)
-            .map(|b| b.text.as_str())
-            .collect();
+    Bodies {
+        articles,
+        targets,
+        free: segments.free,
+        body_units,
+        info,
+        warnings,
+        used,
     }
-    let placement = headlines::place(&items, &targets, &body_units);
-    drop(targets);
+}
 
+/// Mean sureness of the body/display decisions on a draft's lines.
+fn mean_sureness(d: &Draft, units: &[Unit], sure: &[f32]) -> f32 {
+    let (mut sum, mut n) = (0.0, 0usize);
+    for b in &d.blocks {
+        let (DraftBlock::Para(u) | DraftBlock::Heading(u)) = *b;
+        for &l in units[u].lines() {
+            sum += sure[l];
+            n += 1;
+        }
+    }
+    if n == 0 {
+        1.0
+    } else {
+        sum / n as f32
+    }
+}
+
+/// An article's confidence below which a warning asks for review.
+pub const LOW_CONFIDENCE: f32 = 0.5;
+/// A headline placement's confidence below which a warning asks for review.
+pub const LOW_PLACEMENT: f32 = 0.5;
+
+/// Builds the page: placed fields get their roles, left-over fields become
+/// banners, kinds and confidence are decided, unplaced lines reported.
+pub fn page(
+    bodies: Bodies,
+    items: &[Item],
+    placement: Placement,
+    lines: &[Line],
+    layout: &Layout,
+    options: &Options,
+) -> Page {
+    let Bodies {
+        articles: built,
+        info,
+        mut warnings,
+        mut used,
+        ..
+    } = bodies;
+    let field = |r: (usize, usize)| -> &Field { &items[r.0].fields[r.1] };
     let mut articles = Vec::with_capacity(built.len());
-    for ((mut art, opening), heads) in built.into_iter().zip(placement.heads) {
-        apply_heads(lines, &mut art, heads, &mut used);
+    for (t, ((mut art, opening, line_sure), heads)) in
+        built.into_iter().zip(&placement.heads).enumerate()
+    {
+        // Column names go to `column`; the other fields are headlines.
+        let mut fields: Vec<&Field> = Vec::new();
+        let mut scores: Vec<f32> = Vec::new();
+        for &(r, sure) in heads {
+            let f = field(r);
+            if f.column {
+                if art.column.is_none() {
+                    art.column = Some(f.text.clone());
+                    art.column_spans = spans_of(lines, f.lines.iter().copied());
+                    for &l in &f.lines {
+                        used[l] = true;
+                    }
+                }
+            } else {
+                fields.push(f);
+                scores.push(sure);
+            }
+        }
+        let r = roles(&fields);
+        let mut put = |which: &[usize],
+                       text: &mut Option<String>,
+                       spans: &mut Vec<Span>,
+                       conf: &mut Option<f32>| {
+            if which.is_empty() {
+                return;
+            }
+            let mut joined = String::new();
+            let mut ls = Vec::new();
+            let mut low = f32::MAX;
+            for &k in which {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                joined.push_str(&fields[k].text);
+                ls.extend_from_slice(&fields[k].lines);
+                low = low.min(scores[k]);
+            }
+            for &l in &ls {
+                used[l] = true;
+            }
+            *text = Some(joined);
+            *spans = spans_of(lines, ls.iter().copied());
+            *conf = Some(low);
+        };
+        put(
+            &r.kicker,
+            &mut art.kicker,
+            &mut art.kicker_spans,
+            &mut art.kicker_confidence,
+        );
+        put(
+            &r.title,
+            &mut art.title,
+            &mut art.title_spans,
+            &mut art.title_confidence,
+        );
+        put(
+            &r.subtitle,
+            &mut art.subtitle,
+            &mut art.subtitle_spans,
+            &mut art.subtitle_confidence,
+        );
+        let mut all = std::mem::take(&mut art.spans);
+        for s in [
+            &art.column_spans,
+            &art.kicker_spans,
+            &art.title_spans,
+            &art.subtitle_spans,
+        ] {
+            all.extend_from_slice(s);
+        }
+        art.spans = merge_spans(all);
         art.kind = kind_of(&art, opening);
+        art.confidence = article_confidence(&art, opening, line_sure);
+        for (f, &sure) in fields.iter().zip(&scores) {
+            if sure < LOW_PLACEMENT {
+                warnings.push(Warning {
+                    code: "low_confidence_headline".into(),
+                    message: format!(
+                        "headline “{}” placed with article {} on weak evidence ({sure:.2})",
+                        f.text,
+                        t + 1
+                    ),
+                    spans: spans_of(lines, f.lines.iter().copied()),
+                });
+            }
+        }
+        if art.confidence < LOW_CONFIDENCE && art.kind != Kind::Ad {
+            warnings.push(Warning {
+                code: "low_confidence_article".into(),
+                message: format!(
+                    "article {} may be cut or joined wrongly ({:.2})",
+                    t + 1,
+                    art.confidence
+                ),
+                spans: art.spans.iter().take(1).copied().collect(),
+            });
+        }
         articles.push(art);
     }
-    for &(unit, t) in &placement.guesses {
-        let first = units[unit].first_line();
+    for &(r, t) in &placement.guesses {
         warnings.push(Warning {
             code: "headline_by_position".into(),
             message: format!(
                 "headline placed with article {} by its position only; its words do not appear in the body",
                 t + 1
             ),
-            spans: spans_of(lines, [first]),
+            spans: spans_of(lines, field(r).lines.iter().copied().take(1)),
         });
     }
     let mut banners = Vec::new();
     let mut banner_spans = Vec::new();
-    for (text, ls) in placement.banners {
-        for &l in &ls {
+    let mut banner_confidence = Vec::new();
+    for &r in &placement.banners {
+        let f = field(r);
+        for &l in &f.lines {
             used[l] = true;
         }
-        banners.push(text);
-        banner_spans.push(spans_of(lines, ls.iter().copied()));
+        banners.push(f.text.clone());
+        banner_spans.push(spans_of(lines, f.lines.iter().copied()));
+        banner_confidence.push(if cv::is_slogan(&f.text.replace(' ', "")) {
+            0.9
+        } else {
+            0.6
+        });
     }
-    let unplaced: Vec<usize> = (0..lines.len())
-        .filter(|&l| !used[l] && !lines[l].is_blank())
-        .collect();
-    for l in unplaced {
+    for l in (0..lines.len()).filter(|&l| !used[l] && !lines[l].is_blank()) {
         warnings.push(Warning {
             code: "unplaced_text".into(),
             message: format!("text not assigned to any article: {}", lines[l].raw),
             spans: spans_of(lines, [l]),
         });
     }
-
+    let looks = looks_like_newspaper(lines, layout, &info, &articles);
+    if looks < 0.5 && lines.iter().any(|l| !l.is_blank()) {
+        warnings.push(Warning {
+            code: "not_newspaper".into(),
+            message: format!(
+                "the text does not look like a newspaper page ({looks:.2}): little Chinese text, no headlines, datelines or page furniture"
+            ),
+            spans: Vec::new(),
+        });
+    }
+    if lines.iter().all(|l| l.is_blank()) {
+        warnings.push(Warning {
+            code: "empty_input".into(),
+            message: "the input holds no text".into(),
+            spans: Vec::new(),
+        });
+    }
     let mut page = Page {
         schema: SCHEMA.to_string(),
-        page,
+        page: info,
         banners,
         articles,
+        looks_like_newspaper: looks,
         banner_spans,
+        banner_confidence,
         warnings,
     };
     if !options.keep_ads {
@@ -174,7 +311,57 @@ pub fn assemble(p: Passes, options: &Options) -> Page {
     page
 }
 
-/// Page furniture: date line, edition lines.
+/// How sure an article is: how it opened (a dateline or a byline is
+/// certain, running text after a headline less so), how clear-cut its
+/// lines' body/display decisions were, and how sure its title's placement
+/// is (an article without a title is itself a doubt).
+fn article_confidence(a: &Article, opening: Opening, line_sure: f32) -> f32 {
+    if a.kind == Kind::Ad {
+        return 1.0;
+    }
+    let head = a.title_confidence.unwrap_or(0.4);
+    let c = 0.4 * opening.sureness() + 0.3 * line_sure + 0.3 * head;
+    (c * 100.0).round() / 100.0
+}
+
+/// How much the input looks like a newspaper page: the share of its glyphs
+/// that are Chinese, and the conventions of the trade it shows (datelines,
+/// bylines, headlines placed with bodies, page furniture, text set in
+/// columns).
+fn looks_like_newspaper(
+    lines: &[Line],
+    layout: &Layout,
+    info: &PageInfo,
+    articles: &[Article],
+) -> f32 {
+    let (mut cjk, mut glyphs) = (0usize, 0usize);
+    for l in lines {
+        for c in l.key.chars() {
+            glyphs += 1;
+            cjk += usize::from(crate::clean::is_cjk(c));
+        }
+    }
+    if glyphs == 0 {
+        return 0.0;
+    }
+    let chinese = ((cjk as f32 / glyphs as f32 - 0.3) / 0.4).clamp(0.0, 1.0);
+    let n = articles.len().max(1) as f32;
+    let credited = articles
+        .iter()
+        .filter(|a| a.dateline.is_some() || !a.byline.is_empty() || a.kind == Kind::Ad)
+        .count() as f32;
+    let titled = articles.iter().filter(|a| a.title.is_some()).count() as f32;
+    let furniture = info.date.is_some() || !info.staff.is_empty();
+    let structure = (0.35 * (credited / n).min(1.0) * 2.0).min(0.35)
+        + 0.35 * (titled / n)
+        + if furniture { 0.15 } else { 0.0 }
+        + if layout.column.is_some() { 0.15 } else { 0.0 };
+    let v = chinese * (0.3 + 0.7 * structure.min(1.0));
+    (v * 100.0).round() / 100.0
+}
+
+/// Page furniture: date line (with its weekday, printed on the same line
+/// or alone under it), edition lines.
 fn page_info(lines: &[Line], furniture: &[usize], used: &mut [bool]) -> PageInfo {
     let mut info = PageInfo::default();
     for &l in furniture {
@@ -184,6 +371,10 @@ fn page_info(lines: &[Line], furniture: &[usize], used: &mut [bool]) -> PageInfo
             if info.date.is_none() {
                 info.date = Some(date);
                 info.weekday = weekday;
+            }
+        } else if cv::is_weekday(line.key) {
+            if info.weekday.is_none() {
+                info.weekday = Some(line.key.to_string());
             }
         } else {
             let folded = crate::clean::fold_width(line.raw);
@@ -198,19 +389,9 @@ fn page_info(lines: &[Line], furniture: &[usize], used: &mut [bool]) -> PageInfo
     info
 }
 
-/// The cleaned text of a one-line display unit shaped like a column name.
-fn column_name(lines: &[Line], units: &[Unit], u: usize) -> Option<String> {
-    match &units[u] {
-        Unit::Display { lines: ls } if ls.len() == 1 && cv::is_column_name(lines[ls[0]].key) => {
-            Some(clean_display(lines[ls[0]].raw))
-        }
-        _ => None,
-    }
-}
-
 /// Builds an article (without headlines) from a draft; returns its sort key
-/// (first body line) and what the headline pass needs to know of it (the
-/// target's body is left empty: the caller borrows it from the article).
+/// (first body line) and what the headline pass needs to know of it (its
+/// body's bigrams are filled in by the caller).
 fn draft_article(
     lines: &[Line],
     classes: &[Classified],
@@ -218,7 +399,7 @@ fn draft_article(
     d: &Draft,
     used: &mut [bool],
     scratch: &mut String,
-) -> (usize, Article, Target<'static>, Vec<Vec<Span>>) {
+) -> (usize, Article, Target, Vec<Vec<Span>>) {
     let mut art = Article::new(Kind::Feature);
     let mut all: Vec<usize> = Vec::new();
     let mut quotes: Vec<Vec<Span>> = Vec::new();
@@ -312,12 +493,6 @@ fn draft_article(
         art.signature = Some(sig);
         art.signature_spans = spans_of(lines, [l]);
     }
-    if let Some(u) = d.column {
-        let ls = units[u].lines();
-        art.column = Some(clean_display(&units[u].text(lines)));
-        art.column_spans = spans_of(lines, ls.iter().copied());
-        all.extend(ls);
-    }
     for &l in &all {
         used[l] = true;
     }
@@ -337,32 +512,10 @@ fn draft_article(
     let target = Target {
         first_unit: d.first_unit,
         last_unit: d.last_unit,
-        body: Vec::new(),
-        photo: d.photo,
+        body: BigramSet::default(),
         ad: d.ad.is_some(),
     };
     (order, art, target, quotes)
-}
-
-fn apply_heads(lines: &[Line], art: &mut Article, heads: Heads, used: &mut [bool]) {
-    let mut set =
-        |field: &mut Option<String>, spans: &mut Vec<Span>, v: Option<(String, Vec<usize>)>| {
-            if let Some((text, ls)) = v {
-                for &l in &ls {
-                    used[l] = true;
-                }
-                *field = Some(text);
-                *spans = spans_of(lines, ls.iter().copied());
-            }
-        };
-    set(&mut art.kicker, &mut art.kicker_spans, heads.kicker);
-    set(&mut art.title, &mut art.title_spans, heads.title);
-    set(&mut art.subtitle, &mut art.subtitle_spans, heads.subtitle);
-    let mut all = std::mem::take(&mut art.spans);
-    for s in [&art.kicker_spans, &art.title_spans, &art.subtitle_spans] {
-        all.extend_from_slice(s);
-    }
-    art.spans = merge_spans(all);
 }
 
 /// The kind, from what the article carries: an ad marker; a photo credit; a
@@ -398,7 +551,7 @@ fn merge(into: &mut Byline, from: Byline) {
 /// Source ranges of lines; lines next to each other in the input make one
 /// range, lines apart (a column break between, or pieces of side-by-side
 /// columns) make several.
-fn spans_of(lines: &[Line], idx: impl IntoIterator<Item = usize>) -> Vec<Span> {
+pub fn spans_of(lines: &[Line], idx: impl IntoIterator<Item = usize>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut last: Option<usize> = None;
     for l in idx {

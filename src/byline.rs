@@ -38,14 +38,15 @@ pub fn soft_join_into<S: AsRef<str>>(lines: impl IntoIterator<Item = S>, out: &m
     }
 }
 
-/// The text ends in one glyph set apart by a space: the second half of a
-/// two-glyph name spaced to the width of three (`（记者 王 浩⏎李明）`), which
-/// must not run into the next line's name.
+/// The text ends in a two-glyph name spaced to the width of three
+/// (`（记者 王 浩⏎李明）`): two single glyphs, each set apart by a space, which
+/// must not run into the next line's name. One glyph after a longer token
+/// (`（记者 孙⏎少龙）`) is a name the wrap cut, and runs on.
 fn ends_with_lone_glyph(text: &str) -> bool {
     let mut rev = text.chars().rev();
     matches!(
-        (rev.next(), rev.next(), rev.next()),
-        (Some(a), Some(' '), Some(b)) if is_cjk(a) && is_cjk(b)
+        (rev.next(), rev.next(), rev.next(), rev.next()),
+        (Some(a), Some(' '), Some(b), None | Some(' ' | '（' | '(')) if is_cjk(a) && is_cjk(b)
     )
 }
 
@@ -109,6 +110,13 @@ pub fn parse_lead(text: &str) -> Lead {
     let after = &body[end..];
     let trimmed = after.trim_start();
     let skip = after.len() - trimmed.len();
+    // A byline written as a sentence: `本报讯记者陈陆军报道：日前…`.
+    if let Some(len) = cv::sentence_byline(trimmed) {
+        let credit = trimmed[..len].trim_end_matches([':', '：']);
+        lead.byline = parse_names(credit.trim_end_matches("报道"));
+        lead.body_start += skip + len;
+        return lead;
+    }
     // Without brackets: `本报讯 记者 X 通讯员 Y 近日…`, names set apart by spaces.
     if let Some(len) = open_credit(trimmed) {
         lead.byline = parse_names(trimmed[..len].trim_end_matches([':', '：']));
@@ -417,5 +425,128 @@ mod tests {
     fn soft_join_keeps_latin_apart() {
         assert_eq!(soft_join(["李晓", "彤）"]), "李晓彤）");
         assert_eq!(soft_join(["ABB", "Group"]), "ABB Group");
+    }
+}
+
+#[cfg(test)]
+mod lead_shapes {
+    use super::*;
+
+    fn lead(lines: &[&str]) -> (Option<String>, [Vec<String>; 4], String) {
+        let t = soft_join(lines.iter().copied());
+        let l = parse_lead(&t);
+        let b = l.byline;
+        (
+            l.dateline,
+            [b.reporters, b.correspondents, b.photographers, b.authors],
+            t[l.body_start..].trim().to_string(),
+        )
+    }
+
+    #[test]
+    fn leads_broken_across_lines() {
+        let cases: &[(&[&str], &str, &[&str], &[&str], &str)] = &[
+            (
+                &["本报讯 （记者 董伟） 顶着寒风，黑"],
+                "本报讯",
+                &["董伟"],
+                &[],
+                "顶着寒风，黑",
+            ),
+            (
+                &["湖北日报讯 (记者 李保林、周呈", "思) “流行病学调查"],
+                "湖北日报讯",
+                &["李保林", "周呈思"],
+                &[],
+                "“流行病学调查",
+            ),
+            (
+                &["据新华社拉萨1月2日电（记者赵新兵、薛文", "献）西藏重视"],
+                "据新华社拉萨1月2日电",
+                &["赵新兵", "薛文献"],
+                &[],
+                "西藏重视",
+            ),
+            (
+                &["中国日报多伦多1月26日电 (记", "者 李娜) 当地时间25日"],
+                "中国日报多伦多1月26日电",
+                &["李娜"],
+                &[],
+                "当地时间25日",
+            ),
+            (
+                &["人民网北京1月27日", "电（记者夏晓伦）26日，"],
+                "人民网北京1月27日电",
+                &["夏晓伦"],
+                &[],
+                "26日，",
+            ),
+            (
+                &["本报讯 （记者 邹德浩", " 通讯员 郭磊轩） 为减少"],
+                "本报讯",
+                &["邹德浩"],
+                &["郭磊轩"],
+                "为减少",
+            ),
+            (
+                &["新华社北京1月26日电 (记者 孙", "少龙 通讯员 陈英伟) 民政部"],
+                "新华社北京1月26日电",
+                &["孙少龙"],
+                &["陈英伟"],
+                "民政部",
+            ),
+            (
+                &[
+                    "新华社武汉3月22日电 （记者 梁",
+                    "建强、王贤 通讯员 肖国建） 22日",
+                ],
+                "新华社武汉3月22日电",
+                &["梁建强", "王贤"],
+                &["肖国建"],
+                "22日",
+            ),
+            (
+                &["新华社武汉2月11日电（记者王贤 通", "讯员刘艳）11日"],
+                "新华社武汉2月11日电",
+                &["王贤"],
+                &["刘艳"],
+                "11日",
+            ),
+            (
+                &["本报讯记者陈陆军报道：日前，中港集团"],
+                "本报讯",
+                &["陈陆军"],
+                &[],
+                "日前，中港集团",
+            ),
+            (
+                &["本报伊斯兰堡12月31日电记者王", "南报道：巴基斯坦"],
+                "本报伊斯兰堡12月31日电",
+                &["王南"],
+                &[],
+                "巴基斯坦",
+            ),
+            (
+                &["本报济南十二月三十一日电 （记者 某某） 今天"],
+                "本报济南十二月三十一日电",
+                &["某某"],
+                &[],
+                "今天",
+            ),
+            (
+                &["本报北京11月20日电（记者 王 浩", "李明）工业"],
+                "本报北京11月20日电",
+                &["王浩", "李明"],
+                &[],
+                "工业",
+            ),
+        ];
+        for (lines, dl, rep, cor, body) in cases {
+            let (d, names, rest) = lead(lines);
+            assert_eq!(d.as_deref(), Some(*dl), "{lines:?}");
+            assert_eq!(names[0], *rep, "{lines:?}");
+            assert_eq!(names[1], *cor, "{lines:?}");
+            assert_eq!(rest, *body, "{lines:?}");
+        }
     }
 }

@@ -1,14 +1,18 @@
-//! Pass 2 — classify: what each line is on its own, before context.
+//! Pass 3 — classify: what each line is by the conventions of the trade,
+//! with a look at the line after it for conventions an extractor may break
+//! across two lines (a dateline such as `据新华社莫斯科12月30⏎日电`, a date
+//! line with its weekday below it).
 
 use crate::clean::undouble;
 use crate::conventions::{self as cv, Marks};
 use crate::lines::Line;
 
-/// What a line is, judged from the line alone.
+/// What a line is, judged from the line (and the line after it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
     Blank,
-    /// Page date line: `2019年4月19日·星期五`.
+    /// Page date line: `2019年4月19日·星期五`, or the weekday alone
+    /// (`星期一`) on the line under a date.
     Date,
     /// Edition line: `本版编辑 马骏|美术编辑 王巍`, `第5版`.
     Edition,
@@ -18,8 +22,11 @@ pub enum LineKind {
     Byline,
     /// A line of credits only: `本报记者 马超`, `通讯员 赵研容 摄影报道`.
     Credit,
-    /// Opens a report with a dateline: `本报讯 （记者 任洁 通讯员`.
+    /// Opens a report with a dateline: `本报讯 （记者 任洁 通讯员`, also
+    /// when the dateline runs on into the next line.
     Lead,
+    /// A column name set alone in brackets: `【职工心声】`.
+    Column,
     /// Running text or a display line; context decides.
     Text,
 }
@@ -30,22 +37,74 @@ pub struct Classified {
     pub kind: LineKind,
     /// Ends a sentence: `…环境。`, `…关怀。”`.
     pub terminal: bool,
-    /// Could be display type (a headline, kicker, banner, subhead) by shape:
-    /// short, not ending in sentence or clause punctuation, no `。`, no
-    /// column-style `， ` spacing ([`Line::clause_gap`]: the extractor put a
-    /// space after a comma inside running text; display type is set without
-    /// it).
+    /// Holds a full stop `。` (display type does not print one).
+    pub full_stop: bool,
+    /// Ends inside a clause: `…我们，`, `…通讯员`, `…如下：`.
+    pub clause_end: bool,
+    /// Could be display type by its own shape: not a sentence, no full
+    /// stop, no column-style spacing after a comma
+    /// ([`Line::clause_gap`]), not longer than [`MAX_DISPLAY`].
     pub display: bool,
+    /// A lead that is only a source named (`据温哥华天空网报道`), which may as
+    /// well open a paragraph inside a report.
+    pub weak_lead: bool,
     /// Bold display type with every glyph doubled, undone:
     /// `公公交交职职工工` → `公交职工`.
     pub undoubled: Option<String>,
 }
 
 /// Longest display line, in glyphs (a two-part subtitle runs to ~45).
-const MAX_DISPLAY: usize = 48;
+pub const MAX_DISPLAY: usize = 48;
 
-/// Classifies one line.
-pub fn classify(line: &Line) -> Classified {
+/// Glyphs of the next line a dateline may run on into
+/// (`…12月30⏎日电`: at most the date's end and `电`).
+const DATELINE_RUN_ON: usize = 8;
+
+/// Classifies every line of a page.
+pub fn classify(lines: &[Line]) -> Vec<Classified> {
+    let mut out: Vec<Classified> = lines.iter().map(classify_line).collect();
+    for i in 0..lines.len() {
+        if out[i].kind != LineKind::Text || lines[i].is_blank() {
+            continue;
+        }
+        let Some(next) = (i + 1..lines.len()).find(|&j| !lines[j].is_blank()) else {
+            continue;
+        };
+        if runs_into_dateline(&lines[i], &lines[next]) {
+            out[i].kind = LineKind::Lead;
+            out[i].display = false;
+            out[i].undoubled = None;
+        }
+    }
+    // A weekday alone belongs to the date line above it.
+    for i in 1..lines.len() {
+        if cv::is_weekday(lines[i].key) {
+            if let Some(prev) = (0..i).rev().find(|&j| !lines[j].is_blank()) {
+                if out[prev].kind == LineKind::Date {
+                    out[i].kind = LineKind::Date;
+                    out[i].display = false;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// A line that opens a dateline which only the next line ends:
+/// `据新华社莫斯科12月30` + `日电 （记者 张铁柱）`.
+fn runs_into_dateline(line: &Line, next: &Line) -> bool {
+    let key = line.key;
+    if key.chars().count() > cv::MAX_DATELINE_GLYPHS || !cv::may_open_dateline(key) {
+        return false;
+    }
+    let mut joined = String::with_capacity(key.len() + 4 * DATELINE_RUN_ON);
+    joined.push_str(key);
+    joined.extend(next.key.chars().take(DATELINE_RUN_ON));
+    cv::dateline_prefix(&joined).is_some_and(|d| d.len() > key.len())
+}
+
+/// Classifies one line on its own.
+fn classify_line(line: &Line) -> Classified {
     let key: &str = line.key;
     let marks = line.marks;
     let kind = if line.is_blank() {
@@ -68,6 +127,8 @@ pub fn classify(line: &Line) -> Classified {
         && cv::is_credit_line(line.raw, line.widest_gap > 0)
     {
         LineKind::Credit
+    } else if cv::bracketed_column_name(key).is_some() {
+        LineKind::Column
     } else {
         LineKind::Text
     };
@@ -79,17 +140,24 @@ pub fn classify(line: &Line) -> Classified {
     // A photo credit ends its caption as a full stop would.
     let terminal = cv::ends_sentence(key)
         || (marks.has(Marks::PHOTO) && cv::photo_credit_start(line.raw).is_some());
+    let full_stop = marks.has(Marks::FULL_STOP);
+    let clause_end = cv::ends_in_clause_punct(key);
     let display = kind == LineKind::Text
         && (undoubled.is_some()
             || (!terminal
-                && !cv::ends_in_clause_punct(key)
-                && !marks.has(Marks::FULL_STOP)
+                && !clause_end
+                && !full_stop
                 && !cv::is_date_only(key)
                 && line.len() <= MAX_DISPLAY
                 && !line.clause_gap));
+    let weak_lead = kind == LineKind::Lead
+        && cv::dateline_prefix(key).is_some_and(|d| d.ends_with("报道") || d.ends_with("消息"));
     Classified {
         kind,
+        weak_lead,
         terminal,
+        full_stop,
+        clause_end,
         display,
         undoubled,
     }
@@ -102,12 +170,11 @@ mod tests {
     use bumpalo::Bump;
 
     fn kinds(text: &str) -> Vec<(LineKind, bool)> {
-        split(text, &Bump::new())
+        let arena = Bump::new();
+        let lines = split(text, &arena);
+        classify(&lines)
             .iter()
-            .map(|l| {
-                let c = classify(l);
-                (c.kind, c.display)
-            })
+            .map(|c| (c.kind, c.display))
             .collect()
     }
 
@@ -115,7 +182,7 @@ mod tests {
     fn line_kinds() {
         use LineKind::*;
         assert_eq!(
-            kinds("2019年4月19日·星期五\n\n本版编辑 马骏|校对 吉言\n广告\n□ 本报记者 白莹\n本报讯 （记者 任洁 通讯员\n通讯员 刘蕊 摄影报道\n首都工会服务职工形成品牌体系\n慰问中， 区总工会领导详细\n的最后关口。"),
+            kinds("2019年4月19日·星期五\n\n本版编辑 马骏|校对 吉言\n广告\n□ 本报记者 白莹\n本报讯 （记者 任洁 通讯员\n通讯员 刘蕊 摄影报道\n首都工会服务职工形成品牌体系\n慰问中， 区总工会领导详细\n的最后关口。\n【职工心声】"),
             vec![
                 (Date, false),
                 (Blank, false),
@@ -127,8 +194,36 @@ mod tests {
                 (Text, true),
                 (Text, false),
                 (Text, false),
+                (Column, false),
             ]
         );
+    }
+
+    #[test]
+    fn conventions_broken_across_lines() {
+        use LineKind::*;
+        assert_eq!(
+            kinds("据新华社莫斯科12月30\n日电 （记者 张铁柱）俄罗斯")[0],
+            (Lead, false)
+        );
+        assert_eq!(
+            kinds("新华社北京1月26日\n电（记者 孙少龙）民政部")[0],
+            (Lead, false)
+        );
+        // No dateline runs on into a line that is not its end.
+        assert_eq!(kinds("新华社记者\n张三摄")[0].0, Credit);
+        assert_eq!(
+            kinds("２０２３年１１月２３日\n\n星期四\n\n第7版"),
+            vec![
+                (Date, false),
+                (Blank, false),
+                (Date, false),
+                (Blank, false),
+                (Edition, false)
+            ]
+        );
+        // A date that opens a sentence is no page date.
+        assert_eq!(kinds("2023年11月23日，\n星期四")[0].0, Text);
     }
 
     #[test]

@@ -25,32 +25,43 @@ fn re(pattern: &str) -> Regex {
     .expect("valid built-in pattern")
 }
 
+/// A date as datelines print it: `11月20日`, `十二月三十一日`.
+const DATE: &str =
+    r"(?:\d{1,2}|[一二三四五六七八九十〇]{1,3})月(?:\d{1,2}|[一二三四五六七八九十〇]{1,3})日";
+
 /// 电头: the lead-in that opens a report.
 ///
-/// - own report: `本报讯`, `本报北京11月20日电`, `本报上海电`
-/// - agency or outlet: `新华社北京11月21日电`, `中新社广州5月3日电`, `人民网北京电`
+/// - own report: `本报讯`, `本报北京11月20日电`, `本报北京1月1日讯`, `本报上海电`
+/// - agency or outlet, place, date: `新华社北京11月21日电`, `中新社广州5月3日电`,
+///   `人民网北京电`, `中国日报网3月5日电`, `湖北日报讯`, `中国网3月5日讯`,
+///   and relayed (`据新华社莫斯科12月30日电`)
 /// - relayed copy: `据新华社电`, `据《人民日报》报道`
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:本报讯|本報訊|本报[HAN]{0,6}?(?:\d{1,2}月\d{1,2}日)?电|本報[HAN]{0,6}?(?:\d{1,2}月\d{1,2}日)?電|据[HAN《》]{1,12}?(?:电|報道|报道|消息)|據[HAN《》]{1,12}?(?:電|報道)|[HAN]{1,8}?(?:社|网|網|台|报|報)[HAN]{0,6}?(?:\d{1,2}月\d{1,2}日)?(?:电|電))",
+        r"^(?:本报讯|本報訊|据?本[报報][HAN]{0,6}?(?:DATE)?[电電讯訊]|据?[HAN]{1,7}?(?:社|网|網|台|报|報)[HAN]{0,6}?(?:DATE)?[电電讯訊]|[据據][HAN《》]{1,12}?(?:电|電|報道|报道|消息))"
+            .replace("DATE", DATE)
+            .as_str(),
     )
 });
 
 /// The longest dateline [`dateline_prefix`] finds, in glyphs
-/// (`人民网…(6)…11月20日电`: 8 + 1 + 6 + 6 + 1).
-pub const MAX_DATELINE_GLYPHS: usize = 22;
+/// (`据` + outlet 8 + place 6 + `十二月三十一日` 7 + `电`, and a little room).
+pub const MAX_DATELINE_GLYPHS: usize = 26;
 
-/// The dateline a paragraph key opens with: `本报讯（记者 X）…` → `本报讯`.
-pub fn dateline_prefix(key: &str) -> Option<&str> {
-    // Every dateline ends in 讯, 电 or 报道/消息 within its first glyphs,
-    // and opens with 本报/据 or names its outlet (…社, …网, …台, …报) within
-    // its first nine.
-    let outlet = key.starts_with(['本', '据', '據'])
+/// Quick test: `key` may open a dateline (it opens with 本报 or 据, or names
+/// an outlet — …社, …网, …台, …报 — within its first nine glyphs).
+pub fn may_open_dateline(key: &str) -> bool {
+    key.starts_with(['本', '据', '據'])
         || key
             .chars()
             .take(9)
-            .any(|c| matches!(c, '社' | '网' | '網' | '台' | '报' | '報'));
-    if !outlet
+            .any(|c| matches!(c, '社' | '网' | '網' | '台' | '报' | '報'))
+}
+
+/// The dateline a paragraph key opens with: `本报讯（记者 X）…` → `本报讯`.
+pub fn dateline_prefix(key: &str) -> Option<&str> {
+    // Every dateline ends in 讯, 电 or 报道/消息 within its first glyphs.
+    if !may_open_dateline(key)
         || !key
             .chars()
             .take(MAX_DATELINE_GLYPHS)
@@ -59,6 +70,29 @@ pub fn dateline_prefix(key: &str) -> Option<&str> {
         return None;
     }
     DATELINE.find(key).map(|m| m.as_str())
+}
+
+/// A weekday alone on a line, as a page header prints it under the date:
+/// `星期一`, `礼拜天`, `周五` (key form).
+pub fn is_weekday(key: &str) -> bool {
+    let mut chars = key.chars();
+    let head: String = chars
+        .by_ref()
+        .take(key.chars().count().saturating_sub(1))
+        .collect();
+    matches!(head.as_str(), "星期" | "礼拜" | "周")
+        && chars.next().is_some_and(|c| "一二三四五六日天".contains(c))
+}
+
+/// A column name (栏目) set alone in brackets: `【职工心声】` → `职工心声`
+/// (key form). The name is short and no sentence.
+pub fn bracketed_column_name(key: &str) -> Option<&str> {
+    let inner = key
+        .strip_prefix('【')
+        .and_then(|k| k.strip_suffix('】'))
+        .or_else(|| key.strip_prefix('〖').and_then(|k| k.strip_suffix('〗')))?;
+    let n = inner.chars().count();
+    ((2..=12).contains(&n) && !inner.contains(['【', '】', '。', '，'])).then_some(inner)
 }
 
 /// Which of the chars that the line conventions' quick tests look for a
@@ -227,13 +261,13 @@ pub enum Role {
 /// `□ 本报记者 白莹`, `■记者 X`, `□本报记者 X 文/摄`, `文/X 图/Y`.
 static BYLINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[□■◇◆○●▲△]+(?:本报|特约|见习|摄影)?(?:记者|通讯员|实习生|撰文|文/|文／|文:|作者)|(?:文|图)[/／][HAN]{2,4})",
+        r"^(?:[□■◇◆○●▲△口]+(?:本报|特约|见习|摄影|新华社|中新社)?(?:记者|通讯员|实习生|撰文|文/|文／|文:|作者)|(?:文|图)[/／][HAN]{2,4})",
     )
 });
 
 /// True for a standalone byline line (key form).
 pub fn is_byline_line(key: &str) -> bool {
-    key.starts_with(['□', '■', '◇', '◆', '○', '●', '▲', '△', '文', '图'])
+    key.starts_with(['□', '■', '◇', '◆', '○', '●', '▲', '△', '口', '文', '图'])
         && key.chars().count() <= 40
         && BYLINE_LINE.is_match(key)
         && !ends_sentence(key)
@@ -750,12 +784,24 @@ mod tests {
             Some("据《人民日报》报道")
         );
         // The longest form, and one glyph more.
-        let longest = "甲乙丙丁戊己庚辛社壬癸子丑寅卯12月31日电";
+        let longest = "据甲乙丙丁戊己庚社壬癸子丑寅卯十二月三十一日电";
         assert_eq!(dateline_prefix(longest), Some(longest));
-        assert_eq!(longest.chars().count(), MAX_DATELINE_GLYPHS);
+        assert!(longest.chars().count() <= MAX_DATELINE_GLYPHS);
         assert_eq!(
-            dateline_prefix("甲乙丙丁戊己庚辛社壬癸子丑寅卯辰12月31日电"),
+            dateline_prefix("据甲乙丙丁戊己庚社壬癸子丑寅卯辰十二月三十一日电"),
             None
+        );
+        assert_eq!(
+            dateline_prefix("湖北日报讯（记者 李保林）"),
+            Some("湖北日报讯")
+        );
+        assert_eq!(
+            dateline_prefix("本报北京1月1日讯中华全国总工会"),
+            Some("本报北京1月1日讯")
+        );
+        assert_eq!(
+            dateline_prefix("据新华社莫斯科12月30日电（记者"),
+            Some("据新华社莫斯科12月30日电")
         );
         assert_eq!(dateline_prefix("据了解，今年"), None);
         assert_eq!(dateline_prefix("近日，北京市总工会"), None);

@@ -3,7 +3,8 @@
 //! Turns one page of raw Chinese newspaper text — as a PDF extractor or OCR
 //! produced it — into the page's articles: kind, column, kicker / title /
 //! subtitle, dateline, byline by role, body paragraphs and subheads,
-//! signature, page date and staff, all text cleaned.
+//! signature, page date and staff, all text cleaned, every decision with how
+//! sure it is.
 //!
 //! One call, one plain value back:
 //!
@@ -11,13 +12,15 @@
 //! let raw = "公交职工做刺绣\n\n本报讯 （记者 张三） 近日， 某车队职工\n自发设计了大型十字绣。\n";
 //! let page = jianbao::parse(raw, &jianbao::Options::default());
 //! let article = &page.articles[0];
+//! assert_eq!(article.title.as_deref(), Some("公交职工做刺绣"));
 //! assert_eq!(article.dateline.as_deref(), Some("本报讯"));
 //! assert_eq!(article.byline.reporters, ["张三"]);
 //! assert_eq!(article.blocks[0].text, "近日，某车队职工自发设计了大型十字绣。");
 //! ```
 //!
 //! The parser is a few named passes over typed data (see the README's
-//! ARCHITECTURE section); each is a pure function in its own module.
+//! architecture section); each is a pure function in its own module, and
+//! [`parse`] below runs them in order.
 
 mod assemble;
 mod byline;
@@ -26,9 +29,12 @@ pub mod clean;
 mod columns;
 mod conventions;
 pub mod decode;
-mod headlines;
+mod heads;
+mod layout;
 mod lines;
 mod model;
+pub mod overlap;
+mod place;
 mod reflow;
 pub mod render;
 mod segment;
@@ -46,18 +52,71 @@ pub fn parse(text: &str, options: &Options) -> Page {
     // The lines' match keys that differ from the raw text live here, freed
     // at once with the page's working data.
     let arena = bumpalo::Bump::new();
+    // 1. lines: split, keyed, side-by-side columns read one after another.
     let lines = columns::unfold(lines::split(text, &arena), &arena);
-    let layout = lines::measure(&lines);
-    let classes: Vec<classify::Classified> = lines.iter().map(classify::classify).collect();
-    let units = reflow::reflow(&lines, &classes, layout);
-    let segments = segment::segment(&lines, &classes, &units);
-    assemble::assemble(
-        assemble::Passes {
-            lines: &lines,
-            classes: &classes,
-            units: &units,
-            segments,
-        },
-        options,
-    )
+    // 2. classify: furniture, datelines, bylines, credits, display shape.
+    let classes = classify::classify(&lines);
+    // 3. layout: column widths, blank-line and indent conventions.
+    let terminal: Vec<bool> = classes.iter().map(|c| c.terminal).collect();
+    let layout = layout::measure(&lines, &terminal);
+    // 4. reflow: running text into paragraphs, display lines into groups.
+    let reflowed = reflow::reflow(&lines, &classes, &layout);
+    // 5. segment: where articles start and end.
+    let segments = segment::segment(&lines, &classes, &reflowed.units);
+    // 6. bodies: each article's text, credits and source ranges.
+    let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
+    // 7. place: display groups split into fields, each put with its article.
+    let items = heads::items(&lines, &classes, &reflowed.units, &bodies.free);
+    let placement = place::place(&items, &bodies.targets, &bodies.body_units);
+    // 8. page: roles, kinds, confidence, banners, warnings.
+    assemble::page(bodies, &items, placement, &lines, &layout, options)
+}
+
+/// One line per input line: what the passes decided about it (its kind,
+/// its shape against the column, the unit it went to and how sure that
+/// was). For debugging rules; the format may change.
+#[doc(hidden)]
+pub fn trace(text: &str) -> String {
+    use std::fmt::Write;
+    let arena = bumpalo::Bump::new();
+    let lines = columns::unfold(lines::split(text, &arena), &arena);
+    let classes = classify::classify(&lines);
+    let terminal: Vec<bool> = classes.iter().map(|c| c.terminal).collect();
+    let layout = layout::measure(&lines, &terminal);
+    let reflowed = reflow::reflow(&lines, &classes, &layout);
+    let mut unit_of = vec![String::new(); lines.len()];
+    for (k, u) in reflowed.units.iter().enumerate() {
+        let tag = match u {
+            reflow::Unit::Para { lead: true, .. } => "L",
+            reflow::Unit::Para { .. } => "P",
+            reflow::Unit::Display { .. } => "D",
+            reflow::Unit::Credit { .. } => "C",
+            reflow::Unit::Byline { .. } => "B",
+            reflow::Unit::Ad { .. } => "A",
+            reflow::Unit::Furniture { .. } => "F",
+            reflow::Unit::Column { .. } => "K",
+        };
+        for &l in u.lines() {
+            unit_of[l] = format!("{tag}{k}");
+        }
+    }
+    let mut out = format!(
+        "column {:?} blanks {:?} indents {:?}\n",
+        layout.column, layout.blanks, layout.indents
+    );
+    for (i, l) in lines.iter().enumerate() {
+        let shape = layout.shape(&lines, i);
+        let _ = writeln!(
+            out,
+            "{i:4} {:6} {:?}/{:?} w{:4.1} W{:4.1} {:.2} {}",
+            unit_of[i],
+            classes[i].kind,
+            shape,
+            l.width,
+            layout.width_at(i).unwrap_or(0.0),
+            reflowed.sure[i],
+            l.raw
+        );
+    }
+    out
 }

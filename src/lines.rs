@@ -283,43 +283,6 @@ pub fn widths_of(raw: &str) -> (f32, f32) {
     (line.width, line.glyphs)
 }
 
-/// What the line-width statistics say about the page.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Layout {
-    /// The width of a full line of running text, when the page was extracted
-    /// from narrow columns (hard wraps every 11–22 glyphs); `None` when
-    /// paragraphs come one per line.
-    pub column: Option<f32>,
-}
-
-/// Measures the layout: a page is in narrow columns when most of its lines
-/// share one width (the mode, ±2 cells) and that width is narrow.
-pub fn measure(lines: &[Line]) -> Layout {
-    // Widths rounded to whole cells (a width is a whole number of half
-    // cells: `w2 / 2` rounds half up to `(w2 + 1) / 2`), counted up to 40.
-    let mut hist = [0usize; 41];
-    let mut printed = 0;
-    for l in lines.iter().filter(|l| !l.is_blank()) {
-        let w = ((l.width * 2.0) as usize).div_ceil(2);
-        hist[w.min(40)] += usize::from(w <= 40);
-        printed += 1;
-    }
-    if printed < 12 {
-        return Layout { column: None };
-    }
-    let (mode, _) = hist
-        .iter()
-        .enumerate()
-        .skip(6)
-        .max_by_key(|&(w, n)| (*n, std::cmp::Reverse(w)))
-        .unwrap_or((0, &0));
-    let near: usize = hist[mode.saturating_sub(2)..=(mode + 2).min(40)]
-        .iter()
-        .sum();
-    let column = ((8..=30).contains(&mode) && near * 10 >= printed * 6).then_some(mode as f32);
-    Layout { column }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,14 +315,6 @@ mod tests {
         for line in &lines {
             assert_eq!(line.marks, Marks::of(line.key), "{:?}", line.raw);
         }
-    }
-
-    #[test]
-    fn narrow_columns_are_measured() {
-        let page = "一二三四五六七八九十一二三四\n".repeat(20);
-        assert_eq!(measure(&split(&page, &Bump::new())).column, Some(14.0));
-        let long = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十。\n\n短\n".repeat(10);
-        assert_eq!(measure(&split(&long, &Bump::new())).column, None);
     }
 
     #[test]

@@ -20,7 +20,7 @@ pub type Span = [u32; 2];
 /// let page = jianbao::parse("本报讯（记者 张三）近日，某工会开展活动。", &Default::default());
 /// assert_eq!(page.schema, "jianbao/1");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Page {
     /// Always [`SCHEMA`].
     pub schema: String,
@@ -30,12 +30,38 @@ pub struct Page {
     pub banners: Vec<String>,
     /// The articles, in the order in which their bodies start in the input.
     pub articles: Vec<Article>,
+    /// How much the input looks like a newspaper page, 0–1: Chinese text
+    /// set in columns or paragraphs, with headlines, datelines, bylines or
+    /// page furniture. Below 0.5 the page also carries a `not_newspaper`
+    /// warning (English prose, a novel, a table dump).
+    #[serde(default)]
+    pub looks_like_newspaper: f32,
     /// Source ranges of each banner, parallel to `banners`.
     #[serde(default)]
     pub banner_spans: Vec<Vec<Span>>,
+    /// How sure each banner is to belong to no article, parallel to
+    /// `banners`.
+    #[serde(default)]
+    pub banner_confidence: Vec<f32>,
     /// Text the parser could not place, or had to guess about.
     #[serde(default)]
     pub warnings: Vec<Warning>,
+}
+
+impl Default for Page {
+    /// A page with nothing on it (schema [`SCHEMA`]).
+    fn default() -> Self {
+        Page {
+            schema: SCHEMA.to_string(),
+            page: PageInfo::default(),
+            banners: Vec::new(),
+            articles: Vec::new(),
+            looks_like_newspaper: 0.0,
+            banner_spans: Vec::new(),
+            banner_confidence: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
 }
 
 /// Page furniture: never guessed, empty when the page prints none.
@@ -80,7 +106,7 @@ pub enum Kind {
 }
 
 /// One article with its display type, credits and body.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     pub kind: Kind,
     /// Recurring column name (栏目), e.g. `读者来信`.
@@ -99,6 +125,10 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// A closing line naming the author and unit, as printed (cleaned).
     pub signature: Option<String>,
+    /// How sure the parser is of this article as a whole, 0–1: where it
+    /// starts and ends, which lines are its headline and which its body.
+    #[serde(default)]
+    pub confidence: f32,
     /// Every source range the article was built from.
     #[serde(default)]
     pub spans: Vec<Span>,
@@ -112,6 +142,14 @@ pub struct Article {
     pub subtitle_spans: Vec<Span>,
     #[serde(default)]
     pub signature_spans: Vec<Span>,
+    /// How sure each display field's placement with this article is
+    /// (null when the field is).
+    #[serde(default)]
+    pub kicker_confidence: Option<f32>,
+    #[serde(default)]
+    pub title_confidence: Option<f32>,
+    #[serde(default)]
+    pub subtitle_confidence: Option<f32>,
 }
 
 impl Article {
@@ -132,12 +170,16 @@ impl Article {
             byline: Byline::default(),
             blocks: Vec::new(),
             signature: None,
+            confidence: 0.0,
             spans: Vec::new(),
             column_spans: Vec::new(),
             kicker_spans: Vec::new(),
             title_spans: Vec::new(),
             subtitle_spans: Vec::new(),
             signature_spans: Vec::new(),
+            kicker_confidence: None,
+            title_confidence: None,
+            subtitle_confidence: None,
         }
     }
 

@@ -1,20 +1,28 @@
-//! Pass 3 — reflow: join column-wrapped lines into paragraphs and gather
-//! display lines into groups, using the page's layout.
+//! Pass 4 — reflow: decide for each line of text whether it is running text
+//! or display type, join running text into paragraphs and gather display
+//! lines into groups.
 //!
-//! A blank line inside a sentence is a column break, not a paragraph end: a
-//! paragraph stays open while its last line does not end a sentence, and the
-//! next running-text line continues it, even past display lines or ads that
-//! the extractor interleaved.
+//! Running text flows: a paragraph stays open while its last line fills the
+//! column or does not end a sentence, and the next line of text continues
+//! it — past a blank line (a column break), past a display line an extractor
+//! printed inside it. Where a paragraph has ended, the next line either
+//! starts a paragraph (it is shaped like one: the dropped indent, or a full
+//! line followed by more) or is display type (a line shorter or wider than
+//! the column that ends no sentence, the line before a dateline, a line of
+//! doubled bold glyphs). Every decision that could have gone the other way
+//! is kept with a [`Decision`] telling how sure it was.
 
 use crate::classify::{Classified, LineKind};
-use crate::lines::{Layout, Line};
+use crate::layout::{Blanks, Indents, Layout, Shape};
+use crate::lines::Line;
+use crate::overlap;
 
 /// A unit of the page: one paragraph, display group, credit or furniture line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unit {
     /// Running text; `lead` when it opens with a dateline.
     Para { lines: Vec<usize>, lead: bool },
-    /// Display lines printed together (no blank line between them).
+    /// Display lines printed together (no blank line or text between them).
     Display { lines: Vec<usize> },
     /// Credit lines standing apart from a paragraph: `本报记者 马超`.
     Credit { lines: Vec<usize> },
@@ -24,6 +32,8 @@ pub enum Unit {
     Ad { line: usize },
     /// Page furniture: date or edition line.
     Furniture { line: usize },
+    /// A column name in brackets: `【职工心声】`.
+    Column { line: usize },
 }
 
 impl Unit {
@@ -31,9 +41,10 @@ impl Unit {
     pub fn lines(&self) -> &[usize] {
         match self {
             Unit::Para { lines, .. } | Unit::Display { lines } | Unit::Credit { lines } => lines,
-            Unit::Byline { line } | Unit::Ad { line } | Unit::Furniture { line } => {
-                std::slice::from_ref(line)
-            }
+            Unit::Byline { line }
+            | Unit::Ad { line }
+            | Unit::Furniture { line }
+            | Unit::Column { line } => std::slice::from_ref(line),
         }
     }
 
@@ -70,78 +81,96 @@ impl Unit {
     }
 }
 
-/// A display line longer than this (in glyphs) followed by running text is
-/// taken for a paragraph start cut by a column break, not for a headline.
+/// How sure the body/display decision on a line was, 0–1.
+pub type Decision = f32;
+
+/// The units of a page and how sure each line's placement was.
+#[derive(Debug, Clone, Default)]
+pub struct Reflowed {
+    /// In source order of their first line.
+    pub units: Vec<Unit>,
+    /// Per line: how sure its decision (running text or display) was; 1 for
+    /// lines a convention decided (furniture, datelines, blanks).
+    pub sure: Vec<Decision>,
+}
+
+/// Lines after a candidate headline read for its echo in the text below.
+const ECHO_LINES: usize = 8;
+/// A line ending in `！` or `？` after a paragraph's end is a headline when
+/// this share of its bigrams recurs in the text below it (a headline's words
+/// come back in its lead; a one-line exclamation's seldom do).
+const HEADLINE_ECHO: f32 = 0.5;
+/// Fewest ideographs a display line standing alone holds (a headline's
+/// wrapped last line may hold fewer: `路项目`).
+const MIN_DISPLAY_GLYPHS: usize = 3;
+/// On a page of one paragraph per line, a line longer than this (glyphs)
+/// that ends no sentence, above running text, is a paragraph cut by a
+/// blank line rather than a headline.
 const LONG_DISPLAY: usize = 20;
+/// Longest run of display-shaped lines a headline group prints; a longer run
+/// is running text set without punctuation (a list, a table).
+const MAX_GROUP: usize = 8;
 
-/// Most lines a headline group prints together (kicker, two-line title,
-/// subtitle).
-const MAX_GROUP: usize = 4;
-
-/// Reflows classified lines into units, in source order of their first line.
-pub fn reflow(lines: &[Line], classes: &[Classified], layout: Layout) -> Vec<Unit> {
+/// Reflows classified lines into units.
+pub fn reflow(lines: &[Line], classes: &[Classified], layout: &Layout) -> Reflowed {
     let mut r = Reflow {
         lines,
         classes,
         layout,
         units: Vec::new(),
+        sure: vec![1.0; lines.len()],
         open: None,
-        last_body_line: None,
-        blank_separated: {
-            // Narrow columns put a blank line between paragraphs and column
-            // breaks (one line in twenty is plenty); one paragraph per line,
-            // a blank between every two.
-            let blanks = lines.iter().filter(|l| l.is_blank()).count();
-            let share = if layout.column.is_some() { 20 } else { 4 };
-            blanks * share >= lines.len()
-        },
-        indented_page: lines.iter().filter(|l| l.indent).count() >= 3,
+        after_start: false,
+        last_display: None,
     };
     for i in 0..lines.len() {
         r.line(i);
     }
     r.units.sort_by_key(Unit::first_line);
-    r.units
+    Reflowed {
+        units: r.units,
+        sure: r.sure,
+    }
 }
-
-/// Room a new paragraph's line list starts with: most paragraphs of
-/// running text fill a few printed lines, so most lists never grow.
-const PARA_LINES: usize = 8;
 
 struct Reflow<'a, 'b> {
     lines: &'a [Line<'b>],
     classes: &'a [Classified],
-    layout: Layout,
+    layout: &'a Layout,
     units: Vec<Unit>,
-    /// The paragraph (index into `units`) that has not ended its sentence.
+    sure: Vec<Decision>,
+    /// The paragraph (index into `units`) that has not ended.
     open: Option<usize>,
-    /// The last line placed as running text (paragraph or credit).
-    last_body_line: Option<usize>,
-    /// The page marks paragraph starts with an indent.
-    indented_page: bool,
-    /// Blank lines separate the page's paragraphs and display groups.
-    blank_separated: bool,
+    /// An article has just opened with a byline: the next text is its body.
+    after_start: bool,
+    /// The last line placed as display type, and its unit.
+    last_display: Option<(usize, usize)>,
 }
 
 impl Reflow<'_, '_> {
     fn line(&mut self, i: usize) {
-        let kind = self.classes[i].kind;
-        match kind {
+        match self.classes[i].kind {
             LineKind::Blank => {}
-            LineKind::Date | LineKind::Edition => self.units.push(Unit::Furniture { line: i }),
+            LineKind::Date | LineKind::Edition => {
+                self.units.push(Unit::Furniture { line: i });
+            }
             LineKind::Ad => self.units.push(Unit::Ad { line: i }),
+            LineKind::Column => {
+                self.open = None;
+                self.units.push(Unit::Column { line: i });
+            }
             LineKind::Byline => {
                 self.open = None;
+                self.after_start = true;
                 self.units.push(Unit::Byline { line: i });
             }
+            LineKind::Lead if self.classes[i].weak_lead && self.after_body() => {
+                // `据…报道` opening a paragraph inside a report is a source
+                // named in running text, not a dateline.
+                self.text(i)
+            }
             LineKind::Lead => {
-                self.open = None;
-                self.units.push(Unit::Para {
-                    lines: Vec::with_capacity(PARA_LINES),
-                    lead: true,
-                });
-                self.open = Some(self.units.len() - 1);
-                self.add_body(i);
+                self.new_para(i, true);
             }
             LineKind::Credit => {
                 if self.open.is_some() {
@@ -150,212 +179,345 @@ impl Reflow<'_, '_> {
                     lines.push(i);
                 } else {
                     self.units.push(Unit::Credit { lines: vec![i] });
-                }
-                self.last_body_line = Some(i);
-            }
-            LineKind::Text => {
-                if self.is_display(i) {
-                    // Lines print as one group when set apart from the rest by
-                    // blank lines, or when all are bold doubled type; on a page
-                    // without blank lines, adjacency says nothing.
-                    let joins = i > 0
-                        && !self.lines[i - 1].is_blank()
-                        && (self.blank_separated
-                            || (self.classes[i].undoubled.is_some()
-                                && self.classes[i - 1].undoubled.is_some()));
-                    match self.units.last_mut() {
-                        Some(Unit::Display { lines })
-                            if joins && lines.last() == Some(&(i - 1)) =>
-                        {
-                            lines.push(i)
-                        }
-                        _ => self.units.push(Unit::Display { lines: vec![i] }),
-                    }
-                } else {
-                    if self.lines[i].indent && self.indented_page {
-                        // An indent opens a paragraph.
-                        self.open = None;
-                    }
-                    if self.open.is_none() {
-                        self.units.push(Unit::Para {
-                            lines: Vec::with_capacity(PARA_LINES),
-                            lead: false,
-                        });
-                        self.open = Some(self.units.len() - 1);
-                    }
-                    self.add_body(i);
+                    // Credits before a body open a piece (`本报记者 X`); a
+                    // photo credit (`新华社记者 刘宇 摄`) closes its caption.
+                    self.after_start =
+                        crate::conventions::photo_credit_start(self.lines[i].raw).is_none();
                 }
             }
+            LineKind::Text => self.text(i),
         }
     }
 
-    /// Appends line `i` to the open paragraph and closes it at a sentence end
-    /// that is also a paragraph end (see [`Reflow::ends_paragraph`]).
+    fn text(&mut self, i: usize) {
+        if self.classes[i].undoubled.is_some() {
+            self.open = None;
+            return self.display(i, 1.0);
+        }
+        if self.open.is_some() {
+            match self.continues(i) {
+                Continues::Yes(sure) => {
+                    self.sure[i] = sure;
+                    return self.add_body(i);
+                }
+                Continues::Interleaved(sure) => return self.display(i, sure),
+                Continues::No => self.open = None,
+            }
+        }
+        if std::mem::take(&mut self.after_start) {
+            self.sure[i] = 0.9;
+            return self.new_para(i, false);
+        }
+        let (display, sure) = self.starts_display(i);
+        if display {
+            self.display(i, sure);
+        } else {
+            self.sure[i] = sure;
+            self.new_para(i, false);
+        }
+    }
+
+    fn new_para(&mut self, i: usize, lead: bool) {
+        self.after_start = false;
+        self.units.push(Unit::Para {
+            lines: Vec::with_capacity(8),
+            lead,
+        });
+        self.open = Some(self.units.len() - 1);
+        self.add_body(i);
+    }
+
+    /// Appends line `i` to the open paragraph and closes the paragraph when
+    /// the line ends it.
     fn add_body(&mut self, i: usize) {
         let Some(u) = self.open else { return };
         if let Unit::Para { lines, .. } = &mut self.units[u] {
             lines.push(i);
         }
-        self.last_body_line = Some(i);
+        self.last_display = None;
         if self.ends_paragraph(i) {
             self.open = None;
         }
     }
 
-    /// A line ending a sentence ends its paragraph when paragraphs come one
-    /// per line; in narrow columns only when it is short (the rest of the
-    /// printed line left empty) or a blank line follows.
-    fn ends_paragraph(&self, i: usize) -> bool {
-        // A date alone on a line heads a diary entry: `6月23日`.
-        if crate::conventions::is_date_only(self.lines[i].key) {
-            return true;
-        }
-        if !self.classes[i].terminal {
-            return false;
-        }
-        match self.layout.column {
-            None => true,
-            Some(w) => {
-                self.lines[i].glyphs < self.local_width(w) - 1.5
-                    || self.lines.get(i + 1).is_none_or(|l| l.is_blank())
-            }
-        }
-    }
-
-    /// The glyph width of a full line where the open paragraph is printed:
-    /// the widest of its last few lines (articles on one page may be set in
-    /// columns of different widths; justification spaces are not counted),
-    /// or the page's column width when it has none yet.
-    fn local_width(&self, page: f32) -> f32 {
-        let Some(Unit::Para { lines, .. }) = self.open.map(|u| &self.units[u]) else {
-            return page;
+    /// Places line `i` as display type: with the display line right above
+    /// it in one group, or as a group of its own. A signature
+    /// (`大兴税务局工会干部 刘港`) is always a group of its own.
+    fn display(&mut self, i: usize, sure: Decision) {
+        self.sure[i] = sure;
+        self.after_start = false;
+        let signature = crate::conventions::signature(self.lines[i].raw).is_some();
+        let joins = match self.last_display {
+            Some((prev, u)) if !signature && self.adjacent(prev, i) => Some(u),
+            _ => None,
         };
-        let prev = &lines[..lines.len().saturating_sub(1)];
-        prev.iter()
-            .rev()
-            .take(3)
-            .map(|&l| self.lines[l].glyphs)
-            .reduce(f32::max)
-            .unwrap_or(page)
-    }
-
-    /// Decides whether a text line is display type, from its shape and
-    /// context.
-    fn is_display(&self, i: usize) -> bool {
-        let c = &self.classes[i];
-        if c.undoubled.is_some() {
-            return true;
-        }
-        if !c.display {
-            return false;
-        }
-        // Where blank lines set display groups apart from bodies: a line
-        // directly under running text in the same printed block is running
-        // text; so is one directly above running text (but for a lead line
-        // under its headline), and a block of more display-shaped lines than
-        // a headline group has.
-        if self.blank_separated {
-            if i > 0 && !self.lines[i - 1].is_blank() && self.last_body_line == Some(i - 1) {
-                return false;
-            }
-            if self.runs_into_body(i) {
-                return false;
-            }
-        }
-        let next = self.next_nonblank(i);
-        let next_kind = next.map(|n| self.classes[n].kind);
-        let next_is_body = next
-            .is_some_and(|n| self.classes[n].kind == LineKind::Text && !self.classes[n].display);
-        if matches!(next_kind, Some(LineKind::Lead | LineKind::Byline)) {
-            return true;
-        }
-        let line = &self.lines[i];
-        match self.layout.column {
-            Some(w) => {
-                let in_band = line.width >= w - 3.0 && line.width <= w + 1.5;
-                // Column-width lines in a row that run into punctuated text
-                // (or three of them) are running text, even with no
-                // punctuation of their own.
-                if in_band {
-                    let n = self.band_run(i, w);
-                    let into_text = self.lines.get(i + n).is_some_and(|l| !l.is_blank())
-                        && matches!(self.classes.get(i + n), Some(c) if c.kind == LineKind::Text && !c.display);
-                    if n >= 3 || into_text {
-                        return false;
-                    }
+        let u = match joins {
+            Some(u) => {
+                if let Unit::Display { lines } = &mut self.units[u] {
+                    lines.push(i);
                 }
-                if self.open.is_some() {
-                    // A column break inside a sentence: the line continues it
-                    // unless it stands clear of the column width.
-                    !in_band && !next_is_body
-                } else {
-                    !(in_band && next_is_body)
-                }
+                u
             }
             None => {
-                if self.open.is_some() {
-                    false
+                self.units.push(Unit::Display { lines: vec![i] });
+                self.units.len() - 1
+            }
+        };
+        self.last_display = (!signature).then_some((i, u));
+    }
+
+    /// Lines `a < b` print together: nothing but white space between them.
+    fn adjacent(&self, a: usize, b: usize) -> bool {
+        a + 1 == b
+    }
+
+    /// Whether line `i` continues the open paragraph.
+    fn continues(&self, i: usize) -> Continues {
+        let c = &self.classes[i];
+        let shape = self.layout.shape(self.lines, i);
+        let next = self.next_text(i);
+        let next_opens =
+            next.is_some_and(|n| matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline));
+        if shape == Shape::Free {
+            // One paragraph per line: an open paragraph is a sentence cut by
+            // a blank line; only a headline right above a dateline breaks it.
+            return if c.display && next_opens {
+                Continues::No
+            } else {
+                Continues::Yes(0.9)
+            };
+        }
+        if matches!(shape, Shape::Full | Shape::Wide) || c.terminal {
+            return Continues::Yes(1.0);
+        }
+        if c.display && next_opens {
+            return Continues::No;
+        }
+        // A short line that ends no sentence, under a line that stopped
+        // mid-sentence at the column's edge, and above a line that carries
+        // the sentence on: a display line the extractor printed inside the
+        // paragraph (`…外国公⏎关注民生 服务职工⏎司垄断的局面。`).
+        let prev_mid_sentence = self.open_last().is_some_and(|p| {
+            !self.classes[p].terminal && self.layout.shape(self.lines, p) == Shape::Full
+        });
+        let next_carries_on = next.is_some_and(|n| {
+            self.classes[n].kind == LineKind::Text
+                && !self.classes[n].display
+                && self.layout.shape(self.lines, n) != Shape::Indent
+        });
+        if c.display && shape == Shape::Short && prev_mid_sentence && next_carries_on {
+            return Continues::Interleaved(0.6);
+        }
+        Continues::Yes(0.7)
+    }
+
+    /// The last unit is a paragraph of running text.
+    fn after_body(&self) -> bool {
+        matches!(self.units.last(), Some(Unit::Para { .. }))
+    }
+
+    /// The last line of the open paragraph.
+    fn open_last(&self) -> Option<usize> {
+        match self.open.map(|u| &self.units[u]) {
+            Some(Unit::Para { lines, .. }) => lines.last().copied(),
+            _ => None,
+        }
+    }
+
+    /// Whether line `i`, after a paragraph's end, is display type, and how
+    /// sure that is.
+    fn starts_display(&self, i: usize) -> (bool, Decision) {
+        let c = &self.classes[i];
+        let line = &self.lines[i];
+        let shape = self.layout.shape(self.lines, i);
+        let next = self.next_text(i);
+        // A wrapped headline's last line may be a glyph or two; alone, so
+        // short a line is a remnant (OCR) or a paragraph's tail.
+        let follows_display = self.last_display.is_some_and(|(p, _)| self.adjacent(p, i));
+        if ideographs(line.key) < MIN_DISPLAY_GLYPHS && !follows_display {
+            return (false, 0.6);
+        }
+        if !c.display {
+            // Headlines may end in `！` or `？`; so may a one-line paragraph.
+            // A headline's wrap carries its display line on; otherwise the
+            // headline's words come back in the text below it.
+            let exclaims = c.terminal && !c.full_stop && !c.clause_end && !line.clause_gap;
+            if exclaims && follows_display && shape != Shape::Full {
+                return (true, 0.7);
+            }
+            if exclaims && shape != Shape::Full && line.len() <= crate::classify::MAX_DISPLAY {
+                let echo = self.echo(i);
+                return if echo >= HEADLINE_ECHO {
+                    (true, 0.5 + echo / 2.0)
                 } else {
-                    !(line.len() > LONG_DISPLAY && next_is_body && self.last_body_line.is_some())
+                    (false, 1.0 - echo)
+                };
+            }
+            return (false, 1.0);
+        }
+        if next.is_some_and(|n| matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline)) {
+            return (true, 1.0);
+        }
+        // A signature (`大兴税务局工会干部 刘港`) closing the piece above.
+        if crate::conventions::signature(line.raw).is_some() {
+            return (true, 0.8);
+        }
+        if self.display_run(i) > MAX_GROUP {
+            return (false, 0.6);
+        }
+        // Where blank lines set display groups apart, a line printed right
+        // above running text in one block starts that text.
+        let carried = next.is_some_and(|n| self.carries_on(i, n));
+        if self.layout.blanks == Blanks::Paragraphs && carried && shape != Shape::Free {
+            return (false, 0.7);
+        }
+        match shape {
+            Shape::Short | Shape::Wide => (true, 0.9),
+            Shape::Free => {
+                // One paragraph per line: a short line that ends no sentence
+                // is display type, unless running text follows and it is
+                // long for a headline (a paragraph cut by a blank line).
+                let next_is_body = next.is_some_and(|n| {
+                    let c = &self.classes[n];
+                    c.kind == LineKind::Text && !c.display
+                });
+                if line.len() > LONG_DISPLAY && next_is_body {
+                    (false, 0.6)
+                } else {
+                    (true, 0.8)
+                }
+            }
+            Shape::Indent | Shape::Full => {
+                // A paragraph's first line is followed by the lines that
+                // carry it on (full ones), or by its short last line; a
+                // headline by other display lines or a differently set body.
+                // Where paragraphs start two cells short, a full line after a
+                // paragraph's end starts none.
+                let marked = self.layout.indents == Indents::Width;
+                match (carried, shape) {
+                    (false, _) => (true, 0.7),
+                    (true, Shape::Indent) if marked => (false, 0.8),
+                    (true, Shape::Full) if marked => (true, 0.6),
+                    (true, Shape::Full) => (false, 0.8),
+                    (true, _) => (false, 0.6),
                 }
             }
         }
     }
 
-    /// True when the display-shaped lines from `i` down its printed block
-    /// run into running text, or number more than a headline group has.
-    fn runs_into_body(&self, i: usize) -> bool {
-        let mut n = 0;
-        for j in i..self.lines.len() {
-            if self.lines[j].is_blank() {
-                return false;
-            }
-            let c = &self.classes[j];
-            match c.kind {
-                LineKind::Text if c.display || c.undoubled.is_some() => {
-                    n += 1;
-                    if n > MAX_GROUP {
-                        return true;
-                    }
-                }
-                LineKind::Text | LineKind::Credit => return true,
-                _ => return false,
-            }
+    /// Line `n`, the next text after `i`, carries a paragraph that `i`
+    /// would open: it fills the column, or ends the sentence short of it,
+    /// with no blank line between where blank lines part paragraphs.
+    fn carries_on(&self, i: usize, n: usize) -> bool {
+        let c = &self.classes[n];
+        if c.kind != LineKind::Text || c.undoubled.is_some() {
+            return false;
         }
-        false
+        if self.layout.blanks == Blanks::Paragraphs && n > i + 1 {
+            return false;
+        }
+        match self.layout.shape(self.lines, n) {
+            Shape::Full => true,
+            Shape::Indent | Shape::Short => c.terminal,
+            Shape::Wide | Shape::Free => false,
+        }
     }
 
-    /// How many lines from `i` (up to three, no blank between) are
-    /// display-shaped text of about the column width `w`.
-    fn band_run(&self, i: usize, w: f32) -> usize {
-        (i..self.lines.len().min(i + 3))
+    /// How many display-shaped text lines run from `i` on, blank lines aside
+    /// (counted up to one more than [`MAX_GROUP`]).
+    fn display_run(&self, i: usize) -> usize {
+        (i..self.lines.len())
+            .filter(|&j| !self.lines[j].is_blank())
+            .take(MAX_GROUP + 1)
             .take_while(|&j| {
-                let (l, c) = (&self.lines[j], &self.classes[j]);
-                c.kind == LineKind::Text
-                    && c.display
-                    && c.undoubled.is_none()
-                    && l.width >= w - 3.0
-                    && l.width <= w + 1.5
+                let c = &self.classes[j];
+                c.kind == LineKind::Text && c.display
             })
             .count()
     }
 
-    fn next_nonblank(&self, i: usize) -> Option<usize> {
+    /// Share of line `i`'s bigrams that recur in the [`ECHO_LINES`] lines
+    /// of text below it.
+    fn echo(&self, i: usize) -> f32 {
+        let below = (i + 1..self.lines.len())
+            .filter(|&j| !self.lines[j].is_blank())
+            .take(ECHO_LINES)
+            .map(|j| self.lines[j].key);
+        overlap::coverage_in(self.lines[i].key, below)
+    }
+
+    /// Whether body line `i` ends its paragraph.
+    fn ends_paragraph(&self, i: usize) -> bool {
+        let c = &self.classes[i];
+        if crate::conventions::is_date_only(self.lines[i].key) {
+            return true;
+        }
+        let shape = self.layout.shape(self.lines, i);
+        if shape == Shape::Free {
+            return c.terminal;
+        }
+        if !c.terminal {
+            // A paragraph may end without punctuation (a figure, a note),
+            // short of the column.
+            return shape == Shape::Short && !c.clause_end;
+        }
+        if matches!(shape, Shape::Short | Shape::Indent) {
+            return true;
+        }
+        // A sentence that ends at the column's edge ends the paragraph when
+        // what follows starts anew.
+        let Some(n) = self.next_text(i) else {
+            return true;
+        };
+        if n > i + 1 && self.layout.blanks == Blanks::Paragraphs {
+            return true;
+        }
+        let cn = &self.classes[n];
+        if cn.kind != LineKind::Text || cn.undoubled.is_some() {
+            return true;
+        }
+        let next_shape = self.layout.shape(self.lines, n);
+        if self.layout.indents == Indents::Width && next_shape == Shape::Indent {
+            return true;
+        }
+        if self.layout.indents == Indents::Spaces && self.lines[n].indent {
+            return true;
+        }
+        cn.display && matches!(next_shape, Shape::Short | Shape::Wide)
+    }
+
+    /// The next line with text after `i`.
+    fn next_text(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| !self.lines[j].is_blank())
     }
+}
+
+/// Whether a line continues the open paragraph.
+enum Continues {
+    Yes(Decision),
+    /// Display type printed inside the paragraph, which stays open.
+    Interleaved(Decision),
+    No,
+}
+
+/// Ideographs in a key.
+fn ideographs(key: &str) -> usize {
+    key.chars().filter(|&c| crate::clean::is_cjk(c)).count()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::classify::classify;
-    use crate::lines::{measure, split};
+    use crate::lines::split;
 
     fn units(text: &str) -> Vec<Unit> {
         let arena = bumpalo::Bump::new();
         let lines = split(text, &arena);
-        let classes: Vec<_> = lines.iter().map(classify).collect();
-        reflow(&lines, &classes, measure(&lines))
+        let classes = classify(&lines);
+        let ends: Vec<bool> = classes.iter().map(|c| c.terminal).collect();
+        let layout = crate::layout::measure(&lines, &ends);
+        reflow(&lines, &classes, &layout).units
     }
 
     #[test]
@@ -380,9 +542,52 @@ mod tests {
     }
 
     #[test]
-    fn paragraph_continues_past_an_interleaved_headline() {
-        let u = units("某工会开展活动，\n\n另一篇文章的标题\n本报讯 近日。\n\n");
-        assert!(matches!(&u[0], Unit::Para { lines, .. } if lines == &[0]));
-        assert_eq!(u[1], Unit::Display { lines: vec![2] });
+    fn narrow_columns_part_paragraphs_by_width() {
+        // Column of 12 cells; paragraphs start two cells short.
+        let page = "某某工会的标题\n\
+                    本报讯近日，某某区总工会\n\
+                    一二三四五六七八九十一二\n\
+                    一二三四五六七八九十一二\n\
+                    一二三四五。\n\
+                    一二三四五六七八九十\n\
+                    一二三四五六七八九十一二\n\
+                    一二三。\n\
+                    一二三四五六七八九十\n\
+                    一二三四五六七八九十一二\n\
+                    一二三四五六七八九十一二\n\
+                    一二三四五六七八九十一。\n\
+                    一二三四五六七八九十\n\
+                    一二三四五六七八九十一二\n\
+                    一二三四五。\n\
+                    一二三四五六七八九十\n\
+                    一二三四五六七八九十一二\n\
+                    一二三四五六七八九十一二\n\
+                    一二三四。\n\
+                    另一篇文章的标题\n\
+                    一二三四五六七八九十\n\
+                    一二三四五六七八九十一二\n\
+                    一二三。";
+        let u = units(page);
+        let kinds: Vec<(&str, usize)> = u
+            .iter()
+            .map(|u| match u {
+                Unit::Para { lines, .. } => ("p", lines.len()),
+                Unit::Display { lines } => ("d", lines.len()),
+                _ => ("?", 0),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("d", 1),
+                ("p", 4),
+                ("p", 3),
+                ("p", 4),
+                ("p", 3),
+                ("p", 4),
+                ("d", 1),
+                ("p", 3)
+            ]
+        );
     }
 }

@@ -39,11 +39,9 @@ use crate::{Article, BlockType, Byline, Kind, Page};
 ///         byline: Byline { reporters: vec!["任洁".into()], ..Default::default() },
 ///         blocks: vec![Block { kind: BlockType::Paragraph, text: "购买物资。".into(), spans: vec![] }],
 ///         signature: None,
-///         spans: vec![], column_spans: vec![], kicker_spans: vec![], title_spans: vec![],
-///         subtitle_spans: vec![], signature_spans: vec![],
+///         ..Article::new(Kind::News)
 ///     }],
-///     banner_spans: vec![],
-///     warnings: vec![],
+///     ..Page::default()
 /// };
 /// assert_eq!(
 ///     jianbao::render::to_markdown(&page),
@@ -115,13 +113,9 @@ pub fn to_markdown(page: &Page) -> String {
 ///         Block { kind: BlockType::Paragraph, text: "第二段。".into(), spans: vec![] },
 ///     ],
 ///     signature: Some("职工 李四".into()),
-///     spans: vec![], column_spans: vec![], kicker_spans: vec![], title_spans: vec![],
-///     subtitle_spans: vec![], signature_spans: vec![],
+///     ..Article::new(Kind::Column)
 /// };
-/// let page = Page {
-///     schema: jianbao::SCHEMA.into(), page: PageInfo::default(), banners: vec![],
-///     articles: vec![article], banner_spans: vec![], warnings: vec![],
-/// };
+/// let page = Page { articles: vec![article], ..Page::default() };
 /// assert_eq!(
 ///     jianbao::render::to_text(&page),
 ///     "【读者来信】\n谢谢你们\n\n第一段。\n\n第二段。\n\n职工 李四\n",
@@ -224,13 +218,12 @@ pub fn to_jsonl_page(page: &Page, source: Option<&str>) -> String {
 /// let ad = Article {
 ///     kind: Kind::Ad, column: None, kicker: None, title: None, subtitle: None, dateline: None,
 ///     byline: Byline::default(), blocks: vec![], signature: None,
-///     spans: vec![], column_spans: vec![], kicker_spans: vec![], title_spans: vec![],
-///     subtitle_spans: vec![], signature_spans: vec![],
+///     ..Article::new(Kind::Ad)
 /// };
 /// let page = Page {
-///     schema: jianbao::SCHEMA.into(),
 ///     page: PageInfo { date: Some("2019-04-19".into()), ..Default::default() },
-///     banners: vec![], articles: vec![ad.clone(), ad], banner_spans: vec![], warnings: vec![],
+///     articles: vec![ad.clone(), ad],
+///     ..Page::default()
 /// };
 /// let out = jianbao::render::to_jsonl_articles(&page, Some("a.txt"));
 /// assert_eq!(out.lines().count(), 2);
@@ -538,19 +531,12 @@ mod tests {
             banners: vec!["学习贯彻全会精神".into()],
             articles: vec![news, column, photo, ad],
             banner_spans: vec![vec![[3, 9]]],
-            warnings: vec![],
+            ..Page::default()
         }
     }
 
     fn empty() -> Page {
-        Page {
-            schema: SCHEMA.into(),
-            page: PageInfo::default(),
-            banners: vec![],
-            articles: vec![],
-            banner_spans: vec![],
-            warnings: vec![],
-        }
+        Page::default()
     }
 
     #[test]

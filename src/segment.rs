@@ -1,16 +1,16 @@
-//! Pass 4 — segment: find where articles start and end.
+//! Pass 5 — segment: find where articles start and end.
 //!
 //! An article opens at a dateline paragraph (`本报讯…`), at a feature's
-//! byline line (`□ 本报记者 X`), at running text after display lines that
-//! introduce a photo caption or a column piece, or at running text with
-//! nothing open. It closes at the next opening, at a photo credit
-//! (`…摄影报道`) or at a signature (`单位 姓名`). Display lines between bodies
-//! are subheads when they sit inside a piece and read like it; otherwise they
-//! are left for the headline pass to place.
+//! byline line (`□ 本报记者 X`), at credits before a body, at running text
+//! after display lines (its headline, wherever the headline pass later
+//! finds it belongs), or at running text after a piece that closed. It
+//! closes at the next opening, at a photo credit (`…摄影报道`) or at a
+//! signature (`单位 姓名`). A single short display line between two
+//! paragraphs of a feature is a subhead (小标题). Display lines are left for
+//! the headline pass to place.
 
 use crate::classify::Classified;
 use crate::conventions::{self as cv, Marks};
-use crate::headlines::coverage;
 use crate::lines::Line;
 use crate::reflow::Unit;
 
@@ -21,10 +21,24 @@ pub enum Opening {
     Lead,
     /// A byline line: `□ 本报记者 X`, or credit lines before the body.
     Byline,
+    /// Running text after display lines.
+    Headed,
     /// Running text with nothing else.
     Plain,
     /// An advertisement marker.
     Ad,
+}
+
+impl Opening {
+    /// How sure a start of this kind is, 0–1.
+    pub fn sureness(self) -> f32 {
+        match self {
+            Opening::Lead | Opening::Ad => 1.0,
+            Opening::Byline => 0.95,
+            Opening::Headed => 0.85,
+            Opening::Plain => 0.6,
+        }
+    }
 }
 
 /// One block of a draft body.
@@ -47,8 +61,6 @@ pub struct Draft {
     pub credit_units: Vec<usize>,
     /// The signature line closing a column piece.
     pub signature: Option<usize>,
-    /// The display unit naming the column (栏目).
-    pub column: Option<usize>,
     /// The ad line of an ad.
     pub ad: Option<usize>,
     /// Ends with a photo credit.
@@ -67,7 +79,6 @@ impl Draft {
             byline_units: Vec::new(),
             credit_units: Vec::new(),
             signature: None,
-            column: None,
             ad: None,
             photo: false,
             first_unit: unit,
@@ -96,7 +107,7 @@ pub struct Segments {
 }
 
 /// Longest subhead, in glyphs.
-const MAX_SUBHEAD: usize = 20;
+const MAX_SUBHEAD: usize = 16;
 
 /// Segments units into article drafts.
 pub fn segment(lines: &[Line], classes: &[Classified], units: &[Unit]) -> Segments {
@@ -113,6 +124,7 @@ pub fn segment(lines: &[Line], classes: &[Classified], units: &[Unit]) -> Segmen
     }
     s.close();
     s.out.free.append(&mut s.pending);
+    s.out.free.sort_unstable();
     s.out.drafts.sort_by_key(|d| d.first_unit);
     s.out
 }
@@ -123,7 +135,7 @@ struct Segmenter<'a, 'b> {
     units: &'a [Unit],
     out: Segments,
     current: Option<Draft>,
-    /// Display units seen since the last body unit.
+    /// Display and column-name units seen since the last body unit.
     pending: Vec<usize>,
 }
 
@@ -136,26 +148,34 @@ impl Segmenter<'_, '_> {
                 d.ad = Some(*line);
                 self.out.drafts.push(d);
             }
+            Unit::Column { .. } => {
+                // A column name opens a new piece; the headline pass puts
+                // it with the piece its headline goes to.
+                self.close();
+                self.pending.push(u);
+            }
             Unit::Display { lines } => self.display(u, lines),
-            Unit::Byline { .. } => self.open(Draft::new(Opening::Byline, u), u, true),
+            Unit::Byline { .. } => {
+                let mut d = Draft::new(Opening::Byline, u);
+                d.byline_units.push(u);
+                self.open(d, u);
+            }
             Unit::Credit { .. } => self.credit(u),
             Unit::Para { lead: true, .. } => {
                 let mut d = Draft::new(Opening::Lead, u);
                 d.blocks.push(DraftBlock::Para(u));
-                self.open(d, u, false);
+                self.open(d, u);
             }
             Unit::Para { lead: false, .. } => self.para(u),
         }
     }
 
-    /// Starts a new draft; pending display lines become free.
-    fn open(&mut self, mut d: Draft, u: usize, byline: bool) {
+    /// Starts a new draft: pending display lines become free for the
+    /// headline pass, a waiting column name is the piece's.
+    fn open(&mut self, mut d: Draft, u: usize) {
         self.close();
-        self.out.free.append(&mut self.pending);
-        if byline {
-            d.byline_units.push(u);
-        }
         d.last_unit = u;
+        self.out.free.append(&mut self.pending);
         self.current = Some(d);
     }
 
@@ -204,7 +224,8 @@ impl Segmenter<'_, '_> {
                 // credit printed above its caption makes a photo piece).
                 let mut d = Draft::new(Opening::Byline, u);
                 d.photo = photo;
-                self.open(d, u, true);
+                d.byline_units.push(u);
+                self.open(d, u);
             }
         }
     }
@@ -213,47 +234,36 @@ impl Segmenter<'_, '_> {
         let ends_with_credit = (self.may_hold_photo_credit(u)
             && cv::photo_credit_start(&self.text(u)).is_some())
             || self.next_credit_is_photo(u);
-        let Some(d) = self.current.as_mut() else {
-            self.open(Draft::new(Opening::Plain, u), u, false);
-            self.push_para(u);
-            return;
+        let opening = if self.pending.is_empty() {
+            Opening::Plain
+        } else {
+            Opening::Headed
         };
-        // A caption with its photo credit is a piece of its own, even right
-        // under a report's body.
-        if ends_with_credit && d.paras().next().is_some() {
-            self.open(Draft::new(Opening::Plain, u), u, false);
-            self.push_para(u);
-            return;
-        }
-        if self.pending.is_empty() && !d.closed {
-            self.push_para(u);
-            return;
-        }
+        let Some(d) = self.current.as_mut() else {
+            return self.open_with(opening, u);
+        };
         if d.closed {
-            self.open(Draft::new(Opening::Plain, u), u, false);
-            self.push_para(u);
-            return;
+            return self.open_with(opening, u);
         }
-        // A column name among the display lines opens a column piece.
-        if let Some(pos) = self.pending.iter().position(|&p| {
-            let key = self.display_key(p);
-            cv::is_column_name(&key)
-        }) {
-            let col = self.pending.remove(pos);
-            let mut nd = Draft::new(Opening::Plain, u);
-            nd.column = Some(col);
-            self.open(nd, u, false);
-            self.push_para(u);
-            return;
+        if self.pending.is_empty() {
+            // A caption with its photo credit is a piece of its own, even
+            // right under a report's body.
+            if ends_with_credit && d.paras().next().is_some() {
+                return self.open_with(Opening::Plain, u);
+            }
+            return self.push_para(u);
         }
         if self.pending.len() == 1 && self.is_subhead(self.pending[0]) {
             let h = self.pending.pop().expect("one pending");
             let d = self.current.as_mut().expect("current draft");
             d.blocks.push(DraftBlock::Heading(h));
-            self.push_para(u);
-            return;
+            return self.push_para(u);
         }
-        self.open(Draft::new(Opening::Plain, u), u, false);
+        self.open_with(opening, u)
+    }
+
+    fn open_with(&mut self, opening: Opening, u: usize) {
+        self.open(Draft::new(opening, u), u);
         self.push_para(u);
     }
 
@@ -264,9 +274,8 @@ impl Segmenter<'_, '_> {
         }
     }
 
-    /// A single short display line inside a piece that reads like it: a
-    /// subhead (小标题). In a piece without a dateline any such line is one;
-    /// in a report, only when most of its words come from the body so far.
+    /// A single short display line inside a feature, between two of its
+    /// paragraphs: a subhead (小标题).
     fn is_subhead(&self, u: usize) -> bool {
         let Unit::Display { lines } = &self.units[u] else {
             return false;
@@ -274,36 +283,18 @@ impl Segmenter<'_, '_> {
         if lines.len() != 1 || self.classes[lines[0]].undoubled.is_some() {
             return false;
         }
-        let key = &self.lines[lines[0]].key;
-        if self.lines[lines[0]].len() > MAX_SUBHEAD || cv::is_slogan(key) {
+        let line = &self.lines[lines[0]];
+        if line.len() > MAX_SUBHEAD || cv::is_slogan(line.key) || cv::is_column_name(line.key) {
             return false;
         }
-        let Some(d) = self.current.as_ref() else {
-            return false;
-        };
-        match d.opening {
-            Opening::Lead => {
-                // The last few paragraphs are evidence enough, and keep the
-                // test bounded in long pieces.
-                let paras: Vec<usize> = d.paras().collect();
-                let body: String = paras.iter().rev().take(8).map(|&p| self.text(p)).collect();
-                coverage(key, &body) >= 0.6
-            }
-            _ => true,
-        }
+        self.current
+            .as_ref()
+            .is_some_and(|d| d.opening != Opening::Lead && d.paras().count() >= 2)
     }
 
     fn next_credit_is_photo(&self, u: usize) -> bool {
         matches!(self.units.get(u + 1), Some(Unit::Credit { .. }))
             && cv::photo_credit_start(&self.text(u + 1)) == Some(0)
-    }
-
-    fn display_key(&self, u: usize) -> String {
-        self.units[u]
-            .lines()
-            .iter()
-            .map(|&l| &*self.lines[l].key)
-            .collect()
     }
 
     /// Some line of the unit holds the photo-credit mark (`摄`), a quick

@@ -1,0 +1,411 @@
+//! Display type: a display group's lines joined into *fields* (one printed
+//! headline each, wrapped over as many lines as its type size needed), and
+//! an article's fields given their roles — kicker 引题, title 主题,
+//! subtitle 副题.
+//!
+//! A headline wrapped in a narrow column breaks where the column ends, not
+//! where a phrase does (`中港集团中标吐乌大高等级公⏎路项目`): its lines fill
+//! one width and only the last falls short, and a word runs across the
+//! break (`公路`). A new field starts where a line opens wider than the one
+//! above it could hold, with a dash (`——记某某`), or after a line of two
+//! phrases printed apart (`开展爱国卫生运动 构建和谐劳动关系`).
+//!
+//! Roles follow type size: the title is set largest, so it holds the fewest
+//! glyphs a line. A wrapped field shows how many it holds; a field that
+//! did not wrap holds at least its length.
+
+use crate::classify::Classified;
+use crate::clean::{clean_display, is_cjk};
+use crate::lines::Line;
+use crate::overlap::BigramSet;
+use crate::place::Item;
+use crate::reflow::Unit;
+
+/// Lines of running text after a display group read for words a wrap broke.
+const NEARBY_AFTER: usize = 12;
+/// Lines of running text before a display group read for the same.
+const NEARBY_BEFORE: usize = 4;
+
+/// The display units left free (`free`, in order) as items to place, each
+/// unit's lines joined into fields; column names (`【职工心声】`, or a
+/// display line shaped like one, `读者来信`) as items of one column field.
+pub fn items(lines: &[Line], classes: &[Classified], units: &[Unit], free: &[usize]) -> Vec<Item> {
+    free.iter()
+        .filter_map(|&u| {
+            let ls = match &units[u] {
+                Unit::Column { line } => return Some(column_item(lines, u, *line)),
+                Unit::Display { lines: ls }
+                    if ls.len() == 1 && crate::conventions::is_column_name(lines[ls[0]].key) =>
+                {
+                    return Some(column_item(lines, u, ls[0]));
+                }
+                Unit::Display { lines: ls } => ls,
+                _ => return None,
+            };
+            let group: Vec<DisplayLine> = ls
+                .iter()
+                .map(|&l| DisplayLine {
+                    line: l,
+                    text: classes[l].undoubled.as_deref().unwrap_or(lines[l].raw),
+                    doubled: classes[l].undoubled.is_some(),
+                })
+                .collect();
+            let (first, last) = (ls[0], ls[ls.len() - 1]);
+            let after = (last + 1..lines.len())
+                .filter(|&j| !lines[j].is_blank())
+                .take(NEARBY_AFTER);
+            let before = (0..first)
+                .rev()
+                .filter(|&j| !lines[j].is_blank())
+                .take(NEARBY_BEFORE);
+            let nearby = BigramSet::of(after.chain(before).map(|j| lines[j].key));
+            Some(Item {
+                unit: u,
+                fields: fields(&group, &nearby),
+            })
+        })
+        .collect()
+}
+
+/// One printed headline: a display line, or several that wrap one phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    /// The lines it was printed on (indices into the page's lines).
+    pub lines: Vec<usize>,
+    /// Its text, cleaned ([`clean_display`]), doubled glyphs undone.
+    pub text: String,
+    /// Glyphs a line of its type holds, in cells: the width of its first
+    /// line when it wrapped; its own width (a lower bound) when it did not.
+    pub capacity: f32,
+    /// It wrapped over more than one line.
+    pub wrapped: bool,
+    /// Every line was bold doubled type.
+    pub doubled: bool,
+    /// A column name (栏目, `【职工心声】` → `职工心声`), not a headline.
+    pub column: bool,
+}
+
+/// How much wider (cells) a line may be than the line above it and still
+/// be that line's wrap (punctuation and Latin are set narrower or wider).
+const WRAP_SLACK: f32 = 1.0;
+
+/// A display line as the field builder reads it: its index, its text with
+/// doubled glyphs undone (raw otherwise), and whether it was doubled.
+#[derive(Debug, Clone, Copy)]
+pub struct DisplayLine<'a> {
+    pub line: usize,
+    pub text: &'a str,
+    pub doubled: bool,
+}
+
+/// An item of one column-name field.
+fn column_item(lines: &[Line], unit: usize, line: usize) -> Item {
+    let key = lines[line].key;
+    let name = crate::conventions::bracketed_column_name(key).unwrap_or(key);
+    Item {
+        unit,
+        fields: vec![Field {
+            lines: vec![line],
+            text: clean_display(name),
+            capacity: lines[line].width,
+            wrapped: false,
+            doubled: false,
+            column: true,
+        }],
+    }
+}
+
+/// Joins the lines of one display group into fields. `nearby` holds the
+/// bigrams of the running text around the group, where a word broken by a
+/// wrap (`公⏎路`) can be found whole.
+pub fn fields(group: &[DisplayLine], nearby: &BigramSet) -> Vec<Field> {
+    let mut out: Vec<Field> = Vec::new();
+    // The raw texts of the current field's lines.
+    let mut texts: Vec<&str> = Vec::new();
+    for (k, dl) in group.iter().enumerate() {
+        let width = width(dl.text);
+        let joins = k > 0 && {
+            let prev = &group[k - 1];
+            let field = out.last().expect("a field per earlier line");
+            continues(prev, dl, field, nearby)
+        };
+        if joins {
+            let f = out.last_mut().expect("a field to join");
+            f.lines.push(dl.line);
+            f.wrapped = true;
+            f.doubled &= dl.doubled;
+            texts.push(dl.text);
+        } else {
+            if let Some(f) = out.last_mut() {
+                f.text = join_field(&texts, f.doubled);
+            }
+            texts.clear();
+            texts.push(dl.text);
+            out.push(Field {
+                lines: vec![dl.line],
+                text: String::new(),
+                capacity: width,
+                wrapped: false,
+                doubled: dl.doubled,
+                column: false,
+            });
+        }
+    }
+    if let Some(f) = out.last_mut() {
+        f.text = join_field(&texts, f.doubled);
+    }
+    out
+}
+
+/// Whether display line `b` wraps on the field that line `a` (the line
+/// above it) belongs to.
+fn continues(a: &DisplayLine, b: &DisplayLine, field: &Field, nearby: &BigramSet) -> bool {
+    let (ta, tb) = (a.text.trim(), b.text.trim());
+    if tb.starts_with(['—', '－', '-']) {
+        return false;
+    }
+    if a.doubled != b.doubled {
+        return false;
+    }
+    if ta.ends_with(['，', ',', '、', '（', '(', '“', '《', '：', ':'])
+        || tb.starts_with(['，', '、', '。', '）', ')', '”', '》', '：', '！', '？'])
+    {
+        return true;
+    }
+    // A word runs across the break.
+    if let (Some(x), Some(y)) = (ta.chars().next_back(), tb.chars().next()) {
+        if is_cjk(x) && is_cjk(y) {
+            let key = crate::clean::utf8_key(x) as u64;
+            let pair = key << 32 | crate::clean::utf8_key(y) as u64;
+            if nearby.contains(pair) {
+                return true;
+            }
+        }
+    }
+    let (wa, wb) = (width(a.text), width(b.text));
+    if wb > wa + WRAP_SLACK {
+        return false;
+    }
+    // Two phrases printed apart make a field of their own.
+    if two_phrases(ta) {
+        return false;
+    }
+    if a.doubled && b.doubled {
+        // Bold doubled lines under one another are one headline: a couplet
+        // of two phrases (`公交职工做刺绣` / `致敬一线劳动者`, joined with a
+        // space) or a wrap (`为患病同事` / `献爱心`).
+        return true;
+    }
+    // Lines of one field fill one width; a line shorter than the field's
+    // first can only be its last.
+    field.lines.len() == 1 || (wa - field.capacity).abs() <= WRAP_SLACK
+}
+
+/// Printed width of a display text, in cells.
+fn width(text: &str) -> f32 {
+    crate::lines::widths_of(text).0
+}
+
+/// A display line of two phrases set apart by white space:
+/// `关注民生 服务职工`, `集中采买防疫物资  设立防疫专项经费`.
+pub fn two_phrases(text: &str) -> bool {
+    let t = text.trim();
+    let mut parts = t.split_whitespace();
+    let (Some(a), Some(b)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let cjk = |s: &str| s.chars().filter(|&c| is_cjk(c)).count();
+    cjk(a) >= 2 && cjk(b) >= 2
+}
+
+/// A field's text from its lines: a wrap joins without a space; bold
+/// doubled couplets keep one (`公交职工做刺绣 致敬一线劳动者`).
+fn join_field(texts: &[&str], doubled: bool) -> String {
+    let sep = if doubled && texts.len() == 2 && {
+        let n = |s: &str| s.trim().chars().count();
+        n(texts[0]) == n(texts[1])
+    } {
+        " "
+    } else {
+        "\n"
+    };
+    clean_display(&texts.join(sep))
+}
+
+/// The roles of an article's display fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Roles {
+    /// Index (into the fields given) of each role's fields, in order.
+    pub kicker: Vec<usize>,
+    pub title: Vec<usize>,
+    pub subtitle: Vec<usize>,
+}
+
+/// How many cells longer a field that did not wrap must be than another
+/// field's capacity to show smaller type.
+const CLEARLY_LONGER: f32 = 1.5;
+
+/// Gives an article's fields (in print order) their roles.
+///
+/// - one field: the title;
+/// - a field opening with a dash: a subtitle;
+/// - two fields: the one in the larger type (holding fewer glyphs a line)
+///   is the title, the other a kicker above it or a subtitle below it; when
+///   the widths cannot tell, a field that wrapped under one that did not is
+///   a title under its kicker, a field of two phrases over another is a
+///   kicker, and otherwise the second is the subtitle;
+/// - three or more: kicker, title, subtitles.
+pub fn roles(fields: &[&Field]) -> Roles {
+    let mut r = Roles::default();
+    let n = fields.len();
+    let dash = |f: &Field| f.text.starts_with(['—', '－', '-']);
+    match n {
+        0 => {}
+        1 => r.title.push(0),
+        2 => {
+            let (a, b) = (fields[0], fields[1]);
+            let a_title = if dash(b) {
+                true
+            } else if dash(a) {
+                false
+            } else {
+                match larger_type(a, b) {
+                    Some(first) => first,
+                    None if b.wrapped && !a.wrapped => false,
+                    None if two_phrases(&a.text) && !two_phrases(&b.text) => false,
+                    None => true,
+                }
+            };
+            // The field that is not the title: above it a kicker, below it
+            // a subtitle; a field of two phrases is a kicker wherever the
+            // extractor printed it.
+            let (t, other) = if a_title { (0, 1) } else { (1, 0) };
+            r.title.push(t);
+            if (other == 0 || two_phrases(&fields[other].text)) && !dash(fields[other]) {
+                r.kicker.push(other);
+            } else {
+                r.subtitle.push(other);
+            }
+        }
+        _ => {
+            // The title is the field in the largest type among the first
+            // two; fields after it are subtitles.
+            let t = match larger_type(fields[0], fields[1]) {
+                Some(true) => 0,
+                _ => 1,
+            };
+            r.kicker.extend(0..t);
+            r.title.push(t);
+            r.subtitle.extend(t + 1..n);
+        }
+    }
+    r
+}
+
+/// Which of two fields is set in the larger type, when their widths tell:
+/// `Some(true)` for the first.
+fn larger_type(a: &Field, b: &Field) -> Option<bool> {
+    let len = |f: &Field| width(&f.text);
+    match (a.wrapped, b.wrapped) {
+        (true, true) if (a.capacity - b.capacity).abs() > WRAP_SLACK => {
+            Some(a.capacity < b.capacity)
+        }
+        // A field that did not wrap holds at least its length: longer than
+        // the other's lines, it is in smaller type.
+        (true, false) if len(b) > a.capacity + CLEARLY_LONGER => Some(true),
+        (false, true) if len(a) > b.capacity + CLEARLY_LONGER => Some(false),
+        (false, false) if (len(a) - len(b)).abs() > CLEARLY_LONGER + 1.5 => Some(len(a) < len(b)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split;
+    use bumpalo::Bump;
+
+    fn fields_of(text: &str, nearby: &str) -> Vec<String> {
+        let arena = Bump::new();
+        let lines = split(text, &arena);
+        let group: Vec<DisplayLine> = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| DisplayLine {
+                line: i,
+                text: l.raw,
+                doubled: false,
+            })
+            .collect();
+        fields(&group, &BigramSet::of([nearby]))
+            .into_iter()
+            .map(|f| f.text)
+            .collect()
+    }
+
+    #[test]
+    fn wrapped_headlines_join() {
+        assert_eq!(
+            fields_of("中港集团中标吐乌大高等级公\n路项目", "高等级公路交通工程"),
+            ["中港集团中标吐乌大高等级公路项目"]
+        );
+        assert_eq!(
+            fields_of(
+                "于永波会见\n全军和武警\n先进典型代\n表时指出\n用先进典型推动部队\n全面建设",
+                ""
+            ),
+            [
+                "于永波会见全军和武警先进典型代表时指出",
+                "用先进典型推动部队全面建设"
+            ]
+        );
+        assert_eq!(
+            fields_of(
+                "北大荒粮食三年连续大幅增产\n去年总产量逾85.2亿公斤，创下我国农\n业最高劳动生产率",
+                ""
+            ),
+            [
+                "北大荒粮食三年连续大幅增产",
+                "去年总产量逾85.2亿公斤，创下我国农业最高劳动生产率"
+            ]
+        );
+        assert_eq!(
+            fields_of("着力治，加力\n控，全力防\n——武汉防控疫情最新\n热点追踪", ""),
+            ["着力治，加力控，全力防", "——武汉防控疫情最新热点追踪"]
+        );
+        assert_eq!(
+            fields_of("关注民生 服务职工\n中港集团中标", ""),
+            ["关注民生 服务职工", "中港集团中标"]
+        );
+    }
+
+    fn field(text: &str, capacity: f32, wrapped: bool) -> Field {
+        Field {
+            lines: vec![],
+            text: text.into(),
+            capacity,
+            wrapped,
+            doubled: false,
+            column: false,
+        }
+    }
+
+    #[test]
+    fn roles_follow_type_size() {
+        // Title wraps at 7, subtitle at 12: the title is set larger.
+        let t = field("全总致全国各族职工慰问信", 7.0, true);
+        let s = field(
+            "勉励广大职工发挥工人阶级主力军作用，为企业改革发展建功立业",
+            12.0,
+            true,
+        );
+        assert_eq!(roles(&[&t, &s]).title, [0]);
+        // A kicker of 12 on one line over a title that wraps at 12.
+        let k = field("全总致全国各族职工慰问信", 12.0, false);
+        assert_eq!(roles(&[&k, &s]).title, [1]);
+        // A subtitle with a dash.
+        let s = field("——武汉防控疫情最新热点追踪", 10.0, true);
+        let t = field("着力治，加力控，全力防", 6.0, true);
+        assert_eq!(roles(&[&t, &s]).subtitle, [1]);
+    }
+}

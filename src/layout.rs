@@ -1,0 +1,333 @@
+//! Pass 2 — layout: what the page's line widths, blank lines and indents say
+//! about how it was set and extracted, measured once for every later pass.
+//!
+//! A page set in narrow columns and extracted line by line shows its column
+//! width over and over: every line inside a paragraph fills the column
+//! (`环境部高度重视，认真贯彻` is as wide as the lines around it), the
+//! first line of a paragraph is two cells short when the printed indent was
+//! dropped, and the last line is as long as the sentence left. Headlines
+//! are set in other type and break at other widths. [`Layout::shape`] tells
+//! where a line stands against the column width *around it* (pages mix
+//! column widths), [`Layout::blanks`] what a blank line means on this page
+//! and [`Layout::indents`] how paragraph starts are marked.
+
+use crate::lines::Line;
+
+/// How a page uses blank lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Blanks {
+    /// Hardly any (a blank on fewer than one line in [`RARE_BLANKS`]).
+    None,
+    /// Mostly after a sentence end: blank lines part paragraphs (and
+    /// display groups). A blank inside a sentence is still a column break.
+    Paragraphs,
+    /// Mostly inside sentences: blank lines mark column and block breaks
+    /// and say nothing about paragraphs.
+    Breaks,
+}
+
+/// How a page marks the first line of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Indents {
+    /// Not at all, or not in a way the text shows.
+    None,
+    /// Leading white space: `　　`, a tab, two to eight spaces.
+    Spaces,
+    /// A first line about two cells shorter than the column: the printed
+    /// indent, dropped by the extractor.
+    Width,
+}
+
+/// Where a line stands against the column width around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// Fills the column (a line inside a paragraph).
+    Full,
+    /// About two cells short: a paragraph's first line on a page whose
+    /// indents are dropped, or a short last line.
+    Indent,
+    /// Clearly shorter than the column.
+    Short,
+    /// Wider than the column: display type across columns, or a line of
+    /// another block.
+    Wide,
+    /// The page has no column width (one paragraph per line).
+    Free,
+}
+
+/// The page's layout.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// The width of a full line of running text on most of the page, in
+    /// ideograph cells, when the page is set in narrow columns (hard wraps
+    /// every 6–40 cells); `None` when paragraphs come one per line.
+    pub column: Option<f32>,
+    /// What blank lines mean.
+    pub blanks: Blanks,
+    /// How paragraph starts are marked.
+    pub indents: Indents,
+    /// Per line, the column width around it in half cells (0: none known).
+    local: Vec<u16>,
+}
+
+/// A page with fewer blank lines than one in this many has none to speak of.
+const RARE_BLANKS: usize = 50;
+/// Share of blank lines that must follow a sentence end for blanks to part
+/// paragraphs (fitted on the development corpus: pdfminer and OCR pages sit
+/// at 0.7–0.9, pdftotext pages at 0.2–0.5).
+const PARAGRAPH_BLANKS: f32 = 0.6;
+/// Non-blank lines on each side that the local column width is read from.
+const WINDOW: usize = 10;
+/// Widths (whole cells) counted for the column width; wider lines are
+/// paragraphs printed one per line.
+const MAX_COLUMN: usize = 48;
+/// Fewest lines around a line that make its column width.
+const MIN_SHARED: u16 = 3;
+/// The column width is shared by at least this share of the lines that
+/// share the commonest width.
+const NEAR_MODE: f32 = 0.4;
+/// Narrowest column width.
+const MIN_COLUMN: usize = 5;
+/// A full line may fall this much short of the column (a line that may not
+/// start with punctuation holds one glyph less; digits are narrower).
+pub const FULL_SLACK: f32 = 1.25;
+/// A dropped indent leaves the first line this much short, at most.
+pub const INDENT_SLACK: f32 = 3.5;
+/// A line this much wider than the column is not of it.
+pub const WIDE_SLACK: f32 = 1.25;
+/// Share of the page's text lines that must fill their column for the page
+/// to be in narrow columns.
+const NARROW_SHARE: f32 = 0.4;
+
+impl Layout {
+    /// The column width around line `i`, in cells.
+    pub fn width_at(&self, i: usize) -> Option<f32> {
+        match self.local.get(i) {
+            Some(&w) if w > 0 && self.column.is_some() => Some(f32::from(w) / 2.0),
+            _ => None,
+        }
+    }
+
+    /// Where line `i` stands against the column width around it.
+    pub fn shape(&self, lines: &[Line], i: usize) -> Shape {
+        let Some(col) = self.width_at(i) else {
+            return Shape::Free;
+        };
+        shape_of(lines[i].width, col)
+    }
+}
+
+/// [`Shape`] of a line `width` cells wide in a column `col` cells wide.
+///
+/// ```text
+/// shape_of(12.0, 12.0) = Full, shape_of(10.0, 12.0) = Indent,
+/// shape_of(4.0, 12.0) = Short, shape_of(15.0, 12.0) = Wide
+/// ```
+pub fn shape_of(width: f32, col: f32) -> Shape {
+    let d = width - col;
+    if d > WIDE_SLACK {
+        Shape::Wide
+    } else if d >= -FULL_SLACK {
+        Shape::Full
+    } else if d >= -INDENT_SLACK {
+        Shape::Indent
+    } else {
+        Shape::Short
+    }
+}
+
+/// Measures the layout of a page's lines; `ends_sentence[i]` tells whether
+/// line `i` ends a sentence.
+pub fn measure(lines: &[Line], ends_sentence: &[bool]) -> Layout {
+    let local = local_widths(lines);
+    // The page is in narrow columns when enough lines fill their column.
+    let (mut text, mut full) = (0usize, 0usize);
+    let mut hist = [0u32; MAX_COLUMN + 1];
+    for (l, &w) in lines.iter().zip(&local) {
+        if l.is_blank() {
+            continue;
+        }
+        text += 1;
+        if w > 0 && shape_of(l.width, f32::from(w) / 2.0) == Shape::Full {
+            full += 1;
+            hist[usize::from(w / 2).min(MAX_COLUMN)] += 1;
+        }
+    }
+    let narrow = text > 0 && full as f32 >= NARROW_SHARE * text as f32 && full >= 3;
+    let column = narrow
+        .then(|| {
+            hist.iter()
+                .enumerate()
+                .max_by_key(|&(w, n)| (*n, w))
+                .map(|(w, _)| w as f32)
+        })
+        .flatten();
+    let mut layout = Layout {
+        column,
+        blanks: Blanks::None,
+        indents: Indents::None,
+        local,
+    };
+    layout.blanks = blank_use(lines, ends_sentence);
+    layout.indents = indent_use(lines, ends_sentence, &layout);
+    layout
+}
+
+/// The column width around each line, in half cells: the widest width
+/// (whole cells) that at least [`MIN_SHARED`] of the non-blank lines around
+/// it share, and at least [`NEAR_MODE`] as many as the commonest width (a
+/// region of short paragraphs holds more first lines, two cells short, than
+/// full ones). The line itself is not counted. 0 when no width is shared.
+fn local_widths(lines: &[Line]) -> Vec<u16> {
+    let text: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let bin = |i: usize| -> Option<usize> {
+        let w = lines[i].width.round() as usize;
+        (MIN_COLUMN..=MAX_COLUMN).contains(&w).then_some(w)
+    };
+    let mut counts = [0u16; MAX_COLUMN + 1];
+    let mut out = vec![0u16; lines.len()];
+    // The window is text[lo..hi).
+    let (mut lo, mut hi) = (0usize, 0usize);
+    for (k, &i) in text.iter().enumerate() {
+        let (want_lo, want_hi) = (k.saturating_sub(WINDOW), (k + WINDOW + 1).min(text.len()));
+        while hi < want_hi {
+            if let Some(b) = bin(text[hi]) {
+                counts[b] += 1;
+            }
+            hi += 1;
+        }
+        while lo < want_lo {
+            if let Some(b) = bin(text[lo]) {
+                counts[b] -= 1;
+            }
+            lo += 1;
+        }
+        let own = bin(i);
+        if let Some(b) = own {
+            counts[b] -= 1;
+        }
+        let most = counts.iter().copied().max().unwrap_or(0);
+        let need = MIN_SHARED.max((f32::from(most) * NEAR_MODE).ceil() as u16);
+        if let Some(w) = (0..counts.len()).rev().find(|&w| counts[w] >= need) {
+            out[i] = (w * 2) as u16;
+        }
+        if let Some(b) = own {
+            counts[b] += 1;
+        }
+    }
+    out
+}
+
+/// What blank lines mean on the page: after how many of them the line
+/// before ends a sentence.
+fn blank_use(lines: &[Line], ends_sentence: &[bool]) -> Blanks {
+    let (mut runs, mut after_end, mut text) = (0usize, 0usize, 0usize);
+    let mut prev: Option<usize> = None;
+    let mut in_blank = false;
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_blank() {
+            in_blank = true;
+            continue;
+        }
+        text += 1;
+        if in_blank {
+            if let Some(p) = prev {
+                runs += 1;
+                after_end += usize::from(ends_sentence[p]);
+            }
+        }
+        in_blank = false;
+        prev = Some(i);
+    }
+    if runs * RARE_BLANKS < text || runs == 0 {
+        Blanks::None
+    } else if after_end as f32 >= PARAGRAPH_BLANKS * runs as f32 {
+        Blanks::Paragraphs
+    } else {
+        Blanks::Breaks
+    }
+}
+
+/// Share of likely paragraph starts that must show a mark for the page to
+/// mark them so.
+const INDENT_SHARE: f32 = 0.5;
+/// Fewest marked paragraph starts that make a convention.
+const MIN_INDENTS: usize = 3;
+
+/// How paragraph starts are marked: the lines after a sentence that ended
+/// short of the column (surely a paragraph's end) are paragraph starts or
+/// headlines; when most of them carry leading white space, or fall about
+/// two cells short of the column, that is the page's convention.
+fn indent_use(lines: &[Line], ends_sentence: &[bool], layout: &Layout) -> Indents {
+    let spaced = lines.iter().filter(|l| l.indent).count();
+    if spaced >= MIN_INDENTS {
+        return Indents::Spaces;
+    }
+    if layout.column.is_none() {
+        return Indents::None;
+    }
+    let (mut starts, mut short) = (0usize, 0usize);
+    let mut prev_end = false;
+    for (i, l) in lines.iter().enumerate() {
+        if l.is_blank() {
+            continue;
+        }
+        if prev_end {
+            starts += 1;
+            short += usize::from(layout.shape(lines, i) == Shape::Indent);
+        }
+        prev_end = ends_sentence[i]
+            && matches!(layout.shape(lines, i), Shape::Short | Shape::Indent)
+            && l.len() >= 2;
+    }
+    if short >= MIN_INDENTS && short as f32 >= INDENT_SHARE * starts as f32 {
+        Indents::Width
+    } else {
+        Indents::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split;
+    use bumpalo::Bump;
+
+    fn layout(text: &str) -> (Layout, usize) {
+        let arena = Bump::new();
+        let lines = split(text, &arena);
+        let ends: Vec<bool> = lines
+            .iter()
+            .map(|l| crate::conventions::ends_sentence(l.key))
+            .collect();
+        (measure(&lines, &ends), lines.len())
+    }
+
+    #[test]
+    fn narrow_columns_with_dropped_indents() {
+        let para = "一二三四五六七八九十\n一二三四五六七八九十一二\n一二三四五六七八九十一二\n一二三四五。\n";
+        let (l, n) = layout(&para.repeat(6));
+        assert_eq!(l.column, Some(12.0));
+        assert_eq!(l.indents, Indents::Width);
+        assert_eq!(l.blanks, Blanks::None);
+        assert_eq!(l.width_at(n / 2), Some(12.0));
+    }
+
+    #[test]
+    fn paragraph_per_line() {
+        let para = format!("{}。\n\n", "一二三四五六七八九十".repeat(8));
+        let (l, _) = layout(&para.repeat(6));
+        assert_eq!(l.column, None);
+        assert_eq!(l.blanks, Blanks::Paragraphs);
+        assert_eq!(l.indents, Indents::None);
+    }
+
+    #[test]
+    fn shapes() {
+        assert_eq!(shape_of(12.0, 12.0), Shape::Full);
+        assert_eq!(shape_of(11.0, 12.0), Shape::Full);
+        assert_eq!(shape_of(10.0, 12.0), Shape::Indent);
+        assert_eq!(shape_of(4.0, 12.0), Shape::Short);
+        assert_eq!(shape_of(15.0, 12.0), Shape::Wide);
+    }
+}

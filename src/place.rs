@@ -1,0 +1,376 @@
+//! Pass 6 — place: put each display field back with its article.
+//!
+//! Extracted text often prints a headline far from its body, before it or
+//! after it, or two headlines side by side. Each field (a printed headline,
+//! [`heads::fields`](crate::heads::fields)) is placed with the article whose
+//! body shares the most of its character bigrams, each weighted by its
+//! rarity among the articles around it (words every article uses count
+//! little), helped by position: right before an article's body, or right
+//! after it. A field of a group whose other fields went to an article goes
+//! with them; an article left without a headline takes the free group
+//! printed next to it (a guess, reported). Page slogans and fields that fit
+//! no article are banners.
+
+use crate::heads::{two_phrases, Field};
+use crate::overlap::{for_each_bigram, Bigram, BigramSet};
+
+/// A display group to place: its unit and its fields.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// Index of the display unit.
+    pub unit: usize,
+    pub fields: Vec<Field>,
+}
+
+/// What placement knows of an article.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// Units spanned by the article, first and last.
+    pub first_unit: usize,
+    pub last_unit: usize,
+    /// The bigrams of the article's body.
+    pub body: BigramSet,
+    /// Ads take no headline.
+    pub ad: bool,
+}
+
+/// A field's place: `(item, field)` indices.
+pub type FieldRef = (usize, usize);
+
+/// The result of placement.
+#[derive(Debug, Clone, Default)]
+pub struct Placement {
+    /// Per target, its fields in print order, each with how sure its
+    /// placement is (0–1).
+    pub heads: Vec<Vec<(FieldRef, f32)>>,
+    /// Fields that belong to no article, in print order.
+    pub banners: Vec<FieldRef>,
+    /// Fields placed by their position alone, with their target.
+    pub guesses: Vec<(FieldRef, usize)>,
+}
+
+/// Evidence needed to place a field by its words alone: this (weighted)
+/// share of its bigrams in the body.
+pub const MIN_LEXICAL: f32 = 0.34;
+/// Bonus for a field printed right before an article's body.
+const BEFORE_BONUS: f32 = 0.25;
+/// Bonus for a field printed right after an article's body.
+const AFTER_BONUS: f32 = 0.1;
+/// Most fields one article carries (kicker, title, subtitle).
+const MAX_FIELDS: usize = 3;
+/// A field sharing less than this with every article, set as two phrases
+/// apart, is a page banner.
+const BANNER_LEXICAL: f32 = 0.15;
+/// How many articles on either side of a display group it may be placed
+/// with: a printed page holds a few dozen; the window keeps placement
+/// linear in the length of the input.
+const WINDOW: usize = 12;
+
+/// Places the fields of `items` with `targets`. Items and targets come in
+/// source order; `body_units` (sorted) lists the units that hold running
+/// text (two units with no body unit between them are adjacent).
+pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placement {
+    debug_assert!(items.is_sorted_by_key(|it| it.unit));
+    debug_assert!(targets.is_sorted_by_key(|t| t.first_unit));
+    let between_body = |a: usize, b: usize| {
+        let (lo, hi) = (a.min(b), a.max(b));
+        let k = body_units.partition_point(|&u| u <= lo);
+        body_units.get(k).is_some_and(|&u| u < hi)
+    };
+    let position = |unit: usize, t: &Target| -> f32 {
+        if unit < t.first_unit && !between_body(unit, t.first_unit) {
+            BEFORE_BONUS
+        } else if unit > t.last_unit && !between_body(t.last_unit, unit) {
+            AFTER_BONUS
+        } else {
+            0.0
+        }
+    };
+    let near_targets = |unit: usize| {
+        let k = targets.partition_point(|t| t.first_unit < unit);
+        k.saturating_sub(WINDOW)..(k + WINDOW).min(targets.len())
+    };
+
+    // Lexical share of each field in each target of its window.
+    let mut lexical: Vec<Vec<Vec<f32>>> = Vec::with_capacity(items.len());
+    for it in items {
+        let window = near_targets(it.unit);
+        let per_field = it
+            .fields
+            .iter()
+            .map(|f| weighted_shares(&f.text, &targets[window.clone()]))
+            .collect();
+        lexical.push(per_field);
+    }
+    let lex = |i: usize, k: usize, t: usize| -> f32 {
+        let w = near_targets(items[i].unit);
+        if w.contains(&t) {
+            lexical[i][k][t - w.start]
+        } else {
+            0.0
+        }
+    };
+    let banner = |i: usize, k: usize| -> bool {
+        let f = &items[i].fields[k];
+        if f.column {
+            return false;
+        }
+        crate::conventions::is_slogan(&f.text.replace(' ', ""))
+            || (two_phrases(&f.text)
+                && near_targets(items[i].unit).all(|t| lex(i, k, t) < BANNER_LEXICAL))
+    };
+
+    // Candidates: (score, item, field, target).
+    let mut cands: Vec<(f32, usize, usize, usize)> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        for k in 0..it.fields.len() {
+            if banner(i, k) || it.fields[k].column {
+                continue;
+            }
+            for t in near_targets(it.unit) {
+                if targets[t].ad {
+                    continue;
+                }
+                let l = lex(i, k, t);
+                let p = position(it.unit, &targets[t]);
+                if l >= MIN_LEXICAL || (p > 0.0 && l >= MIN_LEXICAL / 2.0) {
+                    cands.push((l + p, i, k, t));
+                }
+            }
+        }
+    }
+    cands.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
+    let mut placed: Vec<Vec<Option<(usize, f32)>>> =
+        items.iter().map(|it| vec![None; it.fields.len()]).collect();
+    let mut load = vec![0usize; targets.len()];
+    for &(score, i, k, t) in &cands {
+        if placed[i][k].is_some() || load[t] >= MAX_FIELDS {
+            continue;
+        }
+        // How far ahead of the next best target this one is.
+        let runner_up = near_targets(items[i].unit)
+            .filter(|&u| u != t && !targets[u].ad)
+            .map(|u| lex(i, k, u) + position(items[i].unit, &targets[u]))
+            .fold(0.0f32, f32::max);
+        placed[i][k] = Some((t, sureness(lex(i, k, t), score - runner_up)));
+        load[t] += 1;
+    }
+    // An article still without a headline takes the nearest free group
+    // printed right before or after it.
+    let mut guesses = Vec::new();
+    for (t, target) in targets.iter().enumerate() {
+        if load[t] > 0 || target.ad {
+            continue;
+        }
+        let k = items.partition_point(|it| it.unit < target.first_unit);
+        let best = (k.saturating_sub(WINDOW)..(k + WINDOW).min(items.len()))
+            .filter(|&i| {
+                (0..items[i].fields.len())
+                    .any(|f| placed[i][f].is_none() && !banner(i, f) && !items[i].fields[f].column)
+            })
+            .filter(|&i| position(items[i].unit, target) > 0.0)
+            .max_by(|&a, &b| {
+                let key = |i: usize| {
+                    position(items[i].unit, target)
+                        - (items[i].unit as f32 - target.first_unit as f32).abs() * 1e-3
+                };
+                key(a).total_cmp(&key(b))
+            });
+        if let Some(i) = best {
+            for f in 0..items[i].fields.len() {
+                if placed[i][f].is_none()
+                    && !banner(i, f)
+                    && !items[i].fields[f].column
+                    && load[t] < MAX_FIELDS
+                {
+                    placed[i][f] = Some((t, GUESS_SURENESS));
+                    load[t] += 1;
+                    guesses.push(((i, f), t));
+                }
+            }
+        }
+    }
+
+    // A headline group prints its fields together: an unplaced field next
+    // to a placed one — in its group, or in the group printed next to it
+    // with no running text between — joins it, when printed next to the
+    // body.
+    let flat: Vec<FieldRef> = items
+        .iter()
+        .enumerate()
+        .flat_map(|(i, it)| (0..it.fields.len()).map(move |k| (i, k)))
+        .collect();
+    let together =
+        |a: FieldRef, b: FieldRef| a.0 == b.0 || !between_body(items[a.0].unit, items[b.0].unit);
+    for f in 0..flat.len() {
+        let (i, k) = flat[f];
+        {
+            if placed[i][k].is_some() || banner(i, k) || items[i].fields[k].column {
+                continue;
+            }
+            let neighbour = [f.wrapping_sub(1), f + 1]
+                .into_iter()
+                .filter_map(|g| flat.get(g).copied())
+                .filter(|&g| together((i, k), g))
+                .find_map(|(gi, gk)| placed[gi][gk]);
+            if let Some((t, sure)) = neighbour {
+                if load[t] < MAX_FIELDS && position(items[i].unit, &targets[t]) > 0.0 {
+                    placed[i][k] = Some((t, sure * 0.9));
+                    load[t] += 1;
+                }
+            }
+        }
+    }
+    // A column name goes with the headline printed next to it (after it,
+    // else before it), or with the article it heads.
+    for f in 0..flat.len() {
+        let (i, k) = flat[f];
+        if !items[i].fields[k].column {
+            continue;
+        }
+        let neighbour = (f + 1..flat.len())
+            .chain((0..f).rev())
+            .map(|g| flat[g])
+            .filter(|&(gi, gk)| !items[gi].fields[gk].column && together((i, k), (gi, gk)))
+            .find_map(|(gi, gk)| placed[gi][gk]);
+        let by_position = || {
+            let unit = items[i].unit;
+            let k = targets.partition_point(|t| t.first_unit < unit);
+            [k, k.wrapping_sub(1)]
+                .into_iter()
+                .filter(|&t| {
+                    targets
+                        .get(t)
+                        .is_some_and(|x| !x.ad && position(unit, x) > 0.0)
+                })
+                .map(|t| (t, GUESS_SURENESS))
+                .next()
+        };
+        placed[i][k] = neighbour.or_else(by_position);
+    }
+
+    let mut heads: Vec<Vec<(FieldRef, f32)>> = vec![Vec::new(); targets.len()];
+    let mut banners = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        for k in 0..it.fields.len() {
+            match placed[i][k] {
+                Some((t, sure)) => heads[t].push(((i, k), sure)),
+                None => banners.push((i, k)),
+            }
+        }
+    }
+    Placement {
+        heads,
+        banners,
+        guesses,
+    }
+}
+
+/// How sure a placement by position alone is.
+pub const GUESS_SURENESS: f32 = 0.3;
+
+/// How sure a placement is, from the field's lexical share in its body and
+/// its lead in score over the next best article.
+fn sureness(lexical: f32, margin: f32) -> f32 {
+    let words = (lexical / (2.0 * MIN_LEXICAL)).min(1.0);
+    (0.3 + 0.4 * words + margin.min(0.6)).clamp(0.0, 1.0)
+}
+
+/// The weighted share of `text`'s bigrams in each target's body; a
+/// bigram's weight is its rarity among the targets, `ln((n + 1) / (df +
+/// 0.5))`.
+fn weighted_shares(text: &str, targets: &[Target]) -> Vec<f32> {
+    let mut grams: Vec<Bigram> = Vec::new();
+    for_each_bigram([text], |b| grams.push(b));
+    grams.sort_unstable();
+    grams.dedup();
+    let mut shares = vec![0.0f32; targets.len()];
+    if grams.is_empty() {
+        return shares;
+    }
+    let n = targets.len() as f32;
+    let mut total = 0.0;
+    let mut holders: Vec<usize> = Vec::with_capacity(targets.len());
+    for b in grams {
+        holders.clear();
+        holders.extend((0..targets.len()).filter(|&t| targets[t].body.contains(b)));
+        let w = ((n + 1.0) / (holders.len() as f32 + 0.5)).ln();
+        total += w;
+        for &t in &holders {
+            shares[t] += w;
+        }
+    }
+    if total > 0.0 {
+        for s in &mut shares {
+            *s /= total;
+        }
+    }
+    shares
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(unit: usize, texts: &[&str]) -> Item {
+        Item {
+            unit,
+            fields: texts
+                .iter()
+                .map(|t| Field {
+                    lines: vec![unit],
+                    text: t.to_string(),
+                    capacity: 10.0,
+                    wrapped: false,
+                    doubled: false,
+                    column: false,
+                })
+                .collect(),
+        }
+    }
+
+    fn target(first: usize, last: usize, body: &str) -> Target {
+        Target {
+            first_unit: first,
+            last_unit: last,
+            body: BigramSet::of([body]),
+            ad: false,
+        }
+    }
+
+    #[test]
+    fn headline_goes_to_the_body_that_shares_its_words() {
+        let items = [
+            item(0, &["公交职工刺绣致敬劳动者"]),
+            item(1, &["书屋阅读活动激发热情"]),
+        ];
+        let targets = [
+            target(2, 2, "镇总工会在职工书屋开展阅读活动，激发了职工的热情。"),
+            target(3, 3, "公交车队职工用十字刺绣致敬一线劳动者。"),
+        ];
+        let p = place(&items, &targets, &[2, 3]);
+        assert_eq!(p.heads[0][0].0, (1, 0));
+        assert_eq!(p.heads[1][0].0, (0, 0));
+    }
+
+    #[test]
+    fn slogans_and_unrelated_phrase_pairs_are_banners() {
+        let items = [item(
+            0,
+            &[
+                "学习贯彻全会精神 谱写新篇章",
+                "关注民生 服务职工",
+                "公交职工刺绣",
+            ],
+        )];
+        let targets = [target(1, 1, "公交车队职工用十字刺绣致敬一线劳动者。")];
+        let p = place(&items, &targets, &[1]);
+        assert_eq!(p.banners, [(0, 0), (0, 1)]);
+        assert_eq!(p.heads[0].len(), 1);
+    }
+}
