@@ -659,9 +659,22 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `(unit, name)` of a signature line: `大兴税务局工会干部 刘港` → name `刘港`.
+/// The name is a person's: it does not itself end in a post or an
+/// organisation word (`关注民生 服务职工` is a slogan of two phrases).
 pub fn signature(line: &str) -> Option<String> {
-    SIGNATURE.captures(line).map(|c| c[2].to_string())
+    let c = SIGNATURE.captures(line)?;
+    let name = &c[2];
+    let unit_like = SIGNATURE_UNIT_ENDS.iter().any(|w| name.ends_with(w));
+    (!unit_like).then(|| name.to_string())
 }
+
+/// Words a signature's unit ends in (those of [`SIGNATURE`]); a name ends
+/// in none of them.
+const SIGNATURE_UNIT_ENDS: &[&str] = &[
+    "干部", "职工", "员工", "会员", "员", "者", "师", "长", "主任", "主席", "书记", "经理", "会",
+    "局", "处", "所", "院", "校", "厂", "站", "队", "部", "科", "室", "公司", "集团", "中心",
+    "社区", "街道", "医院", "大学", "学院", "中学", "小学", "银行", "单位", "工地",
+];
 
 /// A line that is only a date or a time, as at the head of a diary entry:
 /// `6月23日`, `3月5日 晴`, `13时`. Body text, not a headline.

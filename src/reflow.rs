@@ -100,6 +100,9 @@ const ECHO_LINES: usize = 8;
 /// this share of its bigrams recurs in the text below it (a headline's words
 /// come back in its lead; a one-line exclamation's seldom do).
 const HEADLINE_ECHO: f32 = 0.5;
+/// A run of lines at about the column's width that ends no sentence is a
+/// headline when this share of its first line's bigrams recurs below it.
+const WRAPPED_HEADLINE_ECHO: f32 = 0.25;
 /// Fewest ideographs a display line standing alone holds (a headline's
 /// wrapped last line may hold fewer: `路项目`).
 const MIN_DISPLAY_GLYPHS: usize = 3;
@@ -107,6 +110,8 @@ const MIN_DISPLAY_GLYPHS: usize = 3;
 /// that ends no sentence, above running text, is a paragraph cut by a
 /// blank line rather than a headline.
 const LONG_DISPLAY: usize = 20;
+/// Most lines a headline wraps over at about the column's width.
+const MAX_WRAPPED: usize = 3;
 /// Longest run of display-shaped lines a headline group prints; a longer run
 /// is running text set without punctuation (a list, a table).
 const MAX_GROUP: usize = 8;
@@ -362,7 +367,7 @@ impl Reflow<'_, '_> {
         if crate::conventions::signature(line.raw).is_some() {
             return (true, 0.8);
         }
-        if self.display_run(i) > MAX_GROUP {
+        if shape == Shape::Free && self.display_run(i) > MAX_GROUP {
             return (false, 0.6);
         }
         // Where blank lines set display groups apart, a line printed right
@@ -389,20 +394,58 @@ impl Reflow<'_, '_> {
             }
             Shape::Indent | Shape::Full => {
                 // A paragraph's first line is followed by the lines that
-                // carry it on (full ones), or by its short last line; a
-                // headline by other display lines or a differently set body.
-                // Where paragraphs start two cells short, a full line after a
-                // paragraph's end starts none.
+                // carry it on (full ones) to a sentence's end; a headline by
+                // other display lines, or by a body set otherwise.
+                if !carried {
+                    return (true, 0.7);
+                }
+                if !self.chain_ends_sentence(i) {
+                    // Lines of one width that end no sentence before the
+                    // next paragraph starts: a headline wrapped at about
+                    // the column's width — when its words come back below
+                    // it; else a paragraph that ends without punctuation
+                    // (a figure, a note).
+                    let echo = self.echo(i);
+                    return if echo >= WRAPPED_HEADLINE_ECHO {
+                        (true, 0.5 + echo / 2.0)
+                    } else {
+                        (false, 0.6)
+                    };
+                }
                 let marked = self.layout.indents == Indents::Width;
-                match (carried, shape) {
-                    (false, _) => (true, 0.7),
-                    (true, Shape::Indent) if marked => (false, 0.8),
-                    (true, Shape::Full) if marked => (true, 0.6),
-                    (true, Shape::Full) => (false, 0.8),
-                    (true, _) => (false, 0.6),
+                match shape {
+                    Shape::Indent if marked => (false, 0.9),
+                    Shape::Full if marked => (false, 0.6),
+                    _ => (false, 0.8),
                 }
             }
         }
+    }
+
+    /// Whether the lines from `i` on read as a paragraph: each fills the
+    /// column until one ends a sentence, or they run on longer than a
+    /// headline wraps. A run that stops short of the column without ending
+    /// a sentence within [`MAX_WRAPPED`] lines, or runs into something else,
+    /// is a headline wrapped at about the column's width.
+    fn chain_ends_sentence(&self, i: usize) -> bool {
+        let mut j = i;
+        for k in 0..=MAX_WRAPPED {
+            let c = &self.classes[j];
+            if c.kind != LineKind::Text && j != i {
+                return false;
+            }
+            if c.terminal || k == MAX_WRAPPED {
+                return true;
+            }
+            if j != i && self.layout.shape(self.lines, j) != Shape::Full {
+                return false;
+            }
+            match self.next_text(j) {
+                Some(n) => j = n,
+                None => return false,
+            }
+        }
+        true
     }
 
     /// Line `n`, the next text after `i`, carries a paragraph that `i`
