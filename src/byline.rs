@@ -123,21 +123,42 @@ pub fn parse_lead(text: &str) -> Lead {
         lead.body_start += skip + len;
         return lead;
     }
-    if let Some(open) = trimmed.chars().next().filter(|c| matches!(c, '（' | '(')) {
-        let inner_start = open.len_utf8();
-        if let Some(close) = trimmed[inner_start..].find(['）', ')']) {
-            let inner = &trimmed[inner_start..inner_start + close];
+    // In brackets: `（记者 X 通讯员 Y）`. OCR reads the brackets as
+    // whatever looks like one (`〈记者 李娜）`, `《记者…)`), or loses the
+    // opening one; the credit still runs to a closing bracket.
+    let open_len = trimmed
+        .chars()
+        .next()
+        .filter(|&c| is_open_bracket(c))
+        .map_or(0, char::len_utf8);
+    let inner_text = &trimmed[open_len..];
+    if open_len > 0 || cv::role_prefix(inner_text.trim_start()).is_some() {
+        if let Some(close) = inner_text.find(is_close_bracket) {
+            let inner = &inner_text[..close];
             if inner.chars().count() <= MAX_BRACKETED_CREDIT && has_role(inner) {
-                let close_len = trimmed[inner_start + close..]
-                    .chars()
-                    .next()
-                    .map_or(1, char::len_utf8);
+                let close_len = inner_text[close..].chars().next().map_or(1, char::len_utf8);
                 lead.byline = parse_names(inner);
-                lead.body_start += skip + inner_start + close + close_len;
+                lead.body_start += skip + open_len + close + close_len;
             }
         }
     }
     lead
+}
+
+/// A bracket that may open a credit, as printed or as OCR reads it.
+fn is_open_bracket(c: char) -> bool {
+    matches!(
+        c,
+        '（' | '(' | '〈' | '《' | '<' | '［' | '[' | '【' | '〔' | '{' | '「'
+    )
+}
+
+/// A bracket that may close a credit, as printed or as OCR reads it.
+fn is_close_bracket(c: char) -> bool {
+    matches!(
+        c,
+        '）' | ')' | '〉' | '》' | '>' | '］' | ']' | '】' | '〕' | '}' | '」'
+    )
 }
 
 /// The length of credits opening `text` without brackets: role words and
@@ -217,13 +238,15 @@ pub fn parse_names(text: &str) -> Byline {
     // Brackets part names as spaces do, `／` is `/`, `攝` is `摄`: the text
     // is rewritten only when it holds one of them.
     let folded = fold_width(text);
-    let text: Cow<str> = if folded.contains(['／', '（', '）', '(', ')', '攝']) {
+    let text: Cow<str> = if folded
+        .contains(|c: char| matches!(c, '／' | '攝') || is_open_bracket(c) || is_close_bracket(c))
+    {
         folded
             .chars()
             .map(|c| match c {
                 '／' => '/',
-                '（' | '）' | '(' | ')' => ' ',
                 '攝' => '摄',
+                c if is_open_bracket(c) || is_close_bracket(c) => ' ',
                 c => c,
             })
             .collect()

@@ -480,7 +480,9 @@ pub fn sentence_byline(text: &str) -> Option<usize> {
 /// Page date line: `2019年4月19日·星期五`, `2023年5月6日 星期六`, also in a
 /// page header after the paper's name (`劳动午报 2019年4月19日 星期五 第5版`).
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(\d{4})年(\d{1,2})月(\d{1,2})日[·・•\.,，]?((?:星期|礼拜|周)[一二三四五六日天])?")
+    re(
+        r"(\d{4})年(\d{1,2})月(\d{1,2})日[·・•\.,，”“\x22'’‘、]?((?:星期|礼拜|周)[一二三四五六日天])?",
+    )
 });
 
 /// `(iso_date, weekday)` of a page date line (key form). Furniture, not a
@@ -699,12 +701,13 @@ pub fn is_sentence_end(c: char) -> bool {
 }
 
 /// True when the text ends a sentence, past closing quotes and brackets:
-/// `…工作压力。`, `…关怀。”`.
+/// `…工作压力。`, `…关怀。”` (also past a quote OCR read the wrong way
+/// round: `…没掉链子! “`).
 pub fn ends_sentence(text: &str) -> bool {
     crate::clean::trim_end(text)
         .chars()
         .rev()
-        .find(|&c| !crate::clean::is_closing_punct(c))
+        .find(|&c| !crate::clean::is_closing_punct(c) && !matches!(c, '“' | '‘' | ' '))
         .is_some_and(is_sentence_end)
 }
 

@@ -292,12 +292,26 @@ impl Reflow<'_, '_> {
                 Continues::Yes(0.9)
             };
         }
-        if matches!(shape, Shape::Full | Shape::Wide) || c.terminal {
+        if shape == Shape::Full || c.terminal {
             return Continues::Yes(1.0);
+        }
+        let marked = self.layout.indents == Indents::Width;
+        let next_starts = next_opens
+            || (marked && next.is_some_and(|n| self.layout.shape(self.lines, n) == Shape::Indent));
+        if shape == Shape::Wide {
+            // A display line across columns, set apart, above a paragraph's
+            // start: a headline the extractor printed where a column broke.
+            let apart = self.lines[i - 1].is_blank() || next.is_some_and(|n| n > i + 1);
+            return if c.display && apart && next_starts {
+                Continues::No
+            } else {
+                Continues::Yes(0.8)
+            };
         }
         if c.display && next_opens {
             return Continues::No;
         }
+
         // A short line that ends no sentence, under a line that stopped
         // mid-sentence at the column's edge, and above a line that carries
         // the sentence on: a display line the extractor printed inside the
