@@ -201,9 +201,14 @@ fn continues(a: &DisplayLine, b: &DisplayLine, field: &Field, nearby: &BigramSet
     field.lines.len() == 1 || (wa - field.capacity).abs() <= WRAP_SLACK
 }
 
-/// Printed width of a display text, in cells.
+/// Printed width of a display text, in cells; quotes count half, as
+/// display type often sets them (`本实现“日产日清”` wraps a line of seven).
 fn width(text: &str) -> f32 {
-    crate::lines::widths_of(text).0
+    let quotes = text
+        .chars()
+        .filter(|c| matches!(c, '“' | '”' | '‘' | '’'))
+        .count();
+    crate::lines::widths_of(text).0 - quotes as f32 / 2.0
 }
 
 /// A display line of two phrases set apart by white space:

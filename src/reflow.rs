@@ -103,6 +103,9 @@ const HEADLINE_ECHO: f32 = 0.5;
 /// A run of lines at about the column's width that ends no sentence is a
 /// headline when this share of its first line's bigrams recurs below it.
 const WRAPPED_HEADLINE_ECHO: f32 = 0.25;
+/// A line this many cells short of the column ends its paragraph even
+/// without punctuation.
+const NO_PUNCT_END: f32 = 2.0;
 /// Fewest ideographs a display line standing alone holds (a headline's
 /// wrapped last line may hold fewer: `路项目`).
 const MIN_DISPLAY_GLYPHS: usize = 3;
@@ -335,6 +338,14 @@ impl Reflow<'_, '_> {
         matches!(self.units.last(), Some(Unit::Para { .. }))
     }
 
+    /// Lines of the open paragraph so far.
+    fn open_len(&self) -> usize {
+        match self.open.map(|u| &self.units[u]) {
+            Some(Unit::Para { lines, .. }) => lines.len(),
+            _ => 0,
+        }
+    }
+
     /// The last line of the open paragraph.
     fn open_last(&self) -> Option<usize> {
         match self.open.map(|u| &self.units[u]) {
@@ -429,7 +440,17 @@ impl Reflow<'_, '_> {
                 let marked = self.layout.indents == Indents::Width;
                 match shape {
                     Shape::Indent if marked => (false, 0.9),
-                    Shape::Full if marked => (false, 0.6),
+                    Shape::Full if marked => {
+                        // Where paragraphs start two cells short, a full line
+                        // after a paragraph's end is a headline at about the
+                        // column's width when its words come back below it.
+                        let echo = self.echo(i);
+                        if echo >= WRAPPED_HEADLINE_ECHO {
+                            (true, 0.5 + echo / 2.0)
+                        } else {
+                            (false, 0.6)
+                        }
+                    }
                     _ => (false, 0.8),
                 }
             }
@@ -470,7 +491,12 @@ impl Reflow<'_, '_> {
         if c.kind != LineKind::Text || c.undoubled.is_some() {
             return false;
         }
-        if self.layout.blanks == Blanks::Paragraphs && n > i + 1 {
+        // Where blank lines part paragraphs and display groups, a short
+        // line set apart from the text below is no paragraph's start.
+        if self.layout.blanks == Blanks::Paragraphs
+            && n > i + 1
+            && matches!(self.layout.shape(self.lines, i), Shape::Short | Shape::Wide)
+        {
             return false;
         }
         match self.layout.shape(self.lines, n) {
@@ -515,8 +541,16 @@ impl Reflow<'_, '_> {
         }
         if !c.terminal {
             // A paragraph may end without punctuation (a figure, a note),
-            // short of the column.
-            return shape == Shape::Short && !c.clause_end;
+            // or lead into a list with a colon, short of the column.
+            // (Not the paragraph's first line, which its indent shortens.)
+            let first = self.open_len() <= 1;
+            let short = !first
+                && self
+                    .layout
+                    .width_at(i)
+                    .is_some_and(|col| self.lines[i].width < col - NO_PUNCT_END);
+            return (short && !c.clause_end)
+                || (shape != Shape::Full && self.lines[i].key.ends_with(['：', ':']));
         }
         if matches!(shape, Shape::Short | Shape::Indent) {
             return true;
