@@ -38,7 +38,7 @@ const DATE: &str =
 /// - relayed copy: `据新华社电`, `据《人民日报》报道`
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:本报讯|本報訊|据?本[报報][HAN]{0,6}?(?:DATE)?[电電讯訊]|据?[HAN]{1,7}?(?:社|网|網|台|报|報)[HAN]{0,6}?(?:DATE)?[电電讯訊]|[据據][HAN《》]{1,12}?(?:电|電|報道|报道|消息))"
+        r"^(?:本报讯|本報訊|据?本[报報](?:[HAN]{0,6}?DATE|[HAN]{0,4}?)[电電讯訊]|据?[HAN]{1,7}?(?:社|网|網|台|报|報)(?:[HAN]{0,6}?DATE|[HAN]{0,4}?)[电電讯訊]|[据據][HAN《》]{1,12}?(?:电|電|報道|报道|消息))"
             .replace("DATE", DATE)
             .as_str(),
     )
@@ -702,13 +702,23 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// True when the text ends a sentence, past closing quotes and brackets:
 /// `…工作压力。`, `…关怀。”` (also past a quote OCR read the wrong way
-/// round: `…没掉链子! “`).
+/// round: `…没掉链子! “`), or past a credit in brackets after the
+/// sentence's end: `…加油的同胞。（田宽）`.
 pub fn ends_sentence(text: &str) -> bool {
-    crate::clean::trim_end(text)
-        .chars()
-        .rev()
-        .find(|&c| !crate::clean::is_closing_punct(c) && !matches!(c, '“' | '‘' | ' '))
-        .is_some_and(is_sentence_end)
+    let t = crate::clean::trim_end(text);
+    let ends = |s: &str| {
+        s.chars()
+            .rev()
+            .find(|&c| !crate::clean::is_closing_punct(c) && !matches!(c, '“' | '‘' | ' '))
+            .is_some_and(is_sentence_end)
+    };
+    if ends(t) {
+        return true;
+    }
+    match (t.ends_with(['）', ')']), t.rfind(['（', '('])) {
+        (true, Some(open)) if t.len() - open <= MAX_CREDIT_BYTES => ends(&t[..open]),
+        _ => false,
+    }
 }
 
 /// True when the text ends inside a clause: `…提升职工群`, `…通讯员`,

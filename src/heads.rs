@@ -211,16 +211,22 @@ fn width(text: &str) -> f32 {
     crate::lines::widths_of(text).0 - quotes as f32 / 2.0
 }
 
-/// A display line of two phrases set apart by white space:
-/// `关注民生 服务职工`, `集中采买防疫物资  设立防疫专项经费`.
+/// A display line of two phrases set apart by white space between two
+/// ideographs: `关注民生 服务职工`, `集中采买防疫物资  设立防疫专项经费`
+/// (not a space after punctuation, `我是共产党员! 2003年`, which
+/// extractors and OCR print inside running text).
 pub fn two_phrases(text: &str) -> bool {
     let t = text.trim();
-    let mut parts = t.split_whitespace();
-    let (Some(a), Some(b)) = (parts.next(), parts.next()) else {
+    let Some(gap) = t.find(char::is_whitespace) else {
         return false;
     };
+    let (a, rest) = t.split_at(gap);
+    let b = rest.trim_start();
     let cjk = |s: &str| s.chars().filter(|&c| is_cjk(c)).count();
-    cjk(a) >= 2 && cjk(b) >= 2
+    a.chars().next_back().is_some_and(is_cjk)
+        && b.chars().next().is_some_and(is_cjk)
+        && cjk(a) >= 2
+        && cjk(b.split_whitespace().next().unwrap_or("")) >= 2
 }
 
 /// A field's text from its lines: a wrap joins without a space; bold

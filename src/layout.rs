@@ -66,6 +66,10 @@ pub struct Layout {
     pub blanks: Blanks,
     /// How paragraph starts are marked.
     pub indents: Indents,
+    /// White space between two ideographs is common in running text
+    /// (OCR, justified extraction), so it does not set display phrases
+    /// apart.
+    pub spaced_text: bool,
     /// Per line, the column width around it in half cells (0: none known).
     local: Vec<u16>,
 }
@@ -166,6 +170,7 @@ pub fn measure(lines: &[Line], ends_sentence: &[bool]) -> Layout {
         column,
         blanks: Blanks::None,
         indents: Indents::None,
+        spaced_text: spaced_text(lines),
         local,
     };
     layout.blanks = blank_use(lines, ends_sentence);
@@ -216,6 +221,35 @@ fn local_widths(lines: &[Line]) -> Vec<u16> {
         }
     }
     out
+}
+
+/// Share of text lines with white space between two ideographs above
+/// which such space is the page's habit rather than a display convention.
+const SPACED_SHARE: f32 = 0.05;
+
+/// Whether many text lines hold white space between two ideographs.
+fn spaced_text(lines: &[Line]) -> bool {
+    let (mut text, mut spaced) = (0usize, 0usize);
+    for l in lines.iter().filter(|l| !l.is_blank()) {
+        text += 1;
+        if l.widest_gap > 0 {
+            let mut prev = ' ';
+            let mut gap = false;
+            for c in l.raw.chars() {
+                if c == ' ' || c == '\u{3000}' {
+                    gap = crate::clean::is_cjk(prev);
+                    continue;
+                }
+                if gap && crate::clean::is_cjk(c) {
+                    spaced += 1;
+                    break;
+                }
+                gap = false;
+                prev = c;
+            }
+        }
+    }
+    spaced as f32 > SPACED_SHARE * text as f32
 }
 
 /// What blank lines mean on the page: after how many of them the line

@@ -295,6 +295,11 @@ impl Reflow<'_, '_> {
                 Continues::Yes(0.9)
             };
         }
+        let sentence_ended = self.open_last().is_some_and(|p| self.classes[p].terminal);
+        if c.display && next_opens && sentence_ended {
+            // A headline right above a dateline, after a sentence's end.
+            return Continues::No;
+        }
         if shape == Shape::Full || c.terminal {
             return Continues::Yes(1.0);
         }
@@ -372,8 +377,18 @@ impl Reflow<'_, '_> {
             // A headline's wrap carries its display line on; otherwise the
             // headline's words come back in the text below it.
             let exclaims = c.terminal && !c.full_stop && !c.clause_end && !line.clause_gap;
-            if exclaims && follows_display && shape != Shape::Full {
+            if exclaims && (follows_display || shape == Shape::Wide) && shape != Shape::Full {
+                // A headline's wrap, or a headline wider than the column.
                 return (true, 0.7);
+            }
+            // A short line ending in a colon, above a display line: a
+            // headline's first part (`海南航空武汉场站：` / `用坚守盼暖春来`).
+            let colon = line.key.ends_with(['：', ':']) && !c.full_stop && !line.clause_gap;
+            if colon
+                && matches!(shape, Shape::Short | Shape::Indent)
+                && next.is_some_and(|n| n == i + 1 && self.classes[n].display)
+            {
+                return (true, 0.6);
             }
             if exclaims && shape != Shape::Full && line.len() <= crate::classify::MAX_DISPLAY {
                 let echo = self.echo(i);
@@ -388,8 +403,12 @@ impl Reflow<'_, '_> {
         if next.is_some_and(|n| matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline)) {
             return (true, 1.0);
         }
-        // A signature (`大兴税务局工会干部 刘港`) closing the piece above.
-        if crate::conventions::signature(line.raw).is_some() {
+        // A signature (`大兴税务局工会干部 刘港`) closing the piece above;
+        // two phrases printed apart (`喜迎新春 共创美好生活`): display type,
+        // which running text never sets so.
+        if crate::conventions::signature(line.raw).is_some()
+            || (crate::heads::two_phrases(line.raw) && !line.clause_gap && !self.layout.spaced_text)
+        {
             return (true, 0.8);
         }
         if shape == Shape::Free && self.display_run(i) > MAX_GROUP {
