@@ -138,6 +138,19 @@ pub fn page(
         ..
     } = bodies;
     let field = |r: (usize, usize)| -> &Field { &items[r.0].fields[r.1] };
+    let mut built = built;
+    for &(r, t) in &placement.orphans {
+        keep_as_text(&mut built[t].0, field(r), lines, &mut used);
+        warnings.push(Warning {
+            code: "display_kept_as_text".into(),
+            message: format!(
+                "display line “{}” fits no article as a headline; kept as text of article {}",
+                field(r).text,
+                t + 1
+            ),
+            spans: spans_of(lines, field(r).lines.iter().copied()),
+        });
+    }
     let mut articles = Vec::with_capacity(built.len());
     for (t, ((mut art, opening, line_sure), heads)) in
         built.into_iter().zip(&placement.heads).enumerate()
@@ -309,6 +322,32 @@ pub fn page(
         strip_spans(&mut page);
     }
     page
+}
+
+/// Keeps a display field as a paragraph of an article, where its lines
+/// fall among the article's blocks.
+fn keep_as_text(art: &mut Article, f: &Field, lines: &[Line], used: &mut [bool]) {
+    for &l in &f.lines {
+        used[l] = true;
+    }
+    let spans = spans_of(lines, f.lines.iter().copied());
+    let start = spans.first().map_or(0, |s| s[0]);
+    let at = art
+        .blocks
+        .iter()
+        .position(|b| b.spans.first().is_some_and(|s| s[0] > start))
+        .unwrap_or(art.blocks.len());
+    art.blocks.insert(
+        at,
+        Block {
+            kind: BlockType::Paragraph,
+            text: clean_body(&f.text),
+            spans: spans.clone(),
+        },
+    );
+    let mut all = std::mem::take(&mut art.spans);
+    all.extend(spans);
+    art.spans = merge_spans(all);
 }
 
 /// How sure an article is: how it opened (a dateline or a byline is

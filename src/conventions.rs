@@ -678,6 +678,20 @@ const SIGNATURE_UNIT_ENDS: &[&str] = &[
     "社区", "街道", "医院", "大学", "学院", "中学", "小学", "银行", "单位", "工地",
 ];
 
+/// A subhead numbered as one of a series (key form): `一、舆情热度不断升温`,
+/// `（二）加强监测`, `3．落实责任`. Such a line heads a section of the
+/// piece it stands in, never a new piece.
+static NUMBERED_SUBHEAD: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.](?:[^\d]|$))",
+    )
+});
+
+/// True for a numbered subhead (key form).
+pub fn is_numbered_subhead(key: &str) -> bool {
+    NUMBERED_SUBHEAD.is_match(key)
+}
+
 /// A line that is only a date or a time, as at the head of a diary entry:
 /// `6月23日`, `3月5日 晴`, `13时`. Body text, not a headline.
 static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {

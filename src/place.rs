@@ -47,6 +47,9 @@ pub struct Placement {
     pub banners: Vec<FieldRef>,
     /// Fields placed by their position alone, with their target.
     pub guesses: Vec<(FieldRef, usize)>,
+    /// Display-shaped text that fits no article as a headline nor the page
+    /// as a banner, with the article it is kept in as running text.
+    pub orphans: Vec<(FieldRef, usize)>,
 }
 
 /// Evidence needed to place a field by its words alone: this (weighted)
@@ -162,14 +165,18 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
             Side::Apart => 0.0,
         }
     };
+    // Page slogans and section banners: a slogan's words, or two phrases
+    // printed apart, or a display line above every article's body, that
+    // share nothing with any article.
+    let first_body = body_units.first().copied().unwrap_or(usize::MAX);
     let banner = |i: usize, k: usize| -> bool {
         let f = &items[i].fields[k];
         if f.column {
             return false;
         }
+        let unrelated = || near_targets(items[i].unit).all(|t| lex(i, k, t) < BANNER_LEXICAL);
         crate::conventions::is_slogan(&f.text.replace(' ', ""))
-            || (two_phrases(&f.text)
-                && near_targets(items[i].unit).all(|t| lex(i, k, t) < BANNER_LEXICAL))
+            || ((two_phrases(&f.text) || items[i].unit < first_body) && unrelated())
     };
 
     // Candidates: (score, item, field, target).
@@ -306,13 +313,28 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
         placed[i][k] = neighbour.or_else(by_position);
     }
 
+    // What is left: banners, and display-shaped text that fits no article
+    // as a headline, which stays with the article printed before it (or
+    // after it) as running text rather than be lost or called a banner.
     let mut heads: Vec<Vec<(FieldRef, f32)>> = vec![Vec::new(); targets.len()];
     let mut banners = Vec::new();
+    let mut orphans = Vec::new();
     for (i, it) in items.iter().enumerate() {
         for k in 0..it.fields.len() {
             match placed[i][k] {
                 Some((t, sure)) => heads[t].push(((i, k), sure)),
-                None => banners.push((i, k)),
+                None if banner(i, k) || it.fields[k].column => banners.push((i, k)),
+                None => {
+                    let after = targets.partition_point(|t| t.first_unit < it.unit);
+                    let host = (0..after)
+                        .rev()
+                        .chain(after..targets.len())
+                        .find(|&t| !targets[t].ad);
+                    match host {
+                        Some(t) => orphans.push(((i, k), t)),
+                        None => banners.push((i, k)),
+                    }
+                }
             }
         }
     }
@@ -320,6 +342,7 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
         heads,
         banners,
         guesses,
+        orphans,
     }
 }
 

@@ -108,6 +108,8 @@ pub struct Segments {
 
 /// Longest subhead, in glyphs.
 const MAX_SUBHEAD: usize = 16;
+/// Longest numbered subhead (`一、舆情热度不断升温，微信网媒成为主力`).
+const MAX_NUMBERED_SUBHEAD: usize = 30;
 
 /// Segments units into article drafts.
 pub fn segment(lines: &[Line], classes: &[Classified], units: &[Unit]) -> Segments {
@@ -284,6 +286,9 @@ impl Segmenter<'_, '_> {
             return false;
         }
         let line = &self.lines[lines[0]];
+        if cv::is_numbered_subhead(line.key) && line.len() <= MAX_NUMBERED_SUBHEAD {
+            return self.current.as_ref().is_some_and(|d| !d.blocks.is_empty());
+        }
         if line.len() > MAX_SUBHEAD || cv::is_slogan(line.key) || cv::is_column_name(line.key) {
             return false;
         }
