@@ -521,16 +521,17 @@ fn draft_article(
     if d.photo {
         art.kind = Kind::Photo;
     }
-    if let Some(l) = d.signature {
-        all.push(l);
-        let sig = clean_display(lines[l].raw);
-        if let Some(name) = cv::signature(lines[l].raw) {
+    if let Some(u) = d.signature {
+        let ls = units[u].lines();
+        all.extend(ls);
+        let raw = units[u].text(lines);
+        if let Some(name) = cv::signature(&raw) {
             if !art.byline.authors.contains(&name) {
                 art.byline.authors.push(name);
             }
         }
-        art.signature = Some(sig);
-        art.signature_spans = spans_of(lines, [l]);
+        art.signature = Some(clean_display(&raw));
+        art.signature_spans = spans_of(lines, ls.iter().copied());
     }
     for &l in &all {
         used[l] = true;

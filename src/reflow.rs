@@ -254,9 +254,17 @@ impl Reflow<'_, '_> {
     fn display(&mut self, i: usize, sure: Decision) {
         self.sure[i] = sure;
         self.after_start = false;
-        let signature = crate::conventions::signature(self.lines[i].raw).is_some();
+        let sig = |text: &str| crate::conventions::signature(text).is_some();
+        let mut signature = sig(self.lines[i].raw);
         let joins = match self.last_display {
-            Some((prev, u)) if !signature && self.adjacent(prev, i) => Some(u),
+            Some((prev, u)) if !signature && self.adjacent(prev, i) => {
+                // A signature whose name wrapped: `…工会干部 李` / `学勤`.
+                let lone = matches!(&self.units[u], Unit::Display { lines } if lines.len() == 1);
+                signature = lone
+                    && self.lines[i].len() <= 2
+                    && sig(&format!("{}{}", self.lines[prev].raw, self.lines[i].raw));
+                Some(u)
+            }
             _ => None,
         };
         let u = match joins {

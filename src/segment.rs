@@ -59,7 +59,7 @@ pub struct Draft {
     pub byline_units: Vec<usize>,
     /// Photo-credit units after the body.
     pub credit_units: Vec<usize>,
-    /// The signature line closing a column piece.
+    /// The display unit of the signature closing a column piece.
     pub signature: Option<usize>,
     /// The ad line of an ad.
     pub ad: Option<usize>,
@@ -188,16 +188,18 @@ impl Segmenter<'_, '_> {
     }
 
     fn display(&mut self, u: usize, lines: &[usize]) {
-        // A signature right under the body of a piece without a dateline.
-        if self.pending.is_empty() && lines.len() == 1 {
+        // A signature right under the body of a piece without a dateline
+        // (its name may wrap: `北京市东城区总工会干部 李⏎学勤`).
+        if self.pending.is_empty() {
+            let text = self.units[u].text(self.lines);
             if let Some(d) = self.current.as_mut() {
-                let raw = self.lines[lines[0]].raw;
                 if d.opening != Opening::Lead
                     && !d.closed
                     && !d.blocks.is_empty()
-                    && cv::signature(raw).is_some()
+                    && lines.len() <= 2
+                    && cv::signature(&text).is_some()
                 {
-                    d.signature = Some(lines[0]);
+                    d.signature = Some(u);
                     d.last_unit = u;
                     d.closed = true;
                     return;
