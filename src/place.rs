@@ -175,8 +175,15 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
             return false;
         }
         let unrelated = || near_targets(items[i].unit).all(|t| lex(i, k, t) < BANNER_LEXICAL);
+        // Above every body, it would head the first article it stands
+        // before; sharing nothing with that one, it is the page's.
+        let top = items[i].unit < first_body
+            && near_targets(items[i].unit)
+                .filter(|&t| side(items[i].unit, &targets[t]) == Side::Before)
+                .all(|t| lex(i, k, t) < BANNER_LEXICAL);
         crate::conventions::is_slogan(&f.text.replace(' ', ""))
-            || ((two_phrases(&f.text) || items[i].unit < first_body) && unrelated())
+            || (two_phrases(&f.text) && unrelated())
+            || (top && (two_phrases(&f.text) || items[i].fields.len() > 1))
     };
 
     // Candidates: (score, item, field, target).
