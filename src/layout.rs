@@ -227,27 +227,30 @@ fn local_widths(lines: &[Line]) -> Vec<u16> {
 /// which such space is the page's habit rather than a display convention.
 const SPACED_SHARE: f32 = 0.05;
 
-/// Whether many text lines hold white space between two ideographs.
+/// Whether many text lines hold white space between two ideographs once
+/// or twice — the way phrases of display type are set apart. Lines
+/// letter-spaced all along (`现 有 确 诊 病 例`, justification) do not count.
 fn spaced_text(lines: &[Line]) -> bool {
     let (mut text, mut spaced) = (0usize, 0usize);
     for l in lines.iter().filter(|l| !l.is_blank()) {
         text += 1;
-        if l.widest_gap > 0 {
-            let mut prev = ' ';
-            let mut gap = false;
-            for c in l.raw.chars() {
-                if c == ' ' || c == '\u{3000}' {
-                    gap = crate::clean::is_cjk(prev);
-                    continue;
-                }
-                if gap && crate::clean::is_cjk(c) {
-                    spaced += 1;
-                    break;
-                }
-                gap = false;
-                prev = c;
-            }
+        if l.widest_gap == 0 {
+            continue;
         }
+        let (mut prev, mut gap, mut gaps) = (' ', false, 0usize);
+        for c in l.raw.chars() {
+            if c == ' ' || c == '\u{3000}' {
+                gap |= crate::clean::is_cjk(prev);
+                prev = c;
+                continue;
+            }
+            if gap && crate::clean::is_cjk(c) {
+                gaps += 1;
+            }
+            gap = false;
+            prev = c;
+        }
+        spaced += usize::from((1..=2).contains(&gaps));
     }
     spaced as f32 > SPACED_SHARE * text as f32
 }

@@ -101,8 +101,8 @@ pub fn trace(text: &str) -> String {
         }
     }
     let mut out = format!(
-        "column {:?} blanks {:?} indents {:?}\n",
-        layout.column, layout.blanks, layout.indents
+        "column {:?} blanks {:?} indents {:?} spaced {}\n",
+        layout.column, layout.blanks, layout.indents, layout.spaced_text
     );
     for (i, l) in lines.iter().enumerate() {
         let shape = layout.shape(&lines, i);
