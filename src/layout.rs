@@ -77,9 +77,11 @@ pub struct Layout {
 /// A page with fewer blank lines than one in this many has none to speak of.
 const RARE_BLANKS: usize = 50;
 /// Share of blank lines that must follow a sentence end for blanks to part
-/// paragraphs (fitted on the development corpus: pdfminer and OCR pages sit
-/// at 0.7–0.9, pdftotext pages at 0.2–0.5).
-const PARAGRAPH_BLANKS: f32 = 0.6;
+/// paragraphs (fitted on the development corpus: pages whose extractor
+/// parts paragraphs with blanks — pdfminer, OCR, the sample pages — sit at
+/// 0.40–0.69, with a few OCR pages down to 0.25; pages whose blanks mark
+/// column breaks only — pdftotext — at 0.06–0.36).
+const PARAGRAPH_BLANKS: f32 = 0.38;
 /// Non-blank lines on each side that the local column width is read from.
 const WINDOW: usize = 10;
 /// Widths (whole cells) counted for the column width; wider lines are
