@@ -76,6 +76,19 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
             out[i].undoubled = None;
         }
     }
+    // A doubled headline's wrap may leave a pair or two on the last line
+    // (`墨墨西西哥哥…喷喷` / `发发`): doubled too, under a doubled line.
+    for i in 1..lines.len() {
+        if out[i].kind == LineKind::Text
+            && out[i].undoubled.is_none()
+            && out[i - 1].undoubled.is_some()
+        {
+            out[i].undoubled = crate::clean::undouble_tail(lines[i].raw);
+            if out[i].undoubled.is_some() {
+                out[i].display = true;
+            }
+        }
+    }
     // A weekday alone belongs to the date line above it.
     for i in 1..lines.len() {
         if cv::is_weekday(lines[i].key) {

@@ -152,6 +152,27 @@ pub fn undouble(line: &str) -> Option<String> {
     }
 }
 
+/// Undoes a short run of doubled glyphs, one or two pairs (`发发` → `发`):
+/// only meaningful as the wrap of a line [`undouble`] undid, since alone it
+/// could be reduplication (`看看`).
+///
+/// ```
+/// use jianbao::clean::undouble_tail;
+/// assert_eq!(undouble_tail("工工作作").as_deref(), Some("工作"));
+/// assert_eq!(undouble_tail("发发").as_deref(), Some("发"));
+/// assert_eq!(undouble_tail("发展"), None);
+/// ```
+pub fn undouble_tail(line: &str) -> Option<String> {
+    let glyphs: Vec<char> = line
+        .chars()
+        .filter(|&c| !is_invisible(c) && !is_ws(c))
+        .collect();
+    let pairs = glyphs.len() / 2;
+    let doubled =
+        glyphs.len() % 2 == 0 && (1..=2).contains(&pairs) && glyphs.chunks(2).all(|p| p[0] == p[1]);
+    doubled.then(|| glyphs.iter().step_by(2).collect())
+}
+
 /// Full-width ASCII to half width, for matching: letters, digits and the
 /// other full-width ASCII forms (U+FF01–FF5E) become ASCII, except those that
 /// are punctuation in Chinese text ([`is_cjk_punct`]: `，；：？！（）［］｛｝～`),

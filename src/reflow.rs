@@ -106,6 +106,10 @@ const WRAPPED_HEADLINE_ECHO: f32 = 0.25;
 /// A line this many cells short of the column ends its paragraph even
 /// without punctuation.
 const NO_PUNCT_END: f32 = 2.0;
+/// Longest display line (glyphs) of a page in columns: a headline across
+/// columns runs to about thirty; a longer line is a caption or a paragraph
+/// set across columns.
+const MAX_NARROW_DISPLAY: usize = 36;
 /// Fewest ideographs a display line standing alone holds (a headline's
 /// wrapped last line may hold fewer: `路项目`).
 const MIN_DISPLAY_GLYPHS: usize = 3;
@@ -379,6 +383,11 @@ impl Reflow<'_, '_> {
         let follows_display = self.last_display.is_some_and(|(p, _)| self.adjacent(p, i));
         if ideographs(line.key) < MIN_DISPLAY_GLYPHS && !follows_display {
             return (false, 0.6);
+        }
+        if c.display && shape != Shape::Free && line.len() > MAX_NARROW_DISPLAY {
+            // Too long for a headline of a page in columns: a caption or a
+            // paragraph printed across columns.
+            return (false, 0.7);
         }
         if !c.display {
             // Headlines may end in `！` or `？`; so may a one-line paragraph.
