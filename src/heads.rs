@@ -299,11 +299,23 @@ pub fn roles(fields: &[&Field]) -> Roles {
             }
         }
         _ => {
-            // The title is the field in the largest type among the first
-            // two; fields after it are subtitles.
-            let t = match larger_type(fields[0], fields[1]) {
-                Some(true) => 0,
-                _ => 1,
+            // Dashed fields at the end are subtitles; of two fields above
+            // them, the second is the title under its kicker unless the
+            // first is clearly the larger type.
+            let dashed = fields.iter().rev().take_while(|f| dash(f)).count();
+            let rest = n - dashed;
+            let t = match rest {
+                0 | 1 => 0,
+                2 if dashed > 0 => {
+                    let (a, b) = (fields[0], fields[1]);
+                    let first_larger =
+                        a.wrapped && b.wrapped && a.capacity + WRAP_SLACK < b.capacity;
+                    usize::from(!first_larger)
+                }
+                _ => match larger_type(fields[0], fields[1]) {
+                    Some(true) => 0,
+                    _ => 1,
+                },
             };
             r.kicker.extend(0..t);
             r.title.push(t);

@@ -11,6 +11,7 @@
 //! column widths), [`Layout::blanks`] what a blank line means on this page
 //! and [`Layout::indents`] how paragraph starts are marked.
 
+use crate::classify::{Classified, LineKind};
 use crate::lines::Line;
 
 /// How a page uses blank lines.
@@ -87,11 +88,16 @@ const WINDOW: usize = 10;
 /// Widths (whole cells) counted for the column width; wider lines are
 /// paragraphs printed one per line.
 const MAX_COLUMN: usize = 48;
+/// A key holds a comma, an enumeration comma, a semicolon or a full stop.
+fn punctuated(key: &str) -> bool {
+    key.contains(['，', '、', '；', '。', ',', ';'])
+}
+
 /// Fewest lines around a line that make its column width.
 const MIN_SHARED: u16 = 3;
 /// The column width is shared by at least this share of the lines that
 /// share the commonest width.
-const NEAR_MODE: f32 = 0.4;
+const NEAR_MODE: f32 = 0.5;
 /// Narrowest column width.
 const MIN_COLUMN: usize = 5;
 /// A full line may fall this much short of the column (a line that may not
@@ -103,7 +109,7 @@ pub const INDENT_SLACK: f32 = 3.5;
 pub const WIDE_SLACK: f32 = 1.25;
 /// Share of the page's text lines that must fill their column for the page
 /// to be in narrow columns.
-const NARROW_SHARE: f32 = 0.4;
+const NARROW_SHARE: f32 = 0.25;
 
 impl Layout {
     /// The column width around line `i`, in cells.
@@ -142,10 +148,23 @@ pub fn shape_of(width: f32, col: f32) -> Shape {
     }
 }
 
-/// Measures the layout of a page's lines; `ends_sentence[i]` tells whether
-/// line `i` ends a sentence.
-pub fn measure(lines: &[Line], ends_sentence: &[bool]) -> Layout {
-    let local = local_widths(lines);
+/// Measures the layout of a page's classified lines.
+pub fn measure(lines: &[Line], classes: &[Classified]) -> Layout {
+    let ends_sentence: Vec<bool> = classes.iter().map(|c| c.terminal).collect();
+    let ends_sentence = &ends_sentence[..];
+    // Column widths are read from running text (and datelines, credits),
+    // not from page furniture.
+    // Lines without any punctuation may be headlines set in a block, at a
+    // width of their own; running text punctuates.
+    let running: Vec<bool> = classes
+        .iter()
+        .zip(lines)
+        .map(|(c, l)| {
+            matches!(c.kind, LineKind::Text | LineKind::Lead | LineKind::Credit)
+                && (c.terminal || c.full_stop || c.clause_end || punctuated(l.key))
+        })
+        .collect();
+    let local = local_widths(lines, &running);
     // The page is in narrow columns when enough lines fill their column.
     let (mut text, mut full) = (0usize, 0usize);
     let mut hist = [0u32; MAX_COLUMN + 1];
@@ -185,18 +204,26 @@ pub fn measure(lines: &[Line], ends_sentence: &[bool]) -> Layout {
 /// it share, and at least [`NEAR_MODE`] as many as the commonest width (a
 /// region of short paragraphs holds more first lines, two cells short, than
 /// full ones). The line itself is not counted. 0 when no width is shared.
-fn local_widths(lines: &[Line]) -> Vec<u16> {
-    let text: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+fn local_widths(lines: &[Line], running: &[bool]) -> Vec<u16> {
+    // Every non-blank line gets the width read from the `WINDOW` running
+    // lines on each side of it (a running line not counting itself).
+    let text: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].is_blank() && running[i])
+        .collect();
     let bin = |i: usize| -> Option<usize> {
         let w = lines[i].width.round() as usize;
         (MIN_COLUMN..=MAX_COLUMN).contains(&w).then_some(w)
     };
     let mut counts = [0u16; MAX_COLUMN + 1];
     let mut out = vec![0u16; lines.len()];
-    // The window is text[lo..hi).
-    let (mut lo, mut hi) = (0usize, 0usize);
-    for (k, &i) in text.iter().enumerate() {
-        let (want_lo, want_hi) = (k.saturating_sub(WINDOW), (k + WINDOW + 1).min(text.len()));
+    // The window is text[lo..hi); `k` counts the running lines before `i`.
+    let (mut lo, mut hi, mut k) = (0usize, 0usize, 0usize);
+    for i in (0..lines.len()).filter(|&i| !lines[i].is_blank()) {
+        let is_running = running[i];
+        let (want_lo, want_hi) = (
+            k.saturating_sub(WINDOW),
+            (k + WINDOW + usize::from(is_running)).min(text.len()),
+        );
         while hi < want_hi {
             if let Some(b) = bin(text[hi]) {
                 counts[b] += 1;
@@ -209,7 +236,7 @@ fn local_widths(lines: &[Line]) -> Vec<u16> {
             }
             lo += 1;
         }
-        let own = bin(i);
+        let own = if is_running { bin(i) } else { None };
         if let Some(b) = own {
             counts[b] -= 1;
         }
@@ -221,6 +248,7 @@ fn local_widths(lines: &[Line]) -> Vec<u16> {
         if let Some(b) = own {
             counts[b] += 1;
         }
+        k += usize::from(is_running);
     }
     out
 }
@@ -335,11 +363,8 @@ mod tests {
     fn layout(text: &str) -> (Layout, usize) {
         let arena = Bump::new();
         let lines = split(text, &arena);
-        let ends: Vec<bool> = lines
-            .iter()
-            .map(|l| crate::conventions::ends_sentence(l.key))
-            .collect();
-        (measure(&lines, &ends), lines.len())
+        let classes = crate::classify::classify(&lines);
+        (measure(&lines, &classes), lines.len())
     }
 
     #[test]

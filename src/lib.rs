@@ -57,8 +57,7 @@ pub fn parse(text: &str, options: &Options) -> Page {
     // 2. classify: furniture, datelines, bylines, credits, display shape.
     let classes = classify::classify(&lines);
     // 3. layout: column widths, blank-line and indent conventions.
-    let terminal: Vec<bool> = classes.iter().map(|c| c.terminal).collect();
-    let layout = layout::measure(&lines, &terminal);
+    let layout = layout::measure(&lines, &classes);
     // 4. reflow: running text into paragraphs, display lines into groups.
     let reflowed = reflow::reflow(&lines, &classes, &layout);
     // 5. segment: where articles start and end.
@@ -81,8 +80,7 @@ pub fn trace(text: &str) -> String {
     let arena = bumpalo::Bump::new();
     let lines = columns::unfold(lines::split(text, &arena), &arena);
     let classes = classify::classify(&lines);
-    let terminal: Vec<bool> = classes.iter().map(|c| c.terminal).collect();
-    let layout = layout::measure(&lines, &terminal);
+    let layout = layout::measure(&lines, &classes);
     let reflowed = reflow::reflow(&lines, &classes, &layout);
     let mut unit_of = vec![String::new(); lines.len()];
     for (k, u) in reflowed.units.iter().enumerate() {

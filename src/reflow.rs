@@ -434,7 +434,9 @@ impl Reflow<'_, '_> {
         // Where blank lines set display groups apart, a line printed right
         // above running text in one block starts that text.
         let carried = next.is_some_and(|n| self.carries_on(i, n));
-        if self.layout.blanks == Blanks::Paragraphs && carried && shape != Shape::Free {
+        let same_block = next == Some(i + 1);
+        if self.layout.blanks == Blanks::Paragraphs && carried && same_block && shape != Shape::Free
+        {
             return (false, 0.7);
         }
         match shape {
