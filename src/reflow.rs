@@ -539,7 +539,17 @@ impl Reflow<'_, '_> {
         }
         match self.layout.shape(self.lines, n) {
             Shape::Full => true,
-            Shape::Indent | Shape::Short => c.terminal,
+            Shape::Short => c.terminal,
+            // A line a little short that full lines follow: a line of the
+            // paragraph whose letter spacing the text does not show.
+            Shape::Indent => {
+                c.terminal
+                    || self.next_text(n).is_some_and(|m| {
+                        m == n + 1
+                            && self.classes[m].kind == LineKind::Text
+                            && self.layout.shape(self.lines, m) == Shape::Full
+                    })
+            }
             Shape::Wide | Shape::Free => false,
         }
     }
