@@ -435,7 +435,10 @@ impl Reflow<'_, '_> {
         // above running text in one block starts that text.
         let carried = next.is_some_and(|n| self.carries_on(i, n));
         let same_block = next == Some(i + 1);
-        if self.layout.blanks == Blanks::Paragraphs && carried && same_block && shape != Shape::Free
+        if self.layout.blanks == Blanks::Paragraphs
+            && carried
+            && same_block
+            && !matches!(shape, Shape::Free | Shape::Wide)
         {
             return (false, 0.7);
         }
@@ -510,7 +513,7 @@ impl Reflow<'_, '_> {
             if c.terminal || k == MAX_WRAPPED {
                 return true;
             }
-            if j != i && self.layout.shape(self.lines, j) != Shape::Full {
+            if j != i && !self.fills(j) {
                 return false;
             }
             match self.next_text(j) {
@@ -538,19 +541,24 @@ impl Reflow<'_, '_> {
             return false;
         }
         match self.layout.shape(self.lines, n) {
-            Shape::Full => true,
             Shape::Short => c.terminal,
-            // A line a little short that full lines follow: a line of the
-            // paragraph whose letter spacing the text does not show.
-            Shape::Indent => {
-                c.terminal
-                    || self.next_text(n).is_some_and(|m| {
-                        m == n + 1
-                            && self.classes[m].kind == LineKind::Text
-                            && self.layout.shape(self.lines, m) == Shape::Full
-                    })
-            }
+            Shape::Full | Shape::Indent => c.terminal || self.fills(n),
             Shape::Wide | Shape::Free => false,
+        }
+    }
+
+    /// Line `j` fills the column as a line inside a paragraph does: it is
+    /// full, or a little short with a full line right under it (a line of
+    /// the paragraph whose letter spacing the text does not show).
+    fn fills(&self, j: usize) -> bool {
+        match self.layout.shape(self.lines, j) {
+            Shape::Full => true,
+            Shape::Indent => self.next_text(j).is_some_and(|m| {
+                m == j + 1
+                    && self.classes[m].kind == LineKind::Text
+                    && self.layout.shape(self.lines, m) == Shape::Full
+            }),
+            _ => false,
         }
     }
 
