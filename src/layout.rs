@@ -155,13 +155,16 @@ pub fn measure(lines: &[Line], classes: &[Classified]) -> Layout {
     // Column widths are read from running text (and datelines, credits),
     // not from page furniture.
     // Lines without any punctuation may be headlines set in a block, at a
-    // width of their own; running text punctuates.
+    // width of their own; running text punctuates. Lines with digits or
+    // Latin are left out too: their width depends on how the extractor
+    // (or a tool after it) set those, half width or full.
     let running: Vec<bool> = classes
         .iter()
         .zip(lines)
         .map(|(c, l)| {
             matches!(c.kind, LineKind::Text | LineKind::Lead | LineKind::Credit)
                 && (c.terminal || c.full_stop || c.clause_end || punctuated(l.key))
+                && !l.key.contains(|c: char| c.is_ascii_alphanumeric())
         })
         .collect();
     let local = local_widths(lines, &running);
