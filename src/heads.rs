@@ -29,7 +29,15 @@ const NEARBY_BEFORE: usize = 4;
 /// The display units left free (`free`, in order) as items to place, each
 /// unit's lines joined into fields; column names (`【职工心声】`, or a
 /// display line shaped like one, `读者来信`) as items of one column field.
-pub fn items(lines: &[Line], classes: &[Classified], units: &[Unit], free: &[usize]) -> Vec<Item> {
+/// `wraps`: the page is set in columns, so display lines may wrap (on a
+/// page of one paragraph per line every display line is whole).
+pub fn items(
+    lines: &[Line],
+    classes: &[Classified],
+    units: &[Unit],
+    free: &[usize],
+    wraps: bool,
+) -> Vec<Item> {
     free.iter()
         .filter_map(|&u| {
             let ls = match &units[u] {
@@ -61,7 +69,7 @@ pub fn items(lines: &[Line], classes: &[Classified], units: &[Unit], free: &[usi
             let nearby = BigramSet::of(after.chain(before).map(|j| lines[j].key));
             Some(Item {
                 unit: u,
-                fields: fields(&group, &nearby),
+                fields: fields(&group, &nearby, wraps),
             })
         })
         .collect()
@@ -117,17 +125,20 @@ fn column_item(lines: &[Line], unit: usize, line: usize) -> Item {
 
 /// Joins the lines of one display group into fields. `nearby` holds the
 /// bigrams of the running text around the group, where a word broken by a
-/// wrap (`公⏎路`) can be found whole.
-pub fn fields(group: &[DisplayLine], nearby: &BigramSet) -> Vec<Field> {
+/// wrap (`公⏎路`) can be found whole; without `wraps` (one paragraph per
+/// line) only punctuation and doubled type join lines. A column name
+/// (`读者来信`) is a field of its own.
+pub fn fields(group: &[DisplayLine], nearby: &BigramSet, wraps: bool) -> Vec<Field> {
     let mut out: Vec<Field> = Vec::new();
     // The raw texts of the current field's lines.
     let mut texts: Vec<&str> = Vec::new();
     for (k, dl) in group.iter().enumerate() {
         let width = width(dl.text);
-        let joins = k > 0 && {
+        let column = crate::conventions::is_column_name(&dl.text.replace(char::is_whitespace, ""));
+        let joins = k > 0 && !column && !out.last().is_some_and(|f| f.column) && {
             let prev = &group[k - 1];
             let field = out.last().expect("a field per earlier line");
-            continues(prev, dl, field, nearby)
+            continues(prev, dl, field, nearby, wraps)
         };
         if joins {
             let f = out.last_mut().expect("a field to join");
@@ -147,7 +158,7 @@ pub fn fields(group: &[DisplayLine], nearby: &BigramSet) -> Vec<Field> {
                 capacity: width,
                 wrapped: false,
                 doubled: dl.doubled,
-                column: false,
+                column,
             });
         }
     }
@@ -159,7 +170,13 @@ pub fn fields(group: &[DisplayLine], nearby: &BigramSet) -> Vec<Field> {
 
 /// Whether display line `b` wraps on the field that line `a` (the line
 /// above it) belongs to.
-fn continues(a: &DisplayLine, b: &DisplayLine, field: &Field, nearby: &BigramSet) -> bool {
+fn continues(
+    a: &DisplayLine,
+    b: &DisplayLine,
+    field: &Field,
+    nearby: &BigramSet,
+    wraps: bool,
+) -> bool {
     let (ta, tb) = (a.text.trim(), b.text.trim());
     if tb.starts_with(['—', '－', '-']) {
         return false;
@@ -171,6 +188,12 @@ fn continues(a: &DisplayLine, b: &DisplayLine, field: &Field, nearby: &BigramSet
         || tb.starts_with(['，', '、', '。', '）', ')', '”', '》', '：', '！', '？'])
     {
         return true;
+    }
+    if a.doubled && b.doubled && !wraps {
+        return true;
+    }
+    if !wraps {
+        return false;
     }
     // A word runs across the break.
     if let (Some(x), Some(y)) = (ta.chars().next_back(), tb.chars().next()) {
@@ -360,7 +383,7 @@ mod tests {
                 doubled: false,
             })
             .collect();
-        fields(&group, &BigramSet::of([nearby]))
+        fields(&group, &BigramSet::of([nearby]), true)
             .into_iter()
             .map(|f| f.text)
             .collect()

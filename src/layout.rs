@@ -372,7 +372,7 @@ mod tests {
 
     #[test]
     fn narrow_columns_with_dropped_indents() {
-        let para = "一二三四五六七八九十\n一二三四五六七八九十一二\n一二三四五六七八九十一二\n一二三四五。\n";
+        let para = "一二三四五六七八九十\n一二三，四五六七八九十一\n一二三四五六，七八九十一\n一二三四五。\n";
         let (l, n) = layout(&para.repeat(6));
         assert_eq!(l.column, Some(12.0));
         assert_eq!(l.indents, Indents::Width);

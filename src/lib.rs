@@ -65,7 +65,8 @@ pub fn parse(text: &str, options: &Options) -> Page {
     // 6. bodies: each article's text, credits and source ranges.
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
     // 7. place: display groups split into fields, each put with its article.
-    let items = heads::items(&lines, &classes, &reflowed.units, &bodies.free);
+    let wraps = layout.column.is_some();
+    let items = heads::items(&lines, &classes, &reflowed.units, &bodies.free, wraps);
     let placement = place::place(&items, &bodies.targets, &bodies.body_units);
     // 8. page: roles, kinds, confidence, banners, warnings.
     assemble::page(bodies, &items, placement, &lines, &layout, options)

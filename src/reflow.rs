@@ -381,7 +381,10 @@ impl Reflow<'_, '_> {
         // A wrapped headline's last line may be a glyph or two; alone, so
         // short a line is a remnant (OCR) or a paragraph's tail.
         let follows_display = self.last_display.is_some_and(|(p, _)| self.adjacent(p, i));
-        if ideographs(line.key) < MIN_DISPLAY_GLYPHS && !follows_display {
+        if ideographs(line.key) < MIN_DISPLAY_GLYPHS
+            && !follows_display
+            && !crate::conventions::is_column_name(line.key)
+        {
             return (false, 0.6);
         }
         if c.display && shape != Shape::Free && line.len() > MAX_NARROW_DISPLAY {
@@ -662,8 +665,7 @@ mod tests {
         let arena = bumpalo::Bump::new();
         let lines = split(text, &arena);
         let classes = classify(&lines);
-        let ends: Vec<bool> = classes.iter().map(|c| c.terminal).collect();
-        let layout = crate::layout::measure(&lines, &ends);
+        let layout = crate::layout::measure(&lines, &classes);
         reflow(&lines, &classes, &layout).units
     }
 
@@ -693,26 +695,26 @@ mod tests {
         // Column of 12 cells; paragraphs start two cells short.
         let page = "某某工会的标题\n\
                     本报讯近日，某某区总工会\n\
-                    一二三四五六七八九十一二\n\
-                    一二三四五六七八九十一二\n\
+                    一二三四，五六七八九十一\n\
+                    一二三四，五六七八九十一\n\
                     一二三四五。\n\
                     一二三四五六七八九十\n\
-                    一二三四五六七八九十一二\n\
+                    一二三四，五六七八九十一\n\
                     一二三。\n\
                     一二三四五六七八九十\n\
-                    一二三四五六七八九十一二\n\
-                    一二三四五六七八九十一二\n\
+                    一二三四，五六七八九十一\n\
+                    一二三四，五六七八九十一\n\
                     一二三四五六七八九十一。\n\
                     一二三四五六七八九十\n\
-                    一二三四五六七八九十一二\n\
+                    一二三四，五六七八九十一\n\
                     一二三四五。\n\
                     一二三四五六七八九十\n\
-                    一二三四五六七八九十一二\n\
-                    一二三四五六七八九十一二\n\
+                    一二三四，五六七八九十一\n\
+                    一二三四，五六七八九十一\n\
                     一二三四。\n\
                     另一篇文章的标题\n\
                     一二三四五六七八九十\n\
-                    一二三四五六七八九十一二\n\
+                    一二三四，五六七八九十一\n\
                     一二三。";
         let u = units(page);
         let kinds: Vec<(&str, usize)> = u
