@@ -10,7 +10,6 @@ use crate::conventions as cv;
 use crate::heads::{roles, Field};
 use crate::layout::Layout;
 use crate::lines::Line;
-use crate::overlap::BigramSet;
 use crate::place::{Item, Placement, Target};
 use crate::reflow::{Reflowed, Unit};
 use crate::segment::{Draft, DraftBlock, Opening, Segments};
@@ -66,13 +65,7 @@ pub fn bodies(
     built.sort_by_key(|b| b.0);
     let mut articles = Vec::with_capacity(built.len());
     let mut targets = Vec::with_capacity(built.len());
-    for (_, art, mut target, opening, sure) in built {
-        target.body = BigramSet::of(
-            art.blocks
-                .iter()
-                .skip(usize::from(target.ad))
-                .map(|b| b.text.as_str()),
-        );
+    for (_, art, target, opening, sure) in built {
         articles.push((art, opening, sure));
         targets.push(target);
     }
@@ -95,6 +88,24 @@ pub fn bodies(
         info,
         warnings,
         used,
+    }
+}
+
+impl Bodies {
+    /// Each article's body text in pieces (its paragraphs; an ad's own line
+    /// left out), as headline placement reads them.
+    pub fn texts(&self) -> Vec<Vec<&str>> {
+        self.articles
+            .iter()
+            .zip(&self.targets)
+            .map(|((a, _, _), t)| {
+                a.blocks
+                    .iter()
+                    .skip(usize::from(t.ad))
+                    .map(|b| b.text.as_str())
+                    .collect()
+            })
+            .collect()
     }
 }
 
@@ -373,8 +384,13 @@ fn looks_like_newspaper(
     info: &PageInfo,
     articles: &[Article],
 ) -> f32 {
+    // The share of Chinese is read from the page's first lines (enough to
+    // tell a language; the rest would only cost time).
     let (mut cjk, mut glyphs) = (0usize, 0usize);
     for l in lines {
+        if glyphs >= LANGUAGE_SAMPLE {
+            break;
+        }
         for c in l.key.chars() {
             glyphs += 1;
             cjk += usize::from(crate::clean::is_cjk(c));
@@ -398,6 +414,9 @@ fn looks_like_newspaper(
     let v = chinese * (0.3 + 0.7 * structure.min(1.0));
     (v * 100.0).round() / 100.0
 }
+
+/// Glyphs read for the share of Chinese in [`looks_like_newspaper`].
+const LANGUAGE_SAMPLE: usize = 4000;
 
 /// Page furniture: date line (with its weekday, printed on the same line
 /// or alone under it), edition lines.
@@ -552,7 +571,6 @@ fn draft_article(
     let target = Target {
         first_unit: d.first_unit,
         last_unit: d.last_unit,
-        body: BigramSet::default(),
         ad: d.ad.is_some(),
     };
     (order, art, target, quotes)

@@ -107,7 +107,14 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
 /// `据新华社莫斯科12月30` + `日电 （记者 张铁柱）`.
 fn runs_into_dateline(line: &Line, next: &Line) -> bool {
     let key = line.key;
-    if key.chars().count() > cv::MAX_DATELINE_GLYPHS || !cv::may_open_dateline(key) {
+    // The next line holds the dateline's end (`电`, `讯`) within its
+    // first glyphs: a quick test before anything is joined.
+    let ends_there = next
+        .key
+        .chars()
+        .take(DATELINE_RUN_ON)
+        .any(|c| matches!(c, '电' | '電' | '讯' | '訊'));
+    if !ends_there || key.chars().count() > cv::MAX_DATELINE_GLYPHS || !cv::may_open_dateline(key) {
         return false;
     }
     let mut joined = String::with_capacity(key.len() + 4 * DATELINE_RUN_ON);

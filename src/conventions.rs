@@ -51,11 +51,20 @@ pub const MAX_DATELINE_GLYPHS: usize = 26;
 /// Quick test: `key` may open a dateline (it opens with 本报 or 据, or names
 /// an outlet — …社, …网, …台, …报 — within its first nine glyphs).
 pub fn may_open_dateline(key: &str) -> bool {
-    key.starts_with(['本', '据', '據'])
-        || key
-            .chars()
-            .take(9)
-            .any(|c| matches!(c, '社' | '网' | '網' | '台' | '报' | '報'))
+    if key.starts_with(['本', '据', '據']) {
+        return true;
+    }
+    // An outlet's word, then the dateline's end (`电`, `讯`) after it.
+    let mut outlet = false;
+    for c in key.chars().take(MAX_DATELINE_GLYPHS) {
+        match c {
+            '社' | '网' | '網' | '台' | '报' | '報' => outlet = true,
+            '电' | '電' | '讯' | '訊' => return outlet,
+            _ => {}
+        }
+    }
+    // A dateline that runs on into the next line ends there.
+    outlet
 }
 
 /// The dateline a paragraph key opens with: `本报讯（记者 X）…` → `本报讯`.
@@ -75,13 +84,15 @@ pub fn dateline_prefix(key: &str) -> Option<&str> {
 /// A weekday alone on a line, as a page header prints it under the date:
 /// `星期一`, `礼拜天`, `周五` (key form).
 pub fn is_weekday(key: &str) -> bool {
-    let mut chars = key.chars();
-    let head: String = chars
-        .by_ref()
-        .take(key.chars().count().saturating_sub(1))
-        .collect();
-    matches!(head.as_str(), "星期" | "礼拜" | "周")
-        && chars.next().is_some_and(|c| "一二三四五六日天".contains(c))
+    // Three or two glyphs of three bytes each: a quick test on the length.
+    if !matches!(key.len(), 6 | 9) {
+        return false;
+    }
+    let Some(last) = key.chars().next_back() else {
+        return false;
+    };
+    let head = &key[..key.len() - last.len_utf8()];
+    matches!(head, "星期" | "礼拜" | "周") && "一二三四五六日天".contains(last)
 }
 
 /// A column name (栏目) set alone in brackets: `【职工心声】` → `职工心声`
@@ -648,7 +659,10 @@ static COLUMN_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True for a display line shaped like a column name (key form).
 pub fn is_column_name(key: &str) -> bool {
-    key.chars().count() <= 12 && COLUMN_NAME.is_match(key)
+    // Every genre word ends in one of these glyphs.
+    key.ends_with(|c: char| "记信声讯评察音箱点谈事递法座线态会志".contains(c))
+        && key.chars().count() <= 12
+        && COLUMN_NAME.is_match(key)
 }
 
 /// A signature closing a column piece: unit (ending in a post or an
@@ -664,6 +678,15 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
 /// The name is a person's: it does not itself end in a post or an
 /// organisation word (`关注民生 服务职工` is a slogan of two phrases).
 pub fn signature(line: &str) -> Option<String> {
+    // Unit and name are printed apart (no white space, no signature), on a
+    // short line without sentence punctuation.
+    let t = crate::clean::trim_end(crate::clean::trim_start(line));
+    if t.len() > 3 * 32
+        || !t.contains(char::is_whitespace)
+        || t.contains(['，', '。', '、', '：', '；', ',', ':'])
+    {
+        return None;
+    }
     let c = SIGNATURE.captures(line)?;
     let name = &c[2];
     let unit_like = SIGNATURE_UNIT_ENDS.iter().any(|w| name.ends_with(w));
@@ -702,7 +725,9 @@ static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// True for a date-only line (key form).
 pub fn is_date_only(key: &str) -> bool {
+    // Both forms open with a digit or a time of day.
     key.len() <= 30
+        && key.starts_with(|c: char| c.is_ascii_digit() || "上下晚凌中".contains(c))
         && key.chars().any(|c| matches!(c, '日' | '时' | '点' | ':'))
         && DATE_ONLY.is_match(key)
 }
@@ -729,8 +754,11 @@ pub fn ends_sentence(text: &str) -> bool {
     if ends(t) {
         return true;
     }
-    match (t.ends_with(['）', ')']), t.rfind(['（', '('])) {
-        (true, Some(open)) if t.len() - open <= MAX_CREDIT_BYTES => ends(&t[..open]),
+    if !t.ends_with(['）', ')']) {
+        return false;
+    }
+    match t.rfind(['（', '(']) {
+        Some(open) if t.len() - open <= MAX_CREDIT_BYTES => ends(&t[..open]),
         _ => false,
     }
 }

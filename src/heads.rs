@@ -17,7 +17,7 @@
 use crate::classify::Classified;
 use crate::clean::{clean_display, is_cjk};
 use crate::lines::Line;
-use crate::overlap::BigramSet;
+use crate::overlap::{for_each_bigram, Bigram};
 use crate::place::Item;
 use crate::reflow::Unit;
 
@@ -59,14 +59,22 @@ pub fn items(
                 })
                 .collect();
             let (first, last) = (ls[0], ls[ls.len() - 1]);
-            let after = (last + 1..lines.len())
-                .filter(|&j| !lines[j].is_blank())
-                .take(NEARBY_AFTER);
-            let before = (0..first)
-                .rev()
-                .filter(|&j| !lines[j].is_blank())
-                .take(NEARBY_BEFORE);
-            let nearby = BigramSet::of(after.chain(before).map(|j| lines[j].key));
+            // The running text around the group, read only when a wrap's
+            // word is looked for.
+            let nearby = |pair: Bigram| {
+                let after = (last + 1..lines.len())
+                    .filter(|&j| !lines[j].is_blank())
+                    .take(NEARBY_AFTER);
+                let before = (0..first)
+                    .rev()
+                    .filter(|&j| !lines[j].is_blank())
+                    .take(NEARBY_BEFORE);
+                let mut found = false;
+                for_each_bigram(after.chain(before).map(|j| lines[j].key), |b| {
+                    found |= b == pair;
+                });
+                found
+            };
             Some(Item {
                 unit: u,
                 fields: fields(&group, &nearby, wraps),
@@ -123,12 +131,12 @@ fn column_item(lines: &[Line], unit: usize, line: usize) -> Item {
     }
 }
 
-/// Joins the lines of one display group into fields. `nearby` holds the
-/// bigrams of the running text around the group, where a word broken by a
-/// wrap (`公⏎路`) can be found whole; without `wraps` (one paragraph per
+/// Joins the lines of one display group into fields. `nearby` tells
+/// whether the running text around the group holds a bigram, where a word
+/// broken by a wrap (`公⏎路`) can be found whole; without `wraps` (one paragraph per
 /// line) only punctuation and doubled type join lines. A column name
 /// (`读者来信`) is a field of its own.
-pub fn fields(group: &[DisplayLine], nearby: &BigramSet, wraps: bool) -> Vec<Field> {
+pub fn fields(group: &[DisplayLine], nearby: &dyn Fn(Bigram) -> bool, wraps: bool) -> Vec<Field> {
     let mut out: Vec<Field> = Vec::new();
     // The raw texts of the current field's lines.
     let mut texts: Vec<&str> = Vec::new();
@@ -174,7 +182,7 @@ fn continues(
     a: &DisplayLine,
     b: &DisplayLine,
     field: &Field,
-    nearby: &BigramSet,
+    nearby: &dyn Fn(Bigram) -> bool,
     wraps: bool,
 ) -> bool {
     let (ta, tb) = (a.text.trim(), b.text.trim());
@@ -200,7 +208,7 @@ fn continues(
         if is_cjk(x) && is_cjk(y) {
             let key = crate::clean::utf8_key(x) as u64;
             let pair = key << 32 | crate::clean::utf8_key(y) as u64;
-            if nearby.contains(pair) {
+            if nearby(pair) {
                 return true;
             }
         }
@@ -383,7 +391,8 @@ mod tests {
                 doubled: false,
             })
             .collect();
-        fields(&group, &BigramSet::of([nearby]), true)
+        let near = crate::overlap::BigramSet::of([nearby]);
+        fields(&group, &|b| near.contains(b), true)
             .into_iter()
             .map(|f| f.text)
             .collect()

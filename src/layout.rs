@@ -88,9 +88,23 @@ const WINDOW: usize = 10;
 /// Widths (whole cells) counted for the column width; wider lines are
 /// paragraphs printed one per line.
 const MAX_COLUMN: usize = 48;
-/// A key holds a comma, an enumeration comma, a semicolon or a full stop.
-fn punctuated(key: &str) -> bool {
-    key.contains(['，', '、', '；', '。', ',', ';'])
+/// Whether a key holds a comma, an enumeration comma, a semicolon or a full
+/// stop, and whether it holds an ASCII letter or digit: one pass over its
+/// bytes (`，` is `EF BC 8C`, `；` `EF BC 9B`, `、` `E3 80 81`, `。` `E3 80 82`).
+fn punct_and_latin(key: &str) -> (bool, bool) {
+    let b = key.as_bytes();
+    // Branch-free over the bytes (most keys are ideographs only).
+    let latin = b
+        .iter()
+        .fold(false, |acc, &x| acc | x.is_ascii_alphanumeric());
+    let punct = memchr::memchr2(b',', b';', b).is_some()
+        || memchr::memchr2_iter(0xEF, 0xE3, b).any(|i| {
+            matches!(
+                (b[i], b.get(i + 1..i + 3)),
+                (0xEF, Some([0xBC, 0x8C | 0x9B])) | (0xE3, Some([0x80, 0x81 | 0x82]))
+            )
+        });
+    (punct, latin)
 }
 
 /// Fewest lines around a line that make its column width.
@@ -162,9 +176,11 @@ pub fn measure(lines: &[Line], classes: &[Classified]) -> Layout {
         .iter()
         .zip(lines)
         .map(|(c, l)| {
-            matches!(c.kind, LineKind::Text | LineKind::Lead | LineKind::Credit)
-                && (c.terminal || c.full_stop || c.clause_end || punctuated(l.key))
-                && !l.key.contains(|c: char| c.is_ascii_alphanumeric())
+            if !matches!(c.kind, LineKind::Text | LineKind::Lead | LineKind::Credit) {
+                return false;
+            }
+            let (punct, latin) = punct_and_latin(l.key);
+            !latin && (c.terminal || c.full_stop || c.clause_end || punct)
         })
         .collect();
     let local = local_widths(lines, &running);
@@ -213,10 +229,21 @@ fn local_widths(lines: &[Line], running: &[bool]) -> Vec<u16> {
     let text: Vec<usize> = (0..lines.len())
         .filter(|&i| !lines[i].is_blank() && running[i])
         .collect();
-    let bin = |i: usize| -> Option<usize> {
-        let w = lines[i].width.round() as usize;
-        (MIN_COLUMN..=MAX_COLUMN).contains(&w).then_some(w)
-    };
+    // Each running line's width bin (0: none), once; the bins in use span
+    // `lo_bin..=hi_bin`, and only those are scanned.
+    let bins: Vec<u8> = text
+        .iter()
+        .map(|&i| {
+            let w = lines[i].width.round() as usize;
+            if (MIN_COLUMN..=MAX_COLUMN).contains(&w) {
+                w as u8
+            } else {
+                0
+            }
+        })
+        .collect();
+    let used = || bins.iter().filter(|&&b| b > 0).map(|&b| usize::from(b));
+    let (lo_bin, hi_bin) = (used().min().unwrap_or(1), used().max().unwrap_or(0));
     let mut counts = [0u16; MAX_COLUMN + 1];
     let mut out = vec![0u16; lines.len()];
     // The window is text[lo..hi); `k` counts the running lines before `i`.
@@ -228,29 +255,24 @@ fn local_widths(lines: &[Line], running: &[bool]) -> Vec<u16> {
             (k + WINDOW + usize::from(is_running)).min(text.len()),
         );
         while hi < want_hi {
-            if let Some(b) = bin(text[hi]) {
-                counts[b] += 1;
-            }
+            counts[usize::from(bins[hi])] += 1;
             hi += 1;
         }
         while lo < want_lo {
-            if let Some(b) = bin(text[lo]) {
-                counts[b] -= 1;
-            }
+            counts[usize::from(bins[lo])] -= 1;
             lo += 1;
         }
-        let own = if is_running { bin(i) } else { None };
-        if let Some(b) = own {
-            counts[b] -= 1;
+        let own = if is_running { usize::from(bins[k]) } else { 0 };
+        counts[own] -= u16::from(is_running);
+        if hi_bin >= lo_bin {
+            let span = &counts[lo_bin..=hi_bin];
+            let most = span.iter().copied().max().unwrap_or(0);
+            let need = MIN_SHARED.max((f32::from(most) * NEAR_MODE).ceil() as u16);
+            if let Some(w) = span.iter().rposition(|&c| c >= need) {
+                out[i] = ((lo_bin + w) * 2) as u16;
+            }
         }
-        let most = counts.iter().copied().max().unwrap_or(0);
-        let need = MIN_SHARED.max((f32::from(most) * NEAR_MODE).ceil() as u16);
-        if let Some(w) = (0..counts.len()).rev().find(|&w| counts[w] >= need) {
-            out[i] = (w * 2) as u16;
-        }
-        if let Some(b) = own {
-            counts[b] += 1;
-        }
+        counts[own] += u16::from(is_running);
         k += usize::from(is_running);
     }
     out
@@ -270,18 +292,22 @@ fn spaced_text(lines: &[Line]) -> bool {
         if l.widest_gap == 0 {
             continue;
         }
-        let (mut prev, mut gap, mut gaps) = (' ', false, 0usize);
-        for c in l.raw.chars() {
-            if c == ' ' || c == '\u{3000}' {
-                gap |= crate::clean::is_cjk(prev);
-                prev = c;
-                continue;
+        // A run of spaces between two ideographs (three-byte chars led by
+        // E4–E9), read on the bytes.
+        let b = l.raw.as_bytes();
+        let ideograph_ends_at = |end: usize| end >= 3 && (0xE4..=0xE9).contains(&b[end - 3]);
+        let mut gaps = 0usize;
+        let mut at = 0;
+        while let Some(k) = memchr::memchr(b' ', &b[at..]) {
+            let start = at + k;
+            let mut end = start;
+            while b.get(end) == Some(&b' ') {
+                end += 1;
             }
-            if gap && crate::clean::is_cjk(c) {
+            if ideograph_ends_at(start) && b.get(end).is_some_and(|x| (0xE4..=0xE9).contains(x)) {
                 gaps += 1;
             }
-            gap = false;
-            prev = c;
+            at = end;
         }
         spaced += usize::from((1..=2).contains(&gaps));
     }

@@ -67,7 +67,7 @@ pub fn parse(text: &str, options: &Options) -> Page {
     // 7. place: display groups split into fields, each put with its article.
     let wraps = layout.column.is_some();
     let items = heads::items(&lines, &classes, &reflowed.units, &bodies.free, wraps);
-    let placement = place::place(&items, &bodies.targets, &bodies.body_units);
+    let placement = place::place(&items, &bodies.targets, &bodies.texts(), &bodies.body_units);
     // 8. page: roles, kinds, confidence, banners, warnings.
     assemble::page(bodies, &items, placement, &lines, &layout, options)
 }
@@ -117,5 +117,47 @@ pub fn trace(text: &str) -> String {
             l.raw
         );
     }
+    out
+}
+
+/// How long each pass took on `text`, in seconds, in order: for profiling
+/// the passes (the benchmark's per-pass table). The format may change.
+#[doc(hidden)]
+pub fn pass_times(text: &str) -> Vec<(&'static str, f64)> {
+    use std::time::Instant;
+    let mut out = Vec::new();
+    let mut t = Instant::now();
+    let mut lap = |name: &'static str, out: &mut Vec<(&'static str, f64)>| {
+        out.push((name, t.elapsed().as_secs_f64()));
+        t = Instant::now();
+    };
+    let arena = bumpalo::Bump::new();
+    let lines = columns::unfold(lines::split(text, &arena), &arena);
+    lap("lines", &mut out);
+    let classes = classify::classify(&lines);
+    lap("classify", &mut out);
+    let layout = layout::measure(&lines, &classes);
+    lap("layout", &mut out);
+    let reflowed = reflow::reflow(&lines, &classes, &layout);
+    lap("reflow", &mut out);
+    let segments = segment::segment(&lines, &classes, &reflowed.units);
+    lap("segment", &mut out);
+    let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
+    lap("bodies", &mut out);
+    let wraps = layout.column.is_some();
+    let items = heads::items(&lines, &classes, &reflowed.units, &bodies.free, wraps);
+    lap("fields", &mut out);
+    let placement = place::place(&items, &bodies.targets, &bodies.texts(), &bodies.body_units);
+    lap("place", &mut out);
+    let page = assemble::page(
+        bodies,
+        &items,
+        placement,
+        &lines,
+        &layout,
+        &Options::default(),
+    );
+    lap("page", &mut out);
+    drop(page);
     out
 }

@@ -9,6 +9,7 @@
 //! part a word.
 
 use crate::clean::{is_cjk, is_ideograph_key, utf8_key, wide_run_with};
+use rustc_hash::FxHashMap;
 
 /// A character bigram packed into one word: `(a, b)` → `a << 32 | b`, each
 /// char as its [`utf8_key`] (so that runs of ideographs need no decoding).
@@ -147,6 +148,97 @@ pub fn coverage_in<'a>(display: &str, body: impl IntoIterator<Item = &'a str>) -
         }
     });
     found.iter().filter(|&&f| f).count() as f32 / d.len() as f32
+}
+
+/// Bits of the vocabulary filter of [`Postings`].
+const FILTER_BITS: usize = 1 << 16;
+
+/// A bigram's bit in the vocabulary filter: a multiplicative hash.
+#[inline]
+fn filter_slot(b: Bigram) -> usize {
+    (b.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48) as usize
+}
+
+/// For each bigram of a vocabulary (a page's headline bigrams: a few
+/// hundred), the texts (article bodies) that hold it, in order. Built in one
+/// pass over the texts, each bigram looked up once in a hash map of the
+/// vocabulary, so the cost is linear in the text.
+#[derive(Debug, Clone, Default)]
+pub struct Postings {
+    ids: FxHashMap<Bigram, u32>,
+    /// `flat[starts[id]..starts[id + 1]]`: the texts holding bigram `id`.
+    starts: Vec<u32>,
+    flat: Vec<u32>,
+}
+
+impl Postings {
+    /// The postings of `vocab`'s bigrams in `texts` (each a text in pieces).
+    ///
+    /// ```
+    /// use jianbao::overlap::{for_each_bigram, Postings};
+    /// let mut vocab = Vec::new();
+    /// for_each_bigram(["职工"], |b| vocab.push(b));
+    /// let p = Postings::new(vocab.iter().copied(), &[vec!["工会"], vec!["职工之家"]]);
+    /// assert_eq!(p.holders(vocab[0]), [1]);
+    /// ```
+    pub fn new<'a>(vocab: impl IntoIterator<Item = Bigram>, texts: &[Vec<&'a str>]) -> Self {
+        let mut ids: FxHashMap<Bigram, u32> = FxHashMap::default();
+        // One bit per hash slot of the vocabulary: most body bigrams miss
+        // it, and skip the map.
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for b in vocab {
+            let next = ids.len() as u32;
+            ids.entry(b).or_insert(next);
+            let slot = filter_slot(b);
+            filter[slot / 64] |= 1 << (slot % 64);
+        }
+        // (id, text) pairs, each once: `last[id]` is the text the id was
+        // last met in.
+        let mut last = vec![u32::MAX; ids.len()];
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for (t, pieces) in texts.iter().enumerate() {
+            let t = t as u32;
+            for_each_bigram(pieces.iter().copied(), |b| {
+                let slot = filter_slot(b);
+                if filter[slot / 64] & (1 << (slot % 64)) == 0 {
+                    return;
+                }
+                if let Some(&id) = ids.get(&b) {
+                    if last[id as usize] != t {
+                        last[id as usize] = t;
+                        pairs.push((id, t));
+                    }
+                }
+            });
+        }
+        let mut starts = vec![0u32; ids.len() + 1];
+        for &(id, _) in &pairs {
+            starts[id as usize + 1] += 1;
+        }
+        for k in 1..starts.len() {
+            starts[k] += starts[k - 1];
+        }
+        let mut fill = starts.clone();
+        let mut flat = vec![0u32; pairs.len()];
+        // Pairs come in text order, so each id's list is sorted.
+        for &(id, t) in &pairs {
+            flat[fill[id as usize] as usize] = t;
+            fill[id as usize] += 1;
+        }
+        Postings { ids, starts, flat }
+    }
+
+    /// The texts holding `b`, in order (none for a bigram outside the
+    /// vocabulary).
+    pub fn holders(&self, b: Bigram) -> &[u32] {
+        match self.ids.get(&b) {
+            Some(&id) => {
+                let (from, to) = (self.starts[id as usize], self.starts[id as usize + 1]);
+                &self.flat[from as usize..to as usize]
+            }
+            None => &[],
+        }
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,8 @@
 //! no article are banners.
 
 use crate::heads::{two_phrases, Field};
-use crate::overlap::{for_each_bigram, Bigram, BigramSet};
+use crate::overlap::{for_each_bigram, Bigram, Postings};
+use std::ops::Range;
 
 /// A display group to place: its unit and its fields.
 #[derive(Debug, Clone)]
@@ -28,8 +29,6 @@ pub struct Target {
     /// Units spanned by the article, first and last.
     pub first_unit: usize,
     pub last_unit: usize,
-    /// The bigrams of the article's body.
-    pub body: BigramSet,
     /// Ads take no headline.
     pub ad: bool,
 }
@@ -84,10 +83,16 @@ const BANNER_LEXICAL: f32 = 0.15;
 /// linear in the length of the input.
 const WINDOW: usize = 12;
 
-/// Places the fields of `items` with `targets`. Items and targets come in
-/// source order; `body_units` (sorted) lists the units that hold running
-/// text (two units with no body unit between them are adjacent).
-pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placement {
+/// Places the fields of `items` with `targets`, whose body texts (in
+/// pieces) are `bodies`. Items and targets come in source order;
+/// `body_units` (sorted) lists the units that hold running text (two units
+/// with no body unit between them are adjacent).
+pub fn place(
+    items: &[Item],
+    targets: &[Target],
+    bodies: &[Vec<&str>],
+    body_units: &[usize],
+) -> Placement {
     debug_assert!(items.is_sorted_by_key(|it| it.unit));
     debug_assert!(targets.is_sorted_by_key(|t| t.first_unit));
     let between_body = |a: usize, b: usize| {
@@ -110,20 +115,28 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
         let k = targets.partition_point(|t| t.first_unit < unit);
         k.saturating_sub(WINDOW)..(k + WINDOW).min(targets.len())
     };
+    // Each item's window of targets, once.
+    let windows: Vec<Range<usize>> = items.iter().map(|it| near_targets(it.unit)).collect();
 
-    // Lexical share of each field in each target of its window.
-    let mut lexical: Vec<Vec<Vec<f32>>> = Vec::with_capacity(items.len());
-    for it in items {
-        let window = near_targets(it.unit);
-        let per_field = it
-            .fields
-            .iter()
-            .map(|f| weighted_shares(&f.text, &targets[window.clone()]))
-            .collect();
-        lexical.push(per_field);
-    }
+    // Lexical share of each field in each target of its window: the
+    // fields' bigrams, and which bodies hold each.
+    let grams: Vec<Vec<Vec<Bigram>>> = items
+        .iter()
+        .map(|it| it.fields.iter().map(distinct_bigrams).collect())
+        .collect();
+    let postings = Postings::new(grams.iter().flatten().flatten().copied(), bodies);
+    let lexical: Vec<Vec<Vec<f32>>> = grams
+        .iter()
+        .zip(&windows)
+        .map(|(grams, w)| {
+            grams
+                .iter()
+                .map(|g| weighted_shares(g, w.clone(), &postings))
+                .collect()
+        })
+        .collect();
     let lex = |i: usize, k: usize, t: usize| -> f32 {
-        let w = near_targets(items[i].unit);
+        let w = &windows[i];
         if w.contains(&t) {
             lexical[i][k][t - w.start]
         } else {
@@ -136,7 +149,7 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
     let (mut before, mut after) = (0.0f32, 0.0f32);
     for (i, it) in items.iter().enumerate() {
         for k in 0..it.fields.len() {
-            let window = near_targets(it.unit);
+            let window = windows[i].clone();
             let mut best = (0.0f32, usize::MAX);
             let mut second = 0.0f32;
             for t in window {
@@ -169,22 +182,29 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
     // printed apart, or a display line above every article's body, that
     // share nothing with any article.
     let first_body = body_units.first().copied().unwrap_or(usize::MAX);
-    let banner = |i: usize, k: usize| -> bool {
+    let is_banner = |i: usize, k: usize| -> bool {
         let f = &items[i].fields[k];
         if f.column {
             return false;
         }
-        let unrelated = || near_targets(items[i].unit).all(|t| lex(i, k, t) < BANNER_LEXICAL);
+        let unrelated = || windows[i].clone().all(|t| lex(i, k, t) < BANNER_LEXICAL);
         // Above every body, it would head the first article it stands
         // before; sharing nothing with that one, it is the page's.
         let top = items[i].unit < first_body
-            && near_targets(items[i].unit)
+            && windows[i]
+                .clone()
                 .filter(|&t| side(items[i].unit, &targets[t]) == Side::Before)
                 .all(|t| lex(i, k, t) < BANNER_LEXICAL);
         crate::conventions::is_slogan(&f.text.replace(' ', ""))
             || (two_phrases(&f.text) && unrelated())
             || (top && (two_phrases(&f.text) || items[i].fields.len() > 1))
     };
+    let banners_flags: Vec<Vec<bool>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| (0..it.fields.len()).map(|k| is_banner(i, k)).collect())
+        .collect();
+    let banner = |i: usize, k: usize| banners_flags[i][k];
 
     // Candidates: (score, item, field, target).
     let mut cands: Vec<(f32, usize, usize, usize)> = Vec::new();
@@ -193,7 +213,7 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
             if banner(i, k) || it.fields[k].column {
                 continue;
             }
-            for t in near_targets(it.unit) {
+            for t in windows[i].clone() {
                 if targets[t].ad {
                     continue;
                 }
@@ -219,7 +239,8 @@ pub fn place(items: &[Item], targets: &[Target], body_units: &[usize]) -> Placem
             continue;
         }
         // How far ahead of the next best target this one is.
-        let runner_up = near_targets(items[i].unit)
+        let runner_up = windows[i]
+            .clone()
             .filter(|&u| u != t && !targets[u].ad)
             .map(|u| lex(i, k, u) + position(items[i].unit, &targets[u]))
             .fold(0.0f32, f32::max);
@@ -363,28 +384,34 @@ fn sureness(lexical: f32, margin: f32) -> f32 {
     (0.3 + 0.4 * words + margin.min(0.6)).clamp(0.0, 1.0)
 }
 
-/// The weighted share of `text`'s bigrams in each target's body; a
-/// bigram's weight is its rarity among the targets, `ln((n + 1) / (df +
-/// 0.5))`.
-fn weighted_shares(text: &str, targets: &[Target]) -> Vec<f32> {
+/// A field's distinct bigrams (none for a column name, which is placed by
+/// its neighbours).
+fn distinct_bigrams(f: &Field) -> Vec<Bigram> {
     let mut grams: Vec<Bigram> = Vec::new();
-    for_each_bigram([text], |b| grams.push(b));
-    grams.sort_unstable();
-    grams.dedup();
-    let mut shares = vec![0.0f32; targets.len()];
-    if grams.is_empty() {
-        return shares;
+    if !f.column {
+        for_each_bigram([f.text.as_str()], |b| grams.push(b));
+        grams.sort_unstable();
+        grams.dedup();
     }
-    let n = targets.len() as f32;
+    grams
+}
+
+/// The weighted share of a field's bigrams (`grams`) in the body of each
+/// target of `window`; a bigram's weight is its rarity among those targets,
+/// `ln((n + 1) / (df + 0.5))`.
+fn weighted_shares(grams: &[Bigram], window: Range<usize>, postings: &Postings) -> Vec<f32> {
+    let mut shares = vec![0.0f32; window.len()];
+    let n = window.len() as f32;
     let mut total = 0.0;
-    let mut holders: Vec<usize> = Vec::with_capacity(targets.len());
-    for b in grams {
-        holders.clear();
-        holders.extend((0..targets.len()).filter(|&t| targets[t].body.contains(b)));
+    for &b in grams {
+        let list = postings.holders(b);
+        let from = list.partition_point(|&t| (t as usize) < window.start);
+        let to = list.partition_point(|&t| (t as usize) < window.end);
+        let holders = &list[from..to];
         let w = ((n + 1.0) / (holders.len() as f32 + 0.5)).ln();
         total += w;
-        for &t in &holders {
-            shares[t] += w;
+        for &t in holders {
+            shares[t as usize - window.start] += w;
         }
     }
     if total > 0.0 {
@@ -416,11 +443,10 @@ mod tests {
         }
     }
 
-    fn target(first: usize, last: usize, body: &str) -> Target {
+    fn target(first: usize, last: usize) -> Target {
         Target {
             first_unit: first,
             last_unit: last,
-            body: BigramSet::of([body]),
             ad: false,
         }
     }
@@ -431,11 +457,12 @@ mod tests {
             item(0, &["公交职工刺绣致敬劳动者"]),
             item(1, &["书屋阅读活动激发热情"]),
         ];
-        let targets = [
-            target(2, 2, "镇总工会在职工书屋开展阅读活动，激发了职工的热情。"),
-            target(3, 3, "公交车队职工用十字刺绣致敬一线劳动者。"),
+        let targets = [target(2, 2), target(3, 3)];
+        let bodies = [
+            vec!["镇总工会在职工书屋开展阅读活动，激发了职工的热情。"],
+            vec!["公交车队职工用十字刺绣致敬一线劳动者。"],
         ];
-        let p = place(&items, &targets, &[2, 3]);
+        let p = place(&items, &targets, &bodies, &[2, 3]);
         assert_eq!(p.heads[0][0].0, (1, 0));
         assert_eq!(p.heads[1][0].0, (0, 0));
     }
@@ -450,8 +477,9 @@ mod tests {
                 "公交职工刺绣",
             ],
         )];
-        let targets = [target(1, 1, "公交车队职工用十字刺绣致敬一线劳动者。")];
-        let p = place(&items, &targets, &[1]);
+        let targets = [target(1, 1)];
+        let bodies = [vec!["公交车队职工用十字刺绣致敬一线劳动者。"]];
+        let p = place(&items, &targets, &bodies, &[1]);
         assert_eq!(p.banners, [(0, 0), (0, 1)]);
         assert_eq!(p.heads[0].len(), 1);
     }

@@ -200,13 +200,12 @@ impl Segmenter<'_, '_> {
     fn display(&mut self, u: usize, lines: &[usize]) {
         // A signature right under the body of a piece without a dateline
         // (its name may wrap: `北京市东城区总工会干部 李⏎学勤`).
-        if self.pending.is_empty() {
+        if self.pending.is_empty() && lines.len() <= 2 && self.lines[lines[0]].widest_gap > 0 {
             let text = self.units[u].text(self.lines);
             if let Some(d) = self.current.as_mut() {
                 if d.opening != Opening::Lead
                     && !d.closed
                     && !d.blocks.is_empty()
-                    && lines.len() <= 2
                     && cv::signature(&text).is_some()
                 {
                     d.signature = Some(u);
