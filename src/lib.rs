@@ -26,9 +26,11 @@ pub mod clean;
 mod columns;
 mod conventions;
 pub mod decode;
+pub mod formats;
 mod headlines;
 mod lines;
 mod model;
+pub mod pages;
 mod reflow;
 pub mod render;
 mod segment;
@@ -37,6 +39,7 @@ mod segment;
 mod wasm;
 
 pub use model::*;
+pub use pages::{parse_pages, split_pages, Document, PageRange};
 
 /// Parses one raw page into a [`Page`].
 ///
