@@ -33,9 +33,6 @@ mod reflow;
 pub mod render;
 mod segment;
 
-#[cfg(target_arch = "wasm32")]
-mod wasm;
-
 pub use model::*;
 
 /// Parses one raw page into a [`Page`].
