@@ -2,8 +2,8 @@
 // Builds the WebAssembly package into pkg/ (`npm run build`).
 //
 //   1. cargo build --profile wasm-release --target wasm32-unknown-unknown
-//      --lib --no-default-features     (the `cli` feature stays out), with
-//      the simd128 target feature
+//      -p jianbao-wasm (crates/wasm, the wasm-bindgen layer over the core
+//      crate), with the simd128 target feature
 //   2. wasm-bindgen for three targets:
 //        pkg/web/      --target web      ESM, explicit `await init(urlOrBytes)`
 //        pkg/node/     --target nodejs   CommonJS, instantiated synchronously,
@@ -34,6 +34,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const TARGET = "wasm32-unknown-unknown";
 const PROFILE = "wasm-release";
 const NAME = "jianbao";
+const CRATE = "jianbao-wasm";
 const pkg = path.join(root, "pkg");
 const benchAt = process.argv.indexOf("--bench");
 const benchDir = benchAt >= 0 ? path.resolve(process.argv[benchAt + 1] ?? fail("--bench needs a directory")) : null;
@@ -102,14 +103,14 @@ if (!fs.existsSync(wasmOpt)) {
 const WASM_FEATURES = ["-C", "target-feature=+simd128"];
 const targetDir = path.resolve(root, process.env.CARGO_TARGET_DIR || "target");
 const benchFeature = benchDir ? ["--features", "bench-wasm"] : [];
-run("cargo", ["build", "--profile", PROFILE, "--target", TARGET, "--lib", "--no-default-features", ...benchFeature], {
+run("cargo", ["build", "--profile", PROFILE, "--target", TARGET, "-p", CRATE, "--lib", ...benchFeature], {
   env: {
     ...process.env,
     CARGO_TARGET_DIR: targetDir,
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS: WASM_FEATURES.join(" "),
   },
 });
-const rawWasm = path.join(targetDir, TARGET, PROFILE, `${NAME}.wasm`);
+const rawWasm = path.join(targetDir, TARGET, PROFILE, `${CRATE.replaceAll("-", "_")}.wasm`);
 if (!fs.existsSync(rawWasm)) fail(`cargo did not produce ${rawWasm}`);
 
 // --- the --bench build ---------------------------------------------------------

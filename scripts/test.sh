@@ -16,10 +16,10 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "rustfmt and clippy"
 cargo fmt --all --check
-cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 step "cargo test (unit, doc, gold pages, CLI, hostile input, properties)"
-cargo test --no-fail-fast
+cargo test --workspace --no-fail-fast
 
 step "WebAssembly package (npm run build) and native CLI"
 npm run build

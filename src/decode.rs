@@ -38,13 +38,16 @@
 //!    - natively, [`chardetng`] guesses and [`encoding_rs`] decodes; the
 //!      Japanese and Korean encodings are refused when chardetng is sure of
 //!      them;
-//!    - in WebAssembly, the JavaScript engine's `TextDecoder` decodes (which
-//!      keeps encoding_rs's tables and chardetng out of the `.wasm`), and the
-//!      guess is a score, see [`guess_by_decoding`].
+//!    - in WebAssembly, the host's decoder (the JavaScript engine's
+//!      `TextDecoder`, handed in by the npm package's layer through
+//!      [`decode_using`]) decodes, which keeps encoding_rs's tables and
+//!      chardetng out of the `.wasm`, and the guess is a score, see
+//!      [`guess_by_decoding`]. [`decode`] itself, built for wasm32, has no
+//!      legacy decoder and refuses legacy encodings.
 //!
 //! Steps 1 to 5, the refusals below and the UTF-8 and UTF-16 decoders are
 //! the same code in both builds; only the legacy decoders and the guess
-//! between them differ (the `native` and `js` backends).
+//! between them differ (the `native` backend, or [`decode_using`]).
 //!
 //! Whatever the route, bytes that are not text (an image, a PDF, random
 //! data) are refused with a [`DecodeError`] rather than turned into a page
@@ -54,14 +57,8 @@
 
 use std::fmt;
 
-#[cfg(target_arch = "wasm32")]
-mod js;
-#[cfg(target_arch = "wasm32")]
-use js as backend;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
-#[cfg(not(target_arch = "wasm32"))]
-use native as backend;
 
 /// Text decoded from bytes, with the name of the encoding it was in.
 ///
@@ -309,7 +306,6 @@ impl Legacy {
 
     /// The encoding's label in the WHATWG Encoding Standard (what
     /// `TextDecoder` takes).
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     fn label(self) -> &'static str {
         match self {
             Legacy::Gb18030 => "gb18030",
@@ -346,7 +342,40 @@ impl Legacy {
 /// assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").is_err());
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    decode_with(bytes, backend::guess)
+    #[cfg(not(target_arch = "wasm32"))]
+    return decode_with(bytes, native::guess);
+    #[cfg(target_arch = "wasm32")]
+    return decode_using(bytes, |_, _| None);
+}
+
+/// [`decode`] with the legacy encodings (GB18030, Big5, and the Japanese
+/// and Korean ones it refuses) read by a decoder of the host's:
+/// `decode_as(label, bytes)` decodes `bytes` as the encoding of that WHATWG
+/// Encoding Standard label (`"gb18030"`, `"big5"`, `"shift_jis"`,
+/// `"euc-jp"`, `"euc-kr"`), undecodable sequences as U+FFFD and no
+/// byte-order mark stripped, or returns `None` when it has no decoder for
+/// it. The guess between the readings is [`guess_by_decoding`]'s score.
+///
+/// This is how the WebAssembly build decodes, with the JavaScript engine's
+/// `TextDecoder` as `decode_as`; steps 1 to 3 (byte-order marks, UTF-16 by
+/// its NULs, UTF-8) never call it.
+///
+/// ```
+/// use jianbao::decode::decode_using;
+///
+/// let utf8 = decode_using("剪报".as_bytes(), |_, _| None).unwrap();
+/// assert_eq!(utf8.encoding, "UTF-8");
+/// // GBK bytes with no legacy decoder at hand are refused.
+/// let gbk = [0xB1, 0xBE, 0xB1, 0xA8, 0xD1, 0xB6];
+/// assert!(decode_using(&gbk, |_, _| None).is_err());
+/// ```
+pub fn decode_using(
+    bytes: &[u8],
+    decode_as: impl Fn(&str, &[u8]) -> Option<String>,
+) -> Result<Decoded, DecodeError> {
+    decode_with(bytes, |b| {
+        guess_by_decoding(b, |legacy, b| decode_as(legacy.label(), b))
+    })
 }
 
 /// Decodes `bytes` as the encoding named `label` instead of detecting it:
@@ -573,7 +602,6 @@ fn looks_single_byte(bytes: &[u8]) -> bool {
 }
 
 /// What the legacy-encoding guess counts in a decoding.
-#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 #[derive(Debug, Default)]
 struct Census {
     /// Characters outside ASCII.
@@ -591,7 +619,6 @@ struct Census {
     compatibility: usize,
 }
 
-#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 impl Census {
     fn of(text: &str) -> Census {
         let mut census = Census::default();
@@ -626,9 +653,9 @@ impl Census {
 }
 
 /// The guess between the legacy encodings by decoding, where no statistical
-/// detector is at hand (the WebAssembly build, with `TextDecoder` as
-/// `decode_as`; it returns `None` for an encoding it cannot decode, and an
-/// undecodable sequence as U+FFFD).
+/// detector is at hand ([`decode_using`]; the WebAssembly build, with
+/// `TextDecoder` as `decode_as`; it returns `None` for an encoding it cannot
+/// decode, and an undecodable sequence as U+FFFD).
 ///
 /// 1. Japanese and Korean are refused by name: EUC-JP when the GB18030
 ///    reading is [Japanese](Census::japanese) (EUC-JP and GB2312 put kana at
@@ -641,7 +668,6 @@ impl Census {
 ///    read as GB18030 turns many of its most frequent characters into
 ///    private-use, kana and Greek codes; GBK text read as Big5 keeps at best
 ///    as many ideographs, so the tie goes to GB18030, the common case.
-#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 fn guess_by_decoding(
     bytes: &[u8],
     decode_as: impl Fn(Legacy, &[u8]) -> Option<String>,

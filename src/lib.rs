@@ -35,9 +35,6 @@ mod reflow;
 pub mod render;
 mod segment;
 
-#[cfg(target_arch = "wasm32")]
-mod wasm;
-
 pub use model::*;
 pub use pages::{parse_pages, split_pages, Document, PageRange};
 

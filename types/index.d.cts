@@ -1,6 +1,6 @@
 // Type definitions for jianbao (剪报): the page JSON of schema `jianbao/1`
 // and the functions of the WebAssembly build. Hand-written; kept in step with
-// src/model.rs and src/wasm.rs. This file types `require("jianbao")`;
+// src/model.rs and crates/wasm/src/lib.rs. This file types `require("jianbao")`;
 // index.d.ts (ESM) re-exports it and adds `init` / `initSync`.
 
 /**

@@ -1,6 +1,6 @@
 //! The WebAssembly interface: what the npm package `jianbao` exports.
 //!
-//! A thin layer over [`crate::parse`], [`crate::decode`] and [`crate::render`]
+//! A thin layer over [`jianbao::parse`], [`jianbao::decode`] and [`jianbao::render`]
 //! that moves values between Rust and plain JavaScript objects. It holds no
 //! parsing logic. The page object it returns is the page JSON of FORMAT.md:
 //! `JSON.stringify(parse(text))` is byte for byte what the native CLI's
@@ -10,11 +10,11 @@
 //! unknown options, undecodable bytes, a malformed page) as a thrown JS
 //! `Error` whose message starts with `jianbao:`, never as a trap.
 
+use jianbao::{Options, Page, SCHEMA};
 use js_sys::{Array, ArrayBuffer, Reflect, Uint8Array, JSON};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
-
-use crate::{Options, Page, SCHEMA};
+use web_sys::TextDecoder;
 
 /// A JS `Error` with the package's message prefix.
 fn error(message: impl std::fmt::Display) -> JsError {
@@ -156,7 +156,7 @@ fn type_name(value: &JsValue) -> String {
 pub fn parse(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let text = text_arg(&text, "parse")?;
     let options = options_arg(&options, "parse")?;
-    to_js(&crate::parse(&text, &options))
+    to_js(&jianbao::parse(&text, &options))
 }
 
 /// Decodes bytes of unknown encoding (UTF-8, UTF-16, GB18030/GBK, Big5) and
@@ -167,7 +167,7 @@ pub fn parse_bytes(bytes: JsValue, options: JsValue) -> Result<JsValue, JsError>
     let bytes = bytes_arg(&bytes, "parseBytes")?;
     let options = options_arg(&options, "parseBytes")?;
     let decoded = decode_or_throw(&bytes, "parseBytes")?;
-    to_js(&crate::parse(&decoded.text, &options))
+    to_js(&jianbao::parse(&decoded.text, &options))
 }
 
 /// What `decodeBytes` returns.
@@ -189,20 +189,34 @@ pub fn decode_bytes(bytes: JsValue) -> Result<JsValue, JsError> {
     })
 }
 
-fn decode_or_throw(bytes: &[u8], function: &str) -> Result<crate::decode::Decoded, JsError> {
-    crate::decode::decode(bytes).map_err(|e| error(format_args!("{function}: {e}")))
+fn decode_or_throw(bytes: &[u8], function: &str) -> Result<jianbao::decode::Decoded, JsError> {
+    jianbao::decode::decode_using(bytes, text_decoder)
+        .map_err(|e| error(format_args!("{function}: {e}")))
+}
+
+/// The legacy encodings (GB18030, Big5, …) as the JavaScript engine's
+/// `TextDecoder` reads them: `new TextDecoder(label).decode(bytes)`, not
+/// `fatal` (undecodable sequences become U+FFFD). `None` when the engine has
+/// no decoder for `label` (its constructor throws a `RangeError`, as in a
+/// Node built without full ICU).
+fn text_decoder(label: &str, bytes: &[u8]) -> Option<String> {
+    let decoder = TextDecoder::new_with_label(label).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
 }
 
 /// The page (as `parse` returns it) as Markdown.
 #[wasm_bindgen(js_name = toMarkdown)]
 pub fn to_markdown(page: JsValue) -> Result<String, JsError> {
-    Ok(crate::render::to_markdown(&page_arg(&page, "toMarkdown")?))
+    Ok(jianbao::render::to_markdown(&page_arg(
+        &page,
+        "toMarkdown",
+    )?))
 }
 
 /// The page as plain text.
 #[wasm_bindgen(js_name = toText)]
 pub fn to_text(page: JsValue) -> Result<String, JsError> {
-    Ok(crate::render::to_text(&page_arg(&page, "toText")?))
+    Ok(jianbao::render::to_text(&page_arg(&page, "toText")?))
 }
 
 /// The page's articles as JSON Lines, one article a line, each starting
@@ -211,7 +225,7 @@ pub fn to_text(page: JsValue) -> Result<String, JsError> {
 pub fn to_jsonl(page: JsValue, source: JsValue) -> Result<String, JsError> {
     let page = page_arg(&page, "toJsonl")?;
     let source = source_arg(&source, "toJsonl")?;
-    Ok(crate::render::to_jsonl_articles(&page, source.as_deref()))
+    Ok(jianbao::render::to_jsonl_articles(&page, source.as_deref()))
 }
 
 /// One item of `toCsv`'s argument.
@@ -244,7 +258,7 @@ pub fn to_csv(pages: JsValue) -> Result<String, JsError> {
         .iter()
         .map(|input| (input.source.as_deref(), &input.page))
         .collect();
-    Ok(crate::render::to_csv(&rows))
+    Ok(jianbao::render::to_csv(&rows))
 }
 
 /// The crate's version, which is also the npm package's.
@@ -259,5 +273,5 @@ pub fn version() -> String {
 #[cfg(feature = "bench-wasm")]
 #[wasm_bindgen(js_name = parseOnly)]
 pub fn parse_only(text: &str) -> usize {
-    crate::parse(text, &Options::default()).articles.len()
+    jianbao::parse(text, &Options::default()).articles.len()
 }

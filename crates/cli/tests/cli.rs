@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_jianbao");
-const PAGES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/pages");
+const PAGES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/pages");
 
 /// The raw reference pages, sorted by name.
 fn pages() -> Vec<PathBuf> {
