@@ -53,7 +53,7 @@
 //! data) are refused with a [`DecodeError`] rather than turned into a page
 //! of mojibake.
 //!
-//! [`decode_as`] skips the detection: the caller names the encoding.
+//! [`decode_named`] skips the detection: the caller names the encoding.
 
 use std::fmt;
 
@@ -384,17 +384,31 @@ pub fn decode_using(
 /// matter. A byte-order mark of that encoding is dropped. Undecodable
 /// sequences become U+FFFD (listed in [`Decoded::invalid`] for UTF-8 and
 /// UTF-16) and nothing is refused: the caller said what the bytes are.
+/// Built for wasm32, the legacy encodings need [`decode_named_using`].
 ///
 /// ```
-/// use jianbao::decode::decode_as;
+/// use jianbao::decode::decode_named;
 ///
 /// let gbk = [0xB1, 0xBE, 0xB1, 0xA8, 0xD1, 0xB6];
-/// assert_eq!(decode_as(&gbk, "gbk").unwrap().text, "本报讯");
+/// assert_eq!(decode_named(&gbk, "gbk").unwrap().text, "本报讯");
 /// // The same bytes forced to be Big5 are something else, but no error.
-/// assert_eq!(decode_as(&gbk, "Big5").unwrap().encoding, "Big5");
-/// assert!(decode_as(&gbk, "latin-9").unwrap_err().to_string().contains("unknown encoding"));
+/// assert_eq!(decode_named(&gbk, "Big5").unwrap().encoding, "Big5");
+/// assert!(decode_named(&gbk, "latin-9").unwrap_err().to_string().contains("unknown encoding"));
 /// ```
-pub fn decode_as(bytes: &[u8], label: &str) -> Result<Decoded, DecodeError> {
+pub fn decode_named(bytes: &[u8], label: &str) -> Result<Decoded, DecodeError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return decode_named_using(bytes, label, native::decode_label);
+    #[cfg(target_arch = "wasm32")]
+    return decode_named_using(bytes, label, |_, _| None);
+}
+
+/// [`decode_named`] with the legacy encodings read by a decoder of the
+/// host's, as [`decode_using`] takes it.
+pub fn decode_named_using(
+    bytes: &[u8],
+    label: &str,
+    decode_as: impl Fn(&str, &[u8]) -> Option<String>,
+) -> Result<Decoded, DecodeError> {
     let key: String = label
         .chars()
         .filter(|c| !matches!(c, '-' | '_' | ' '))
@@ -415,19 +429,17 @@ pub fn decode_as(bytes: &[u8], label: &str) -> Result<Decoded, DecodeError> {
     let legacy = match key.as_str() {
         "gb18030" | "gbk" | "gb2312" | "cp936" | "windows936" => Legacy::Gb18030,
         "big5" | "big5hkscs" | "cp950" => Legacy::Big5,
-        _ => {
-            return Err(DecodeError {
-                guess: None,
-                reason: format!(
+        _ => return Err(DecodeError {
+            guess: None,
+            reason: format!(
                 "unknown encoding {label:?} (known: UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5)"
             ),
-            })
-        }
+        }),
     };
-    let text = backend::decode_legacy(legacy, bytes).ok_or_else(|| DecodeError {
+    let text = decode_as(legacy.label(), bytes).ok_or_else(|| DecodeError {
         guess: Some(legacy.name()),
         reason: format!(
-            "{} cannot be decoded here (no TextDecoder for it)",
+            "{} cannot be decoded here (no decoder for it)",
             legacy.name()
         ),
     })?;
@@ -1142,26 +1154,26 @@ mod tests {
     }
 
     #[test]
-    fn decode_as_forces_the_encoding() {
+    fn decode_named_forces_the_encoding() {
         let gbk = encode(encoding_rs::GBK, SAMPLE);
         for label in ["GBK", "gb18030", "GB2312", "cp936"] {
-            let d = decode_as(&gbk, label).unwrap();
+            let d = decode_named(&gbk, label).unwrap();
             assert_eq!((d.text.as_str(), d.encoding), (SAMPLE, "GB18030"));
         }
         let big5 = encode(BIG5, TRADITIONAL);
-        assert_eq!(decode_as(&big5, "big5").unwrap().text, TRADITIONAL);
+        assert_eq!(decode_named(&big5, "big5").unwrap().text, TRADITIONAL);
         // UTF-16 named: read so even with no NUL and no mark; a mark of that
         // encoding is dropped.
         let mut le = vec![0xFF, 0xFE];
         le.extend(SAMPLE.encode_utf16().flat_map(u16::to_le_bytes));
-        assert_eq!(decode_as(&le, "utf-16le").unwrap().text, SAMPLE);
-        assert_eq!(decode_as(&le[2..], "UTF_16").unwrap().text, SAMPLE);
+        assert_eq!(decode_named(&le, "utf-16le").unwrap().text, SAMPLE);
+        assert_eq!(decode_named(&le[2..], "UTF_16").unwrap().text, SAMPLE);
         // Forced UTF-8 on GBK bytes: nothing refused, every bad byte listed.
-        let d = decode_as(&gbk, "utf8").unwrap();
+        let d = decode_named(&gbk, "utf8").unwrap();
         assert_eq!(d.encoding, "UTF-8");
         assert_eq!(d.text.matches('\u{FFFD}').count(), d.invalid.len());
         assert!(!d.invalid.is_empty());
-        let err = decode_as(b"x", "koi8-r").unwrap_err();
+        let err = decode_named(b"x", "koi8-r").unwrap_err();
         assert_eq!(err.guess(), None);
         assert!(
             err.reason().starts_with("unknown encoding \"koi8-r\""),
