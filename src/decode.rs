@@ -429,12 +429,14 @@ pub fn decode_named_using(
     let legacy = match key.as_str() {
         "gb18030" | "gbk" | "gb2312" | "cp936" | "windows936" => Legacy::Gb18030,
         "big5" | "big5hkscs" | "cp950" => Legacy::Big5,
-        _ => return Err(DecodeError {
-            guess: None,
-            reason: format!(
+        _ => {
+            return Err(DecodeError {
+                guess: None,
+                reason: format!(
                 "unknown encoding {label:?} (known: UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5)"
             ),
-        }),
+            })
+        }
     };
     let text = decode_as(legacy.label(), bytes).ok_or_else(|| DecodeError {
         guess: Some(legacy.name()),

@@ -163,7 +163,25 @@ impl Document {
     ///
     /// When `index` is not below the number of pages.
     pub fn parse_page(&self, index: usize, options: &Options) -> SourcedPage {
-        let range = self.pages[index];
+        let number = (self.pages.len() > 1).then_some(self.pages[index].number);
+        self.parse_range(self.pages[index], number, options)
+    }
+
+    /// Parses the whole text as one page, form feeds or not (what
+    /// [`parse`](crate::parse) does), with the document's encoding and
+    /// `invalid_bytes` warning.
+    pub fn parse_whole(&self, options: &Options) -> SourcedPage {
+        let whole = PageRange {
+            number: 1,
+            start: 0,
+            end: self.text.len(),
+            start_utf16: 0,
+            end_utf16: utf16_len(&self.text),
+        };
+        self.parse_range(whole, None, options)
+    }
+
+    fn parse_range(&self, range: PageRange, number: Option<u32>, options: &Options) -> SourcedPage {
         let mut page = crate::parse(&self.text[range.start..range.end], options);
         if range.start_utf16 > 0 {
             shift_spans(&mut page, range.start_utf16);
@@ -185,7 +203,7 @@ impl Document {
             page,
             source: Source {
                 file: None,
-                page: (self.pages.len() > 1).then_some(range.number),
+                page: number,
                 encoding: self.encoding.map(str::to_owned),
             },
         }

@@ -10,8 +10,10 @@
 //! unknown options, undecodable bytes, a malformed page) as a thrown JS
 //! `Error` whose message starts with `jianbao:`, never as a trap.
 
-use jianbao::{Options, Page, SCHEMA};
-use js_sys::{Array, ArrayBuffer, Reflect, Uint8Array, JSON};
+use jianbao::decode::Decoded;
+use jianbao::formats::{self, RenderOptions};
+use jianbao::{Document, Options, Page, Source, SourcedPage, SCHEMA};
+use js_sys::{Array, ArrayBuffer, JsString, Reflect, Uint8Array, JSON};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::TextDecoder;
@@ -43,8 +45,37 @@ fn text_arg(value: &JsValue, function: &str) -> Result<String, JsError> {
 /// plain object read exactly as the native side reads options JSON
 /// (`keep_ads` or `keepAds`, `spans`; unknown keys are an error).
 fn options_arg(value: &JsValue, function: &str) -> Result<Options, JsError> {
+    options_with(value, function, &[]).map(|(options, _)| options)
+}
+
+/// [`options_arg`] for the functions that take bytes: also `encoding`, the
+/// name of the encoding to decode them as instead of detecting it.
+fn bytes_options_arg(
+    value: &JsValue,
+    function: &str,
+) -> Result<(Options, Option<String>), JsError> {
+    let (options, mut extra) = options_with(value, function, &["encoding"])?;
+    let encoding = match extra.pop().flatten() {
+        None | Some(serde_json::Value::Null) => None,
+        Some(serde_json::Value::String(name)) => Some(name),
+        Some(other) => {
+            return Err(error(format_args!(
+            "{function}: invalid options: encoding must be a string such as \"GBK\", got {other}"
+        )))
+        }
+    };
+    Ok((options, encoding))
+}
+
+/// The parser options in `value`, and the values of the `extra` keys
+/// (taken out before the rest is read as [`Options`]).
+fn options_with(
+    value: &JsValue,
+    function: &str,
+    extra: &[&str],
+) -> Result<(Options, Vec<Option<serde_json::Value>>), JsError> {
     if value.is_undefined() || value.is_null() {
-        return Ok(Options::default());
+        return Ok((Options::default(), vec![None; extra.len()]));
     }
     if !value.is_object() || value.is_function() || Array::is_array(value) {
         return Err(error(format_args!(
@@ -56,14 +87,22 @@ fn options_arg(value: &JsValue, function: &str) -> Result<Options, JsError> {
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| error(format_args!("{function}: options must be a plain object")))?;
-    serde_json::from_str(&json).map_err(|e| {
+    let invalid = |e: serde_json::Error| {
         // serde_json's message ends with a position in the JSON text, which
         // means nothing to a caller who passed an object: drop it.
         let message = e.to_string();
         let position = format!(" at line {} column {}", e.line(), e.column());
         let message = message.strip_suffix(&position).unwrap_or(&message);
         error(format_args!("{function}: invalid options: {message}"))
-    })
+    };
+    if extra.is_empty() {
+        return Ok((serde_json::from_str(&json).map_err(invalid)?, Vec::new()));
+    }
+    let mut map: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(&json).map_err(invalid)?;
+    let taken = extra.iter().map(|key| map.remove(*key)).collect();
+    let options = serde_json::from_value(serde_json::Value::Object(map)).map_err(invalid)?;
+    Ok((options, taken))
 }
 
 /// The `bytes` argument: a `Uint8Array` (a Node `Buffer` is one), any other
@@ -154,20 +193,82 @@ fn type_name(value: &JsValue) -> String {
 /// `options` is `undefined` or `{ keepAds?, keep_ads?, spans? }`.
 #[wasm_bindgen]
 pub fn parse(text: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    if let Some(length) = text.dyn_ref::<JsString>().map(JsString::length) {
+        enough_memory(length as usize * 3, "parse")?;
+    }
     let text = text_arg(&text, "parse")?;
     let options = options_arg(&options, "parse")?;
     to_js(&jianbao::parse(&text, &options))
 }
 
 /// Decodes bytes of unknown encoding (UTF-8, UTF-16, GB18030/GBK, Big5) and
-/// parses the text. Spans index into the decoded text: call `decodeBytes`
-/// then `parse` to keep that text and learn the encoding.
+/// parses the text as one page. The page's `source.encoding` names the
+/// encoding; invalid bytes of a damaged UTF-8 or UTF-16 file are a warning
+/// `invalid_bytes`. Spans index into the decoded text: call `decodeBytes`
+/// then `parse` to keep that text. `options` may also name the `encoding`
+/// (`"GBK"`, `"UTF-16LE"`, …) instead of detecting it.
 #[wasm_bindgen(js_name = parseBytes)]
 pub fn parse_bytes(bytes: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let bytes = bytes_arg(&bytes, "parseBytes")?;
-    let options = options_arg(&options, "parseBytes")?;
-    let decoded = decode_or_throw(&bytes, "parseBytes")?;
-    to_js(&jianbao::parse(&decoded.text, &options))
+    let (options, encoding) = bytes_options_arg(&options, "parseBytes")?;
+    let decoded = decode_or_throw(&bytes, encoding.as_deref(), "parseBytes")?;
+    drop(bytes);
+    enough_memory(decoded.text.len(), "parseBytes")?;
+    to_js(&Document::from_decoded(decoded).parse_whole(&options))
+}
+
+/// Parses a text or a file's bytes (`string`, or bytes as `parseBytes`
+/// takes them) as a file of one or more pages divided by form feeds: an
+/// array of pages, each parsed on its own, each one's spans indexing the
+/// whole text, each one's `source.page` its number when there are several.
+#[wasm_bindgen(js_name = parseMany)]
+pub fn parse_many(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let (document, options) = document_arg(&input, &options, "parseMany")?;
+    to_js(&document.parse_all(&options))
+}
+
+/// A text or bytes as a [`Document`], with the parser options.
+fn document_arg(
+    input: &JsValue,
+    options: &JsValue,
+    function: &str,
+) -> Result<(Document, Options), JsError> {
+    if let Some(length) = input.dyn_ref::<JsString>().map(JsString::length) {
+        let options = options_arg(options, function)?;
+        enough_memory(length as usize * 3, function)?;
+        return Ok((Document::from_text(text_arg(input, function)?), options));
+    }
+    let bytes = bytes_arg(input, function).map_err(|_| {
+        error(format_args!(
+            "{function}: input must be a string, a Uint8Array or an ArrayBuffer, got {}",
+            type_name(input)
+        ))
+    })?;
+    let (options, encoding) = bytes_options_arg(options, function)?;
+    let decoded = decode_or_throw(&bytes, encoding.as_deref(), function)?;
+    drop(bytes);
+    enough_memory(decoded.text.len(), function)?;
+    Ok((Document::from_decoded(decoded), options))
+}
+
+/// How many times its input a parse may take in memory at most, as the
+/// README promises (with room to spare).
+const MEMORY_PER_INPUT_BYTE: usize = 12;
+
+/// Makes sure the WebAssembly memory can grow to what parsing `len` bytes
+/// of text takes, before parsing starts: running out halfway would be a
+/// trap (`RuntimeError: unreachable`) that leaves the module unusable. The
+/// room reserved is given back at once, for the parse to use.
+fn enough_memory(len: usize, function: &str) -> Result<(), JsError> {
+    let need = len.saturating_mul(MEMORY_PER_INPUT_BYTE);
+    let mut room: Vec<u8> = Vec::new();
+    room.try_reserve_exact(need).map_err(|_| {
+        error(format_args!(
+            "{function}: not enough memory to parse {:.1} MB of text (about {} MB needed); split the input",
+            len as f64 / 1e6,
+            need / 1_000_000
+        ))
+    })
 }
 
 /// What `decodeBytes` returns.
@@ -175,23 +276,67 @@ pub fn parse_bytes(bytes: JsValue, options: JsValue) -> Result<JsValue, JsError>
 struct DecodedJs<'a> {
     text: &'a str,
     encoding: &'a str,
+    /// Invalid byte sequences of a UTF-8 or UTF-16 input, now U+FFFD:
+    /// `{ byte, len }`, in bytes of the input.
+    invalid: Vec<InvalidJs>,
 }
 
-/// Decodes bytes of unknown encoding to `{ text, encoding }`, `encoding`
-/// being `"UTF-8"`, `"UTF-16LE"`, `"UTF-16BE"`, `"GB18030"` or `"Big5"`.
+#[derive(Serialize)]
+struct InvalidJs {
+    byte: usize,
+    len: usize,
+}
+
+/// Decodes bytes of unknown encoding to `{ text, encoding, invalid }`,
+/// `encoding` being `"UTF-8"`, `"UTF-16LE"`, `"UTF-16BE"`, `"GB18030"` or
+/// `"Big5"`; `options` may name the `encoding` instead.
 #[wasm_bindgen(js_name = decodeBytes)]
-pub fn decode_bytes(bytes: JsValue) -> Result<JsValue, JsError> {
+pub fn decode_bytes(bytes: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let bytes = bytes_arg(&bytes, "decodeBytes")?;
-    let decoded = decode_or_throw(&bytes, "decodeBytes")?;
+    let encoding = encoding_option(&options, "decodeBytes")?;
+    let decoded = decode_or_throw(&bytes, encoding.as_deref(), "decodeBytes")?;
     to_js(&DecodedJs {
         text: &decoded.text,
         encoding: decoded.encoding,
+        invalid: decoded
+            .invalid
+            .iter()
+            .map(|i| InvalidJs {
+                byte: i.byte,
+                len: i.len,
+            })
+            .collect(),
     })
 }
 
-fn decode_or_throw(bytes: &[u8], function: &str) -> Result<jianbao::decode::Decoded, JsError> {
-    jianbao::decode::decode_using(bytes, text_decoder)
-        .map_err(|e| error(format_args!("{function}: {e}")))
+/// The options of `decodeBytes`: `undefined`, or `{ encoding }`.
+fn encoding_option(value: &JsValue, function: &str) -> Result<Option<String>, JsError> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    let encoding =
+        Reflect::get(value, &JsValue::from_str("encoding")).unwrap_or(JsValue::UNDEFINED);
+    if encoding.is_undefined() || encoding.is_null() {
+        return Ok(None);
+    }
+    encoding.as_string().map(Some).ok_or_else(|| {
+        error(format_args!(
+            "{function}: invalid options: encoding must be a string such as \"GBK\", got {}",
+            type_name(&encoding)
+        ))
+    })
+}
+
+fn decode_or_throw(
+    bytes: &[u8],
+    encoding: Option<&str>,
+    function: &str,
+) -> Result<Decoded, JsError> {
+    match encoding {
+        Some(label) => jianbao::decode::decode_named_using(bytes, label, text_decoder),
+        None => jianbao::decode::decode_using(bytes, text_decoder),
+    }
+    .map_err(|e| error(format_args!("{function}: {e}")))
 }
 
 /// The legacy encodings (GB18030, Big5, …) as the JavaScript engine's
@@ -259,6 +404,222 @@ pub fn to_csv(pages: JsValue) -> Result<String, JsError> {
         .map(|input| (input.source.as_deref(), &input.page))
         .collect();
     Ok(jianbao::render::to_csv(&rows))
+}
+
+/// A text or a file's bytes opened as a file of pages, to parse one page at
+/// a time (so that a caller can show progress, or stop between pages):
+/// `new Document(input, { encoding? })`, then `pages()`, `parsePage(i)`.
+/// Call `free()` when done.
+#[wasm_bindgen(js_name = Document)]
+pub struct DocumentJs {
+    document: Document,
+}
+
+/// One page's place in a [`DocumentJs`]'s text, in UTF-16 code units.
+#[derive(Serialize)]
+struct PageRangeJs {
+    number: u32,
+    start: u32,
+    end: u32,
+}
+
+#[wasm_bindgen(js_class = Document)]
+impl DocumentJs {
+    /// Opens `input` (a string, or bytes as `parseBytes` takes them, with
+    /// `options.encoding` to name their encoding).
+    #[wasm_bindgen(constructor)]
+    pub fn new(input: JsValue, options: JsValue) -> Result<DocumentJs, JsError> {
+        let (document, _) = document_arg(&input, &options, "Document")?;
+        Ok(DocumentJs { document })
+    }
+
+    /// The whole text, which every span of every page indexes.
+    pub fn text(&self) -> String {
+        self.document.text().to_owned()
+    }
+
+    /// The encoding the bytes were in, or `undefined` for a text.
+    pub fn encoding(&self) -> Option<String> {
+        self.document.encoding().map(str::to_owned)
+    }
+
+    /// The pages: `[{ number, start, end }]`, `start` and `end` in UTF-16
+    /// code units of `text()`.
+    pub fn pages(&self) -> Result<JsValue, JsError> {
+        let ranges: Vec<PageRangeJs> = self
+            .document
+            .pages()
+            .iter()
+            .map(|r| PageRangeJs {
+                number: r.number,
+                start: r.start_utf16,
+                end: r.end_utf16,
+            })
+            .collect();
+        to_js(&ranges)
+    }
+
+    /// Parses page `index` (from 0) into the page object.
+    #[wasm_bindgen(js_name = parsePage)]
+    pub fn parse_page(&self, index: u32, options: JsValue) -> Result<JsValue, JsError> {
+        let options = options_arg(&options, "Document.parsePage")?;
+        let index = self.page_index(index, "Document.parsePage")?;
+        to_js(&self.document.parse_page(index, &options))
+    }
+
+    /// Parses page `index` like `parsePage`, but returns its JSON, as text,
+    /// in parts, for a user interface that reads a large file page by page
+    /// and each article only when it shows it: `{ json, head, articles }`,
+    /// `json` the whole page (what `parsePage` gives, as `JSON.stringify`
+    /// writes it), `head` the page without its articles, `articles` each
+    /// article's JSON.
+    #[wasm_bindgen(js_name = parsePageParts)]
+    pub fn parse_page_parts(&self, index: u32, options: JsValue) -> Result<JsValue, JsError> {
+        let options = options_arg(&options, "Document.parsePageParts")?;
+        let index = self.page_index(index, "Document.parsePageParts")?;
+        let mut page = self.document.parse_page(index, &options);
+        let json = serde_json::to_string(&page).map_err(error)?;
+        let articles = std::mem::take(&mut page.page.articles);
+        let articles = articles
+            .iter()
+            .map(serde_json::to_string)
+            .collect::<Result<Vec<String>, _>>()
+            .map_err(error)?;
+        let head = serde_json::to_string(&page).map_err(error)?;
+        to_js(&PageParts {
+            json,
+            head,
+            articles,
+        })
+    }
+
+    fn page_index(&self, index: u32, function: &str) -> Result<usize, JsError> {
+        let pages = self.document.pages().len();
+        let index = index as usize;
+        if index < pages {
+            Ok(index)
+        } else {
+            Err(error(format_args!(
+                "{function}: no page {index} (the document has {pages})"
+            )))
+        }
+    }
+}
+
+/// What `Document.parsePageParts` returns.
+#[derive(Serialize)]
+struct PageParts {
+    json: String,
+    head: String,
+    articles: Vec<String>,
+}
+
+/// The output formats of `render`: `[{ name, aliases, extension, mime,
+/// summary, join }]`, the same list as the CLI's `--format`.
+#[wasm_bindgen]
+pub fn formats() -> Result<JsValue, JsError> {
+    to_js(formats::FORMATS)
+}
+
+/// What `render` takes as options.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct RenderOptionsJs {
+    pretty: bool,
+    bom: bool,
+}
+
+/// Pages in an output format, byte for byte what the CLI writes for the
+/// same files: `format` is a name of `formats()`; `items` an array of
+/// `{ file?, page }` (pages as `parse` and the others return them, or
+/// their JSON text);
+/// `options` `{ pretty?, bom? }`.
+#[wasm_bindgen]
+pub fn render(format: JsValue, items: JsValue, options: JsValue) -> Result<String, JsError> {
+    let name = format.as_string().ok_or_else(|| {
+        error(format_args!(
+            "render: format must be a string, got {}",
+            type_name(&format)
+        ))
+    })?;
+    let format = formats::find(&name).ok_or_else(|| {
+        let names: Vec<&str> = formats::FORMATS.iter().map(|f| f.name).collect();
+        error(format_args!(
+            "render: unknown format {name:?} (known: {})",
+            names.join(", ")
+        ))
+    })?;
+    if !Array::is_array(&items) {
+        return Err(error(format_args!(
+            "render: items must be an array of {{ file?, page }}, got {}",
+            type_name(&items)
+        )));
+    }
+    let options: RenderOptionsJs = if options.is_undefined() || options.is_null() {
+        RenderOptionsJs::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| error(format_args!("render: invalid options: {}", message(e))))?
+    };
+    let items = Array::from(&items);
+    let mut pages = Vec::with_capacity(items.length() as usize);
+    for item in items.iter() {
+        let get = |object: &JsValue, key: &str| {
+            Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+        };
+        let value = get(&item, "page");
+        let (page, mut source) = match value.as_string() {
+            // A page's JSON (as `parsePageParts` gives it): read as JSON.
+            Some(json) => page_json(&json)?,
+            None => {
+                let page = page_arg(&value, "render")?;
+                // The page's own source (read apart: a page object's other
+                // keys are the Page).
+                let source = get(&value, "source");
+                let source: Source = if source.is_undefined() || source.is_null() {
+                    Source::default()
+                } else {
+                    serde_wasm_bindgen::from_value(source).map_err(|e| {
+                        error(format_args!("render: not a page source: {}", message(e)))
+                    })?
+                };
+                (page, source)
+            }
+        };
+        let file = source_arg(&get(&item, "file"), "render")?;
+        if file.is_some() {
+            source.file = file;
+        }
+        pages.push(SourcedPage { page, source });
+    }
+    let options = RenderOptions {
+        pretty: options.pretty,
+        bom: options.bom,
+    };
+    Ok(format.render(&pages, &options))
+}
+
+/// A page's JSON text as a [`Page`] and its [`Source`].
+fn page_json(json: &str) -> Result<(Page, Source), JsError> {
+    #[derive(Deserialize)]
+    struct SourceOnly {
+        #[serde(default)]
+        source: Source,
+    }
+    let invalid = |e: serde_json::Error| error(format_args!("render: not a jianbao page: {e}"));
+    let page: Page = serde_json::from_str(json).map_err(invalid)?;
+    check_schema(&page, "render")?;
+    let SourceOnly { source } = serde_json::from_str(json).map_err(invalid)?;
+    Ok((page, source))
+}
+
+/// The file name one page is written to in `format`, as the CLI's `-o`
+/// names it: `STEM.EXT`, or `STEM.pN.EXT` for page N of several.
+#[wasm_bindgen(js_name = fileName)]
+pub fn file_name(format: &str, stem: &str, page: Option<u32>) -> Result<String, JsError> {
+    let format = formats::find(format)
+        .ok_or_else(|| error(format_args!("fileName: unknown format {format:?}")))?;
+    Ok(format.file_name(stem, page))
 }
 
 /// The crate's version, which is also the npm package's.
