@@ -7,7 +7,7 @@
 //! how the output of several pages is joined ([`Join`]). Its output for a
 //! list of pages is [`Format::render`]; a tool that writes pages as they are
 //! parsed (the CLI) gets the same bytes from [`Format::head`] followed by
-//! [`Format::page`] for each page.
+//! [`Format::page`] for each page, [`Format::separator`] between two.
 //!
 //! ```
 //! use jianbao::formats;
@@ -160,7 +160,10 @@ impl Format {
         let several = pages.len() > 1;
         let mut out = self.head(options);
         for (i, page) in pages.iter().enumerate() {
-            out.push_str(&self.page(page, i == 0, several, options));
+            if i > 0 {
+                out.push_str(self.separator());
+            }
+            out.push_str(&self.page(page, several, options));
         }
         out
     }
@@ -181,16 +184,18 @@ impl Format {
         }
     }
 
-    /// One page's part of the output: `first` when no page came before it,
-    /// `several` when the output holds (or may hold) more than one page.
-    pub fn page(
-        &self,
-        page: &SourcedPage,
-        first: bool,
-        several: bool,
-        options: &RenderOptions,
-    ) -> String {
-        let gap = if first { "" } else { "\n" };
+    /// What goes between two pages' parts: a blank line between headed
+    /// pages, nothing between lines or rows.
+    pub fn separator(&self) -> &'static str {
+        match self.join {
+            Join::Headed => "\n",
+            Join::Lines | Join::Rows => "",
+        }
+    }
+
+    /// One page's part of the output; `several` when the output holds (or
+    /// may hold) more than one page.
+    pub fn page(&self, page: &SourcedPage, several: bool, options: &RenderOptions) -> String {
         match self.kind {
             Kind::Json if !several => {
                 let mut json = to_json(page, options.pretty);
@@ -204,19 +209,24 @@ impl Format {
             }
             Kind::Articles => articles(page),
             Kind::Markdown if several => format!(
-                "{gap}<!-- source: {} -->\n\n{}",
+                "<!-- source: {} -->\n\n{}",
                 comment_safe(&label(&page.source)),
                 render::to_markdown(&page.page)
             ),
             Kind::Markdown => render::to_markdown(&page.page),
             Kind::Text if several => format!(
-                "{gap}==> {} <==\n\n{}",
+                "==> {} <==\n\n{}",
                 label(&page.source),
                 render::to_text(&page.page)
             ),
             Kind::Text => render::to_text(&page.page),
             Kind::Csv => {
-                render::to_csv_rows(Some(page.source.file.as_deref().unwrap_or("")), &page.page)
+                // The source column names the file, and the page of a file of several.
+                let source = match (&page.source.file, page.source.page) {
+                    (None, None) => String::new(),
+                    _ => label(&page.source),
+                };
+                render::to_csv_rows(Some(&source), &page.page)
             }
         }
     }
@@ -356,7 +366,10 @@ mod tests {
             ] {
                 let mut streamed = f.head(&options);
                 for (i, p) in pages.iter().enumerate() {
-                    streamed.push_str(&f.page(p, i == 0, true, &options));
+                    if i > 0 {
+                        streamed.push_str(f.separator());
+                    }
+                    streamed.push_str(&f.page(p, true, &options));
                 }
                 assert_eq!(f.render(&pages, &options), streamed, "{}", f.name);
             }

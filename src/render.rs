@@ -289,7 +289,9 @@ pub const CSV_COLUMNS: [&str; 14] = [
 /// quote or a line break are quoted, quotes doubled; records end in CRLF.
 ///
 /// No byte-order mark is written: prepend `\u{FEFF}` for spreadsheet
-/// programs that need one to read UTF-8.
+/// programs that need one to read UTF-8 (the `csv` format of
+/// [`crate::formats`] does with `bom`). Fields that a spreadsheet would run
+/// as a formula are neutralised (see OWASP's CSV injection).
 ///
 /// ```
 /// let page = jianbao::parse("", &Default::default());
@@ -356,14 +358,22 @@ fn kind_name(kind: Kind) -> &'static str {
 }
 
 /// One CSV record, CRLF-terminated.
+///
+/// A field that a spreadsheet would take for a formula (starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return) is neutralised as OWASP
+/// recommends against CSV injection: a `'` in front, and the field quoted.
 fn csv_record<'a>(fields: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for (i, field) in fields.enumerate() {
         if i > 0 {
             out.push(',');
         }
-        if field.contains([',', '"', '\r', '\n']) {
+        let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        if formula || field.contains([',', '"', '\r', '\n']) {
             out.push('"');
+            if formula {
+                out.push('\'');
+            }
             out.push_str(&field.replace('"', "\"\""));
             out.push('"');
         } else {
@@ -658,6 +668,25 @@ mod tests {
 广告
 ";
         assert_eq!(to_text(&sample()), expected);
+    }
+
+    #[test]
+    fn csv_neutralises_formulas() {
+        let fields = [
+            "=SUM(A1:A9)",
+            "+1",
+            "-2",
+            "@cmd",
+            "\tx",
+            "\rx",
+            "a=b",
+            "普通",
+            "\"=x\"",
+        ];
+        assert_eq!(
+            csv_record(fields.into_iter()),
+            "\"'=SUM(A1:A9)\",\"'+1\",\"'-2\",\"'@cmd\",\"'\tx\",\"'\rx\",a=b,普通,\"\"\"=x\"\"\"\r\n"
+        );
     }
 
     #[test]
