@@ -12,30 +12,34 @@
 //! find pages -name '*.txt' | jianbao --files-from - -o out/
 //! ```
 //!
-//! Output formats (`--format`):
+//! Output formats (`--format`) are the crate's format registry,
+//! [`jianbao::formats`], so the npm package and the web page write the same
+//! bytes: `json` (the default: the page JSON; several pages one a line),
+//! `jsonl` (one page a line), `articles` (one article a line), `markdown`,
+//! `text`, `csv`. Every page JSON read from a file carries
+//! `"source": {"file", "page"?, "encoding"}`.
 //!
-//! - `json` (the default for one input): the page JSON, schema `jianbao/1`,
-//!   exactly the page's own keys. Given several inputs on stdout, one page
-//!   after another (compact: one a line).
-//! - `jsonl` (the default for several inputs): one page a line, each with a
-//!   `"source"` key in front of the page's own keys: the FILE as given
-//!   (`-` for standard input), so every line says which file it came from.
-//! - `articles`: one article a line, with `source`, `date` and `weekday`.
-//! - `markdown`, `text`: for reading; several pages are each introduced by
-//!   their file name.
-//! - `csv`: one row per article, one header row.
+//! A file of several pages divided by form feeds (as `pdftotext` writes a
+//! whole issue) is parsed page by page, each page's spans indexing the whole
+//! file: on stdout the pages follow one another, with `-o DIR` each is
+//! `DIR/STEM.pN.EXT`.
 //!
 //! With `-o DIR` each input gets its own file, `DIR/STEM.EXT` (`pages/x.txt`
-//! → `DIR/x.json`; `.jsonl`, `.md`, `.txt`, `.csv` by format; standard input
-//! is `stdin`), stdout stays empty and a summary goes to stderr.
+//! → `DIR/x.json`; the format's extension; standard input is `stdin`),
+//! stdout stays empty and a summary goes to stderr.
 //!
-//! Input may be UTF-8, UTF-16, GB18030/GBK or Big5 (see
-//! [`jianbao::decode`]). Inputs are parsed in parallel, in batches, and
-//! written in input order as each batch finishes, so memory stays bounded
-//! however many files there are.
+//! A directory argument is read recursively: its `*.txt` files, or every
+//! file with `--all`, in name order. With no FILE and standard input not a
+//! terminal, standard input is read. Input may be UTF-8, UTF-16, GB18030/GBK
+//! or Big5 (see [`jianbao::decode`]; `--encoding` names it instead); inputs
+//! over `--max-bytes` (256 MB unless told) are refused unread. Inputs are
+//! parsed in parallel, in batches, and written in input order as each batch
+//! finishes, so memory stays bounded however many files there are. Empty
+//! input is a page like any other (the parser warns `empty_input`).
 //!
-//! Exit status: 0 when every input was parsed and written; 1 when some input
-//! could not be read or decoded or its output could not be written (a
+//! Exit status: 0 when every input was parsed and written (an empty input
+//! too); 1 when some input could not be read or decoded, was larger than
+//! `--max-bytes`, or its output could not be written (a
 //! `jianbao: FILE: reason` line on stderr each; the others are still
 //! processed); 2 on a usage error (unknown flag, bad value, no input). A
 //! closed stdout (`jianbao … | head`) ends the run quietly.
@@ -46,45 +50,57 @@ use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::PossibleValuesParser;
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser, ValueEnum};
+use clap::{CommandFactory, Parser};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use jianbao::{render, Options, Page};
+use jianbao::formats::{self, Format, RenderOptions};
+use jianbao::{decode, Document, Options};
 use rayon::prelude::*;
 
 /// How many inputs are parsed before their output is written: what bounds
 /// memory on large batches.
 const BATCH: usize = 256;
 
+/// The default of `--max-bytes`: 256 MB.
+const MAX_BYTES: u64 = 256 << 20;
+
 const AFTER_HELP: &str = "\
 Output:
-  One FILE prints its page JSON (schema jianbao/1). Several print JSON Lines,
-  one page a line, each with a \"source\" key (the FILE as given, \"-\" for
-  standard input) in front of the page's own keys. With -o DIR nothing is
-  printed on stdout: DIR/STEM.json is written for each FILE (.jsonl, .md,
-  .txt, .csv by format; standard input is named \"stdin\") and a summary goes
-  to stderr.
+  One FILE prints its page JSON (schema jianbao/1), with a \"source\" key
+  naming the file and its encoding. Several pages (several FILEs, or a FILE
+  of pages divided by form feeds, as pdftotext writes them) print one page
+  JSON a line. With -o DIR nothing is printed on stdout: DIR/STEM.json is
+  written for each FILE (DIR/STEM.p3.json for page 3 of a file of several;
+  the extension follows the format; standard input is named \"stdin\") and a
+  summary goes to stderr.
 
-  Input may be UTF-8, UTF-16, GB18030/GBK or Big5; the encoding is detected.
+Input:
+  A directory is read recursively: its *.txt files (every file with --all).
+  With no FILE, standard input is read when it is not a terminal. The
+  encoding (UTF-8, UTF-16, GB18030/GBK, Big5) is detected, or named with
+  --encoding. Inputs larger than --max-bytes (256 MB) are refused unread.
 
 Exit status:
   0  every input was parsed and its output written
-  1  some input could not be read or decoded, or its output file could not
-     be written (each reported on stderr as \"jianbao: FILE: reason\"; the
+  1  some input could not be read or decoded, was larger than --max-bytes,
+     or its output file could not be written (each reported on stderr as \"jianbao: FILE: reason\"; the
      other inputs were still processed)
   2  usage error: unknown flag, bad value, no input
 
 Examples:
   jianbao page.txt
-  jianbao pages/*.txt > pages.jsonl
-  jianbao -o out/ pages/*.txt
+  cat page.txt | jianbao
+  jianbao pages/ > pages.jsonl
+  jianbao -o out/ issue-pdftotext.txt
+  jianbao -f csv --bom pages/*.txt > articles.csv
   find pages -name '*.txt' | jianbao --files-from - -o out/";
 
 /// 剪报: turn raw Chinese newspaper page text into structured articles.
 #[derive(Debug, Parser)]
 #[command(name = "jianbao", version, after_help = AFTER_HELP)]
 struct Cli {
-    /// Page text files; `-` reads standard input
+    /// Page text files or directories; `-` reads standard input
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
 
@@ -92,17 +108,33 @@ struct Cli {
     #[arg(long, value_name = "LIST")]
     files_from: Option<PathBuf>,
 
-    /// Output format [default: json; jsonl for several inputs on stdout]
-    #[arg(short, long, value_enum, value_name = "FORMAT")]
-    format: Option<Format>,
+    /// Output format (see jianbao::formats) [default: json]
+    #[arg(short, long, value_name = "FORMAT", value_parser = format_names())]
+    format: Option<String>,
 
-    /// Indent JSON output (format json)
+    /// Indent JSON output (format json, one page)
     #[arg(long)]
     pretty: bool,
 
-    /// Write one file per input into DIR (created if missing) instead of stdout
+    /// Start CSV output with a UTF-8 byte-order mark (for spreadsheets)
+    #[arg(long)]
+    bom: bool,
+
+    /// Write one file per page into DIR (created if missing) instead of stdout
     #[arg(short, long, value_name = "DIR")]
     out_dir: Option<PathBuf>,
+
+    /// Read every file of a directory, not only *.txt
+    #[arg(long)]
+    all: bool,
+
+    /// Decode input as NAME (UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5) instead of detecting it
+    #[arg(long, value_name = "NAME")]
+    encoding: Option<String>,
+
+    /// Refuse inputs larger than N bytes (suffixes K, M, G) [default: 256M]
+    #[arg(long, value_name = "N", value_parser = parse_size)]
+    max_bytes: Option<u64>,
 
     /// Leave out the source ranges (`spans`, `*_spans`: empty lists)
     #[arg(long)]
@@ -117,34 +149,30 @@ struct Cli {
     jobs: Option<u16>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// The page JSON
-    Json,
-    /// One page a line, with a "source" key first
-    Jsonl,
-    /// One article a line, with source, date and weekday
-    Articles,
-    /// Markdown for reading
-    #[value(alias = "md")]
-    Markdown,
-    /// Plain reading text
-    #[value(alias = "txt")]
-    Text,
-    /// One row per article, with a header row
-    Csv,
+/// `--format`'s values: every name and alias in the registry.
+fn format_names() -> PossibleValuesParser {
+    PossibleValuesParser::new(
+        formats::FORMATS
+            .iter()
+            .flat_map(|f| std::iter::once(f.name).chain(f.aliases.iter().copied())),
+    )
 }
 
-impl Format {
-    fn extension(self) -> &'static str {
-        match self {
-            Format::Json => "json",
-            Format::Jsonl | Format::Articles => "jsonl",
-            Format::Markdown => "md",
-            Format::Text => "txt",
-            Format::Csv => "csv",
-        }
-    }
+/// A size in bytes: a number with an optional K, M or G (binary) suffix.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let upper = text.trim().to_ascii_uppercase();
+    let digits = upper.trim_end_matches(['B', 'I']);
+    let (number, shift) = match digits.char_indices().last() {
+        Some((i, 'K')) => (&digits[..i], 10),
+        Some((i, 'M')) => (&digits[..i], 20),
+        Some((i, 'G')) => (&digits[..i], 30),
+        _ => (digits, 0),
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| format!("not a size: {text:?} (e.g. 1000000, 512K, 256M, 2G)"))
 }
 
 /// One input: a file or standard input.
@@ -182,34 +210,58 @@ impl Input {
         }
     }
 
-    fn read(&self) -> io::Result<Vec<u8>> {
-        match self {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                io::stdin().lock().read_to_end(&mut bytes)?;
-                Ok(bytes)
+    /// The input's bytes, or an error for one over `limit` bytes (a file's
+    /// size is checked before anything is read; a stream stops at the
+    /// limit).
+    fn read(&self, limit: u64) -> Result<Vec<u8>, String> {
+        let too_big = || format!("larger than {} (--max-bytes); not read", human_size(limit));
+        let mut bytes = Vec::new();
+        let read = match self {
+            Input::Stdin => io::stdin().lock().take(limit + 1).read_to_end(&mut bytes),
+            Input::File(path) => {
+                let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+                let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+                if size > limit {
+                    return Err(too_big());
+                }
+                file.take(limit + 1).read_to_end(&mut bytes)
             }
-            Input::File(path) => std::fs::read(path),
+        };
+        read.map_err(|e| e.to_string())?;
+        if bytes.len() as u64 > limit {
+            return Err(too_big());
         }
+        Ok(bytes)
+    }
+}
+
+/// `256 MB`, `512 KB`, `1000 bytes`.
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => format!("{} MB", b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => format!("{} KB", b >> 10),
+        b => format!("{b} bytes"),
     }
 }
 
 /// What the run does with every input, settled before the first is read.
 struct Plan {
-    format: Format,
-    pretty: bool,
+    format: &'static Format,
+    render: RenderOptions,
     options: Options,
     out_dir: Option<PathBuf>,
-    /// More than one input: stdout output says which file each page is from.
+    encoding: Option<String>,
+    max_bytes: u64,
+    /// More than one input: every output holds several pages.
     several: bool,
 }
 
 /// What became of one input.
 enum Outcome {
-    /// Output for stdout, and the page's article count.
-    Rendered(String, usize),
-    /// Written to its own file under `-o`.
-    Written(usize),
+    /// Each page's output for stdout, and the articles they hold.
+    Rendered(Vec<String>, usize),
+    /// Pages written to their own files under `-o`, and their articles.
+    Written(usize, usize),
     /// A `jianbao: …` line for stderr.
     Failed(String),
 }
@@ -223,16 +275,15 @@ fn main() -> ExitCode {
     if inputs.is_empty() {
         usage_error(
             ErrorKind::MissingRequiredArgument,
-            "no input: give one or more FILEs (`-` for standard input) or --files-from LIST",
+            "no input: give one or more FILEs or directories (`-` for standard input), \
+             --files-from LIST, or pipe text into standard input",
         );
     }
     let format = cli
         .format
-        .unwrap_or(if inputs.len() > 1 && cli.out_dir.is_none() {
-            Format::Jsonl
-        } else {
-            Format::Json
-        });
+        .as_deref()
+        .and_then(formats::find)
+        .unwrap_or(&formats::FORMATS[0]);
     if let Some(dir) = &cli.out_dir {
         if let Err(message) = check_out_names(&inputs, dir, format) {
             usage_error(ErrorKind::ArgumentConflict, &message);
@@ -242,14 +293,27 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     }
+    if let Some(name) = &cli.encoding {
+        if let Err(err) = decode::decode_named(b"", name) {
+            usage_error(
+                ErrorKind::InvalidValue,
+                &format!("--encoding: {}", err.reason()),
+            );
+        }
+    }
     let plan = Plan {
         format,
-        pretty: cli.pretty,
+        render: RenderOptions {
+            pretty: cli.pretty,
+            bom: cli.bom,
+        },
         options: Options {
             keep_ads: !cli.drop_ads,
             spans: !cli.no_spans,
         },
         out_dir: cli.out_dir.clone(),
+        encoding: cli.encoding.clone(),
+        max_bytes: cli.max_bytes.unwrap_or(MAX_BYTES),
         several: inputs.len() > 1,
     };
     let mut builder = rayon::ThreadPoolBuilder::new();
@@ -271,9 +335,21 @@ fn usage_error(kind: ErrorKind, message: &str) -> ! {
     Cli::command().error(kind, message).exit()
 }
 
-/// The FILE arguments followed by the names in `--files-from`.
+/// The FILE arguments (directories read recursively) followed by the names
+/// in `--files-from`; standard input when there are none and it is not a
+/// terminal.
 fn collect_inputs(cli: &Cli) -> Result<Vec<Input>, String> {
-    let mut inputs: Vec<Input> = cli.files.iter().cloned().map(Input::new).collect();
+    let mut inputs: Vec<Input> = Vec::new();
+    for path in &cli.files {
+        if path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, cli.all, &mut found).map_err(|err| format!("{}: {err}", path.display()))?;
+            found.sort();
+            inputs.extend(found.into_iter().map(Input::File));
+        } else {
+            inputs.push(Input::new(path.clone()));
+        }
+    }
     if let Some(list) = &cli.files_from {
         let text = if list.as_os_str() == "-" {
             let mut text = String::new();
@@ -291,6 +367,9 @@ fn collect_inputs(cli: &Cli) -> Result<Vec<Input>, String> {
                 .map(|line| Input::new(PathBuf::from(line))),
         );
     }
+    if cli.files.is_empty() && cli.files_from.is_none() && !io::stdin().is_terminal() {
+        inputs.push(Input::Stdin);
+    }
     let stdin_uses = inputs.iter().filter(|i| **i == Input::Stdin).count()
         + usize::from(cli.files_from.as_deref() == Some(Path::new("-")));
     if stdin_uses > 1 {
@@ -299,8 +378,32 @@ fn collect_inputs(cli: &Cli) -> Result<Vec<Input>, String> {
     Ok(inputs)
 }
 
+/// The files under `dir`: `*.txt` (any case), or all with `all`. Symbolic
+/// links to directories are not followed (no cycles); hidden entries (a
+/// leading `.`) are skipped.
+fn walk(dir: &Path, all: bool, found: &mut Vec<PathBuf>) -> io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            walk(&path, all, found)?;
+        } else if all
+            || path
+                .extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case("txt"))
+        {
+            found.push(path);
+        }
+    }
+    Ok(())
+}
+
 /// Under `-o`, two inputs with the same stem would write the same file.
-fn check_out_names(inputs: &[Input], dir: &Path, format: Format) -> Result<(), String> {
+fn check_out_names(inputs: &[Input], dir: &Path, format: &Format) -> Result<(), String> {
     let mut seen: HashMap<&OsStr, &Input> = HashMap::with_capacity(inputs.len());
     for input in inputs {
         if let Some(earlier) = seen.insert(input.stem(), input) {
@@ -308,18 +411,15 @@ fn check_out_names(inputs: &[Input], dir: &Path, format: Format) -> Result<(), S
                 "{} and {} would both be written to {}",
                 earlier.name(),
                 input.name(),
-                out_path(dir, input, format).display()
+                out_path(dir, input, format, None).display()
             ));
         }
     }
     Ok(())
 }
 
-fn out_path(dir: &Path, input: &Input, format: Format) -> PathBuf {
-    let mut name = input.stem().to_os_string();
-    name.push(".");
-    name.push(format.extension());
-    dir.join(name)
+fn out_path(dir: &Path, input: &Input, format: &Format, page: Option<u32>) -> PathBuf {
+    dir.join(format.file_name(&input.stem().to_string_lossy(), page))
 }
 
 /// Parses every input in parallel batches and emits the results in order.
@@ -341,9 +441,9 @@ fn run(plan: &Plan, inputs: &[Input]) -> ExitCode {
     let mut out = io::BufWriter::new(stdout.lock());
     let (mut failed, mut written, mut articles) = (0usize, 0usize, 0usize);
     let mut first = true;
-    if plan.out_dir.is_none() && plan.format == Format::Csv {
-        let header = render::to_csv(&[]);
-        if let Err(err) = out.write_all(header.as_bytes()) {
+    if plan.out_dir.is_none() {
+        let head = plan.format.head(&plan.render);
+        if let Err(err) = out.write_all(head.as_bytes()) {
             return stdout_failed(&err);
         }
     }
@@ -358,20 +458,22 @@ fn run(plan: &Plan, inputs: &[Input]) -> ExitCode {
             .collect();
         for outcome in outcomes {
             match outcome {
-                Outcome::Rendered(text, count) => {
+                Outcome::Rendered(parts, count) => {
                     articles += count;
-                    let separator = if first { "" } else { separator(plan.format) };
-                    first = false;
-                    let result = out
-                        .write_all(separator.as_bytes())
-                        .and_then(|()| out.write_all(text.as_bytes()));
-                    if let Err(err) = result {
-                        progress.finish_and_clear();
-                        return stdout_failed(&err);
+                    for part in parts {
+                        let separator = if first { "" } else { plan.format.separator() };
+                        first = false;
+                        let result = out
+                            .write_all(separator.as_bytes())
+                            .and_then(|()| out.write_all(part.as_bytes()));
+                        if let Err(err) = result {
+                            progress.finish_and_clear();
+                            return stdout_failed(&err);
+                        }
                     }
                 }
-                Outcome::Written(count) => {
-                    written += 1;
+                Outcome::Written(pages, count) => {
+                    written += pages;
                     articles += count;
                 }
                 Outcome::Failed(message) => {
@@ -402,14 +504,6 @@ fn run(plan: &Plan, inputs: &[Input]) -> ExitCode {
     ExitCode::from(if failed > 0 { 1 } else { 0 })
 }
 
-/// What goes between two inputs' output on stdout.
-fn separator(format: Format) -> &'static str {
-    match format {
-        Format::Markdown | Format::Text => "\n",
-        Format::Json | Format::Jsonl | Format::Articles | Format::Csv => "",
-    }
-}
-
 /// A closed pipe ends the run quietly; any other write error is reported.
 fn stdout_failed(err: &io::Error) -> ExitCode {
     if err.kind() == io::ErrorKind::BrokenPipe {
@@ -423,55 +517,61 @@ fn stdout_failed(err: &io::Error) -> ExitCode {
 /// Reads, decodes, parses and renders one input; under `-o` also writes it.
 fn process(plan: &Plan, input: &Input) -> Outcome {
     let name = input.name();
-    let bytes = match input.read() {
+    let bytes = match input.read(plan.max_bytes) {
         Ok(bytes) => bytes,
         Err(err) => return Outcome::Failed(format!("jianbao: {name}: {err}")),
     };
-    let text = match jianbao::decode::decode(&bytes) {
-        Ok(decoded) => decoded.text,
+    let decoded = match &plan.encoding {
+        Some(label) => decode::decode_named(&bytes, label),
+        None => decode::decode(&bytes),
+    };
+    let decoded = match decoded {
+        Ok(decoded) => decoded,
         Err(err) => return Outcome::Failed(format!("jianbao: {name}: {err}")),
     };
     drop(bytes);
-    let page = jianbao::parse(&text, &plan.options);
-    let count = page.articles.len();
-    let rendered = render_page(plan, &page, &name);
-    let Some(dir) = &plan.out_dir else {
-        return Outcome::Rendered(rendered, count);
+    let document = Document::from_decoded(decoded);
+    let mut pages = document.parse_all(&plan.options);
+    drop(document);
+    let count: usize = pages.iter().map(|p| p.page.articles.len()).sum();
+    let file = match input {
+        Input::Stdin => None,
+        Input::File(_) => Some(name.clone()),
     };
-    let path = out_path(dir, input, plan.format);
-    if let Input::File(source) = input {
-        if same_file(source, &path) {
-            return Outcome::Failed(format!(
-                "jianbao: {name}: not overwriting the input with its own output"
-            ));
+    for page in &mut pages {
+        page.source.file.clone_from(&file);
+    }
+    let Some(dir) = &plan.out_dir else {
+        // On stdout pages follow one another: several, unless this is the
+        // one input and it held one page.
+        let several = plan.several || pages.len() > 1;
+        let parts = pages
+            .iter()
+            .map(|page| plan.format.page(page, several, &plan.render))
+            .collect();
+        return Outcome::Rendered(parts, count);
+    };
+    // Under -o each page stands alone in its own file.
+    for page in &pages {
+        let path = out_path(dir, input, plan.format, page.source.page);
+        if let Input::File(source) = input {
+            if same_file(source, &path) {
+                return Outcome::Failed(format!(
+                    "jianbao: {name}: not overwriting the input with its own output"
+                ));
+            }
+        }
+        let rendered = plan.format.render(std::slice::from_ref(page), &plan.render);
+        if let Err(err) = std::fs::write(&path, rendered) {
+            return Outcome::Failed(format!("jianbao: {}: {err}", path.display()));
         }
     }
-    match std::fs::write(&path, rendered) {
-        Ok(()) => Outcome::Written(count),
-        Err(err) => Outcome::Failed(format!("jianbao: {}: {err}", path.display())),
-    }
+    Outcome::Written(pages.len(), count)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {
     match (a.canonicalize(), b.canonicalize()) {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
-    }
-}
-
-/// One page in the chosen format; `source` names it where the format has room.
-fn render_page(plan: &Plan, page: &Page, source: &str) -> String {
-    // Under -o each file stands alone; on stdout pages follow one another.
-    let alone = plan.out_dir.is_some() || !plan.several;
-    match plan.format {
-        Format::Json => render::to_json(page, plan.pretty) + "\n",
-        Format::Jsonl => render::to_jsonl_page(page, Some(source)),
-        Format::Articles => render::to_jsonl_articles(page, Some(source)),
-        Format::Markdown if alone => render::to_markdown(page),
-        Format::Markdown => format!("<!-- source: {source} -->\n\n{}", render::to_markdown(page)),
-        Format::Text if alone => render::to_text(page),
-        Format::Text => format!("==> {source} <==\n\n{}", render::to_text(page)),
-        Format::Csv if plan.out_dir.is_some() => render::to_csv(&[(Some(source), page)]),
-        Format::Csv => render::to_csv_rows(Some(source), page),
     }
 }
