@@ -79,6 +79,7 @@ function open(doc, payload, { transfer = [], bytes = 0, onPage = () => {} } = {}
   return parser.call('open', { ...payload, options: {} }, {
     transfer,
     bytes,
+    watch: true,
     onEvent(data) {
       if (data.opened) {
         doc.text = data.opened.text;

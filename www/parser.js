@@ -69,12 +69,16 @@ export class Parser {
     this.call('init').then((info) => this.hooks.onReady(info), (err) => this.hooks.onFailed(err.message));
   }
 
-  /** Calls `op`; `onEvent` gets the worker's progress messages. */
-  call(op, payload = {}, { transfer = [], onEvent = null, bytes = 0 } = {}) {
+  /**
+   * Calls `op`; `onEvent` gets the worker's progress messages. With `watch`
+   * (a parse), the watchdog restarts a worker that makes no progress for
+   * too long; other calls are quick and never hang.
+   */
+  call(op, payload = {}, { transfer = [], onEvent = null, bytes = 0, watch = false } = {}) {
     if (this.broken) return Promise.reject(new Error('the parser is not available'));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      const call = { resolve, reject, onEvent, timer: 0, ms: watchdogMs(bytes) };
+      const call = { resolve, reject, onEvent, timer: 0, ms: watch ? watchdogMs(bytes) : 0 };
       this.pending.set(id, call);
       this.arm(id, call);
       this.worker.postMessage({ id, op, ...payload }, transfer);
@@ -83,6 +87,7 @@ export class Parser {
 
   arm(id, call) {
     clearTimeout(call.timer);
+    if (!call.ms) return;
     call.timer = setTimeout(() => {
       const err = new TimeoutError(Math.round(call.ms / 100) / 10);
       this.settle(id);
