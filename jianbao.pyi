@@ -8,9 +8,10 @@ from typing import Iterable, Literal, Sequence, Tuple, TypedDict, Union
 __version__: str
 SCHEMA: Literal["jianbao/1"]
 
-# [start, end) into the input text in UTF-16 code units (as in JavaScript).
-# In Python: text.encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le").
-Span = list[int]
+# [start, end) into the input text in UTF-16 code units (as in JavaScript),
+# a tuple (a list once the page has been through JSON). In Python:
+# text.encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le").
+Span = Tuple[int, int]
 
 Kind = Literal["news", "feature", "photo", "column", "ad"]
 BlockType = Literal["paragraph", "heading"]
@@ -109,5 +110,12 @@ def to_jsonl(page: Page, source: str | None = None) -> str:
 def to_csv(pages: Iterable[Union[Page, Tuple[str | None, Page]]]) -> str:
     """Pages as one CSV table (header row, a row per article); each item is
     a page or a (source, page) pair."""
+
+def to_dolma(page: Page, source: str, *, added: str | None = None) -> str:
+    """One dolma document (a JSON line) per article: {id, text, source, added,
+    created, metadata, attributes}; id is "SOURCE#N"; added defaults to now."""
+
+def to_tei(page: Page, source: str | None = None) -> str:
+    """The page as one TEI P5 XML document."""
 
 __all__: Sequence[str]

@@ -188,3 +188,17 @@ export function toJsonl(page: Page, source?: string | null): string;
 
 /** Pages as one CSV table, a row per article. @throws Error on a malformed page. */
 export function toCsv(pages: readonly CsvInput[]): string;
+
+/**
+ * The page's articles as dolma documents, one JSON line each, for corpora:
+ * `{id, text, source, added, created, metadata, attributes}`, `id` being
+ * `SOURCE#N`. `added` (an RFC 3339 timestamp) defaults to now, in UTC.
+ * @throws Error when `page` is not a page object or `source` not a string.
+ */
+export function toDolma(page: Page, source: string, added?: string | null): string;
+
+/**
+ * The page as one TEI P5 XML document; `source` names the input.
+ * @throws Error when `page` is not a page object.
+ */
+export function toTei(page: Page, source?: string | null): string;

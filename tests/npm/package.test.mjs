@@ -35,7 +35,7 @@ function assertSamePages(actual, label) {
   }
 }
 
-const API = ["decodeBytes", "parse", "parseBytes", "toCsv", "toJsonl", "toMarkdown", "toText", "version"];
+const API = ["decodeBytes", "parse", "parseBytes", "toCsv", "toDolma", "toJsonl", "toMarkdown", "toTei", "toText", "version"];
 
 test("the tarball holds only what ships", () => {
   const shipped = packedFiles();
@@ -119,6 +119,10 @@ test("bad options, bad arguments and malformed pages throw Errors", () => {
     bad.push([() => jianbao.toJsonl(page, 7), /source must be a string/]);
     bad.push([() => jianbao.toCsv(page), /not a jianbao page|must be an array/]);
     bad.push([() => jianbao.toCsv([{ source: "a" }]), /missing field `page`/]);
+    bad.push([() => jianbao.toDolma(page), /toDolma: source must be a string \(the input's name\), got undefined/]);
+    bad.push([() => jianbao.toDolma(page, "a", 5), /toDolma: added must be a string, got number/]);
+    bad.push([() => jianbao.toTei(page, ["a"]), /toTei: source must be a string, got an array/]);
+    bad.push([() => jianbao.toTei({}), /toTei: not a jianbao page/]);
   }
   for (const [f, message] of bad) {
     assert.throws(f, (e) => e instanceof Error && message.test(e.message) && e.message.startsWith("jianbao: "), String(f));
@@ -176,6 +180,16 @@ test("render helpers take the page object back", () => {
     assert.equal(jianbao.toText(page), runCli(["--format", "text", f]), `${name}: text`);
     assert.equal(jianbao.toJsonl(page, f), runCli(["--format", "articles", f]), `${name}: articles`);
     assert.equal(jianbao.toCsv([{ source: f, page }]), runCli(["--format", "csv", f]), `${name}: csv`);
+    const added = "2024-01-02T03:04:05Z";
+    assert.equal(jianbao.toDolma(page, f, added), runCli(["--format", "dolma", "--added", added, f]), `${name}: dolma`);
+    assert.equal(jianbao.toTei(page, f), runCli(["--format", "tei", f]), `${name}: tei`);
   }
+  // Without `added`, dolma documents carry the time of the call.
+  const page = all[0].page;
+  const before = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  const doc = JSON.parse(jianbao.toDolma(page, "a.txt").split("\n")[0]);
+  const after = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  assert.ok(doc.added >= before && doc.added <= after, `${before} <= ${doc.added} <= ${after}`);
+  assert.equal(doc.id, "a.txt#0");
   assert.equal(jianbao.toCsv(all.map(({ page }) => ({ page }))).length > 0, true);
 });

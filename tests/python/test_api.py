@@ -7,6 +7,7 @@ import json
 import re
 import threading
 import time
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -151,6 +152,10 @@ ERRORS = [
     (lambda: jianbao.to_csv(jianbao.parse("")), TypeError, "to_csv: pages must be a list of page dicts or (source, page) pairs, got one dict"),
     (lambda: jianbao.to_csv([("a", jianbao.parse(""), 1)]), ValueError, "to_csv: pages[0]: a pair must be (source, page), got 3 items"),
     (lambda: jianbao.to_csv([("a", "page")]), TypeError, "to_csv: pages[0]: page must be a dict as parse() returns it, got str"),
+    (lambda: jianbao.to_dolma(jianbao.parse(""), None), TypeError, "to_dolma: source must be str, got NoneType"),
+    (lambda: jianbao.to_dolma(jianbao.parse(""), "a", added=5), TypeError, "to_dolma: added must be str, got int"),
+    (lambda: jianbao.to_tei({}), ValueError, "to_tei: not a jianbao page: missing field `schema`"),
+    (lambda: jianbao.to_tei(jianbao.parse(""), b"a"), TypeError, "to_tei: source must be str, got bytes"),
 ]
 
 
@@ -204,3 +209,109 @@ def test_parse_many_releases_the_gil(corpus_pages: list[Path]) -> None:
             break
     assert elapsed > 0.05, f"the call was too short to tell ({elapsed:.3f} s)"
     assert longest[0] < 0.8 * elapsed, f"a Python thread stood still {longest[0]:.3f} s of a {elapsed:.3f} s call"
+
+
+def test_dolma_and_tei_equal_cli(cli: Path, sample_pages: list[Path], corpus_pages: list[Path]) -> None:
+    added = "2024-01-02T03:04:05Z"
+    for path in sample_pages + corpus_pages[:12]:
+        page = jianbao.parse(text_of(path))
+        assert jianbao.to_dolma(page, str(path), added=added) == run_cli(cli, "-f", "dolma", "--added", added, path)
+        assert jianbao.to_tei(page, str(path)) == run_cli(cli, "-f", "tei", path)
+
+
+def test_dolma_documents(all_pages: list[Path]) -> None:
+    """Each article a document: stable id, title + body as text, the parts'
+    ranges in code points of the text, the article's keys as metadata."""
+    before = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(int(time.time())))
+    for path in all_pages:
+        page = jianbao.parse(text_of(path))
+        lines = jianbao.to_dolma(page, path.name).splitlines()
+        assert len(lines) == len(page["articles"])
+        for n, (line, article) in enumerate(zip(lines, page["articles"])):
+            doc = json.loads(line)
+            assert list(doc) == ["id", "text", "source", "added", "created", "metadata", "attributes"]
+            assert doc["id"] == f"{path.name}#{n}" and doc["source"] == path.name
+            assert before <= doc["added"] <= time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+            assert doc["created"] == page["page"]["date"]
+            parts = ([article["title"]] if article["title"] else []) + [b["text"] for b in article["blocks"]]
+            assert doc["text"] == "\n\n".join(parts)
+            text = doc["text"]
+            attributes = doc["attributes"]
+            assert [text[s:e] for s, e, _ in attributes["jianbao__title"]] == parts[: 1 if article["title"] else 0]
+            assert [text[s:e] for s, e, _ in attributes["jianbao__paragraph"]] == [
+                b["text"] for b in article["blocks"] if b["type"] == "paragraph"
+            ]
+            assert [text[s:e] for s, e, _ in attributes["jianbao__heading"]] == [
+                b["text"] for b in article["blocks"] if b["type"] == "heading"
+            ]
+            metadata = doc["metadata"]
+            # Spans are tuples in the dict, arrays in JSON: compare as JSON.
+            article = json.loads(json.dumps(article))
+            assert {k: v for k, v in article.items() if k != "blocks"} == {
+                k: v for k, v in metadata.items() if k not in ("block_spans", "date", "weekday", "staff")
+            }
+            assert metadata["block_spans"] == [b["spans"] for b in article["blocks"]]
+            assert metadata["staff"] == page["page"]["staff"]
+
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+
+
+def xml_text(value: str | None) -> str | None:
+    """`value` as TEI holds it: characters XML 1.0 cannot hold as U+FFFD."""
+    if value is None:
+        return None
+    return re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "\ufffd", value)
+
+
+def check_tei(root: ET.Element, page: dict) -> None:  # type: ignore[type-arg]
+    """The TEI tree holds the page: one div per article, in order, with its
+    heads, dateline, byline by role, paragraphs, subheads and signature."""
+    assert root.tag == f"{TEI}TEI"
+    assert root.find(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}title") is not None
+    body = root.find(f"{TEI}text/{TEI}body")
+    assert body is not None
+    divs = body.findall(f"{TEI}div[@type='article']")
+    assert len(divs) == len(page["articles"])
+    assert [d.findtext(f"{TEI}p") for d in body.findall(f"{TEI}div[@type='banner']")] == [
+        xml_text(b) for b in page["banners"]
+    ]
+    for n, (div, article) in enumerate(zip(divs, page["articles"]), 1):
+        assert div.get("subtype") == article["kind"] and div.get("n") == str(n)
+        heads = {h.get("type"): h.text for h in div.findall(f"{TEI}head")}
+        for key, kind in [("column", "column"), ("kicker", "kicker"), ("title", "main"), ("subtitle", "subtitle")]:
+            assert heads.get(kind) == xml_text(article[key]), (key, heads)
+        assert div.findtext(f"{TEI}dateline") == xml_text(article["dateline"])
+        roles = {"reporter": "reporters", "correspondent": "correspondents", "photographer": "photographers", "author": "authors"}
+        persons = div.findall(f"{TEI}byline/{TEI}persName")
+        for role, key in roles.items():
+            assert [p.text for p in persons if p.get("role") == role] == [xml_text(n) for n in article["byline"][key]]
+        paragraphs = [p.text or "" for p in div.iter(f"{TEI}p")]
+        wanted = [xml_text(b["text"]) for b in article["blocks"] if b["type"] == "paragraph"]
+        assert paragraphs == (wanted or [""])
+        subheads = [h.text for h in div.iter(f"{TEI}head") if h.get("type") == "sub"]
+        assert subheads == [xml_text(b["text"]) for b in article["blocks"] if b["type"] == "heading"]
+        assert div.findtext(f"{TEI}closer/{TEI}signed") == xml_text(article["signature"])
+
+
+def test_tei_is_valid_xml_holding_the_page(cli: Path, all_pages: list[Path]) -> None:
+    for path in all_pages:
+        page = jianbao.parse(text_of(path))
+        check_tei(ET.fromstring(jianbao.to_tei(page, str(path)).encode("utf-8")), page)
+    # Several pages on stdout: one teiCorpus of TEI documents.
+    corpus = ET.fromstring(run_cli(cli, "-f", "tei", *all_pages[:5]).encode("utf-8"))
+    assert corpus.tag == f"{TEI}teiCorpus"
+    documents = corpus.findall(f"{TEI}TEI")
+    assert len(documents) == 5
+    for root, path in zip(documents, all_pages):
+        check_tei(root, jianbao.parse(text_of(path)))
+        assert root.findtext(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}sourceDesc/{TEI}bibl/{TEI}idno") == str(path)
+
+
+def test_tei_escapes_hostile_text() -> None:
+    text = '标题<b>&amp;"引号"\n\n本报讯（记者 张三）近日，<script>alert(1)</script> & 控制\x01字符\x0b。\n'
+    page = jianbao.parse(text)
+    assert any("<script>" in b["text"] for a in page["articles"] for b in a["blocks"])
+    root = ET.fromstring(jianbao.to_tei(page, 'a<b>&"c".txt').encode("utf-8"))
+    assert root.findtext(f"{TEI}teiHeader/{TEI}fileDesc/{TEI}titleStmt/{TEI}title") == 'a<b>&"c".txt'
+    check_tei(root, page)

@@ -24,6 +24,17 @@
 //! - `markdown`, `text`: for reading; several pages are each introduced by
 //!   their file name.
 //! - `csv`: one row per article, one header row.
+//! - `dolma`: one dolma document (a JSON line) per article, for corpora:
+//!   `{id, text, source, added, created, metadata, attributes}`, `added`
+//!   the time of the run unless `--added` says otherwise.
+//! - `tei`: one TEI P5 XML document per page; several pages on stdout are
+//!   one `<teiCorpus>`.
+//!
+//! `--input-format jsonl` reads JSON Lines of pages instead of page files
+//! (`--text-field`, default `text`; `--id-field`, default `id`, the record's
+//! `source`): records are parsed in parallel batches and written in order
+//! as each batch finishes, so memory stays flat however long the stream.
+//! The default format is then `articles`.
 //!
 //! With `-o DIR` each input gets its own file, `DIR/STEM.EXT` (`pages/x.txt`
 //! → `DIR/x.json`; `.jsonl`, `.md`, `.txt`, `.csv` by format; standard input
@@ -74,11 +85,19 @@ Exit status:
      other inputs were still processed)
   2  usage error: unknown flag, bad value, no input
 
+  With --input-format jsonl each FILE holds JSON Lines of pages: the text is
+  the record's --text-field (default \"text\"), its name the --id-field
+  (default \"id\"; FILE:LINE when absent). Output goes to stdout, one
+  article a line by default (--format articles). A bad record is reported as
+  \"jianbao: FILE:LINE: reason\" and the others still go through.
+
 Examples:
   jianbao page.txt
   jianbao pages/*.txt > pages.jsonl
   jianbao -o out/ pages/*.txt
-  find pages -name '*.txt' | jianbao --files-from - -o out/";
+  find pages -name '*.txt' | jianbao --files-from - -o out/
+  jianbao -f dolma pages/*.txt > articles.jsonl
+  jianbao --input-format jsonl --text-field text --id-field id pages.jsonl > articles.jsonl";
 
 /// 剪报: turn raw Chinese newspaper page text into structured articles.
 #[derive(Debug, Parser)]
@@ -92,9 +111,26 @@ struct Cli {
     #[arg(long, value_name = "LIST")]
     files_from: Option<PathBuf>,
 
-    /// Output format [default: json; jsonl for several inputs on stdout]
+    /// Output format [default: json; jsonl for several inputs on stdout;
+    /// articles for --input-format jsonl]
     #[arg(short, long, value_enum, value_name = "FORMAT")]
     format: Option<Format>,
+
+    /// What each FILE holds: one page of text, or JSON Lines of pages
+    #[arg(long, value_enum, value_name = "KIND", default_value = "text")]
+    input_format: InputFormat,
+
+    /// With --input-format jsonl: the key holding a record's page text
+    #[arg(long, value_name = "KEY", default_value = "text")]
+    text_field: String,
+
+    /// With --input-format jsonl: the key holding a record's name (its source)
+    #[arg(long, value_name = "KEY", default_value = "id")]
+    id_field: String,
+
+    /// The `added` timestamp of dolma documents [default: now, UTC]
+    #[arg(long, value_name = "TIMESTAMP")]
+    added: Option<String>,
 
     /// Indent JSON output (format json)
     #[arg(long)]
@@ -133,13 +169,26 @@ enum Format {
     Text,
     /// One row per article, with a header row
     Csv,
+    /// One dolma document (JSON line) per article
+    Dolma,
+    /// One TEI XML document per page
+    Tei,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    /// Each FILE is one page of text (encoding detected)
+    Text,
+    /// Each FILE is JSON Lines, one page a record (UTF-8)
+    Jsonl,
 }
 
 impl Format {
     fn extension(self) -> &'static str {
         match self {
             Format::Json => "json",
-            Format::Jsonl | Format::Articles => "jsonl",
+            Format::Jsonl | Format::Articles | Format::Dolma => "jsonl",
+            Format::Tei => "xml",
             Format::Markdown => "md",
             Format::Text => "txt",
             Format::Csv => "csv",
@@ -202,6 +251,8 @@ struct Plan {
     out_dir: Option<PathBuf>,
     /// More than one input: stdout output says which file each page is from.
     several: bool,
+    /// The `added` of dolma documents.
+    added: String,
 }
 
 /// What became of one input.
@@ -226,13 +277,20 @@ fn main() -> ExitCode {
             "no input: give one or more FILEs (`-` for standard input) or --files-from LIST",
         );
     }
-    let format = cli
-        .format
-        .unwrap_or(if inputs.len() > 1 && cli.out_dir.is_none() {
-            Format::Jsonl
-        } else {
-            Format::Json
-        });
+    let jsonl_input = cli.input_format == InputFormat::Jsonl;
+    if jsonl_input && cli.out_dir.is_some() {
+        usage_error(
+            ErrorKind::ArgumentConflict,
+            "--input-format jsonl writes to stdout: leave out -o (redirect stdout instead)",
+        );
+    }
+    let format = cli.format.unwrap_or(if jsonl_input {
+        Format::Articles
+    } else if inputs.len() > 1 && cli.out_dir.is_none() {
+        Format::Jsonl
+    } else {
+        Format::Json
+    });
     if let Some(dir) = &cli.out_dir {
         if let Err(message) = check_out_names(&inputs, dir, format) {
             usage_error(ErrorKind::ArgumentConflict, &message);
@@ -250,7 +308,14 @@ fn main() -> ExitCode {
             spans: !cli.no_spans,
         },
         out_dir: cli.out_dir.clone(),
-        several: inputs.len() > 1,
+        // A stream of records is many pages, however many files hold it.
+        several: inputs.len() > 1 || jsonl_input,
+        added: cli.added.clone().unwrap_or_else(|| {
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            render::dolma_timestamp(now)
+        }),
     };
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(jobs) = cli.jobs {
@@ -263,7 +328,15 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    pool.install(|| run(&plan, &inputs))
+    if jsonl_input {
+        let fields = Fields {
+            text: cli.text_field.clone(),
+            id: cli.id_field.clone(),
+        };
+        pool.install(|| run_jsonl(&plan, &inputs, &fields))
+    } else {
+        pool.install(|| run(&plan, &inputs))
+    }
 }
 
 /// Prints a usage error the way clap does (with the usage line) and exits 2.
@@ -338,76 +411,252 @@ fn run(plan: &Plan, inputs: &[Input]) -> ExitCode {
     };
 
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let (mut failed, mut written, mut articles) = (0usize, 0usize, 0usize);
-    let mut first = true;
-    if plan.out_dir.is_none() && plan.format == Format::Csv {
-        let header = render::to_csv(&[]);
-        if let Err(err) = out.write_all(header.as_bytes()) {
-            return stdout_failed(&err);
+    let mut sink = Sink::new(plan, stdout.lock(), progress);
+    let result = sink.start().and_then(|()| {
+        for batch in inputs.chunks(BATCH) {
+            let outcomes: Vec<Outcome> = batch
+                .par_iter()
+                .map(|input| {
+                    let outcome = process(plan, input);
+                    sink.progress.inc(1);
+                    outcome
+                })
+                .collect();
+            sink.take(outcomes)?;
         }
+        sink.end()
+    });
+    sink.progress.finish_and_clear();
+    if let Err(err) = result {
+        return stdout_failed(&err);
     }
-    for batch in inputs.chunks(BATCH) {
-        let outcomes: Vec<Outcome> = batch
-            .par_iter()
-            .map(|input| {
-                let outcome = process(plan, input);
-                progress.inc(1);
-                outcome
-            })
-            .collect();
-        for outcome in outcomes {
-            match outcome {
-                Outcome::Rendered(text, count) => {
-                    articles += count;
-                    let separator = if first { "" } else { separator(plan.format) };
-                    first = false;
-                    let result = out
-                        .write_all(separator.as_bytes())
-                        .and_then(|()| out.write_all(text.as_bytes()));
-                    if let Err(err) = result {
-                        progress.finish_and_clear();
-                        return stdout_failed(&err);
-                    }
-                }
-                Outcome::Written(count) => {
-                    written += 1;
-                    articles += count;
-                }
-                Outcome::Failed(message) => {
-                    failed += 1;
-                    progress.suspend(|| eprintln!("{message}"));
-                }
-            }
-        }
-        // Stream: each batch reaches the reader before the next is parsed.
-        if let Err(err) = out.flush() {
-            progress.finish_and_clear();
-            return stdout_failed(&err);
-        }
-    }
-    progress.finish_and_clear();
     if let Some(dir) = &plan.out_dir {
         eprintln!(
-            "jianbao: {written} {} ({articles} articles) written to {}{}",
-            if written == 1 { "page" } else { "pages" },
+            "jianbao: {} {} ({} articles) written to {}{}",
+            sink.written,
+            if sink.written == 1 { "page" } else { "pages" },
+            sink.articles,
             dir.display(),
-            if failed > 0 {
-                format!("; {failed} failed")
+            if sink.failed > 0 {
+                format!("; {} failed", sink.failed)
             } else {
                 String::new()
             }
         );
     }
-    ExitCode::from(if failed > 0 { 1 } else { 0 })
+    ExitCode::from(if sink.failed > 0 { 1 } else { 0 })
+}
+
+/// Where outcomes go, in order: stdout, framed for the format (the CSV
+/// header, a TEI corpus around several pages, separators), and the counts.
+struct Sink<'a> {
+    plan: &'a Plan,
+    out: io::BufWriter<io::StdoutLock<'static>>,
+    progress: ProgressBar,
+    first: bool,
+    failed: usize,
+    written: usize,
+    articles: usize,
+}
+
+impl<'a> Sink<'a> {
+    fn new(plan: &'a Plan, stdout: io::StdoutLock<'static>, progress: ProgressBar) -> Self {
+        Sink {
+            plan,
+            out: io::BufWriter::new(stdout),
+            progress,
+            first: true,
+            failed: 0,
+            written: 0,
+            articles: 0,
+        }
+    }
+
+    /// Whatever comes before the first page on stdout.
+    fn start(&mut self) -> io::Result<()> {
+        if self.plan.out_dir.is_some() {
+            return Ok(());
+        }
+        match self.plan.format {
+            Format::Csv => self.out.write_all(render::to_csv(&[]).as_bytes()),
+            Format::Tei if self.plan.several => {
+                self.out.write_all(render::TEI_CORPUS_START.as_bytes())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// One batch's outcomes, in order; then the batch reaches the reader.
+    fn take(&mut self, outcomes: Vec<Outcome>) -> io::Result<()> {
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Rendered(text, count) => {
+                    self.articles += count;
+                    if !self.first {
+                        self.out.write_all(separator(self.plan.format).as_bytes())?;
+                    }
+                    self.first = false;
+                    self.out.write_all(text.as_bytes())?;
+                }
+                Outcome::Written(count) => {
+                    self.written += 1;
+                    self.articles += count;
+                }
+                Outcome::Failed(message) => {
+                    self.failed += 1;
+                    self.progress.suspend(|| eprintln!("{message}"));
+                }
+            }
+        }
+        self.out.flush()
+    }
+
+    /// Whatever comes after the last page on stdout.
+    fn end(&mut self) -> io::Result<()> {
+        if self.plan.out_dir.is_none() && self.plan.format == Format::Tei && self.plan.several {
+            self.out.write_all(render::TEI_CORPUS_END.as_bytes())?;
+        }
+        self.out.flush()
+    }
 }
 
 /// What goes between two inputs' output on stdout.
 fn separator(format: Format) -> &'static str {
     match format {
         Format::Markdown | Format::Text => "\n",
-        Format::Json | Format::Jsonl | Format::Articles | Format::Csv => "",
+        Format::Json
+        | Format::Jsonl
+        | Format::Articles
+        | Format::Csv
+        | Format::Dolma
+        | Format::Tei => "",
     }
+}
+
+/// The keys of a JSON Lines record (`--input-format jsonl`).
+struct Fields {
+    text: String,
+    id: String,
+}
+
+/// One record of a JSON Lines input: where it is, and its line.
+struct Record {
+    /// `FILE:LINE`, for messages and as the default name.
+    place: String,
+    line: String,
+}
+
+/// Reads each input as JSON Lines of pages and emits every record's output
+/// in order: BATCH records at a time are parsed in parallel, then written,
+/// so memory holds one batch however long the stream.
+fn run_jsonl(plan: &Plan, inputs: &[Input], fields: &Fields) -> ExitCode {
+    let stdout = io::stdout();
+    let mut sink = Sink::new(plan, stdout.lock(), ProgressBar::hidden());
+    let mut result = sink.start();
+    for input in inputs {
+        if result.is_err() {
+            break;
+        }
+        let name = input.name();
+        let reader: Box<dyn io::BufRead> = match input {
+            Input::Stdin => Box::new(io::BufReader::new(io::stdin())),
+            Input::File(path) => match std::fs::File::open(path) {
+                Ok(file) => Box::new(io::BufReader::new(file)),
+                Err(err) => {
+                    sink.failed += 1;
+                    eprintln!("jianbao: {name}: {err}");
+                    continue;
+                }
+            },
+        };
+        result = jsonl_stream(plan, &mut sink, &name, reader, fields);
+    }
+    let result = result.and_then(|()| sink.end());
+    if let Err(err) = result {
+        return stdout_failed(&err);
+    }
+    ExitCode::from(if sink.failed > 0 { 1 } else { 0 })
+}
+
+/// One JSON Lines input through the sink, a batch at a time.
+fn jsonl_stream(
+    plan: &Plan,
+    sink: &mut Sink<'_>,
+    name: &str,
+    mut reader: Box<dyn io::BufRead>,
+    fields: &Fields,
+) -> io::Result<()> {
+    let mut number = 0usize;
+    loop {
+        let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
+        let mut read_error = None;
+        while batch.len() < BATCH {
+            let mut bytes = Vec::new();
+            match reader.read_until(b'\n', &mut bytes) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(err) => {
+                    read_error = Some(err);
+                    break;
+                }
+            }
+            number += 1;
+            let place = format!("{name}:{number}");
+            match String::from_utf8(bytes) {
+                Ok(line) if line.trim().is_empty() => {}
+                Ok(line) => batch.push(Record { place, line }),
+                Err(_) => batch.push(Record {
+                    place,
+                    line: String::new(),
+                }),
+            }
+        }
+        let done = batch.len() < BATCH;
+        let outcomes: Vec<Outcome> = batch
+            .par_iter()
+            .map(|record| process_record(plan, record, fields))
+            .collect();
+        sink.take(outcomes)?;
+        if let Some(err) = read_error {
+            sink.failed += 1;
+            eprintln!("jianbao: {name}: {err}");
+            return Ok(());
+        }
+        if done {
+            return Ok(());
+        }
+    }
+}
+
+/// Parses and renders one JSON Lines record.
+fn process_record(plan: &Plan, record: &Record, fields: &Fields) -> Outcome {
+    let fail = |reason: String| Outcome::Failed(format!("jianbao: {}: {reason}", record.place));
+    if record.line.is_empty() {
+        return fail("not UTF-8".into());
+    }
+    let value: serde_json::Value = match serde_json::from_str(&record.line) {
+        Ok(value) => value,
+        Err(err) => return fail(format!("not a JSON record: {err}")),
+    };
+    let Some(object) = value.as_object() else {
+        return fail("not a JSON object".into());
+    };
+    let Some(text) = object.get(&fields.text).and_then(|v| v.as_str()) else {
+        return fail(format!("no string {:?} (the --text-field)", fields.text));
+    };
+    let source = match object.get(&fields.id) {
+        Some(serde_json::Value::String(id)) => id.clone(),
+        Some(serde_json::Value::Number(id)) => id.to_string(),
+        None | Some(serde_json::Value::Null) => record.place.clone(),
+        Some(_) => {
+            return fail(format!(
+                "{:?} (the --id-field) is neither a string nor a number",
+                fields.id
+            ))
+        }
+    };
+    let page = jianbao::parse(text, &plan.options);
+    Outcome::Rendered(render_page(plan, &page, &source), page.articles.len())
 }
 
 /// A closed pipe ends the run quietly; any other write error is reported.
@@ -473,5 +722,8 @@ fn render_page(plan: &Plan, page: &Page, source: &str) -> String {
         Format::Text => format!("==> {source} <==\n\n{}", render::to_text(page)),
         Format::Csv if plan.out_dir.is_some() => render::to_csv(&[(Some(source), page)]),
         Format::Csv => render::to_csv_rows(Some(source), page),
+        Format::Dolma => render::to_dolma(page, source, Some(&plan.added)),
+        Format::Tei if alone => render::to_tei(page, Some(source)),
+        Format::Tei => render::to_tei_element(page, Some(source)),
     }
 }

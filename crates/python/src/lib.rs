@@ -103,12 +103,16 @@ fn page_arg(value: &Bound<'_, PyAny>, function: &str) -> PyResult<Page> {
     Ok(page)
 }
 
-/// An optional `source` argument: str or None.
-fn source_arg(value: Option<&Bound<'_, PyAny>>, function: &str) -> PyResult<Option<String>> {
+/// An optional str argument (`source`, `added`): str or None.
+fn optional_text_arg(
+    value: Option<&Bound<'_, PyAny>>,
+    function: &str,
+    what: &str,
+) -> PyResult<Option<String>> {
     match value {
         None => Ok(None),
         Some(value) if value.is_none() => Ok(None),
-        Some(value) => text_arg(value, function, "source").map(Some),
+        Some(value) => text_arg(value, function, what).map(Some),
     }
 }
 
@@ -301,7 +305,7 @@ fn to_text(page: &Bound<'_, PyAny>) -> PyResult<String> {
 #[pyo3(signature = (page, source = None))]
 fn to_jsonl(page: &Bound<'_, PyAny>, source: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
     let page = page_arg(page, "to_jsonl")?;
-    let source = source_arg(source, "to_jsonl")?;
+    let source = optional_text_arg(source, "to_jsonl", "source")?;
     Ok(jianbao::render::to_jsonl_articles(&page, source.as_deref()))
 }
 
@@ -332,7 +336,7 @@ fn to_csv(pages: &Bound<'_, PyAny>) -> PyResult<String> {
                     pair.len()
                 )));
             }
-            let source = source_arg(Some(&pair.get_item(0)?), &function)?;
+            let source = optional_text_arg(Some(&pair.get_item(0)?), &function, "source")?;
             inputs.push((source, page_arg(&pair.get_item(1)?, &function)?));
         } else {
             inputs.push((None, page_arg(&item, &function)?));
@@ -343,6 +347,42 @@ fn to_csv(pages: &Bound<'_, PyAny>) -> PyResult<String> {
         .map(|(source, page)| (source.as_deref(), page))
         .collect();
     Ok(jianbao::render::to_csv(&rows))
+}
+
+/// One dolma document (a JSON line) per article of the page, for corpora:
+/// {id, text, source, added, created, metadata, attributes}; `id` is
+/// "SOURCE#N". `added` defaults to now (UTC, RFC 3339), as in the CLI.
+#[pyfunction]
+#[pyo3(signature = (page, source, *, added = None))]
+fn to_dolma(
+    page: &Bound<'_, PyAny>,
+    source: &Bound<'_, PyAny>,
+    added: Option<&Bound<'_, PyAny>>,
+) -> PyResult<String> {
+    let page = page_arg(page, "to_dolma")?;
+    let source = text_arg(source, "to_dolma", "source")?;
+    let added = match optional_text_arg(added, "to_dolma", "added")? {
+        Some(added) => added,
+        None => now(),
+    };
+    Ok(jianbao::render::to_dolma(&page, &source, Some(&added)))
+}
+
+/// The time of the call as an RFC 3339 UTC timestamp.
+fn now() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    jianbao::render::dolma_timestamp(seconds)
+}
+
+/// The page as one TEI P5 XML document; `source` names the input.
+#[pyfunction]
+#[pyo3(signature = (page, source = None))]
+fn to_tei(page: &Bound<'_, PyAny>, source: Option<&Bound<'_, PyAny>>) -> PyResult<String> {
+    let page = page_arg(page, "to_tei")?;
+    let source = optional_text_arg(source, "to_tei", "source")?;
+    Ok(jianbao::render::to_tei(&page, source.as_deref()))
 }
 
 /// 剪报: turn raw Chinese newspaper page text into structured articles.
@@ -357,6 +397,8 @@ fn jianbao_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(to_text, m)?)?;
     m.add_function(wrap_pyfunction!(to_jsonl, m)?)?;
     m.add_function(wrap_pyfunction!(to_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(to_dolma, m)?)?;
+    m.add_function(wrap_pyfunction!(to_tei, m)?)?;
     // The workspace's version: the crate's, the CLI's and the npm package's.
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add("SCHEMA", SCHEMA)?;
@@ -372,6 +414,8 @@ fn jianbao_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
             "to_text",
             "to_jsonl",
             "to_csv",
+            "to_dolma",
+            "to_tei",
             "SCHEMA",
             "__version__",
         ],
