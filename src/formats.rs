@@ -37,6 +37,8 @@ pub enum Join {
     Headed,
     /// A header row once, then every page's rows (CSV).
     Rows,
+    /// Several pages inside one enclosing element (TEI: a `<teiCorpus>`).
+    Enclosed,
 }
 
 /// What a [`Format`] writes.
@@ -48,6 +50,8 @@ enum Kind {
     Markdown,
     Text,
     Csv,
+    Dolma,
+    Tei,
 }
 
 /// One output format.
@@ -70,7 +74,7 @@ pub struct Format {
 }
 
 /// Options of [`Format::render`].
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RenderOptions {
     /// Indent JSON (format `json`, one page only: several pages are one a
     /// line whatever this says).
@@ -79,6 +83,9 @@ pub struct RenderOptions {
     /// programs that read CSV as a legacy encoding without one (format
     /// `csv` only).
     pub bom: bool,
+    /// The `added` timestamp of dolma documents (format `dolma` only; the
+    /// front ends give the time of the run when not told).
+    pub added: Option<String>,
 }
 
 /// Every format, in the order menus list them; the first is the default.
@@ -137,6 +144,24 @@ pub const FORMATS: &[Format] = &[
         join: Join::Rows,
         kind: Kind::Csv,
     },
+    Format {
+        name: "dolma",
+        aliases: &[],
+        extension: "jsonl",
+        mime: "application/x-ndjson",
+        summary: "one dolma document (a JSON line) per article, for corpora",
+        join: Join::Lines,
+        kind: Kind::Dolma,
+    },
+    Format {
+        name: "tei",
+        aliases: &["xml"],
+        extension: "xml",
+        mime: "application/tei+xml",
+        summary: "one TEI P5 XML document per page; several pages are one teiCorpus",
+        join: Join::Enclosed,
+        kind: Kind::Tei,
+    },
 ];
 
 /// The format called `name` (or one of its aliases), ignoring case.
@@ -158,19 +183,21 @@ impl Format {
     /// page (no heading line).
     pub fn render(&self, pages: &[SourcedPage], options: &RenderOptions) -> String {
         let several = pages.len() > 1;
-        let mut out = self.head(options);
+        let mut out = self.head(several, options);
         for (i, page) in pages.iter().enumerate() {
             if i > 0 {
                 out.push_str(self.separator());
             }
             out.push_str(&self.page(page, several, options));
         }
+        out.push_str(self.tail(several));
         out
     }
 
     /// What the output starts with, before any page: the CSV header row
-    /// (after a byte-order mark if asked for); nothing for the others.
-    pub fn head(&self, options: &RenderOptions) -> String {
+    /// (after a byte-order mark if asked for), the start of a TEI corpus of
+    /// `several` pages; nothing for the others.
+    pub fn head(&self, several: bool, options: &RenderOptions) -> String {
         match self.kind {
             Kind::Csv => {
                 let header = render::to_csv(&[]);
@@ -180,7 +207,17 @@ impl Format {
                     header
                 }
             }
+            Kind::Tei if several => render::TEI_CORPUS_START.to_string(),
             _ => String::new(),
+        }
+    }
+
+    /// What the output ends with, after the last page: the end of a TEI
+    /// corpus of `several` pages; nothing for the others.
+    pub fn tail(&self, several: bool) -> &'static str {
+        match self.kind {
+            Kind::Tei if several => render::TEI_CORPUS_END,
+            _ => "",
         }
     }
 
@@ -189,7 +226,7 @@ impl Format {
     pub fn separator(&self) -> &'static str {
         match self.join {
             Join::Headed => "\n",
-            Join::Lines | Join::Rows => "",
+            Join::Lines | Join::Rows | Join::Enclosed => "",
         }
     }
 
@@ -228,6 +265,13 @@ impl Format {
                 };
                 render::to_csv_rows(Some(&source), &page.page)
             }
+            Kind::Dolma => {
+                render::to_dolma(&page.page, &label(&page.source), options.added.as_deref())
+            }
+            Kind::Tei if several => {
+                render::to_tei_element(&page.page, named(&page.source).as_deref())
+            }
+            Kind::Tei => render::to_tei(&page.page, named(&page.source).as_deref()),
         }
     }
 
@@ -303,6 +347,11 @@ pub fn label(source: &Source) -> String {
     }
 }
 
+/// [`label`], or nothing when nothing is known.
+fn named(source: &Source) -> Option<String> {
+    (!source.is_empty() && (source.file.is_some() || source.page.is_some())).then(|| label(source))
+}
+
 /// Text that may stand inside an HTML comment (`<!-- … -->`), which must not
 /// hold `--`: a `-` after a `-` is written `%2D`, and `%` itself `%25`, so
 /// the name can be read back.
@@ -357,20 +406,20 @@ mod tests {
             sourced("广告", None, None),
         ];
         for f in FORMATS {
-            for options in [
-                RenderOptions::default(),
-                RenderOptions {
-                    pretty: true,
-                    bom: true,
-                },
-            ] {
-                let mut streamed = f.head(&options);
+            let all = RenderOptions {
+                pretty: true,
+                bom: true,
+                added: Some("2024-01-02T03:04:05Z".into()),
+            };
+            for options in [RenderOptions::default(), all] {
+                let mut streamed = f.head(true, &options);
                 for (i, p) in pages.iter().enumerate() {
                     if i > 0 {
                         streamed.push_str(f.separator());
                     }
                     streamed.push_str(&f.page(p, true, &options));
                 }
+                streamed.push_str(f.tail(true));
                 assert_eq!(f.render(&pages, &options), streamed, "{}", f.name);
             }
         }
@@ -393,7 +442,7 @@ mod tests {
             one,
             &RenderOptions {
                 pretty: true,
-                ..opts
+                ..Default::default()
             },
         );
         assert!(pretty.starts_with("{\n  \"schema\": \"jianbao/1\",\n"));
@@ -424,7 +473,7 @@ mod tests {
             &pages,
             &RenderOptions {
                 pretty: true,
-                ..opts
+                ..Default::default()
             },
         );
         let lines: Vec<&str> = json.lines().collect();
@@ -439,11 +488,44 @@ mod tests {
             serde_json::from_str(articles.lines().next().unwrap()).unwrap();
         assert_eq!(line["source"]["page"], 2);
         assert_eq!(line["title"], "公交职工做刺绣");
-        let csv = find("csv")
-            .unwrap()
-            .render(&pages, &RenderOptions { bom: true, ..opts });
+        let csv = find("csv").unwrap().render(
+            &pages,
+            &RenderOptions {
+                bom: true,
+                ..Default::default()
+            },
+        );
         assert!(csv.starts_with("\u{FEFF}source,date,kind,"));
         assert_eq!(csv.matches("\u{FEFF}").count(), 1);
+    }
+
+    #[test]
+    fn tei_pages_are_one_corpus_and_dolma_documents_name_their_page() {
+        let pages = [
+            sourced(PAGE, Some("a.txt"), Some(1)),
+            sourced(PAGE, Some("a.txt"), Some(2)),
+        ];
+        let opts = RenderOptions {
+            added: Some("2024-01-02T03:04:05Z".into()),
+            ..Default::default()
+        };
+        let tei = find("tei").unwrap().render(&pages, &opts);
+        assert!(tei.starts_with(render::TEI_CORPUS_START) && tei.ends_with(render::TEI_CORPUS_END));
+        assert_eq!(tei.matches("<TEI ").count(), 2);
+        let one = find("xml").unwrap().render(&pages[..1], &opts);
+        assert_eq!(one, render::to_tei(&pages[0].page, Some("a.txt page 1")));
+        let dolma = find("dolma").unwrap().render(&pages, &opts);
+        let ids: Vec<String> = dolma
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(ids, ["a.txt page 1#0", "a.txt page 2#0"]);
+        assert!(dolma.contains(r#""added":"2024-01-02T03:04:05Z""#));
     }
 
     #[test]

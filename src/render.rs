@@ -1,6 +1,8 @@
 //! Rendering a parsed [`Page`] for people and for other programs: Markdown,
-//! plain reading text, page JSON, JSON Lines (per page or per article) and
-//! CSV (one row per article).
+//! plain reading text, page JSON, JSON Lines (per page or per article), CSV
+//! (one row per article), dolma documents (one JSON line per article, for
+//! corpora; `render/dolma.rs`) and TEI XML (one document per page, for
+//! archives; `render/tei.rs`).
 //!
 //! Every function here is pure and total: the same page always gives the
 //! same string, and none can fail. The command-line tool and the
@@ -17,6 +19,14 @@
 use serde::Serialize;
 
 use crate::{Article, BlockType, Byline, Kind, Page};
+
+mod dolma;
+#[cfg(test)]
+mod sample;
+mod tei;
+
+pub use dolma::{timestamp as dolma_timestamp, to_dolma};
+pub use tei::{to_tei, to_tei_element, TEI_CORPUS_END, TEI_CORPUS_START};
 
 /// The page as Markdown: the date line and banners first, then each
 /// article (column, kicker, `##` title, subtitle, dateline and byline, body

@@ -246,10 +246,11 @@ export function formats(): Format[];
 
 /**
  * Pages in an output format (a name of {@link formats}), byte for byte what
- * the CLI writes for the same files. `bom` starts a CSV with a byte-order mark.
+ * the CLI writes for the same files. `bom` starts a CSV with a byte-order mark;
+ * `added` is the timestamp of dolma documents (the time of the call unless given).
  * @throws Error on an unknown format or a malformed page.
  */
-export function render(format: string, items: readonly RenderItem[], options?: { pretty?: boolean; bom?: boolean }): string;
+export function render(format: string, items: readonly RenderItem[], options?: { pretty?: boolean; bom?: boolean; added?: string }): string;
 
 /** The file name the CLI's `-o` gives one page: `STEM.EXT`, or `STEM.pN.EXT` for page N of several. */
 export function fileName(format: string, stem: string, page?: number | null): string;
@@ -277,3 +278,17 @@ export function toJsonl(page: Page, source?: string | null): string;
 
 /** Pages as one CSV table, a row per article. @throws Error on a malformed page. */
 export function toCsv(pages: readonly CsvInput[]): string;
+
+/**
+ * The page's articles as dolma documents, one JSON line each, for corpora:
+ * `{id, text, source, added, created, metadata, attributes}`, `id` being
+ * `SOURCE#N`. `added` (an RFC 3339 timestamp) defaults to now, in UTC.
+ * @throws Error when `page` is not a page object or `source` not a string.
+ */
+export function toDolma(page: Page, source: string, added?: string | null): string;
+
+/**
+ * The page as one TEI P5 XML document; `source` names the input.
+ * @throws Error when `page` is not a page object.
+ */
+export function toTei(page: Page, source?: string | null): string;

@@ -40,7 +40,7 @@ function assertSamePages(actual, label) {
   }
 }
 
-const API = ["Document", "decodeBytes", "fileName", "formats", "init", "initSync", "parse", "parseBytes", "parseMany", "render", "toCsv", "toJsonl", "toMarkdown", "toText", "version"];
+const API = ["Document", "decodeBytes", "fileName", "formats", "init", "initSync", "parse", "parseBytes", "parseMany", "render", "toCsv", "toDolma", "toJsonl", "toMarkdown", "toTei", "toText", "version"];
 
 test("the tarball holds only what ships", () => {
   const shipped = packedFiles();
@@ -124,6 +124,10 @@ test("bad options, bad arguments and malformed pages throw Errors", () => {
     bad.push([() => jianbao.toJsonl(page, 7), /source must be a string/]);
     bad.push([() => jianbao.toCsv(page), /not a jianbao page|must be an array/]);
     bad.push([() => jianbao.toCsv([{ source: "a" }]), /missing field `page`/]);
+    bad.push([() => jianbao.toDolma(page), /toDolma: source must be a string \(the input's name\), got undefined/]);
+    bad.push([() => jianbao.toDolma(page, "a", 5), /toDolma: added must be a string, got number/]);
+    bad.push([() => jianbao.toTei(page, ["a"]), /toTei: source must be a string, got an array/]);
+    bad.push([() => jianbao.toTei({}), /toTei: not a jianbao page/]);
   }
   for (const [f, message] of bad) {
     assert.throws(f, (e) => e instanceof Error && message.test(e.message) && e.message.startsWith("jianbao: "), String(f));
@@ -183,22 +187,34 @@ test("render helpers take the page object back", () => {
     assert.equal(jianbao.toMarkdown(page), runCli(["--format", "markdown", f]), `${name}: markdown`);
     assert.equal(jianbao.toText(page), runCli(["--format", "text", f]), `${name}: text`);
     assert.equal(jianbao.toCsv([{ source: f, page }]), runCli(["--format", "csv", f]), `${name}: csv`);
+    const added = "2024-01-02T03:04:05Z";
+    assert.equal(jianbao.toDolma(page, f, added), runCli(["--format", "dolma", "--added", added, f]), `${name}: dolma`);
+    assert.equal(jianbao.toTei(page, f), runCli(["--format", "tei", f]), `${name}: tei`);
   }
+  // Without `added`, dolma documents carry the time of the call.
+  const page = all[0].page;
+  const before = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  const doc = JSON.parse(jianbao.toDolma(page, "a.txt").split("\n")[0]);
+  const after = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  assert.ok(doc.added >= before && doc.added <= after, `${before} <= ${doc.added} <= ${after}`);
+  assert.equal(doc.id, "a.txt#0");
   assert.equal(jianbao.toCsv(all.map(({ page }) => ({ page }))).length > 0, true);
 });
 
 test("render: every format of the registry is the CLI's output, byte for byte", () => {
   const names = jianbao.formats().map((f) => f.name);
-  assert.deepEqual(names, ["json", "jsonl", "articles", "markdown", "text", "csv"]);
+  assert.deepEqual(names, ["json", "jsonl", "articles", "markdown", "text", "csv", "dolma", "tei"]);
   const items = files.map((f) => ({ file: f, page: jianbao.parseBytes(readFileSync(f)) }));
+  const added = "2024-01-02T03:04:05Z";
   for (const { name, extension } of jianbao.formats()) {
+    const cli = ["--format", name, "--added", added];
     for (const f of files) {
       const one = [{ file: f, page: jianbao.parseBytes(readFileSync(f)) }];
-      assert.equal(jianbao.render(name, one), runCli(["--format", name, f]), `${name}: ${path.basename(f)}`);
+      assert.equal(jianbao.render(name, one, { added }), runCli([...cli, f]), `${name}: ${path.basename(f)}`);
     }
-    assert.equal(jianbao.render(name, items), runCli(["--format", name, ...files]), `${name}: all files`);
+    assert.equal(jianbao.render(name, items, { added }), runCli([...cli, ...files]), `${name}: all files`);
     // A page's JSON text renders as the page object does.
-    assert.equal(jianbao.render(name, items.map(({ file, page }) => ({ file, page: JSON.stringify(page) }))), jianbao.render(name, items));
+    assert.equal(jianbao.render(name, items.map(({ file, page }) => ({ file, page: JSON.stringify(page) })), { added }), jianbao.render(name, items, { added }));
     assert.equal(jianbao.fileName(name, "g005", 3), `g005.p3.${extension}`);
   }
   assert.equal(jianbao.render("csv", items, { bom: true }), runCli(["--format", "csv", "--bom", ...files]));

@@ -16,8 +16,17 @@
 //! [`jianbao::formats`], so the npm package and the web page write the same
 //! bytes: `json` (the default: the page JSON; several pages one a line),
 //! `jsonl` (one page a line), `articles` (one article a line), `markdown`,
-//! `text`, `csv`. Every page JSON read from a file carries
+//! `text`, `csv`, `dolma` (one dolma document a line per article, for
+//! corpora; `added` the time of the run unless `--added` says otherwise),
+//! `tei` (one TEI P5 document per page; several pages on stdout are one
+//! `<teiCorpus>`). Every page JSON read from a file carries
 //! `"source": {"file", "page"?, "encoding"}`.
+//!
+//! `--input-format jsonl` reads JSON Lines of pages instead of page files
+//! (`--text-field`, default `text`; `--id-field`, default `id`, the record's
+//! `source.file`): records are parsed in parallel batches and written in
+//! order as each batch finishes, so memory stays flat however long the
+//! stream. The default format is then `articles`.
 //!
 //! A file of several pages divided by form feeds (as `pdftotext` writes a
 //! whole issue) is parsed page by page, each page's spans indexing the whole
@@ -52,10 +61,10 @@ use std::process::ExitCode;
 
 use clap::builder::PossibleValuesParser;
 use clap::error::ErrorKind;
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use jianbao::formats::{self, Format, RenderOptions};
-use jianbao::{decode, Document, Options};
+use jianbao::{decode, Document, Options, SourcedPage};
 use rayon::prelude::*;
 
 /// How many inputs are parsed before their output is written: what bounds
@@ -81,11 +90,17 @@ Input:
   encoding (UTF-8, UTF-16, GB18030/GBK, Big5) is detected, or named with
   --encoding. Inputs larger than --max-bytes (256 MB) are refused unread.
 
+  With --input-format jsonl each FILE holds JSON Lines of pages: the text is
+  the record's --text-field (default \"text\"), its name the --id-field
+  (default \"id\"; FILE:LINE when absent). Output goes to stdout, one
+  article a line by default (--format articles). A bad record is reported as
+  \"jianbao: FILE:LINE: reason\" and the others still go through.
+
 Exit status:
   0  every input was parsed and its output written
   1  some input could not be read or decoded, was larger than --max-bytes,
-     or its output file could not be written (each reported on stderr as \"jianbao: FILE: reason\"; the
-     other inputs were still processed)
+     or its output file could not be written (each reported on stderr as
+     \"jianbao: FILE: reason\"; the other inputs were still processed)
   2  usage error: unknown flag, bad value, no input
 
 Examples:
@@ -94,7 +109,9 @@ Examples:
   jianbao pages/ > pages.jsonl
   jianbao -o out/ issue-pdftotext.txt
   jianbao -f csv --bom pages/*.txt > articles.csv
-  find pages -name '*.txt' | jianbao --files-from - -o out/";
+  find pages -name '*.txt' | jianbao --files-from - -o out/
+  jianbao -f dolma pages/*.txt > articles.jsonl
+  jianbao --input-format jsonl --text-field text --id-field id pages.jsonl > articles.jsonl";
 
 /// 剪报: turn raw Chinese newspaper page text into structured articles.
 #[derive(Debug, Parser)]
@@ -108,9 +125,25 @@ struct Cli {
     #[arg(long, value_name = "LIST")]
     files_from: Option<PathBuf>,
 
-    /// Output format (see jianbao::formats) [default: json]
+    /// Output format (see jianbao::formats) [default: json; articles for --input-format jsonl]
     #[arg(short, long, value_name = "FORMAT", value_parser = format_names())]
     format: Option<String>,
+
+    /// What each FILE holds: one page of text, or JSON Lines of pages
+    #[arg(long, value_enum, value_name = "KIND", default_value = "text")]
+    input_format: InputFormat,
+
+    /// With --input-format jsonl: the key holding a record's page text
+    #[arg(long, value_name = "KEY", default_value = "text")]
+    text_field: String,
+
+    /// With --input-format jsonl: the key holding a record's name (its source)
+    #[arg(long, value_name = "KEY", default_value = "id")]
+    id_field: String,
+
+    /// The `added` timestamp of dolma documents [default: now, UTC]
+    #[arg(long, value_name = "TIMESTAMP")]
+    added: Option<String>,
 
     /// Indent JSON output (format json, one page)
     #[arg(long)]
@@ -147,6 +180,14 @@ struct Cli {
     /// Parse N files at a time [default: all cores]
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    /// Each FILE is one page of text (encoding detected)
+    Text,
+    /// Each FILE is JSON Lines, one page a record (UTF-8)
+    Jsonl,
 }
 
 /// `--format`'s values: every name and alias in the registry.
@@ -279,10 +320,18 @@ fn main() -> ExitCode {
              --files-from LIST, or pipe text into standard input",
         );
     }
+    let jsonl_input = cli.input_format == InputFormat::Jsonl;
+    if jsonl_input && cli.out_dir.is_some() {
+        usage_error(
+            ErrorKind::ArgumentConflict,
+            "--input-format jsonl writes to stdout: leave out -o (redirect stdout instead)",
+        );
+    }
     let format = cli
         .format
         .as_deref()
         .and_then(formats::find)
+        .or_else(|| jsonl_input.then(|| formats::find("articles")).flatten())
         .unwrap_or(&formats::FORMATS[0]);
     if let Some(dir) = &cli.out_dir {
         if let Err(message) = check_out_names(&inputs, dir, format) {
@@ -306,6 +355,12 @@ fn main() -> ExitCode {
         render: RenderOptions {
             pretty: cli.pretty,
             bom: cli.bom,
+            added: Some(cli.added.clone().unwrap_or_else(|| {
+                let now = std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs());
+                jianbao::render::dolma_timestamp(now)
+            })),
         },
         options: Options {
             keep_ads: !cli.drop_ads,
@@ -314,7 +369,8 @@ fn main() -> ExitCode {
         out_dir: cli.out_dir.clone(),
         encoding: cli.encoding.clone(),
         max_bytes: cli.max_bytes.unwrap_or(MAX_BYTES),
-        several: inputs.len() > 1,
+        // A stream of records is many pages, however many files hold it.
+        several: inputs.len() > 1 || jsonl_input,
     };
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(jobs) = cli.jobs {
@@ -327,7 +383,15 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    pool.install(|| run(&plan, &inputs))
+    if jsonl_input {
+        let fields = Fields {
+            text: cli.text_field.clone(),
+            id: cli.id_field.clone(),
+        };
+        pool.install(|| run_jsonl(&plan, &inputs, &fields))
+    } else {
+        pool.install(|| run(&plan, &inputs))
+    }
 }
 
 /// Prints a usage error the way clap does (with the usage line) and exits 2.
@@ -428,7 +492,7 @@ fn run(plan: &Plan, inputs: &[Input]) -> ExitCode {
         let bar =
             ProgressBar::with_draw_target(Some(inputs.len() as u64), ProgressDrawTarget::stderr());
         if let Ok(style) =
-            ProgressStyle::with_template("{bar:40} {pos}/{len} pages  {elapsed} (eta {eta})")
+            ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed} (eta {eta})")
         {
             bar.set_style(style);
         }
@@ -438,70 +502,252 @@ fn run(plan: &Plan, inputs: &[Input]) -> ExitCode {
     };
 
     let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let (mut failed, mut written, mut articles) = (0usize, 0usize, 0usize);
-    let mut first = true;
-    if plan.out_dir.is_none() {
-        let head = plan.format.head(&plan.render);
-        if let Err(err) = out.write_all(head.as_bytes()) {
-            return stdout_failed(&err);
-        }
-    }
+    let mut sink = Sink::new(plan, stdout.lock(), progress);
+    let mut result = Ok(());
     for batch in inputs.chunks(BATCH) {
         let outcomes: Vec<Outcome> = batch
             .par_iter()
             .map(|input| {
                 let outcome = process(plan, input);
-                progress.inc(1);
+                sink.progress.inc(1);
                 outcome
             })
             .collect();
-        for outcome in outcomes {
-            match outcome {
-                Outcome::Rendered(parts, count) => {
-                    articles += count;
-                    for part in parts {
-                        let separator = if first { "" } else { plan.format.separator() };
-                        first = false;
-                        let result = out
-                            .write_all(separator.as_bytes())
-                            .and_then(|()| out.write_all(part.as_bytes()));
-                        if let Err(err) = result {
-                            progress.finish_and_clear();
-                            return stdout_failed(&err);
-                        }
-                    }
-                }
-                Outcome::Written(pages, count) => {
-                    written += pages;
-                    articles += count;
-                }
-                Outcome::Failed(message) => {
-                    failed += 1;
-                    progress.suspend(|| eprintln!("{message}"));
-                }
-            }
-        }
-        // Stream: each batch reaches the reader before the next is parsed.
-        if let Err(err) = out.flush() {
-            progress.finish_and_clear();
-            return stdout_failed(&err);
+        result = sink.take(outcomes);
+        if result.is_err() {
+            break;
         }
     }
-    progress.finish_and_clear();
+    let result = result.and_then(|()| sink.end());
+    sink.progress.finish_and_clear();
+    if let Err(err) = result {
+        return stdout_failed(&err);
+    }
     if let Some(dir) = &plan.out_dir {
         eprintln!(
-            "jianbao: {written} {} ({articles} articles) written to {}{}",
-            if written == 1 { "page" } else { "pages" },
+            "jianbao: {} {} ({} articles) written to {}{}",
+            sink.written,
+            if sink.written == 1 { "page" } else { "pages" },
+            sink.articles,
             dir.display(),
-            if failed > 0 {
-                format!("; {failed} failed")
+            if sink.failed > 0 {
+                format!("; {} failed", sink.failed)
             } else {
                 String::new()
             }
         );
     }
-    ExitCode::from(if failed > 0 { 1 } else { 0 })
+    ExitCode::from(if sink.failed > 0 { 1 } else { 0 })
+}
+
+/// Where outcomes go, in order: stdout, framed as the format frames pages
+/// (the CSV header, a TEI corpus around several pages, separators), and the
+/// counts.
+struct Sink<'a> {
+    plan: &'a Plan,
+    out: io::BufWriter<io::StdoutLock<'static>>,
+    progress: ProgressBar,
+    /// Whether the output holds several pages, once the head is written.
+    started: Option<bool>,
+    first: bool,
+    failed: usize,
+    written: usize,
+    articles: usize,
+}
+
+impl<'a> Sink<'a> {
+    fn new(plan: &'a Plan, stdout: io::StdoutLock<'static>, progress: ProgressBar) -> Self {
+        Sink {
+            plan,
+            out: io::BufWriter::new(stdout),
+            progress,
+            started: None,
+            first: true,
+            failed: 0,
+            written: 0,
+            articles: 0,
+        }
+    }
+
+    /// The format's head, once, before the first page: for several pages
+    /// when the run has several inputs, or its one input held several pages.
+    fn start(&mut self, several: bool) -> io::Result<()> {
+        if self.started.is_none() && self.plan.out_dir.is_none() {
+            let several = self.plan.several || several;
+            self.started = Some(several);
+            let head = self.plan.format.head(several, &self.plan.render);
+            self.out.write_all(head.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// One batch's outcomes, in order; then the batch reaches the reader.
+    fn take(&mut self, outcomes: Vec<Outcome>) -> io::Result<()> {
+        for outcome in outcomes {
+            match outcome {
+                Outcome::Rendered(parts, count) => {
+                    self.start(parts.len() > 1)?;
+                    self.articles += count;
+                    for part in parts {
+                        if !self.first {
+                            self.out
+                                .write_all(self.plan.format.separator().as_bytes())?;
+                        }
+                        self.first = false;
+                        self.out.write_all(part.as_bytes())?;
+                    }
+                }
+                Outcome::Written(pages, count) => {
+                    self.written += pages;
+                    self.articles += count;
+                }
+                Outcome::Failed(message) => {
+                    self.failed += 1;
+                    self.progress.suspend(|| eprintln!("{message}"));
+                }
+            }
+        }
+        // Stream: each batch reaches the reader before the next is parsed.
+        self.out.flush()
+    }
+
+    /// The format's tail after the last page (and its head, if no page came).
+    fn end(&mut self) -> io::Result<()> {
+        self.start(false)?;
+        if let Some(several) = self.started {
+            self.out
+                .write_all(self.plan.format.tail(several).as_bytes())?;
+        }
+        self.out.flush()
+    }
+}
+
+/// The keys of a JSON Lines record (`--input-format jsonl`).
+struct Fields {
+    text: String,
+    id: String,
+}
+
+/// One record of a JSON Lines input: where it is, and its line.
+struct Record {
+    /// `FILE:LINE`, for messages and as the default name.
+    place: String,
+    line: String,
+}
+
+/// Reads each input as JSON Lines of pages and emits every record's output
+/// in order: BATCH records at a time are parsed in parallel, then written,
+/// so memory holds one batch however long the stream.
+fn run_jsonl(plan: &Plan, inputs: &[Input], fields: &Fields) -> ExitCode {
+    let stdout = io::stdout();
+    let mut sink = Sink::new(plan, stdout.lock(), ProgressBar::hidden());
+    let mut result = sink.start(true);
+    for input in inputs {
+        if result.is_err() {
+            break;
+        }
+        let name = input.name();
+        let reader: Box<dyn io::BufRead> = match input {
+            Input::Stdin => Box::new(io::BufReader::new(io::stdin())),
+            Input::File(path) => match std::fs::File::open(path) {
+                Ok(file) => Box::new(io::BufReader::new(file)),
+                Err(err) => {
+                    sink.failed += 1;
+                    eprintln!("jianbao: {name}: {err}");
+                    continue;
+                }
+            },
+        };
+        result = jsonl_stream(plan, &mut sink, &name, reader, fields);
+    }
+    let result = result.and_then(|()| sink.end());
+    if let Err(err) = result {
+        return stdout_failed(&err);
+    }
+    ExitCode::from(if sink.failed > 0 { 1 } else { 0 })
+}
+
+/// One JSON Lines input through the sink, a batch at a time.
+fn jsonl_stream(
+    plan: &Plan,
+    sink: &mut Sink<'_>,
+    name: &str,
+    mut reader: Box<dyn io::BufRead>,
+    fields: &Fields,
+) -> io::Result<()> {
+    let mut number = 0usize;
+    loop {
+        let mut batch: Vec<Record> = Vec::with_capacity(BATCH);
+        let mut read_error = None;
+        while batch.len() < BATCH {
+            let mut bytes = Vec::new();
+            match reader.read_until(b'\n', &mut bytes) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(err) => {
+                    read_error = Some(err);
+                    break;
+                }
+            }
+            number += 1;
+            let place = format!("{name}:{number}");
+            match String::from_utf8(bytes) {
+                Ok(line) if line.trim().is_empty() => {}
+                Ok(line) => batch.push(Record { place, line }),
+                Err(_) => batch.push(Record {
+                    place,
+                    line: String::new(),
+                }),
+            }
+        }
+        let done = batch.len() < BATCH;
+        let outcomes: Vec<Outcome> = batch
+            .par_iter()
+            .map(|record| process_record(plan, record, fields))
+            .collect();
+        sink.take(outcomes)?;
+        if let Some(err) = read_error {
+            sink.failed += 1;
+            eprintln!("jianbao: {name}: {err}");
+            return Ok(());
+        }
+        if done {
+            return Ok(());
+        }
+    }
+}
+
+/// Parses and renders one JSON Lines record.
+fn process_record(plan: &Plan, record: &Record, fields: &Fields) -> Outcome {
+    let fail = |reason: String| Outcome::Failed(format!("jianbao: {}: {reason}", record.place));
+    if record.line.is_empty() {
+        return fail("not UTF-8".into());
+    }
+    let value: serde_json::Value = match serde_json::from_str(&record.line) {
+        Ok(value) => value,
+        Err(err) => return fail(format!("not a JSON record: {err}")),
+    };
+    let Some(object) = value.as_object() else {
+        return fail("not a JSON object".into());
+    };
+    let Some(text) = object.get(&fields.text).and_then(|v| v.as_str()) else {
+        return fail(format!("no string {:?} (the --text-field)", fields.text));
+    };
+    let source = match object.get(&fields.id) {
+        Some(serde_json::Value::String(id)) => id.clone(),
+        Some(serde_json::Value::Number(id)) => id.to_string(),
+        None | Some(serde_json::Value::Null) => record.place.clone(),
+        Some(_) => {
+            return fail(format!(
+                "{:?} (the --id-field) is neither a string nor a number",
+                fields.id
+            ))
+        }
+    };
+    let mut page = SourcedPage::from(jianbao::parse(text, &plan.options));
+    page.source.file = Some(source);
+    let count = page.page.articles.len();
+    Outcome::Rendered(vec![plan.format.page(&page, true, &plan.render)], count)
 }
 
 /// A closed pipe ends the run quietly; any other write error is reported.

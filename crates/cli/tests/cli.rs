@@ -96,7 +96,10 @@ fn expected(
     for page in &mut pages {
         page.source.file = file.map(|f| f.to_string_lossy().into_owned());
     }
-    let render = jianbao::formats::RenderOptions { pretty, bom: false };
+    let render = jianbao::formats::RenderOptions {
+        pretty,
+        ..Default::default()
+    };
     jianbao::formats::find(format)
         .unwrap()
         .render(&pages, &render)

@@ -158,12 +158,21 @@ fn check_schema(page: &Page, function: &str) -> Result<(), JsError> {
 
 /// The optional `source` argument: a string, or `undefined` / `null`.
 fn source_arg(value: &JsValue, function: &str) -> Result<Option<String>, JsError> {
+    optional_string_arg(value, function, "source")
+}
+
+/// An optional string argument: a string, or `undefined` / `null`.
+fn optional_string_arg(
+    value: &JsValue,
+    function: &str,
+    what: &str,
+) -> Result<Option<String>, JsError> {
     if value.is_undefined() || value.is_null() {
         Ok(None)
     } else {
         value.as_string().map(Some).ok_or_else(|| {
             error(format_args!(
-                "{function}: source must be a string, got {}",
+                "{function}: {what} must be a string, got {}",
                 type_name(value)
             ))
         })
@@ -373,6 +382,36 @@ pub fn to_jsonl(page: JsValue, source: JsValue) -> Result<String, JsError> {
     Ok(jianbao::render::to_jsonl_articles(&page, source.as_deref()))
 }
 
+/// The page's articles as dolma documents, one JSON line each, for corpora:
+/// `{id, text, source, added, created, metadata, attributes}`, `id` being
+/// `SOURCE#N`. `added` (a timestamp string) defaults to now, in UTC.
+#[wasm_bindgen(js_name = toDolma)]
+pub fn to_dolma(page: JsValue, source: JsValue, added: JsValue) -> Result<String, JsError> {
+    let page = page_arg(&page, "toDolma")?;
+    let source = source.as_string().ok_or_else(|| {
+        error(format_args!(
+            "toDolma: source must be a string (the input's name), got {}",
+            type_name(&source)
+        ))
+    })?;
+    let added = match optional_string_arg(&added, "toDolma", "added")? {
+        Some(added) => added,
+        None => {
+            let seconds = (js_sys::Date::now() / 1000.0).max(0.0) as u64;
+            jianbao::render::dolma_timestamp(seconds)
+        }
+    };
+    Ok(jianbao::render::to_dolma(&page, &source, Some(&added)))
+}
+
+/// The page as one TEI P5 XML document; `source` (optional) names the input.
+#[wasm_bindgen(js_name = toTei)]
+pub fn to_tei(page: JsValue, source: JsValue) -> Result<String, JsError> {
+    let page = page_arg(&page, "toTei")?;
+    let source = source_arg(&source, "toTei")?;
+    Ok(jianbao::render::to_tei(&page, source.as_deref()))
+}
+
 /// One item of `toCsv`'s argument.
 #[derive(Deserialize)]
 struct CsvInput {
@@ -527,12 +566,14 @@ pub fn formats() -> Result<JsValue, JsError> {
 struct RenderOptionsJs {
     pretty: bool,
     bom: bool,
+    added: Option<String>,
 }
 
 /// Pages in an output format, byte for byte what the CLI writes for the
 /// same files: `format` is a name of `formats()`; `items` an array of
 /// `{ file?, page }` (pages as `parse` and the others return them, or
-/// their JSON text);
+/// their JSON text); `options` `{ pretty?, bom?, added? }` (`added`: the
+/// timestamp of dolma documents, the time of the call unless given).
 /// `options` `{ pretty?, bom? }`.
 #[wasm_bindgen]
 pub fn render(format: JsValue, items: JsValue, options: JsValue) -> Result<String, JsError> {
@@ -595,6 +636,11 @@ pub fn render(format: JsValue, items: JsValue, options: JsValue) -> Result<Strin
     let options = RenderOptions {
         pretty: options.pretty,
         bom: options.bom,
+        // Dolma's `added`: the time of the call unless given.
+        added: Some(options.added.unwrap_or_else(|| {
+            let seconds = (js_sys::Date::now() / 1000.0).max(0.0) as u64;
+            jianbao::render::dolma_timestamp(seconds)
+        })),
     };
     Ok(format.render(&pages, &options))
 }
