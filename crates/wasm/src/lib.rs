@@ -13,7 +13,7 @@
 use jianbao::decode::Decoded;
 use jianbao::formats::{self, RenderOptions};
 use jianbao::{Document, Options, Page, Source, SourcedPage, SCHEMA};
-use js_sys::{Array, ArrayBuffer, JsString, Reflect, Uint8Array, JSON};
+use js_sys::{Array, ArrayBuffer, JsString, Object, Reflect, Uint8Array, JSON};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use web_sys::TextDecoder;
@@ -56,24 +56,25 @@ fn bytes_options_arg(
 ) -> Result<(Options, Option<String>), JsError> {
     let (options, mut extra) = options_with(value, function, &["encoding"])?;
     let encoding = match extra.pop().flatten() {
-        None | Some(serde_json::Value::Null) => None,
-        Some(serde_json::Value::String(name)) => Some(name),
-        Some(other) => {
-            return Err(error(format_args!(
-            "{function}: invalid options: encoding must be a string such as \"GBK\", got {other}"
-        )))
-        }
+        None => None,
+        Some(v) if v.is_null() => None,
+        Some(v) => Some(v.as_string().ok_or_else(|| {
+            error(format_args!(
+                "{function}: invalid options: encoding must be a string such as \"GBK\", got {}",
+                type_name(&v)
+            ))
+        })?),
     };
     Ok((options, encoding))
 }
 
 /// The parser options in `value`, and the values of the `extra` keys
-/// (taken out before the rest is read as [`Options`]).
+/// (taken out of a copy before the rest is read as [`Options`]).
 fn options_with(
     value: &JsValue,
     function: &str,
     extra: &[&str],
-) -> Result<(Options, Vec<Option<serde_json::Value>>), JsError> {
+) -> Result<(Options, Vec<Option<JsValue>>), JsError> {
     if value.is_undefined() || value.is_null() {
         return Ok((Options::default(), vec![None; extra.len()]));
     }
@@ -83,26 +84,45 @@ fn options_with(
             type_name(value)
         )));
     }
-    let json = JSON::stringify(value)
+    let mut taken = Vec::with_capacity(extra.len());
+    let rest: JsValue = if extra.is_empty() {
+        value.clone()
+    } else {
+        let copy = Object::assign(&Object::new(), value.unchecked_ref());
+        for key in extra {
+            let key = JsValue::from_str(key);
+            let v = Reflect::get(&copy, &key).unwrap_or(JsValue::UNDEFINED);
+            taken.push((!v.is_undefined()).then_some(v));
+            let _ = Reflect::delete_property(&copy, &key);
+        }
+        copy.into()
+    };
+    let json = stringify(&rest, function)?;
+    let options = from_json(&json)
+        .map_err(|message| error(format_args!("{function}: invalid options: {message}")))?;
+    Ok((options, taken))
+}
+
+/// `JSON.stringify(value)`.
+fn stringify(value: &JsValue, function: &str) -> Result<String, JsError> {
+    JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| error(format_args!("{function}: options must be a plain object")))?;
-    let invalid = |e: serde_json::Error| {
-        // serde_json's message ends with a position in the JSON text, which
-        // means nothing to a caller who passed an object: drop it.
+        .ok_or_else(|| error(format_args!("{function}: not a plain object")))
+}
+
+/// A value read from JSON text, or serde_json's message without the
+/// position in the text (which means nothing to a caller who passed an
+/// object).
+fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {
+    serde_json::from_str(json).map_err(|e| {
         let message = e.to_string();
         let position = format!(" at line {} column {}", e.line(), e.column());
-        let message = message.strip_suffix(&position).unwrap_or(&message);
-        error(format_args!("{function}: invalid options: {message}"))
-    };
-    if extra.is_empty() {
-        return Ok((serde_json::from_str(&json).map_err(invalid)?, Vec::new()));
-    }
-    let mut map: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(&json).map_err(invalid)?;
-    let taken = extra.iter().map(|key| map.remove(*key)).collect();
-    let options = serde_json::from_value(serde_json::Value::Object(map)).map_err(invalid)?;
-    Ok((options, taken))
+        message
+            .strip_suffix(&position)
+            .unwrap_or(&message)
+            .to_string()
+    })
 }
 
 /// The `bytes` argument: a `Uint8Array` (a Node `Buffer` is one), any other
@@ -135,12 +155,8 @@ fn page_arg(value: &JsValue, function: &str) -> Result<Page, JsError> {
             type_name(value)
         )));
     }
-    let page: Page = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| {
-        error(format_args!(
-            "{function}: not a jianbao page: {}",
-            message(e)
-        ))
-    })?;
+    let page: Page = from_json(&stringify(value, function)?)
+        .map_err(|message| error(format_args!("{function}: not a jianbao page: {message}")))?;
     check_schema(&page, function)?;
     Ok(page)
 }
@@ -177,13 +193,6 @@ fn optional_string_arg(
             ))
         })
     }
-}
-
-/// A serde-wasm-bindgen error's message, without the `Error: ` that its
-/// `Display` (the JS error's `toString()`) starts with.
-fn message(e: serde_wasm_bindgen::Error) -> String {
-    let text = e.to_string();
-    text.strip_prefix("Error: ").unwrap_or(&text).to_string()
 }
 
 /// `typeof value`, with `null` and arrays told apart, for error messages.
@@ -430,9 +439,9 @@ pub fn to_csv(pages: JsValue) -> Result<String, JsError> {
             type_name(&pages)
         )));
     }
-    let inputs: Vec<CsvInput> = serde_wasm_bindgen::from_value(pages).map_err(|e| {
+    let inputs: Vec<CsvInput> = from_json(&stringify(&pages, "toCsv")?).map_err(|message| {
         error(format_args!(
-            "toCsv: not an array of {{ source?, page }}: {e}"
+            "toCsv: not an array of {{ source?, page }}: {message}"
         ))
     })?;
     for input in &inputs {
@@ -599,8 +608,8 @@ pub fn render(format: JsValue, items: JsValue, options: JsValue) -> Result<Strin
     let options: RenderOptionsJs = if options.is_undefined() || options.is_null() {
         RenderOptionsJs::default()
     } else {
-        serde_wasm_bindgen::from_value(options)
-            .map_err(|e| error(format_args!("render: invalid options: {}", message(e))))?
+        from_json(&stringify(&options, "render")?)
+            .map_err(|message| error(format_args!("render: invalid options: {message}")))?
     };
     let items = Array::from(&items);
     let mut pages = Vec::with_capacity(items.length() as usize);
@@ -609,24 +618,19 @@ pub fn render(format: JsValue, items: JsValue, options: JsValue) -> Result<Strin
             Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
         };
         let value = get(&item, "page");
-        let (page, mut source) = match value.as_string() {
-            // A page's JSON (as `parsePageParts` gives it): read as JSON.
-            Some(json) => page_json(&json)?,
+        // A page's JSON text (as `parsePageParts` gives it), or a page object
+        // as JSON text: read as JSON either way.
+        let json = match value.as_string() {
+            Some(json) => json,
+            None if value.is_object() && !Array::is_array(&value) => stringify(&value, "render")?,
             None => {
-                let page = page_arg(&value, "render")?;
-                // The page's own source (read apart: a page object's other
-                // keys are the Page).
-                let source = get(&value, "source");
-                let source: Source = if source.is_undefined() || source.is_null() {
-                    Source::default()
-                } else {
-                    serde_wasm_bindgen::from_value(source).map_err(|e| {
-                        error(format_args!("render: not a page source: {}", message(e)))
-                    })?
-                };
-                (page, source)
+                return Err(error(format_args!(
+                    "render: page must be a page object or its JSON text, got {}",
+                    type_name(&value)
+                )))
             }
         };
+        let (page, mut source) = page_json(&json)?;
         let file = source_arg(&get(&item, "file"), "render")?;
         if file.is_some() {
             source.file = file;
@@ -652,10 +656,10 @@ fn page_json(json: &str) -> Result<(Page, Source), JsError> {
         #[serde(default)]
         source: Source,
     }
-    let invalid = |e: serde_json::Error| error(format_args!("render: not a jianbao page: {e}"));
-    let page: Page = serde_json::from_str(json).map_err(invalid)?;
+    let invalid = |message: String| error(format_args!("render: not a jianbao page: {message}"));
+    let page: Page = from_json(json).map_err(invalid)?;
     check_schema(&page, "render")?;
-    let SourceOnly { source } = serde_json::from_str(json).map_err(invalid)?;
+    let SourceOnly { source } = from_json(json).map_err(invalid)?;
     Ok((page, source))
 }
 
