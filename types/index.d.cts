@@ -202,6 +202,12 @@ export class Document {
   pages(): { number: number; start: number; end: number }[];
   /** Parses page `index` (from 0). */
   parsePage(index: number, options?: Options): Page;
+  /**
+   * Parses page `index` as JSON text in parts, for interfaces that read each
+   * article only when they show it: `head.slice(0, at) + articles.join(",") +
+   * head.slice(at)` is the page's JSON.
+   */
+  parsePageParts(index: number, options?: Options): { head: string; articles: string[]; at: number };
   /** Frees the WebAssembly memory the document holds. */
   free(): void;
 }

@@ -6,7 +6,9 @@
 // chunks on screen; a highlight rebuilds only the chunks its ranges touch.
 // Text goes in as text nodes only, never as HTML.
 
-const CHUNK_CHARS = 1200;
+const CHUNK_CHARS = 2000;
+const FIRST_CHUNKS = 16;
+const CHUNKS_PER_FRAME = 150;
 const LINE_PX = 14 * 1.8; // font size × line height (style.css .rawview)
 const CHAR_PX = 14;
 const RANK = { 'hl-soft': 1, hl: 2, 'hl-warn': 3 };
@@ -19,14 +21,19 @@ export class RawPane {
     this.text = '';
   }
 
-  /** Shows `text.slice(start, end)`; spans still count from the start of `text`. */
+  /**
+   * Shows `text.slice(start, end)`; spans still count from the start of
+   * `text`. The chunks at the top are made at once, the rest a few hundred
+   * a frame (or at once, as far as a highlight needs them).
+   */
   show(text, start = 0, end = text.length) {
     this.text = text;
     this.marked.clear();
     this.chunks = [];
+    this.made = 0;
+    this.generation = (this.generation ?? 0) + 1;
     const width = Math.max(200, this.view.clientWidth - 32);
-    const perLine = Math.max(10, Math.floor(width / CHAR_PX));
-    const frag = document.createDocumentFragment();
+    this.perLine = Math.max(10, Math.floor(width / CHAR_PX));
     for (let at = start; at < end;) {
       // Cut after a line break near CHUNK_CHARS, or at CHUNK_CHARS.
       let cut = Math.min(end, at + CHUNK_CHARS);
@@ -34,19 +41,42 @@ export class RawPane {
         const nl = text.lastIndexOf('\n', cut - 1);
         if (nl >= at + CHUNK_CHARS / 2) cut = nl + 1;
       }
-      const el = document.createElement('div');
-      el.className = 'chunk';
-      const slice = text.slice(at, cut);
-      el.textContent = slice;
-      let lines = 0;
-      for (const line of slice.split('\n')) lines += Math.max(1, Math.ceil(line.length / perLine));
-      el.style.containIntrinsicSize = `auto ${Math.round(lines * LINE_PX)}px`;
-      frag.append(el);
-      this.chunks.push({ start: at, end: cut, el });
+      this.chunks.push({ start: at, end: cut, el: null });
       at = cut;
     }
-    this.view.replaceChildren(frag);
+    this.view.replaceChildren();
     this.view.scrollTop = 0;
+    this.make(FIRST_CHUNKS);
+    const generation = this.generation;
+    const more = () => {
+      if (generation !== this.generation || this.made >= this.chunks.length) return;
+      this.make(this.made + CHUNKS_PER_FRAME);
+      requestAnimationFrame(more);
+    };
+    requestAnimationFrame(more);
+  }
+
+  /** Makes the chunks up to (not including) `upto`. */
+  make(upto) {
+    const frag = document.createDocumentFragment();
+    for (; this.made < Math.min(upto, this.chunks.length); this.made++) {
+      const chunk = this.chunks[this.made];
+      const el = document.createElement('div');
+      el.className = 'chunk';
+      el.textContent = this.text.slice(chunk.start, chunk.end);
+      // Its height until it is first laid out: lines, long ones wrapped.
+      let lines = 0;
+      for (let at = chunk.start; at < chunk.end;) {
+        const nl = this.text.indexOf('\n', at);
+        const stop = nl < 0 || nl >= chunk.end ? chunk.end : nl + 1;
+        lines += Math.max(1, Math.ceil((stop - at) / this.perLine));
+        at = stop;
+      }
+      el.style.containIntrinsicSize = `auto ${Math.round(lines * LINE_PX)}px`;
+      chunk.el = el;
+      frag.append(el);
+    }
+    this.view.append(frag);
   }
 
   /** The chunk index holding offset `at` (binary search). */
@@ -85,6 +115,7 @@ export class RawPane {
         }
       }
     }
+    if (touched.size) this.make(Math.max(...touched.keys()) + 1);
     for (const c of this.marked) if (!touched.has(c)) this.plain(c);
     this.marked = new Set(touched.keys());
     let first = null;

@@ -29,15 +29,17 @@ export function el(tag, attrs = {}, ...children) {
 }
 
 /**
- * One parsed page as the worker sends it: its JSON as text, whole (for
- * export) and in parts. The page's own fields (furniture, banners,
- * warnings, source) are read at once; each article only when asked for.
+ * One parsed page as the worker sends it: its JSON as text in parts (the
+ * page without its articles, each article, where they go). The page's own
+ * fields (furniture, banners, warnings, source) are read at once; each
+ * article only when asked for; the whole JSON (for export) when asked for.
  */
 export class LazyPage {
-  constructor({ json, head, articles }) {
+  constructor({ head, articles, at }) {
     Object.assign(this, JSON.parse(head));
     delete this.articles;
-    this.json = json;
+    this.head = head;
+    this.at = at;
     this.articleJson = articles;
     this.count = articles.length;
     this.cache = new Array(articles.length);
@@ -46,6 +48,12 @@ export class LazyPage {
   article(i) {
     this.cache[i] ??= JSON.parse(this.articleJson[i]);
     return this.cache[i];
+  }
+
+  /** The page's JSON text, what the parser wrote. */
+  get json() {
+    this.whole ??= this.head.slice(0, this.at) + this.articleJson.join(',') + this.head.slice(this.at);
+    return this.whole;
   }
 }
 

@@ -6,6 +6,7 @@
 
 const OVERSCAN = 1000; // px rendered above and below the viewport
 const RENDER_ALL_BELOW = 60; // short lists are rendered whole (find in page works)
+const NEW_PER_FRAME = 4; // cards made in one frame at most
 
 export class VirtualList {
   /**
@@ -40,6 +41,7 @@ export class VirtualList {
   reset(count) {
     for (const el of this.rendered.values()) el.remove();
     this.rendered.clear();
+    this.run = null;
     this.count = 0;
     this.heights = new Float64Array(0);
     this.measured = new Uint8Array(0);
@@ -60,6 +62,7 @@ export class VirtualList {
     for (let i = this.count; i < count; i++) this.heights[i] = this.source.estimate(i, width);
     this.count = count;
     this.dirty = true;
+    this.container.dataset.complete = 'false'; // until update() has drawn them
     this.schedule();
   }
 
@@ -67,6 +70,7 @@ export class VirtualList {
   rerender() {
     for (const el of this.rendered.values()) el.remove();
     this.rendered.clear();
+    this.run = null;
     this.update();
   }
 
@@ -106,57 +110,78 @@ export class VirtualList {
     return this.rendered.get(i) ?? null;
   }
 
-  /** Brings item `i` into view and returns its element. */
+  /** Brings item `i` into view (it is drawn in the frames that follow). */
   scrollTo(i) {
     const top = this.container.getBoundingClientRect().top + scrollY + this.offsetsNow()[i];
     scrollTo({ top: Math.max(0, top - 80) });
-    this.update();
-    return this.element(i);
+    this.schedule();
   }
 
   update() {
     if (!this.container.isConnected) return;
+    if (!this.count) {
+      this.before.style.height = this.after.style.height = '0px';
+      this.container.dataset.complete = 'true';
+      return;
+    }
+    // The wanted range, and the part of it on screen.
     let first = 0;
     let last = this.count - 1;
+    let top = 0;
     if (this.count > RENDER_ALL_BELOW) {
-      const top = -this.container.getBoundingClientRect().top;
+      top = -this.container.getBoundingClientRect().top;
       first = this.indexAt(Math.max(0, top - OVERSCAN));
       last = Math.min(this.count - 1, this.indexAt(top + innerHeight + OVERSCAN));
     }
+    const shownFirst = Math.min(last, Math.max(first, this.indexAt(Math.max(0, top))));
+    const shownLast = Math.min(last, this.indexAt(Math.max(0, top) + innerHeight));
+    // What is rendered is one run [r0, r1]: drop what left the wanted range
+    // (all of it, if the run no longer meets it).
+    let [r0, r1] = this.run ?? [0, -1];
+    if (r1 < first || r0 > last) [r0, r1] = [shownFirst, shownFirst - 1];
     for (const [i, el] of this.rendered) {
-      if (i < first || i > last) {
+      if (i < Math.max(r0, first) || i > Math.min(r1, last)) {
         el.remove();
         this.rendered.delete(i);
       }
     }
-    let next = null; // keep the items in order: insert each before the next rendered one
-    for (let i = last; i >= first; i--) {
-      let el = this.rendered.get(i);
-      if (!el) {
-        el = this.source.render(i);
-        this.rendered.set(i, el);
-        this.items.insertBefore(el, next);
-      }
-      next = el;
+    r0 = Math.max(r0, first);
+    r1 = Math.min(r1, last);
+    if (r1 < r0) [r0, r1] = [shownFirst, shownFirst - 1];
+    // Grow the run a few cards a frame (what is on screen first), so that
+    // no frame lays out more new text than a few cards hold.
+    let budget = NEW_PER_FRAME;
+    const fresh = [];
+    while (budget > 0 && (r1 < last || r0 > first)) {
+      let i;
+      if (r1 < shownLast || (r0 <= Math.max(first, shownFirst) && r1 < last)) i = ++r1;
+      else i = --r0;
+      const el = this.source.render(i);
+      this.rendered.set(i, el);
+      if (i === r1) this.items.append(el);
+      else this.items.prepend(el);
+      fresh.push(i);
+      budget--;
     }
-    // Real heights for what is rendered (margins included).
+    this.run = [r0, r1];
+    // Real heights for what is new (margins included).
     if (!this.gap && this.rendered.size) {
       const style = getComputedStyle(this.rendered.values().next().value);
       this.gap = parseFloat(style.marginTop) + parseFloat(style.marginBottom) || 0;
     }
-    let changed = false;
-    for (const [i, el] of this.rendered) {
-      const h = el.getBoundingClientRect().height + this.gap;
+    for (const i of fresh) {
+      const h = this.rendered.get(i).getBoundingClientRect().height + this.gap;
       if (Math.abs(h - this.heights[i]) > 0.5) {
         this.heights[i] = h;
-        this.dirty = changed = true;
+        this.dirty = true;
       }
       this.measured[i] = 1;
     }
-    // Estimates replaced by real heights may bring other cards into range.
-    if (changed && this.count > RENDER_ALL_BELOW) this.schedule();
     const offsets = this.offsetsNow();
-    this.before.style.height = `${offsets[first] ?? 0}px`;
-    this.after.style.height = `${this.count ? offsets[this.count] - offsets[last + 1] : 0}px`;
+    this.before.style.height = `${r1 >= r0 ? offsets[r0] : offsets[shownFirst] ?? 0}px`;
+    this.after.style.height = `${this.count ? offsets[this.count] - offsets[Math.max(r0, r1 + 1)] : 0}px`;
+    const complete = r0 <= first && r1 >= last;
+    this.container.dataset.complete = String(complete);
+    if (!complete || fresh.length) this.schedule();
   }
 }

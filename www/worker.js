@@ -11,8 +11,8 @@
 //   op 'init'                          → { version, formats }
 //   op 'open' { text | bytes, encoding?, options }
 //        → { text, encoding, pages: [{ number, start, end }] } first as
-//          { id, opened }, then one { id, page: { index, total, json, head,
-//          articles } } per page: its JSON as text, whole and in parts
+//          { id, opened }, then one { id, page: { index, total, head,
+//          articles, at } } per page: its JSON as text, in parts
 //          (Document.parsePageParts), which is quick to pass between
 //          threads and parsed on the page only as far as it shows it; then
 //          the result { parsed: n }

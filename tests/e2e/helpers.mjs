@@ -98,7 +98,8 @@ export function runCli(args, cwd) {
 /** Waits until no file or paste is being parsed (the progress bar gone, the status settled). */
 export async function settled(page, timeout = 60_000) {
   await page.waitForFunction(() => document.getElementById('progress').hidden
-    && !/正在|Parsing/.test(document.getElementById('status').textContent), null, { timeout, polling: 50 });
+    && !/正在|Parsing/.test(document.getElementById('status').textContent)
+    && document.getElementById('articles').dataset.complete === 'true', null, { timeout, polling: 50 });
 }
 
 /** Pastes text, parses, waits for the result summary. */
@@ -110,7 +111,8 @@ export async function pasteAndParse(page, text) {
     const r = document.getElementById('results');
     return r.dataset.generation !== gen && document.getElementById('summary').textContent.length > 0
       && !document.getElementById('export').hidden && document.getElementById('rawview').textContent === document.getElementById('raw').value
-      && !/正在|Parsing/.test(document.getElementById('status').textContent);
+      && !/正在|Parsing/.test(document.getElementById('status').textContent)
+      && document.getElementById('articles').dataset.complete === 'true';
   }, before, { timeout: 20_000 });
 }
 

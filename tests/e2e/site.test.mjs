@@ -137,6 +137,7 @@ describe('static page', () => {
       zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
     }, { name, text });
     await page.waitForFunction(() => document.querySelectorAll('#docs .doc-tab').length === 2, null, { timeout: 20_000 });
+    await settled(page);
     assert.match(await page.textContent('#summary'), new RegExp(name));
     assert.equal(await page.textContent('#rawview'), text);
     assert.equal(await page.inputValue('#raw'), '', 'files do not land in the paste area');
@@ -196,7 +197,7 @@ describe('static page', () => {
 
     await page.locator('#files').setInputFiles(out);
     await page.waitForFunction((n) => document.getElementById('summary').textContent.includes(n), `${name}.gbk.txt`, { timeout: 20_000 });
-    await page.waitForFunction(() => document.getElementById('progress').hidden);
+    await settled(page);
     const summary = await page.textContent('#summary');
     assert.match(summary, /GB|gbk/i, `encoding shown: ${summary}`);
     assert.equal(await page.textContent('#articles'), pastedCards);
@@ -309,6 +310,7 @@ describe('static page', () => {
     const page = await env.newPage();
     await page.locator('#sample').click();
     await page.waitForSelector('#articles .card', { timeout: 20_000 });
+    await settled(page);
     assert.ok((await page.inputValue('#raw')).length > 100);
     assert.ok(await page.locator('#articles .card').count() >= 1);
     await page.close();

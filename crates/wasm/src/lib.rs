@@ -517,28 +517,28 @@ impl DocumentJs {
 
     /// Parses page `index` like `parsePage`, but returns its JSON, as text,
     /// in parts, for a user interface that reads a large file page by page
-    /// and each article only when it shows it: `{ json, head, articles }`,
-    /// `json` the whole page (what `parsePage` gives, as `JSON.stringify`
-    /// writes it), `head` the page without its articles, `articles` each
-    /// article's JSON.
+    /// and each article only when it shows it: `{ head, articles, at }`,
+    /// `head` the page without its articles, `articles` each article's JSON,
+    /// `at` where in `head` they go: `head.slice(0, at) +
+    /// articles.join(",") + head.slice(at)` is the page's JSON, what
+    /// `JSON.stringify(parsePage(index))` gives.
     #[wasm_bindgen(js_name = parsePageParts)]
     pub fn parse_page_parts(&self, index: u32, options: JsValue) -> Result<JsValue, JsError> {
         let options = options_arg(&options, "Document.parsePageParts")?;
         let index = self.page_index(index, "Document.parsePageParts")?;
         let mut page = self.document.parse_page(index, &options);
-        let json = serde_json::to_string(&page).map_err(error)?;
-        let articles = std::mem::take(&mut page.page.articles);
-        let articles = articles
+        let articles = std::mem::take(&mut page.page.articles)
             .iter()
             .map(serde_json::to_string)
             .collect::<Result<Vec<String>, _>>()
             .map_err(error)?;
         let head = serde_json::to_string(&page).map_err(error)?;
-        to_js(&PageParts {
-            json,
-            head,
-            articles,
-        })
+        // The one `"articles":[` key of the compact JSON (a string value
+        // would have its quotes escaped).
+        const KEY: &str = "\"articles\":[";
+        let at = head.find(KEY).map_or(head.len(), |i| i + KEY.len());
+        let at = head[..at].encode_utf16().count();
+        to_js(&PageParts { head, articles, at })
     }
 
     fn page_index(&self, index: u32, function: &str) -> Result<usize, JsError> {
@@ -557,9 +557,9 @@ impl DocumentJs {
 /// What `Document.parsePageParts` returns.
 #[derive(Serialize)]
 struct PageParts {
-    json: String,
     head: String,
     articles: Vec<String>,
+    at: usize,
 }
 
 /// The output formats of `render`: `[{ name, aliases, extension, mime,
