@@ -268,3 +268,14 @@ test("CommonJS exports init and initSync (no-ops), as the docs say", () => {
   const out = JSON.parse(nodeIn(project, [], path.join(fixtures, "consumer.cjs"), files.slice(0, 1)));
   assert.ok(out.exports.includes("init") && out.exports.includes("initSync"));
 });
+
+test("an input too large for WebAssembly's memory is a jianbao: Error, not a trap", () => {
+  // 120 M characters may take 12 times their UTF-8 size to parse: more than
+  // a 32-bit WebAssembly memory can ever hold.
+  const huge = "文".repeat(120_000_000);
+  for (const f of [() => jianbao.parse(huge), () => jianbao.parseMany(huge), () => new jianbao.Document(huge)]) {
+    assert.throws(f, (e) => e instanceof Error && !(e instanceof WebAssembly.RuntimeError) && /^jianbao: \w+(\.\w+)?: not enough memory to parse 360\.0 MB of text/.test(e.message), String(f));
+  }
+  // And the module goes on.
+  assert.equal(jianbao.parse("本报讯 近日。").schema, "jianbao/1");
+});
