@@ -286,7 +286,7 @@ impl Source {
 /// sourced.source.encoding = Some("GB18030".into());
 /// assert!(serde_json::to_string(&sourced).unwrap().ends_with(r#","source":{"encoding":"GB18030"}}"#));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourcedPage {
     #[serde(flatten)]
     pub page: Page,
