@@ -462,21 +462,21 @@ fn decode_with(
         // A file that starts with a BOM but is not in that encoding is checked
         // like any other: at most a few undecodable sequences.
         let (text, invalid) = encoding.decode(rest, bytes.len() - rest.len());
-        return checked(text, encoding.name(), invalid);
+        return checked(text, encoding.name(), invalid, bytes.len());
     }
     if let Some((encoding, text)) = utf16_without_bom(bytes, true) {
-        return checked(text, encoding.name(), Vec::new());
+        return checked(text, encoding.name(), Vec::new(), bytes.len());
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         // Valid UTF-8 stays as it is, even with U+FFFD written into it by an
         // earlier tool; only binary data (mostly control bytes) is refused.
-        return checked(text.to_owned(), "UTF-8", Vec::new());
+        return checked(text.to_owned(), "UTF-8", Vec::new(), bytes.len());
     }
     if let Some((encoding, text)) = utf16_without_bom(bytes, false) {
-        return checked(text, encoding.name(), Vec::new());
+        return checked(text, encoding.name(), Vec::new(), bytes.len());
     }
     if let Some((text, invalid)) = nearly_utf8(bytes) {
-        return checked(text, "UTF-8", invalid);
+        return checked(text, "UTF-8", invalid, bytes.len());
     }
     // GB18030 or Big5, unless it looks Japanese or Korean. Other guesses (a
     // single-byte Latin or Cyrillic encoding, usually for binary data or a
@@ -484,15 +484,17 @@ fn decode_with(
     // decide; a refusal then names a Western encoding when the bytes look
     // like one.
     let (encoding, text) = guess(bytes)?;
-    checked(text, encoding.name(), Vec::new()).map_err(|err| match looks_single_byte(bytes) {
-        true => DecodeError {
-            guess: Some("windows-1252"),
-            reason: format!(
+    checked(text, encoding.name(), Vec::new(), bytes.len()).map_err(|err| {
+        match looks_single_byte(bytes) {
+            true => DecodeError {
+                guess: Some("windows-1252"),
+                reason: format!(
                 "looks like windows-1252 / ISO-8859-1 (Latin-1, a Western European encoding); {}",
                 err.reason
             ),
-        },
-        false => err,
+            },
+            false => err,
+        }
     })
 }
 
@@ -583,19 +585,26 @@ fn plausible(text: &str) -> f64 {
 }
 
 /// UTF-8 but for a few bytes: at most one invalid sequence in a hundred
-/// characters (or one, in a shorter text), and twenty or more valid
-/// multi-byte characters for each (bytes of a legacy encoding are next to
-/// never valid UTF-8 sequences).
+/// characters (or only a sequence cut off at the end of a text of twenty
+/// characters or more), and twenty or more valid multi-byte characters for
+/// each (bytes of a legacy encoding are next to never valid UTF-8
+/// sequences).
 fn nearly_utf8(bytes: &[u8]) -> Option<(String, Vec<Invalid>)> {
     let (text, invalid) = Unicode::Utf8.decode(bytes, 0);
     let chars = text.chars().count();
     let multibyte = text.chars().filter(|c| !c.is_ascii()).count() - invalid.len();
-    (few(invalid.len(), chars) && multibyte >= 20 * invalid.len()).then_some((text, invalid))
+    (few(&invalid, chars, bytes.len()) && multibyte >= 20 * invalid.len())
+        .then_some((text, invalid))
 }
 
-/// At most one in a hundred, or one in fewer than a hundred.
-fn few(bad: usize, all: usize) -> bool {
-    bad <= (all / 100).max(1)
+/// At most one invalid sequence in a hundred characters, or only a sequence
+/// cut off at the end (of `len` bytes) of a text of twenty characters or more.
+fn few(invalid: &[Invalid], chars: usize, len: usize) -> bool {
+    let cut_off = match invalid {
+        [only] => only.byte + only.len == len && chars >= 20,
+        _ => false,
+    };
+    invalid.len() * 100 <= chars || cut_off
 }
 
 /// Bytes outside ASCII mostly alone between ASCII bytes, as in Western text
@@ -724,12 +733,13 @@ fn guess_by_decoding(
 }
 
 /// Accepts a decoding unless it is mostly undecodable or control characters.
-/// `invalid` lists what the decoder replaced; when it cannot say (the legacy
-/// decoders), every U+FFFD of the text counts as undecodable.
+/// `invalid` lists what the decoder replaced in `len` bytes; when it cannot
+/// say (the legacy decoders), every U+FFFD of the text counts as undecodable.
 fn checked(
     text: String,
     encoding: &'static str,
     invalid: Vec<Invalid>,
+    len: usize,
 ) -> Result<Decoded, DecodeError> {
     let (mut chars, mut replacements, mut controls) = (0usize, 0usize, 0usize);
     for c in text.chars() {
@@ -753,7 +763,7 @@ fn checked(
     // A decoder that lists its replacements may leave one in a short text (a
     // sequence cut off at the end); the others, none.
     let too_many = if unicode {
-        !few(replacements, chars)
+        !few(&invalid, chars, len)
     } else {
         replacements * 100 > chars
     };
