@@ -452,8 +452,10 @@ describe('static page', () => {
     await writeFile(long, golds.map((g) => g.text).join('\n').repeat(3));
     const short = join(env.tmp, 'short.txt');
     await writeFile(short, golds[0].text);
+    assert.notEqual(await page.inputValue('#raw'), '');
     await page.locator('#files').setInputFiles([long, short]);
     await settled(page);
+    assert.equal(await page.inputValue('#raw'), '', 'an upload empties the paste area');
     await page.locator('#docs .doc-tab', { hasText: 'long.txt' }).click();
     await page.$eval('#rawview', (p) => { p.scrollTop = p.scrollHeight; });
     await page.locator('#docs .doc-tab', { hasText: 'short.txt' }).click();
