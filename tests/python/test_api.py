@@ -138,7 +138,7 @@ ERRORS = [
     (lambda: jianbao.parse_bytes(b"\0" * 64), ValueError, "parse_bytes: not text in any supported encoding (UTF-8, UTF-16, GB18030, Big5): read as UTF-8, 64 of 64 characters are control characters"),
     (lambda: jianbao.decode_bytes(bytes([1, 2, 3, 4]) * 50), ValueError, "decode_bytes: not text in any supported encoding (UTF-8, UTF-16, GB18030, Big5): read as UTF-8, 200 of 200 characters are control characters"),
     (lambda: jianbao.parse_many("one page"), TypeError, "parse_many: texts must be an iterable of str (a list of pages), got one str"),
-    (lambda: jianbao.parse_many(5), TypeError, "parse_many: texts must be an iterable of str, got int"),
+    (lambda: jianbao.parse_many(5), TypeError, "parse_many: texts must be an iterable of str (a list of pages), got int"),
     (lambda: jianbao.parse_many(["a", 2]), TypeError, "parse_many: texts[1] must be str, got int"),
     (lambda: jianbao.parse_many(["a"], threads=0), ValueError, "parse_many: threads must be between 1 and 4096, got 0"),
     (lambda: jianbao.parse_many(["a"], threads=-3), ValueError, "parse_many: threads must be between 1 and 4096, got -3"),

@@ -18,7 +18,9 @@ use std::borrow::Cow;
 use jianbao::{Options, Page, SCHEMA};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyList, PyMemoryView, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyMemoryView, PyString, PyTuple,
+};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -82,6 +84,29 @@ fn bytes_arg(value: &Bound<'_, PyAny>, function: &str) -> PyResult<Vec<u8>> {
         "{function}: data must be bytes, bytearray or memoryview, got {}{hint}",
         type_name(value)
     )))
+}
+
+/// A list-like argument: any iterable of `expected`. A single str, bytes or
+/// dict (one item where a list of them belongs) is refused as such.
+fn iter_arg<'py>(
+    value: &Bound<'py, PyAny>,
+    function: &str,
+    what: &str,
+    expected: &str,
+) -> PyResult<Bound<'py, PyIterator>> {
+    let wrong = |one: &str| {
+        PyTypeError::new_err(format!(
+            "{function}: {what} must be {expected}, got {one}{}",
+            type_name(value)
+        ))
+    };
+    if value.is_instance_of::<PyString>()
+        || value.is_instance_of::<PyBytes>()
+        || value.is_instance_of::<PyDict>()
+    {
+        return Err(wrong("one "));
+    }
+    value.try_iter().map_err(|_| wrong(""))
 }
 
 /// A page dict (as `parse` returns it) back as a [`Page`].
@@ -216,18 +241,12 @@ fn parse_many<'py>(
     keep_ads: Option<&Bound<'py, PyAny>>,
     spans: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
-        return Err(PyTypeError::new_err(format!(
-            "parse_many: texts must be an iterable of str (a list of pages), got one {}",
-            type_name(texts)
-        )));
-    }
-    let iter = texts.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "parse_many: texts must be an iterable of str, got {}",
-            type_name(texts)
-        ))
-    })?;
+    let iter = iter_arg(
+        texts,
+        "parse_many",
+        "texts",
+        "an iterable of str (a list of pages)",
+    )?;
     let mut inputs: Vec<String> = Vec::new();
     for (i, item) in iter.enumerate() {
         inputs.push(text_arg(&item?, "parse_many", &format!("texts[{i}]"))?);
@@ -313,18 +332,12 @@ fn to_jsonl(page: &Bound<'_, PyAny>, source: Option<&Bound<'_, PyAny>>) -> PyRes
 /// `pages` is a page dict or a (source, page) pair.
 #[pyfunction]
 fn to_csv(pages: &Bound<'_, PyAny>) -> PyResult<String> {
-    if pages.is_instance_of::<PyDict>() || pages.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(format!(
-            "to_csv: pages must be a list of page dicts or (source, page) pairs, got one {}",
-            type_name(pages)
-        )));
-    }
-    let iter = pages.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "to_csv: pages must be a list of page dicts or (source, page) pairs, got {}",
-            type_name(pages)
-        ))
-    })?;
+    let iter = iter_arg(
+        pages,
+        "to_csv",
+        "pages",
+        "a list of page dicts or (source, page) pairs",
+    )?;
     let mut inputs: Vec<(Option<String>, Page)> = Vec::new();
     for (i, item) in iter.enumerate() {
         let item = item?;
