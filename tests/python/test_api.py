@@ -231,7 +231,8 @@ def test_dolma_documents(all_pages: list[Path]) -> None:
             doc = json.loads(line)
             assert list(doc) == ["id", "text", "source", "added", "created", "metadata", "attributes"]
             assert doc["id"] == f"{path.name}#{n}" and doc["source"] == path.name
-            assert before <= doc["added"] <= time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+            # time.time(), not time.gmtime(): the latter reads a coarse clock.
+            assert before <= doc["added"] <= time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time()))
             assert doc["created"] == page["page"]["date"]
             parts = ([article["title"]] if article["title"] else []) + [b["text"] for b in article["blocks"]]
             assert doc["text"] == "\n\n".join(parts)
