@@ -2,12 +2,12 @@
 example on a local cluster, and the native CLI — the figures of the README's
 "Python and clusters".
 
-    target/venv/bin/python scripts/bench-python.py [--copies K] [--threads N]
+    target/venv/bin/python scripts/bench-python.py [--copies K] [--threads N] [--runs R]
 
 The input is every raw page of ../shared/corpus (or $JIANBAO_CORPUS), K
 times over (default 20). Needs `pip install .`, the CLI
 (`cargo build --release`) and the packages of tests/python/requirements.txt.
-Prints a Markdown table; each figure is the best of three runs.
+Prints a Markdown table; each figure is the best of --runs runs (3).
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--copies", type=int, default=20)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--runs", type=int, default=3, help="runs of each; the best counts")
     args = ap.parse_args()
+    runs = args.runs
     corpus = Path(os.environ.get("JIANBAO_CORPUS", ROOT.parent / "shared" / "corpus"))
     sources = sorted(corpus.glob("*.txt"))
     if not sources:
@@ -57,18 +59,24 @@ def main() -> int:
     threads = args.threads
     row(
         f"`parse_many(texts, threads={threads})` → dicts",
-        best(3, lambda: jianbao.parse_many(texts, threads=threads)),
+        best(runs, lambda: jianbao.parse_many(texts, threads=threads)),
         "parse in Rust (GIL released), then the dicts (GIL held)",
     )
     row(
         f"`parse_many(texts, threads={threads}, spans=False)`",
-        best(3, lambda: jianbao.parse_many(texts, threads=threads, spans=False)),
+        best(runs, lambda: jianbao.parse_many(texts, threads=threads, spans=False)),
         "fewer objects to build",
     )
-    row("`[parse(t) for t in texts]`", best(3, lambda: [jianbao.parse(t) for t in texts]), "one thread")
+    names = [f"{i}.txt" for i in range(n)]
+    row(
+        f"`parse_to_jsonl(texts, names, threads={threads})` → records",
+        best(runs, lambda: jianbao.parse_to_jsonl(texts, names, threads=threads)),
+        "parse and render in Rust, no dicts (what the Dask example runs)",
+    )
+    row("`[parse(t) for t in texts]`", best(runs, lambda: [jianbao.parse(t) for t in texts]), "one thread")
     row(
         "`parse` + `to_jsonl` per page",
-        best(3, lambda: [jianbao.to_jsonl(jianbao.parse(t), "x") for t in texts]),
+        best(runs, lambda: [jianbao.to_jsonl(jianbao.parse(t), "x") for t in texts]),
         "one thread; records as the CLI's `articles`",
     )
 
@@ -84,11 +92,11 @@ def main() -> int:
             with open(os.devnull, "wb") as null:
                 subprocess.run([str(cli), "-j", str(threads), "-f", "articles", *files], stdout=null, check=True)
 
-        row(f"CLI `jianbao -j {threads} -f articles` ({n} files)", best(3, cli_run), "reads, decodes, parses, writes")
+        row(f"CLI `jianbao -j {threads} -f articles` ({n} files)", best(runs, cli_run), "reads, decodes, parses, writes")
 
         summaries = []
         walls = []
-        for i in range(3):
+        for i in range(runs):
             out = Path(tmp) / f"out{i}"
             start = time.perf_counter()
             done = subprocess.run(
@@ -105,7 +113,7 @@ def main() -> int:
             f"from submit to files written; {min(walls):.1f} s with cluster start and stop",
         )
 
-    print(f"{n} pages ({megabytes:.1f} MB of UTF-8), {threads} threads / workers, best of 3:\n")
+    print(f"{n} pages ({megabytes:.1f} MB of UTF-8), {threads} threads / workers, best of {runs}:\n")
     print("| run | pages/s | MB/s | note |\n| --- | --- | --- | --- |")
     for what, pages, mb, note in rows:
         print(f"| {what} | {pages} | {mb} | {note} |")

@@ -46,42 +46,37 @@ from dask.distributed import Client, LocalCluster, get_task_stream
 import jianbao
 
 
-def render(page: jianbao.Page, source: str, fmt: str, added: str) -> str:
-    """One page's article records, each a JSON line ending in a line break."""
-    if fmt == "dolma":
-        return jianbao.to_dolma(page, source, added=added)
-    return jianbao.to_jsonl(page, source)
-
-
 def parse_files(paths: Iterable[str], fmt: str, added: str) -> list[str]:
     """A partition of page files (on a worker) → its records, as one text."""
-    out = []
+    texts, sources = [], []
     for path in paths:
         with fsspec.open(path, "rb") as f:
             data = f.read()
         try:
-            page = jianbao.parse_bytes(data)
+            texts.append(jianbao.decode_bytes(data)["text"])
         except ValueError as e:  # not text in any encoding jianbao reads
             print(f"jianbao: {path}: {e}", file=sys.stderr)
             continue
-        out.append(render(page, path, fmt, added))
+        sources.append(path)
+    # Parsed and rendered in Rust; the worker's one thread is the pool.
+    records = jianbao.parse_to_jsonl(texts, sources, format=fmt, added=added, threads=1)
     # One element per partition: its file is exactly this text.
-    return ["".join(out)]
+    return ["".join(records)]
 
 
 def parse_lines(
     lines: Iterable[str], fmt: str, added: str, text_field: str, id_field: str
 ) -> list[str]:
     """A partition of JSON Lines of pages (on a worker) → its records."""
-    out = []
+    texts, sources = [], []
     for line in lines:
         if not line.strip():
             continue
         record = json.loads(line)
-        name = record.get(id_field)
-        page = jianbao.parse(record[text_field])
-        out.append(render(page, str(name), fmt, added))
-    return ["".join(out)]
+        texts.append(record[text_field])
+        sources.append(str(record[id_field]))
+    records = jianbao.parse_to_jsonl(texts, sources, format=fmt, added=added, threads=1)
+    return ["".join(records)]
 
 
 def page_files(folder: str) -> list[str]:
