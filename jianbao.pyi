@@ -98,6 +98,20 @@ def parse_many(
     """Parses many pages in parallel in Rust (GIL released), in input order.
     `threads`: worker threads, None for all cores."""
 
+def parse_to_jsonl(
+    texts: Iterable[str],
+    sources: Iterable[str],
+    *,
+    format: Literal["articles", "dolma"] = "articles",
+    added: str | None = None,
+    threads: int | None = None,
+    keep_ads: bool = True,
+    spans: bool = True,
+) -> list[str]:
+    """Parses many pages in parallel in Rust straight to their article
+    records (the CLI's --format articles or dolma), one str of JSON Lines per
+    page, without building dicts. `sources` names each page."""
+
 def to_markdown(page: Page) -> str:
     """The page as Markdown."""
 

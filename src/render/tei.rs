@@ -2,7 +2,8 @@
 
 use std::fmt::Write as _;
 
-use crate::{Article, BlockType, Kind, Page};
+use super::kind_name;
+use crate::{Article, BlockType, Page};
 
 /// The TEI namespace.
 const TEI_NS: &str = "http://www.tei-c.org/ns/1.0";
@@ -221,16 +222,6 @@ fn write_article(out: &mut String, article: &Article, n: usize) {
         );
     }
     out.push_str("      </div>\n");
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::News => "news",
-        Kind::Feature => "feature",
-        Kind::Photo => "photo",
-        Kind::Column => "column",
-        Kind::Ad => "ad",
-    }
 }
 
 /// Text for XML content or a double-quoted attribute: `&`, `<`, `>` and `"`

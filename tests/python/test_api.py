@@ -84,6 +84,22 @@ def test_parse_many_equals_parse(corpus_pages: list[Path]) -> None:
     assert jianbao.parse_many([]) == []
 
 
+def test_parse_to_jsonl_equals_cli(cli: Path, all_pages: list[Path]) -> None:
+    texts = [text_of(p) for p in all_pages]
+    sources = [str(p) for p in all_pages]
+    records = jianbao.parse_to_jsonl(texts, sources)
+    assert records == [jianbao.to_jsonl(jianbao.parse(t), s) for t, s in zip(texts, sources)]
+    assert "".join(records) == run_cli(cli, "-f", "articles", *all_pages)
+    added = "2024-01-02T03:04:05Z"
+    dolma = jianbao.parse_to_jsonl(iter(texts), tuple(sources), format="dolma", added=added, threads=2)
+    assert "".join(dolma) == run_cli(cli, "-f", "dolma", "--added", added, *all_pages)
+    options = {"keep_ads": False, "spans": False}
+    assert jianbao.parse_to_jsonl(texts, sources, threads=1, **options) == [
+        jianbao.to_jsonl(jianbao.parse(t, **options), s) for t, s in zip(texts, sources)
+    ]
+    assert jianbao.parse_to_jsonl([], []) == []
+
+
 def test_renderers_equal_cli(cli: Path, sample_pages: list[Path], corpus_pages: list[Path]) -> None:
     for path in sample_pages + corpus_pages[:12]:
         page = jianbao.parse(text_of(path))
@@ -145,12 +161,17 @@ ERRORS = [
     (lambda: jianbao.parse_bytes(b"\0" * 64), ValueError, "parse_bytes: not text in any supported encoding (UTF-8, UTF-16, GB18030, Big5): read as UTF-8, 64 of 64 characters are control characters"),
     (lambda: jianbao.decode_bytes(bytes([1, 2, 3, 4]) * 50), ValueError, "decode_bytes: not text in any supported encoding (UTF-8, UTF-16, GB18030, Big5): read as UTF-8, 200 of 200 characters are control characters"),
     (lambda: jianbao.parse_many("one page"), TypeError, "parse_many: texts must be an iterable of str (a list of pages), got one str"),
-    (lambda: jianbao.parse_many(5), TypeError, "parse_many: texts must be an iterable of str, got int"),
+    (lambda: jianbao.parse_many(5), TypeError, "parse_many: texts must be an iterable of str (a list of pages), got int"),
     (lambda: jianbao.parse_many(["a", 2]), TypeError, "parse_many: texts[1] must be str, got int"),
     (lambda: jianbao.parse_many(["a"], threads=0), ValueError, "parse_many: threads must be between 1 and 4096, got 0"),
     (lambda: jianbao.parse_many(["a"], threads=-3), ValueError, "parse_many: threads must be between 1 and 4096, got -3"),
     (lambda: jianbao.parse_many(["a"], threads="2"), TypeError, "parse_many: threads must be a positive int or None, got str"),
     (lambda: jianbao.parse_many(["a"], threads=True), TypeError, "parse_many: threads must be a positive int or None, got bool"),
+    (lambda: jianbao.parse_to_jsonl(["a"], ["a", "b"]), ValueError, "parse_to_jsonl: 2 sources for 1 texts (one name per page)"),
+    (lambda: jianbao.parse_to_jsonl(["a"], "a"), TypeError, "parse_to_jsonl: sources must be an iterable of str, got one str"),
+    (lambda: jianbao.parse_to_jsonl(["a"], [None]), TypeError, "parse_to_jsonl: sources[0] must be str, got NoneType"),
+    (lambda: jianbao.parse_to_jsonl(["a"], ["a"], format="tei"), ValueError, 'parse_to_jsonl: format must be "articles" or "dolma", got "tei"'),
+    (lambda: jianbao.parse_to_jsonl(["a"], ["a"], threads=0), ValueError, "parse_to_jsonl: threads must be between 1 and 4096, got 0"),
     (lambda: jianbao.to_markdown([]), TypeError, "to_markdown: page must be a dict as parse() returns it, got list"),
     (lambda: jianbao.to_markdown({"schema": "jianbao/1"}), ValueError, "to_markdown: not a jianbao page: missing field `page`"),
     (lambda: jianbao.to_text({**jianbao.parse(""), "schema": "jianbao/2"}), ValueError, 'to_text: unsupported page schema "jianbao/2" (expected "jianbao/1")'),
@@ -238,7 +259,8 @@ def test_dolma_documents(all_pages: list[Path]) -> None:
             doc = json.loads(line)
             assert list(doc) == ["id", "text", "source", "added", "created", "metadata", "attributes"]
             assert doc["id"] == f"{path.name}#{n}" and doc["source"] == path.name
-            assert before <= doc["added"] <= time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+            # time.time(), not time.gmtime(): the latter reads a coarse clock.
+            assert before <= doc["added"] <= time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time()))
             assert doc["created"] == page["page"]["date"]
             parts = ([article["title"]] if article["title"] else []) + [b["text"] for b in article["blocks"]]
             assert doc["text"] == "\n\n".join(parts)

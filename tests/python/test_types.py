@@ -36,6 +36,7 @@ date: str | None = page["page"]["date"]
 md: str = jianbao.to_markdown(page) + jianbao.to_text(page) + jianbao.to_jsonl(page, "a.txt")
 csv: str = jianbao.to_csv([page, ("a.txt", page), (None, page)])
 version: str = jianbao.__version__
+records: list[str] = jianbao.parse_to_jsonl(["a"], ["a.txt"], format="dolma", threads=1)
 print(titles(page), first(many), start, end, date, md, csv, version, encoding, from_bytes)
 '''
 
@@ -48,6 +49,7 @@ n: int = page["articles"][0]["title"]
 page["articles"][0]["headline"]
 jianbao.parse_many(["a"], threads="2")
 jianbao.to_csv(["not a page"])
+jianbao.parse_to_jsonl(["a"], ["a"], format="tei")
 '''
 
 
@@ -70,9 +72,9 @@ def test_mypy_rejects_wrong_use(tmp_path: Path) -> None:
     done = mypy(tmp_path, "bad", BAD)
     assert done.returncode == 1, done.stdout + done.stderr
     errors = [line for line in done.stdout.splitlines() if ": error:" in line]
-    # One error for each wrong line (4 to 9), so the stubs were read.
+    # One error for each wrong line (4 to 10), so the stubs were read.
     lines = sorted({int(line.split(":")[1]) for line in errors})
-    assert lines == [4, 5, 6, 7, 8, 9], done.stdout
+    assert lines == [4, 5, 6, 7, 8, 9, 10], done.stdout
     assert 'Argument 1 to "parse" has incompatible type "bytes"' in done.stdout
     assert '"Article" has no key "headline"' in done.stdout
 

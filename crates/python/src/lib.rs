@@ -18,7 +18,9 @@ use std::borrow::Cow;
 use jianbao::{Options, Page, SCHEMA};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyList, PyMemoryView, PyString, PyTuple};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDict, PyIterator, PyList, PyMemoryView, PyString, PyTuple,
+};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -82,6 +84,29 @@ fn bytes_arg(value: &Bound<'_, PyAny>, function: &str) -> PyResult<Vec<u8>> {
         "{function}: data must be bytes, bytearray or memoryview, got {}{hint}",
         type_name(value)
     )))
+}
+
+/// A list-like argument: any iterable of `expected`. A single str, bytes or
+/// dict (one item where a list of them belongs) is refused as such.
+fn iter_arg<'py>(
+    value: &Bound<'py, PyAny>,
+    function: &str,
+    what: &str,
+    expected: &str,
+) -> PyResult<Bound<'py, PyIterator>> {
+    let wrong = |one: &str| {
+        PyTypeError::new_err(format!(
+            "{function}: {what} must be {expected}, got {one}{}",
+            type_name(value)
+        ))
+    };
+    if value.is_instance_of::<PyString>()
+        || value.is_instance_of::<PyBytes>()
+        || value.is_instance_of::<PyDict>()
+    {
+        return Err(wrong("one "));
+    }
+    value.try_iter().map_err(|_| wrong(""))
 }
 
 /// A page dict (as `parse` returns it) back as a [`Page`].
@@ -216,36 +241,10 @@ fn parse_many<'py>(
     keep_ads: Option<&Bound<'py, PyAny>>,
     spans: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
-    if texts.is_instance_of::<PyString>() || texts.is_instance_of::<PyBytes>() {
-        return Err(PyTypeError::new_err(format!(
-            "parse_many: texts must be an iterable of str (a list of pages), got one {}",
-            type_name(texts)
-        )));
-    }
-    let iter = texts.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "parse_many: texts must be an iterable of str, got {}",
-            type_name(texts)
-        ))
-    })?;
-    let mut inputs: Vec<String> = Vec::new();
-    for (i, item) in iter.enumerate() {
-        inputs.push(text_arg(&item?, "parse_many", &format!("texts[{i}]"))?);
-    }
-    let pool = thread_pool(threads)?;
+    let inputs = texts_arg(texts, "parse_many", "texts")?;
+    let pool = thread_pool(threads, "parse_many")?;
     let options = options(keep_ads, spans, "parse_many")?;
-    let pages: Vec<Page> = py.detach(|| {
-        let parse_all = || {
-            inputs
-                .par_iter()
-                .map(|text| jianbao::parse(text, &options))
-                .collect()
-        };
-        match &pool {
-            Some(pool) => pool.install(parse_all),
-            None => parse_all(),
-        }
-    });
+    let pages = in_parallel(py, pool, &inputs, |text| jianbao::parse(text, &options));
     let list = PyList::empty(py);
     for page in &pages {
         list.append(to_py(py, page)?)?;
@@ -253,19 +252,111 @@ fn parse_many<'py>(
     Ok(list)
 }
 
+/// Parses many pages in parallel in Rust, with the GIL released, straight to
+/// their article records — no dicts are built: for pipelines that write the
+/// records out. Returns one str per page, in input order: the page's records
+/// as JSON Lines (each line ending in a line break; "" for a page without
+/// articles), as the CLI writes them with `--format articles` (the
+/// default) or `--format dolma`. `sources` names each page (its records'
+/// `source`; dolma ids are `SOURCE#N`); `added` is the dolma documents'
+/// timestamp (default: now, UTC).
+#[pyfunction]
+#[pyo3(
+    signature = (texts, sources, *, format = None, added = None, threads = None, keep_ads = None, spans = None),
+    text_signature = "(texts, sources, *, format='articles', added=None, threads=None, keep_ads=True, spans=True)"
+)]
+#[allow(clippy::too_many_arguments)]
+fn parse_to_jsonl<'py>(
+    py: Python<'py>,
+    texts: &Bound<'py, PyAny>,
+    sources: &Bound<'py, PyAny>,
+    format: Option<&Bound<'py, PyAny>>,
+    added: Option<&Bound<'py, PyAny>>,
+    threads: Option<&Bound<'py, PyAny>>,
+    keep_ads: Option<&Bound<'py, PyAny>>,
+    spans: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    const FUNCTION: &str = "parse_to_jsonl";
+    let texts = texts_arg(texts, FUNCTION, "texts")?;
+    let sources = texts_arg(sources, FUNCTION, "sources")?;
+    if sources.len() != texts.len() {
+        return Err(PyValueError::new_err(format!(
+            "{FUNCTION}: {} sources for {} texts (one name per page)",
+            sources.len(),
+            texts.len()
+        )));
+    }
+    let dolma = match optional_text_arg(format, FUNCTION, "format")?.as_deref() {
+        None | Some("articles") => false,
+        Some("dolma") => true,
+        Some(other) => {
+            return Err(PyValueError::new_err(format!(
+                "{FUNCTION}: format must be \"articles\" or \"dolma\", got {other:?}"
+            )))
+        }
+    };
+    let added = optional_text_arg(added, FUNCTION, "added")?.unwrap_or_else(now);
+    let pool = thread_pool(threads, FUNCTION)?;
+    let options = options(keep_ads, spans, FUNCTION)?;
+    let pages: Vec<(&String, &String)> = texts.iter().zip(&sources).collect();
+    let records = in_parallel(py, pool, &pages, |(text, source)| {
+        let page = jianbao::parse(text, &options);
+        if dolma {
+            jianbao::render::to_dolma(&page, source, Some(&added))
+        } else {
+            jianbao::render::to_jsonl_articles(&page, Some(source))
+        }
+    });
+    PyList::new(py, records)
+}
+
+/// A batch argument: any iterable of str, read into Rust strings.
+fn texts_arg(value: &Bound<'_, PyAny>, function: &str, what: &str) -> PyResult<Vec<String>> {
+    let expected = if what == "texts" {
+        "an iterable of str (a list of pages)"
+    } else {
+        "an iterable of str"
+    };
+    let mut items = Vec::new();
+    for (i, item) in iter_arg(value, function, what, expected)?.enumerate() {
+        items.push(text_arg(&item?, function, &format!("{what}[{i}]"))?);
+    }
+    Ok(items)
+}
+
+/// `work` on every item, in parallel on `pool` (None: rayon's global pool,
+/// all cores), with the GIL released; the results in item order.
+fn in_parallel<T: Sync, R: Send>(
+    py: Python<'_>,
+    pool: Option<rayon::ThreadPool>,
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync + Send,
+) -> Vec<R> {
+    py.detach(|| {
+        let all = || items.par_iter().map(&work).collect();
+        match &pool {
+            Some(pool) => pool.install(all),
+            None => all(),
+        }
+    })
+}
+
 /// The pool for `threads`: None for rayon's global one (all cores).
-fn thread_pool(threads: Option<&Bound<'_, PyAny>>) -> PyResult<Option<rayon::ThreadPool>> {
+fn thread_pool(
+    threads: Option<&Bound<'_, PyAny>>,
+    function: &str,
+) -> PyResult<Option<rayon::ThreadPool>> {
     let Some(threads) = threads.filter(|t| !t.is_none()) else {
         return Ok(None);
     };
     if threads.is_instance_of::<PyBool>() {
-        return Err(PyTypeError::new_err(
-            "parse_many: threads must be a positive int or None, got bool",
-        ));
+        return Err(PyTypeError::new_err(format!(
+            "{function}: threads must be a positive int or None, got bool"
+        )));
     }
     let count: i64 = threads.extract().map_err(|_| {
         PyTypeError::new_err(format!(
-            "parse_many: threads must be a positive int or None, got {}",
+            "{function}: threads must be a positive int or None, got {}",
             type_name(threads)
         ))
     })?;
@@ -274,14 +365,14 @@ fn thread_pool(threads: Option<&Bound<'_, PyAny>>) -> PyResult<Option<rayon::Thr
         .filter(|&n| (1..=4096).contains(&n))
         .ok_or_else(|| {
             PyValueError::new_err(format!(
-                "parse_many: threads must be between 1 and 4096, got {count}"
+                "{function}: threads must be between 1 and 4096, got {count}"
             ))
         })?;
     rayon::ThreadPoolBuilder::new()
         .num_threads(count)
         .build()
         .map(Some)
-        .map_err(|e| PyValueError::new_err(format!("parse_many: cannot start threads: {e}")))
+        .map_err(|e| PyValueError::new_err(format!("{function}: cannot start threads: {e}")))
 }
 
 /// The page (as parse returns it) as Markdown.
@@ -313,18 +404,12 @@ fn to_jsonl(page: &Bound<'_, PyAny>, source: Option<&Bound<'_, PyAny>>) -> PyRes
 /// `pages` is a page dict or a (source, page) pair.
 #[pyfunction]
 fn to_csv(pages: &Bound<'_, PyAny>) -> PyResult<String> {
-    if pages.is_instance_of::<PyDict>() || pages.is_instance_of::<PyString>() {
-        return Err(PyTypeError::new_err(format!(
-            "to_csv: pages must be a list of page dicts or (source, page) pairs, got one {}",
-            type_name(pages)
-        )));
-    }
-    let iter = pages.try_iter().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "to_csv: pages must be a list of page dicts or (source, page) pairs, got {}",
-            type_name(pages)
-        ))
-    })?;
+    let iter = iter_arg(
+        pages,
+        "to_csv",
+        "pages",
+        "a list of page dicts or (source, page) pairs",
+    )?;
     let mut inputs: Vec<(Option<String>, Page)> = Vec::new();
     for (i, item) in iter.enumerate() {
         let item = item?;
@@ -393,6 +478,7 @@ fn jianbao_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(decode_bytes, m)?)?;
     m.add_function(wrap_pyfunction!(parse_many, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_to_jsonl, m)?)?;
     m.add_function(wrap_pyfunction!(to_markdown, m)?)?;
     m.add_function(wrap_pyfunction!(to_text, m)?)?;
     m.add_function(wrap_pyfunction!(to_jsonl, m)?)?;
@@ -410,6 +496,7 @@ fn jianbao_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
             "parse_bytes",
             "decode_bytes",
             "parse_many",
+            "parse_to_jsonl",
             "to_markdown",
             "to_text",
             "to_jsonl",
