@@ -62,3 +62,17 @@ def run_cli(cli: Path, *args: str | os.PathLike[str], stdin: bytes | None = None
     if done.returncode != 0:
         pytest.fail(f"jianbao {' '.join(map(str, args))}: exit {done.returncode}: {done.stderr.decode()}")
     return done.stdout.decode("utf-8")
+
+
+def plain_sources(records: str) -> str:
+    """The CLI's article records (`--format articles`) with each source named
+    by the file alone, as the Python layer names it: the CLI writes the page's
+    source object, {"file": ..., "encoding": ...}."""
+    import re
+
+    return re.sub(
+        r'^\{"source":\{"file":("(?:[^"\\]|\\.)*")(?:,"encoding":"[^"]*")?\},',
+        r'{"source":\1,',
+        records,
+        flags=re.M,
+    )

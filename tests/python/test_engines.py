@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import jianbao
-from conftest import ROOT, run_cli
+from conftest import ROOT, plain_sources, run_cli
 
 EXAMPLES = ROOT / "examples" / "python"
 ADDED = "2024-01-02T03:04:05Z"
@@ -49,7 +49,7 @@ def test_dask_folder_to_article_records_on_two_workers(
     summary = json.loads(
         run_example("dask_articles.py", folder, out, "--workers", "2", "--partition-pages", "8").splitlines()[-1]
     )
-    want = run_cli(cli, "--format", "articles", *corpus_pages)
+    want = plain_sources(run_cli(cli, "--format", "articles", *corpus_pages))
     assert parts(out, "part-*.jsonl") == want
     assert summary["pages"] == len(corpus_pages)
     assert summary["records"] == want.count("\n") > len(corpus_pages)
