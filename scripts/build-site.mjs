@@ -3,10 +3,9 @@
 // (pkg/web/jianbao.js, pkg/web/jianbao_bg.wasm) + a sample page.
 //
 //   node scripts/build-site.mjs            # needs `npm run build` first
-//   node scripts/build-site.mjs --stub     # develop without the wasm module (naive JS stand-in)
 //   node scripts/build-site.mjs --out DIR  # another output directory
 //
-// Importable too: `await buildSite({ out, stub })` (used by the e2e tests).
+// Importable too: `await buildSite({ out })` (used by the e2e tests).
 
 import { cp, mkdir, readdir, rm, stat, copyFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -15,7 +14,6 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const WWW = join(ROOT, 'www');
 const PKG_WEB = join(ROOT, 'pkg', 'web');
-const STUB = join(ROOT, 'tests', 'e2e', 'stub', 'jianbao.js');
 // Raw test pages live beside the repository (../shared/pages) when available.
 const SHARED_PAGES = resolve(ROOT, '..', 'shared', 'pages');
 
@@ -37,26 +35,20 @@ async function pickSample() {
   return preferred ? join(SHARED_PAGES, preferred) : null;
 }
 
-export async function buildSite({ out = join(ROOT, 'dist'), stub = false, pkgDir = PKG_WEB, quiet = false } = {}) {
+export async function buildSite({ out = join(ROOT, 'dist'), pkgDir = PKG_WEB, quiet = false } = {}) {
   const log = quiet ? () => {} : (...a) => console.log(...a);
   const outDir = resolve(out);
-  const useStub = stub || false;
-  if (!useStub && !(await hasWasmPackage(pkgDir))) {
-    throw new Error('pkg/web/jianbao.js and pkg/web/jianbao_bg.wasm are missing: run `npm run build` first (or pass --stub to develop with the JS stand-in).');
+  if (!(await hasWasmPackage(pkgDir))) {
+    throw new Error('pkg/web/jianbao.js and pkg/web/jianbao_bg.wasm are missing: run `npm run build` first.');
   }
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   await cp(WWW, outDir, { recursive: true });
 
-  if (useStub) {
-    await copyFile(STUB, join(outDir, 'jianbao.js'));
-    log('build-site: using the JS stub parser (tests/e2e/stub/jianbao.js), not the wasm module');
-  } else {
-    await copyFile(join(pkgDir, 'jianbao.js'), join(outDir, 'jianbao.js'));
-    await copyFile(join(pkgDir, 'jianbao_bg.wasm'), join(outDir, 'jianbao_bg.wasm'));
-    // wasm-bindgen puts inline JS snippets here when a crate uses them.
-    if (await exists(join(pkgDir, 'snippets'))) await cp(join(pkgDir, 'snippets'), join(outDir, 'snippets'), { recursive: true });
-  }
+  await copyFile(join(pkgDir, 'jianbao.js'), join(outDir, 'jianbao.js'));
+  await copyFile(join(pkgDir, 'jianbao_bg.wasm'), join(outDir, 'jianbao_bg.wasm'));
+  // wasm-bindgen puts inline JS snippets here when a crate uses them.
+  if (await exists(join(pkgDir, 'snippets'))) await cp(join(pkgDir, 'snippets'), join(outDir, 'snippets'), { recursive: true });
 
   const sample = await pickSample();
   await mkdir(join(outDir, 'samples'), { recursive: true });
@@ -67,7 +59,7 @@ export async function buildSite({ out = join(ROOT, 'dist'), stub = false, pkgDir
     log('build-site: sample page: the committed www/samples/sample.txt');
   }
   log(`build-site: wrote ${outDir}`);
-  return { out: outDir, stub: useStub };
+  return { out: outDir };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -75,7 +67,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const outAt = args.indexOf('--out');
   try {
     await buildSite({
-      stub: args.includes('--stub'),
       out: outAt >= 0 && args[outAt + 1] ? resolve(args[outAt + 1]) : undefined,
     });
   } catch (err) {

@@ -19,46 +19,53 @@
 //! The order of the checks:
 //!
 //! 1. A byte-order mark (UTF-8, UTF-16LE, UTF-16BE) decides, and is dropped.
-//! 2. Bytes whose NULs all sit at odd offsets (or all at even ones) are
-//!    UTF-16 without a mark, little- (or big-) endian: the NULs are the high
-//!    halves of line breaks, spaces and digits.
+//! 2. Bytes with NULs may be UTF-16 without a mark, little- or big-endian:
+//!    the NULs are the high halves of line breaks, spaces and digits (and
+//!    the low halves of characters such as 一, U+4E00). Taken when one
+//!    reading is plausible text: CJK, punctuation, ASCII, nothing
+//!    undecodable.
 //! 3. Valid UTF-8 is taken as it is.
-//! 4. Otherwise a legacy encoding: GB18030 (a superset of GBK and GB2312) or
+//! 4. UTF-16 without a mark and (next to) without NULs (CJK text only),
+//!    when one byte order reads as plausible, punctuated CJK text.
+//! 5. UTF-8 but for a few bytes (a damaged or cut-off file): read as UTF-8,
+//!    each invalid sequence a U+FFFD, listed in [`Decoded::invalid`].
+//! 6. Otherwise a legacy encoding: GB18030 (a superset of GBK and GB2312) or
 //!    Big5. Text that looks Japanese or Korean (Shift_JIS, EUC-JP, EUC-KR)
 //!    is refused by name: it would decode as GB18030 without errors, into
-//!    nonsense. How the guess is made depends on the build:
+//!    nonsense; so is text that looks like a Western single-byte encoding
+//!    (windows-1252 / Latin-1) when the Chinese reading fails. How the guess
+//!    is made depends on the build:
 //!    - natively, [`chardetng`] guesses and [`encoding_rs`] decodes; the
 //!      Japanese and Korean encodings are refused when chardetng is sure of
 //!      them;
-//!    - in WebAssembly, the JavaScript engine's `TextDecoder` decodes (which
-//!      keeps encoding_rs's tables and chardetng out of the `.wasm`), and the
-//!      guess is a score, see [`guess_by_decoding`].
+//!    - in WebAssembly, the host's decoder (the JavaScript engine's
+//!      `TextDecoder`, handed in by the npm package's layer through
+//!      [`decode_using`]) decodes, which keeps encoding_rs's tables and
+//!      chardetng out of the `.wasm`, and the guess is a score, see
+//!      [`guess_by_decoding`]. [`decode`] itself, built for wasm32, has no
+//!      legacy decoder and refuses legacy encodings.
 //!
-//! Steps 1 to 3, the refusals below and the UTF-8 and UTF-16 decoders are
+//! Steps 1 to 5, the refusals below and the UTF-8 and UTF-16 decoders are
 //! the same code in both builds; only the legacy decoders and the guess
-//! between them differ (the `native` and `js` backends).
+//! between them differ (the `native` backend, or [`decode_using`]).
 //!
 //! Whatever the route, bytes that are not text (an image, a PDF, random
 //! data) are refused with a [`DecodeError`] rather than turned into a page
-//! of mojibake. UTF-16 without a byte-order mark and without a single ASCII
-//! character is not recognised.
+//! of mojibake.
+//!
+//! [`decode_named`] skips the detection: the caller names the encoding.
 
 use std::fmt;
 
-#[cfg(target_arch = "wasm32")]
-mod js;
-#[cfg(target_arch = "wasm32")]
-use js as backend;
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
-#[cfg(not(target_arch = "wasm32"))]
-use native as backend;
 
 /// Text decoded from bytes, with the name of the encoding it was in.
 ///
 /// ```
 /// let d = jianbao::decode::decode("剪报".as_bytes()).unwrap();
-/// assert_eq!(d, jianbao::decode::Decoded { text: "剪报".into(), encoding: "UTF-8" });
+/// assert_eq!((d.text.as_str(), d.encoding), ("剪报", "UTF-8"));
+/// assert!(d.invalid.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -67,6 +74,32 @@ pub struct Decoded {
     /// The encoding the bytes were in: `"UTF-8"`, `"UTF-16LE"`, `"UTF-16BE"`,
     /// `"GB18030"` (also for GBK and GB2312, its subsets) or `"Big5"`.
     pub encoding: &'static str,
+    /// Byte sequences of a UTF-8 or UTF-16 input that were not valid in its
+    /// encoding, each now one U+FFFD in `text`, in order. Always empty for the
+    /// legacy encodings (their decoders do not say where).
+    pub invalid: Vec<Invalid>,
+}
+
+/// One invalid byte sequence of the input, replaced by U+FFFD.
+///
+/// ```
+/// // UTF-8 with one stray byte: still UTF-8, the byte reported.
+/// let mut bytes = "本报讯（记者 张三）近日，某工会开展活动。".repeat(10).into_bytes();
+/// bytes.insert(6, 0xFF);
+/// let d = jianbao::decode::decode(&bytes).unwrap();
+/// assert_eq!(d.encoding, "UTF-8");
+/// assert_eq!(d.invalid, [jianbao::decode::Invalid { byte: 6, len: 1, at: 6 }]);
+/// assert_eq!(&d.text[6..9], "\u{FFFD}");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Invalid {
+    /// Where the sequence starts in the input, in bytes (after any
+    /// byte-order mark is counted).
+    pub byte: usize,
+    /// Its length in bytes.
+    pub len: usize,
+    /// Where its U+FFFD is in [`Decoded::text`], in bytes.
+    pub at: usize,
 }
 
 /// Bytes that are not text in any encoding [`decode`] supports.
@@ -164,13 +197,35 @@ impl Unicode {
 
     /// Decodes `bytes` (without a byte-order mark) as the WHATWG Encoding
     /// Standard does: every maximal ill-formed subsequence, lone surrogate
-    /// or odd last byte becomes one U+FFFD. Also says whether there was any.
-    fn decode(self, bytes: &[u8]) -> (String, bool) {
+    /// or odd last byte becomes one U+FFFD, each listed (`base` is where
+    /// `bytes` start in the input).
+    fn decode(self, bytes: &[u8], base: usize) -> (String, Vec<Invalid>) {
+        let mut invalid = Vec::new();
+        let mut text = String::with_capacity(bytes.len());
         match self {
             Unicode::Utf8 => {
-                let text = String::from_utf8_lossy(bytes);
-                let had_errors = matches!(text, std::borrow::Cow::Owned(_));
-                (text.into_owned(), had_errors)
+                let mut rest = bytes;
+                loop {
+                    match std::str::from_utf8(rest) {
+                        Ok(valid) => {
+                            text.push_str(valid);
+                            break;
+                        }
+                        Err(e) => {
+                            let (valid, after) = rest.split_at(e.valid_up_to());
+                            text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                            // No error length: a sequence cut off by the end.
+                            let len = e.error_len().unwrap_or(after.len());
+                            invalid.push(Invalid {
+                                byte: base + (bytes.len() - rest.len()) + valid.len(),
+                                len,
+                                at: text.len(),
+                            });
+                            text.push(char::REPLACEMENT_CHARACTER);
+                            rest = &after[len..];
+                        }
+                    }
+                }
             }
             Unicode::Utf16Le | Unicode::Utf16Be => {
                 let units = bytes.chunks_exact(2).map(|pair| {
@@ -181,20 +236,44 @@ impl Unicode {
                         u16::from_be_bytes(pair)
                     }
                 });
-                let mut had_errors = bytes.len() % 2 == 1;
-                let mut text: String = char::decode_utf16(units)
-                    .map(|c| {
-                        c.unwrap_or_else(|_| {
-                            had_errors = true;
-                            char::REPLACEMENT_CHARACTER
-                        })
-                    })
-                    .collect();
+                let mut unit = 0usize;
+                for c in char::decode_utf16(units) {
+                    match c {
+                        Ok(c) => {
+                            text.push(c);
+                            unit += c.len_utf16();
+                        }
+                        Err(_) => {
+                            invalid.push(Invalid {
+                                byte: base + 2 * unit,
+                                len: 2,
+                                at: text.len(),
+                            });
+                            text.push(char::REPLACEMENT_CHARACTER);
+                            unit += 1;
+                        }
+                    }
+                }
                 if bytes.len() % 2 == 1 {
+                    invalid.push(Invalid {
+                        byte: base + bytes.len() - 1,
+                        len: 1,
+                        at: text.len(),
+                    });
                     text.push(char::REPLACEMENT_CHARACTER);
                 }
-                (text, had_errors)
             }
+        }
+        (text, invalid)
+    }
+
+    /// The encoding named by `label` (case and `-`/`_` ignored), if Unicode.
+    fn by_label(label: &str) -> Option<Unicode> {
+        match label {
+            "utf8" => Some(Unicode::Utf8),
+            "utf16" | "utf16le" | "ucs2" => Some(Unicode::Utf16Le),
+            "utf16be" => Some(Unicode::Utf16Be),
+            _ => None,
         }
     }
 }
@@ -227,7 +306,6 @@ impl Legacy {
 
     /// The encoding's label in the WHATWG Encoding Standard (what
     /// `TextDecoder` takes).
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     fn label(self) -> &'static str {
         match self {
             Legacy::Gb18030 => "gb18030",
@@ -244,10 +322,12 @@ impl Legacy {
 ///
 /// See the [module documentation](self) for the order of the checks. Fails
 /// when the best decoding still has more than a small fraction of
-/// undecodable sequences (over 1 in 100 characters, or any at all in a text
-/// shorter than that), or when a fifth or more of its characters are
+/// undecodable sequences (over 1 in 100 characters, or in a text shorter
+/// than that any at all, or more than one for UTF-8 and UTF-16), or when a fifth or more of its characters are
 /// control characters other than tab, line feed, form feed and carriage
-/// return.
+/// return. A U+FFFD that the input itself holds (written by an earlier tool
+/// into valid UTF-8) is text like any other, with or without a byte-order
+/// mark.
 ///
 /// ```
 /// use jianbao::decode::decode;
@@ -262,7 +342,114 @@ impl Legacy {
 /// assert!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").is_err());
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    decode_with(bytes, backend::guess)
+    #[cfg(not(target_arch = "wasm32"))]
+    return decode_with(bytes, native::guess);
+    #[cfg(target_arch = "wasm32")]
+    return decode_using(bytes, |_, _| None);
+}
+
+/// [`decode`] with the legacy encodings (GB18030, Big5, and the Japanese
+/// and Korean ones it refuses) read by a decoder of the host's:
+/// `decode_as(label, bytes)` decodes `bytes` as the encoding of that WHATWG
+/// Encoding Standard label (`"gb18030"`, `"big5"`, `"shift_jis"`,
+/// `"euc-jp"`, `"euc-kr"`), undecodable sequences as U+FFFD and no
+/// byte-order mark stripped, or returns `None` when it has no decoder for
+/// it. The guess between the readings is [`guess_by_decoding`]'s score.
+///
+/// This is how the WebAssembly build decodes, with the JavaScript engine's
+/// `TextDecoder` as `decode_as`; steps 1 to 3 (byte-order marks, UTF-16 by
+/// its NULs, UTF-8) never call it.
+///
+/// ```
+/// use jianbao::decode::decode_using;
+///
+/// let utf8 = decode_using("剪报".as_bytes(), |_, _| None).unwrap();
+/// assert_eq!(utf8.encoding, "UTF-8");
+/// // GBK bytes with no legacy decoder at hand are refused.
+/// let gbk = [0xB1, 0xBE, 0xB1, 0xA8, 0xD1, 0xB6];
+/// assert!(decode_using(&gbk, |_, _| None).is_err());
+/// ```
+pub fn decode_using(
+    bytes: &[u8],
+    decode_as: impl Fn(&str, &[u8]) -> Option<String>,
+) -> Result<Decoded, DecodeError> {
+    decode_with(bytes, |b| {
+        guess_by_decoding(b, |legacy, b| decode_as(legacy.label(), b))
+    })
+}
+
+/// Decodes `bytes` as the encoding named `label` instead of detecting it:
+/// `UTF-8`, `UTF-16LE` (or `UTF-16`), `UTF-16BE`, `GB18030` (or `GBK`,
+/// `GB2312`, `CP936`) or `Big5` (or `CP950`); case, `-` and `_` do not
+/// matter. A byte-order mark of that encoding is dropped. Undecodable
+/// sequences become U+FFFD (listed in [`Decoded::invalid`] for UTF-8 and
+/// UTF-16) and nothing is refused: the caller said what the bytes are.
+/// Built for wasm32, the legacy encodings need [`decode_named_using`].
+///
+/// ```
+/// use jianbao::decode::decode_named;
+///
+/// let gbk = [0xB1, 0xBE, 0xB1, 0xA8, 0xD1, 0xB6];
+/// assert_eq!(decode_named(&gbk, "gbk").unwrap().text, "本报讯");
+/// // The same bytes forced to be Big5 are something else, but no error.
+/// assert_eq!(decode_named(&gbk, "Big5").unwrap().encoding, "Big5");
+/// assert!(decode_named(&gbk, "latin-9").unwrap_err().to_string().contains("unknown encoding"));
+/// ```
+pub fn decode_named(bytes: &[u8], label: &str) -> Result<Decoded, DecodeError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    return decode_named_using(bytes, label, native::decode_label);
+    #[cfg(target_arch = "wasm32")]
+    return decode_named_using(bytes, label, |_, _| None);
+}
+
+/// [`decode_named`] with the legacy encodings read by a decoder of the
+/// host's, as [`decode_using`] takes it.
+pub fn decode_named_using(
+    bytes: &[u8],
+    label: &str,
+    decode_as: impl Fn(&str, &[u8]) -> Option<String>,
+) -> Result<Decoded, DecodeError> {
+    let key: String = label
+        .chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect();
+    if let Some(unicode) = Unicode::by_label(&key) {
+        let rest = match Unicode::by_bom(bytes) {
+            Some((marked, rest)) if marked == unicode => rest,
+            _ => bytes,
+        };
+        let (text, invalid) = unicode.decode(rest, bytes.len() - rest.len());
+        return Ok(Decoded {
+            text,
+            encoding: unicode.name(),
+            invalid,
+        });
+    }
+    let legacy = match key.as_str() {
+        "gb18030" | "gbk" | "gb2312" | "cp936" | "windows936" => Legacy::Gb18030,
+        "big5" | "big5hkscs" | "cp950" => Legacy::Big5,
+        _ => {
+            return Err(DecodeError {
+                guess: None,
+                reason: format!(
+                "unknown encoding {label:?} (known: UTF-8, UTF-16LE, UTF-16BE, GB18030, GBK, Big5)"
+            ),
+            })
+        }
+    };
+    let text = decode_as(legacy.label(), bytes).ok_or_else(|| DecodeError {
+        guess: Some(legacy.name()),
+        reason: format!(
+            "{} cannot be decoded here (no decoder for it)",
+            legacy.name()
+        ),
+    })?;
+    Ok(Decoded {
+        text,
+        encoding: legacy.name(),
+        invalid: Vec::new(),
+    })
 }
 
 /// [`decode`] with the legacy-encoding guess as a parameter (the tests run
@@ -274,37 +461,61 @@ fn decode_with(
     if let Some((encoding, rest)) = Unicode::by_bom(bytes) {
         // A file that starts with a BOM but is not in that encoding is checked
         // like any other: at most a few undecodable sequences.
-        let (text, _) = encoding.decode(rest);
-        return checked(text, encoding.name(), false);
+        let (text, invalid) = encoding.decode(rest, bytes.len() - rest.len());
+        return checked(text, encoding.name(), invalid, bytes.len());
     }
-    if let Some((encoding, text)) = utf16_by_nuls(bytes) {
-        return checked(text, encoding.name(), false);
+    if let Some((encoding, text)) = utf16_without_bom(bytes, true) {
+        return checked(text, encoding.name(), Vec::new(), bytes.len());
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         // Valid UTF-8 stays as it is, even with U+FFFD written into it by an
         // earlier tool; only binary data (mostly control bytes) is refused.
-        return checked(text.to_owned(), "UTF-8", true);
+        return checked(text.to_owned(), "UTF-8", Vec::new(), bytes.len());
+    }
+    if let Some((encoding, text)) = utf16_without_bom(bytes, false) {
+        return checked(text, encoding.name(), Vec::new(), bytes.len());
+    }
+    if let Some((text, invalid)) = nearly_utf8(bytes) {
+        return checked(text, "UTF-8", invalid, bytes.len());
     }
     // GB18030 or Big5, unless it looks Japanese or Korean. Other guesses (a
     // single-byte Latin or Cyrillic encoding, usually for binary data or a
     // very short text) fall back to the common case, GB18030, and the checks
-    // decide.
+    // decide; a refusal then names a Western encoding when the bytes look
+    // like one.
     let (encoding, text) = guess(bytes)?;
-    checked(text, encoding.name(), false)
+    checked(text, encoding.name(), Vec::new(), bytes.len()).map_err(|err| {
+        match looks_single_byte(bytes) {
+            true => DecodeError {
+                guess: Some("windows-1252"),
+                reason: format!(
+                "looks like windows-1252 / ISO-8859-1 (Latin-1, a Western European encoding); {}",
+                err.reason
+            ),
+            },
+            false => err,
+        }
+    })
 }
 
-/// UTF-16 without a byte-order mark, told by its NUL bytes: in text with any
-/// ASCII (line breaks, spaces, digits) the high byte of those characters is
-/// NUL, so NULs gather at odd offsets (little-endian) or even ones
-/// (big-endian) and (almost) never at the other parity.
-fn utf16_by_nuls(bytes: &[u8]) -> Option<(Unicode, String)> {
-    if bytes.len() < 2 {
+/// UTF-16 without a byte-order mark, little- or big-endian, whichever
+/// reading is [plausible] text with no undecodable unit. With `by_nuls`,
+/// only bytes whose NULs suggest UTF-16 are read: a NUL in at least one unit
+/// in fifty, nine in ten of them paired with ASCII text (the high half of a
+/// line break, space or digit). Without (text with next to no ASCII, so next
+/// to no NUL), the reading must also hold CJK punctuation, one character in
+/// a hundred or more (which no legacy encoding's bytes read as UTF-16 give),
+/// and fewer than half its units may be two ASCII bytes (which ASCII text
+/// with a few legacy characters would be).
+fn utf16_without_bom(bytes: &[u8], by_nuls: bool) -> Option<(Unicode, String)> {
+    if bytes.len() < 2 || bytes.len() % 2 == 1 {
         return None;
     }
+    let units = bytes.len() / 2;
     // Per parity: units with a NUL in that half, and how many of those have
     // a text character (printable ASCII, tab, line break) in the other half.
-    let (mut even, mut odd) = ((0usize, 0usize), (0usize, 0usize));
-    let texty = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x20..=0x7e);
+    let (mut even, mut odd, mut ascii) = ((0usize, 0usize), (0usize, 0usize), 0usize);
+    let texty = |b: u8| matches!(b, b'\t' | b'\n' | b'\r' | 0x0c | 0x20..=0x7e);
     for pair in bytes.chunks_exact(2) {
         if pair[0] == 0 {
             even.0 += 1;
@@ -314,29 +525,106 @@ fn utf16_by_nuls(bytes: &[u8]) -> Option<(Unicode, String)> {
             odd.0 += 1;
             odd.1 += usize::from(texty(pair[0]));
         }
+        ascii += usize::from(texty(pair[0]) && texty(pair[1]));
     }
-    let units = bytes.len() / 2;
-    // At least one unit in fifty has a NUL half (a page has a line break
-    // every few dozen characters), nine in ten of those pair it with ASCII
-    // text, and the other parity has at most a tenth as many NULs (binary
-    // data has NULs anywhere).
-    let utf16 = |(nuls, texty): (usize, usize), other: usize| {
-        nuls >= 3.min(units) && nuls * 50 >= units && texty * 10 >= nuls * 9 && other * 10 <= nuls
+    let candidate = |(nuls, texty): (usize, usize)| {
+        !by_nuls || (nuls >= 3.min(units) && nuls * 50 >= units && texty * 10 >= nuls * 9)
     };
-    let encoding = if utf16(odd, even.0) {
-        Unicode::Utf16Le
-    } else if utf16(even, odd.0) {
-        Unicode::Utf16Be
-    } else {
+    if !by_nuls && ascii * 2 >= units {
         return None;
+    }
+    let mut best: Option<(Unicode, String, f64)> = None;
+    for (encoding, nuls) in [(Unicode::Utf16Le, odd), (Unicode::Utf16Be, even)] {
+        if !candidate(nuls) {
+            continue;
+        }
+        // Without a mark, any undecodable unit (a lone surrogate) rules it out.
+        let (text, invalid) = encoding.decode(bytes, 0);
+        if !invalid.is_empty() {
+            continue;
+        }
+        let score = plausible(&text);
+        let punctuated = by_nuls || {
+            let marks = text
+                .chars()
+                .filter(|c| matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FF65}'))
+                .count();
+            marks > 0 && marks * 100 >= text.chars().count()
+        };
+        if score >= 0.9 && punctuated && best.as_ref().is_none_or(|b| score > b.2) {
+            best = Some((encoding, text, score));
+        }
+    }
+    best.map(|(encoding, text, _)| (encoding, text))
+}
+
+/// The share of `text`'s characters that a Chinese page plausibly holds:
+/// ASCII text, Latin-1 letters, general punctuation and the symbols papers
+/// print (①, □, ★, box drawing), CJK punctuation, kana, bopomofo, CJK
+/// ideographs (all blocks), full-width forms. Control characters (but tab,
+/// line feed, form feed, carriage return), private-use, Hangul (where
+/// GB2312's commonest characters land when read as UTF-16), Yi, Vai, the
+/// Latin and Cyrillic extensions and the like are not. Bytes of another
+/// encoding read as UTF-16 score well under nine in ten; text about 1.
+fn plausible(text: &str) -> f64 {
+    let (mut all, mut good) = (0usize, 0usize);
+    for c in text.chars() {
+        all += 1;
+        good += usize::from(matches!(c,
+            '\t' | '\n' | '\u{c}' | '\r' | ' '..='~' | '\u{A0}'..='\u{FF}'
+            | '\u{2000}'..='\u{206F}' | '\u{2100}'..='\u{218F}' | '\u{2460}'..='\u{27BF}'
+            | '\u{3000}'..='\u{33FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3134F}'));
+    }
+    if all == 0 {
+        0.0
+    } else {
+        good as f64 / all as f64
+    }
+}
+
+/// UTF-8 but for a few bytes: at most one invalid sequence in a hundred
+/// characters (or only a sequence cut off at the end of a text of twenty
+/// characters or more), and twenty or more valid multi-byte characters for
+/// each (bytes of a legacy encoding are next to never valid UTF-8
+/// sequences).
+fn nearly_utf8(bytes: &[u8]) -> Option<(String, Vec<Invalid>)> {
+    let (text, invalid) = Unicode::Utf8.decode(bytes, 0);
+    let chars = text.chars().count();
+    let multibyte = text.chars().filter(|c| !c.is_ascii()).count() - invalid.len();
+    (few(&invalid, chars, bytes.len()) && multibyte >= 20 * invalid.len())
+        .then_some((text, invalid))
+}
+
+/// At most one invalid sequence in a hundred characters, or only a sequence
+/// cut off at the end (of `len` bytes) of a text of twenty characters or more.
+fn few(invalid: &[Invalid], chars: usize, len: usize) -> bool {
+    let cut_off = match invalid {
+        [only] => only.byte + only.len == len && chars >= 20,
+        _ => false,
     };
-    // Without a mark, any undecodable unit (a lone surrogate) rules it out.
-    let (text, had_errors) = encoding.decode(bytes);
-    (!had_errors).then_some((encoding, text))
+    invalid.len() * 100 <= chars || cut_off
+}
+
+/// Bytes outside ASCII mostly alone between ASCII bytes, as in Western text
+/// in a single-byte encoding (`café` in windows-1252), where Chinese
+/// encodings have them in pairs or longer runs.
+fn looks_single_byte(bytes: &[u8]) -> bool {
+    let (mut runs, mut single, mut run) = (0usize, 0usize, 0usize);
+    for &b in bytes.iter().chain([&0u8]) {
+        if b >= 0x80 {
+            run += 1;
+        } else if run > 0 {
+            runs += 1;
+            single += usize::from(run == 1);
+            run = 0;
+        }
+    }
+    runs > 0 && single * 10 >= runs * 8
 }
 
 /// What the legacy-encoding guess counts in a decoding.
-#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 #[derive(Debug, Default)]
 struct Census {
     /// Characters outside ASCII.
@@ -354,7 +642,6 @@ struct Census {
     compatibility: usize,
 }
 
-#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 impl Census {
     fn of(text: &str) -> Census {
         let mut census = Census::default();
@@ -389,9 +676,9 @@ impl Census {
 }
 
 /// The guess between the legacy encodings by decoding, where no statistical
-/// detector is at hand (the WebAssembly build, with `TextDecoder` as
-/// `decode_as`; it returns `None` for an encoding it cannot decode, and an
-/// undecodable sequence as U+FFFD).
+/// detector is at hand ([`decode_using`]; the WebAssembly build, with
+/// `TextDecoder` as `decode_as`; it returns `None` for an encoding it cannot
+/// decode, and an undecodable sequence as U+FFFD).
 ///
 /// 1. Japanese and Korean are refused by name: EUC-JP when the GB18030
 ///    reading is [Japanese](Census::japanese) (EUC-JP and GB2312 put kana at
@@ -404,7 +691,6 @@ impl Census {
 ///    read as GB18030 turns many of its most frequent characters into
 ///    private-use, kana and Greek codes; GBK text read as Big5 keeps at best
 ///    as many ideographs, so the tie goes to GB18030, the common case.
-#[cfg_attr(not(any(target_arch = "wasm32", test)), allow(dead_code))]
 fn guess_by_decoding(
     bytes: &[u8],
     decode_as: impl Fn(Legacy, &[u8]) -> Option<String>,
@@ -447,7 +733,14 @@ fn guess_by_decoding(
 }
 
 /// Accepts a decoding unless it is mostly undecodable or control characters.
-fn checked(text: String, encoding: &'static str, trust_fffd: bool) -> Result<Decoded, DecodeError> {
+/// `invalid` lists what the decoder replaced in `len` bytes; when it cannot
+/// say (the legacy decoders), every U+FFFD of the text counts as undecodable.
+fn checked(
+    text: String,
+    encoding: &'static str,
+    invalid: Vec<Invalid>,
+    len: usize,
+) -> Result<Decoded, DecodeError> {
     let (mut chars, mut replacements, mut controls) = (0usize, 0usize, 0usize);
     for c in text.chars() {
         chars += 1;
@@ -457,13 +750,24 @@ fn checked(text: String, encoding: &'static str, trust_fffd: bool) -> Result<Dec
             controls += 1;
         }
     }
+    let unicode = matches!(encoding, "UTF-8" | "UTF-16LE" | "UTF-16BE");
+    if unicode {
+        replacements = invalid.len();
+    }
     let refuse = |reason: String| {
         Err(DecodeError {
             guess: Some(encoding),
             reason,
         })
     };
-    if !trust_fffd && replacements > 0 && replacements * 100 > chars {
+    // A decoder that lists its replacements may leave one in a short text (a
+    // sequence cut off at the end); the others, none.
+    let too_many = if unicode {
+        !few(&invalid, chars, len)
+    } else {
+        replacements * 100 > chars
+    };
+    if replacements > 0 && too_many {
         return refuse(format!(
             "read as {encoding}, {replacements} of {chars} characters are undecodable"
         ));
@@ -473,7 +777,11 @@ fn checked(text: String, encoding: &'static str, trust_fffd: bool) -> Result<Dec
             "read as {encoding}, {controls} of {chars} characters are control characters"
         ));
     }
-    Ok(Decoded { text, encoding })
+    Ok(Decoded {
+        text,
+        encoding,
+        invalid,
+    })
 }
 
 #[cfg(test)]
@@ -748,13 +1056,141 @@ mod tests {
                 (Unicode::Utf16Be, encoding_rs::UTF_16BE),
             ] {
                 let (want, had_errors) = encoding.decode_without_bom_handling(bytes);
+                let (text, invalid) = unicode.decode(bytes, 0);
                 assert_eq!(
-                    unicode.decode(bytes),
-                    (want.into_owned(), had_errors),
+                    (text.as_str(), !invalid.is_empty()),
+                    (want.as_ref(), had_errors),
                     "{unicode:?} {bytes:x?}"
                 );
+                // Each listed sequence is a U+FFFD where it says.
+                for i in &invalid {
+                    assert_eq!(&text[i.at..i.at + 3], "\u{FFFD}");
+                    assert!(i.byte + i.len <= bytes.len() && i.len > 0);
+                }
             }
         }
+    }
+
+    #[test]
+    fn utf16_without_bom_with_many_u4e00_characters() {
+        // 一 (U+4E00) and the like put a NUL at the other parity from the
+        // line breaks' NULs; they must not rule UTF-16 out.
+        let text = "一一一，一二三四。\n第一版 一月一日\n".repeat(20) + SAMPLE;
+        for (bytes, want) in [
+            (
+                text.encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect::<Vec<_>>(),
+                "UTF-16LE",
+            ),
+            (
+                text.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+                "UTF-16BE",
+            ),
+        ] {
+            assert_eq!(ok(&bytes), (text.clone(), want));
+            assert_eq!(scored(&bytes).map(|d| d.encoding), Ok(want));
+        }
+    }
+
+    #[test]
+    fn cjk_only_utf16_without_bom() {
+        // Not one ASCII character, so no line break's NUL (the only NUL is
+        // the low half of the ideographic space, U+3000).
+        let text =
+            "北师大工会构建安全健康复教复学环境　本报讯（记者任洁）购买物资、设立防疫专项经费。";
+        assert!(!text.chars().any(|c| c.is_ascii()));
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(ok(&le), (text.to_string(), "UTF-16LE"));
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(ok(&be), (text.to_string(), "UTF-16BE"));
+        assert_eq!(scored(&le).map(|d| d.encoding), Ok("UTF-16LE"));
+    }
+
+    #[test]
+    fn utf8_but_for_a_few_bytes() {
+        let page = SAMPLE.repeat(5);
+        // One stray byte in the middle, one sequence cut off at the end.
+        let mut bytes = page.as_bytes().to_vec();
+        bytes.insert(9, 0xC0);
+        bytes.extend_from_slice(&"本".as_bytes()[..2]);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(
+            d.invalid,
+            [
+                Invalid {
+                    byte: 9,
+                    len: 1,
+                    at: 9
+                },
+                Invalid {
+                    byte: bytes.len() - 2,
+                    len: 2,
+                    at: page.len() + 3
+                },
+            ]
+        );
+        let mut want = page.clone();
+        want.insert(9, '\u{FFFD}');
+        want.push('\u{FFFD}');
+        assert_eq!(d.text, want);
+        assert_eq!(scored(&bytes), Ok(d));
+        // Many bad bytes are not "a few": GBK stays GBK.
+        let gbk = encode(encoding_rs::GBK, &page);
+        assert_eq!(ok(&gbk).1, "GB18030");
+    }
+
+    #[test]
+    fn a_bom_and_u_fffd_in_the_text_are_read_as_without_a_bom() {
+        // An earlier tool wrote U+FFFD for what it could not read.
+        let text = "本报讯\u{FFFD}\u{FFFD}\u{FFFD}记者\n".repeat(3);
+        let plain = ok(text.as_bytes());
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend(text.as_bytes());
+        assert_eq!(ok(&bom), plain);
+        assert!(decode(&bom).unwrap().invalid.is_empty());
+    }
+
+    #[test]
+    fn latin1_is_named_in_the_refusal() {
+        let text = "Caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e, na\u{ef}ve r\u{e9}sum\u{e9} \u{e0} la fa\u{e7}on de Gen\u{e8}ve. ";
+        let bytes = encode(encoding_rs::WINDOWS_1252, &text.repeat(4));
+        for result in [decode(&bytes), scored(&bytes)] {
+            let err = result.unwrap_err();
+            assert_eq!(err.guess(), Some("windows-1252"));
+            assert!(err.reason().starts_with("looks like windows-1252"), "{err}");
+        }
+        // GBK has its bytes outside ASCII in pairs: not taken for Latin-1.
+        assert!(!looks_single_byte(&encode(encoding_rs::GBK, SAMPLE)));
+    }
+
+    #[test]
+    fn decode_named_forces_the_encoding() {
+        let gbk = encode(encoding_rs::GBK, SAMPLE);
+        for label in ["GBK", "gb18030", "GB2312", "cp936"] {
+            let d = decode_named(&gbk, label).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding), (SAMPLE, "GB18030"));
+        }
+        let big5 = encode(BIG5, TRADITIONAL);
+        assert_eq!(decode_named(&big5, "big5").unwrap().text, TRADITIONAL);
+        // UTF-16 named: read so even with no NUL and no mark; a mark of that
+        // encoding is dropped.
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(SAMPLE.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(decode_named(&le, "utf-16le").unwrap().text, SAMPLE);
+        assert_eq!(decode_named(&le[2..], "UTF_16").unwrap().text, SAMPLE);
+        // Forced UTF-8 on GBK bytes: nothing refused, every bad byte listed.
+        let d = decode_named(&gbk, "utf8").unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.text.matches('\u{FFFD}').count(), d.invalid.len());
+        assert!(!d.invalid.is_empty());
+        let err = decode_named(b"x", "koi8-r").unwrap_err();
+        assert_eq!(err.guess(), None);
+        assert!(
+            err.reason().starts_with("unknown encoding \"koi8-r\""),
+            "{err}"
+        );
     }
 
     #[test]

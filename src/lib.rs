@@ -29,20 +29,20 @@ pub mod clean;
 mod columns;
 mod conventions;
 pub mod decode;
+pub mod formats;
 mod heads;
 mod layout;
 mod lines;
 mod model;
 pub mod overlap;
+pub mod pages;
 mod place;
 mod reflow;
 pub mod render;
 mod segment;
 
-#[cfg(target_arch = "wasm32")]
-mod wasm;
-
 pub use model::*;
+pub use pages::{parse_pages, split_pages, Document, PageRange};
 
 /// Parses one raw page into a [`Page`].
 ///

@@ -289,3 +289,58 @@ impl Default for Options {
         }
     }
 }
+
+/// Where a page's text came from, as far as the caller knows: the file, the
+/// page's number in a file of several pages, the encoding its bytes were in.
+/// Each is left out of the JSON when unknown, and `source` itself when all
+/// are; [`parse`](crate::parse) alone knows none of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The file as the caller named it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// The page's number in its file, from 1, when the file held several
+    /// pages divided by form feeds (see [`crate::pages`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+    /// The encoding the file's bytes were decoded from (see
+    /// [`crate::decode`]), e.g. `"GB18030"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
+}
+
+impl Source {
+    /// True when nothing is known (the JSON then has no `source` key).
+    pub fn is_empty(&self) -> bool {
+        self.file.is_none() && self.page.is_none() && self.encoding.is_none()
+    }
+}
+
+/// A [`Page`] with its [`Source`]: the page JSON with one more key,
+/// `source`, after the page's own keys (none when the source is empty, so
+/// the JSON is then the page's exactly).
+///
+/// ```
+/// let page = jianbao::parse("", &Default::default());
+/// let plain = serde_json::to_string(&page).unwrap();
+/// let mut sourced = jianbao::SourcedPage::from(page);
+/// assert_eq!(serde_json::to_string(&sourced).unwrap(), plain);
+/// sourced.source.encoding = Some("GB18030".into());
+/// assert!(serde_json::to_string(&sourced).unwrap().ends_with(r#","source":{"encoding":"GB18030"}}"#));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SourcedPage {
+    #[serde(flatten)]
+    pub page: Page,
+    #[serde(default, skip_serializing_if = "Source::is_empty")]
+    pub source: Source,
+}
+
+impl From<Page> for SourcedPage {
+    fn from(page: Page) -> Self {
+        SourcedPage {
+            page,
+            source: Source::default(),
+        }
+    }
+}

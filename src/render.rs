@@ -1,6 +1,8 @@
 //! Rendering a parsed [`Page`] for people and for other programs: Markdown,
-//! plain reading text, page JSON, JSON Lines (per page or per article) and
-//! CSV (one row per article).
+//! plain reading text, page JSON, JSON Lines (per page or per article), CSV
+//! (one row per article), dolma documents (one JSON line per article, for
+//! corpora; `render/dolma.rs`) and TEI XML (one document per page, for
+//! archives; `render/tei.rs`).
 //!
 //! Every function here is pure and total: the same page always gives the
 //! same string, and none can fail. The command-line tool and the
@@ -17,6 +19,14 @@
 use serde::Serialize;
 
 use crate::{Article, BlockType, Byline, Kind, Page};
+
+mod dolma;
+#[cfg(test)]
+mod sample;
+mod tei;
+
+pub use dolma::{timestamp as dolma_timestamp, to_dolma};
+pub use tei::{to_tei, to_tei_element, TEI_CORPUS_END, TEI_CORPUS_START};
 
 /// The page as Markdown: the date line and banners first, then each
 /// article (column, kicker, `##` title, subtitle, dateline and byline, body
@@ -282,7 +292,9 @@ pub const CSV_COLUMNS: [&str; 14] = [
 /// quote or a line break are quoted, quotes doubled; records end in CRLF.
 ///
 /// No byte-order mark is written: prepend `\u{FEFF}` for spreadsheet
-/// programs that need one to read UTF-8.
+/// programs that need one to read UTF-8 (the `csv` format of
+/// [`crate::formats`] does with `bom`). Fields that a spreadsheet would run
+/// as a formula are neutralised (see OWASP's CSV injection).
 ///
 /// ```
 /// let page = jianbao::parse("", &Default::default());
@@ -349,14 +361,22 @@ fn kind_name(kind: Kind) -> &'static str {
 }
 
 /// One CSV record, CRLF-terminated.
+///
+/// A field that a spreadsheet would take for a formula (starting with `=`,
+/// `+`, `-`, `@`, a tab or a carriage return) is neutralised as OWASP
+/// recommends against CSV injection: a `'` in front, and the field quoted.
 fn csv_record<'a>(fields: impl Iterator<Item = &'a str>) -> String {
     let mut out = String::new();
     for (i, field) in fields.enumerate() {
         if i > 0 {
             out.push(',');
         }
-        if field.contains([',', '"', '\r', '\n']) {
+        let formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        if formula || field.contains([',', '"', '\r', '\n']) {
             out.push('"');
+            if formula {
+                out.push('\'');
+            }
             out.push_str(&field.replace('"', "\"\""));
             out.push('"');
         } else {
@@ -644,6 +664,25 @@ mod tests {
 广告
 ";
         assert_eq!(to_text(&sample()), expected);
+    }
+
+    #[test]
+    fn csv_neutralises_formulas() {
+        let fields = [
+            "=SUM(A1:A9)",
+            "+1",
+            "-2",
+            "@cmd",
+            "\tx",
+            "\rx",
+            "a=b",
+            "普通",
+            "\"=x\"",
+        ];
+        assert_eq!(
+            csv_record(fields.into_iter()),
+            "\"'=SUM(A1:A9)\",\"'+1\",\"'-2\",\"'@cmd\",\"'\tx\",\"'\rx\",a=b,普通,\"\"\"=x\"\"\"\r\n"
+        );
     }
 
     #[test]

@@ -198,12 +198,17 @@ fn invalid_utf8_is_an_error_or_a_legacy_encoding_never_a_panic() {
         assert!(decode(&bytes).is_err(), "{bytes:02x?} decoded");
     }
     // Anything else: an error or a decoding that is not UTF-8 (invalid UTF-8
-    // may be valid GB18030 or Big5), and the text parses.
+    // may be valid GB18030 or Big5; one bad byte in thirty characters is
+    // more than "a few"), and the text parses.
     let good = "本报讯（记者 张三）近日，某车队职工自发设计了大型十字绣。".as_bytes();
     let mut stray = good.to_vec();
     stray.insert(9, 0x80); // a stray continuation byte
+                           // A last character cut off: UTF-8 still, the cut-off bytes one U+FFFD.
+    let cut = decode(&good[..good.len() - 1]).unwrap();
+    assert_eq!(cut.encoding, "UTF-8");
+    assert_eq!(cut.invalid.len(), 1);
+    assert!(cut.text.ends_with("绣\u{FFFD}"), "{}", cut.text);
     let cases = [
-        good[..good.len() - 1].to_vec(), // truncated last character
         stray,
         b"\xC0\xAF\xE0\x80\xAF".to_vec(),     // overlong forms
         b"\xED\xA0\x80\xED\xBF\xBF".to_vec(), // surrogates encoded as UTF-8

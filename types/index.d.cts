@@ -1,7 +1,7 @@
 // Type definitions for jianbao (剪报): the page JSON of schema `jianbao/1`
 // and the functions of the WebAssembly build. Hand-written; kept in step with
-// src/model.rs and src/wasm.rs. This file types `require("jianbao")`;
-// index.d.ts (ESM) re-exports it and adds `init` / `initSync`.
+// src/model.rs and crates/wasm/src/lib.rs. This file types `require("jianbao")`;
+// index.d.ts (ESM) re-exports it and adds the default export `init`.
 
 /**
  * A half-open range `[start, end)` into the input text, in UTF-16 code units,
@@ -103,6 +103,19 @@ export interface Warning {
   spans: Span[];
 }
 
+/**
+ * Where a page's text came from, as far as the caller knew: absent from a
+ * page of `parse(text)`; `encoding` when it was parsed from bytes, `page`
+ * when its file held several pages, `file` when an export named the file.
+ */
+export interface Source {
+  file?: string;
+  /** The page's number in its file (pages divided by form feeds), from 1. */
+  page?: number;
+  /** The encoding its bytes were decoded from. */
+  encoding?: Encoding;
+}
+
 /** One parsed newspaper page (schema `jianbao/1`). */
 export interface Page {
   schema: "jianbao/1";
@@ -116,6 +129,8 @@ export interface Page {
   banner_spans: Span[][];
   /** Text the parser could not place, or had to guess about. */
   warnings: Warning[];
+  /** Where the text came from; absent when nothing is known (see {@link Source}). */
+  source?: Source;
 }
 
 /**
@@ -131,6 +146,16 @@ export interface Options {
   spans?: boolean;
 }
 
+/** Options of the functions that take bytes: the parser's, and the encoding to read them as. */
+export interface BytesOptions extends Options {
+  /**
+   * Decode as this encoding instead of detecting it: `"UTF-8"`, `"UTF-16LE"`
+   * (or `"UTF-16"`), `"UTF-16BE"`, `"GB18030"` (or `"GBK"`, `"GB2312"`), `"Big5"`;
+   * case, `-` and `_` do not matter.
+   */
+  encoding?: string;
+}
+
 /** Bytes as the byte-taking functions accept them (a Node `Buffer` is a `Uint8Array`). */
 export type Bytes = Uint8Array | ArrayBuffer | ArrayBufferView;
 
@@ -143,6 +168,48 @@ export interface Decoded {
   text: string;
   /** The encoding that was detected (`"GB18030"` also for GBK and GB2312). */
   encoding: Encoding;
+  /** Invalid byte sequences of a UTF-8 or UTF-16 input, each now one U+FFFD in `text`. */
+  invalid: { byte: number; len: number }[];
+}
+
+/** One output format of {@link render} (the CLI's `--format` list). */
+export interface Format {
+  name: string;
+  aliases: string[];
+  /** File extension, without the dot. */
+  extension: string;
+  mime: string;
+  summary: string;
+  /** How several pages are joined: one a line, each headed by its name, or CSV rows under one header. */
+  join: "lines" | "headed" | "rows";
+}
+
+/** One item of {@link render}: a page and the file it came from. */
+export interface RenderItem {
+  file?: string | null;
+  page: Page;
+}
+
+/** A file's text split into pages (at form feeds), parsed one page at a time. */
+export class Document {
+  /** Opens a text, or bytes (decoded as `parseBytes` decodes them). @throws Error on undecodable bytes. */
+  constructor(input: string | Bytes, options?: { encoding?: string });
+  /** The whole text, which every span of every page indexes. */
+  text(): string;
+  /** The encoding of the bytes; `undefined` for a text. */
+  encoding(): Encoding | undefined;
+  /** The pages: their numbers in the file and `[start, end)` in UTF-16 code units of `text()`. */
+  pages(): { number: number; start: number; end: number }[];
+  /** Parses page `index` (from 0). */
+  parsePage(index: number, options?: Options): Page;
+  /**
+   * Parses page `index` as JSON text in parts, for interfaces that read each
+   * article only when they show it: `head.slice(0, at) + articles.join(",") +
+   * head.slice(at)` is the page's JSON.
+   */
+  parsePageParts(index: number, options?: Options): { head: string; articles: string[]; at: number };
+  /** Frees the WebAssembly memory the document holds. */
+  free(): void;
 }
 
 /** One row group of {@link toCsv}: a page and where it came from. */
@@ -163,13 +230,42 @@ export function parse(text: string, options?: Options): Page;
  * {@link parse} to keep that text (and learn the encoding).
  * @throws Error on bad options or bytes that cannot be decoded.
  */
-export function parseBytes(bytes: Bytes, options?: Options): Page;
+export function parseBytes(bytes: Bytes, options?: BytesOptions): Page;
+
+/**
+ * Parses a text, or bytes, as a file of one or more pages divided by form
+ * feeds (`\f`, as pdftotext writes them): each page parsed on its own, its
+ * spans indexing the whole (decoded) text, its `source.page` its number when
+ * there are several.
+ * @throws Error on bad options or bytes that cannot be decoded.
+ */
+export function parseMany(input: string | Bytes, options?: BytesOptions): Page[];
 
 /**
  * Decodes bytes of unknown encoding to text, telling which encoding it was.
  * @throws Error on bytes that cannot be decoded.
  */
-export function decodeBytes(bytes: Bytes): Decoded;
+export function decodeBytes(bytes: Bytes, options?: { encoding?: string }): Decoded;
+
+/** The output formats {@link render} writes, the CLI's `--format` list. */
+export function formats(): Format[];
+
+/**
+ * Pages in an output format (a name of {@link formats}), byte for byte what
+ * the CLI writes for the same files. `bom` starts a CSV with a byte-order mark;
+ * `added` is the timestamp of dolma documents (the time of the call unless given).
+ * @throws Error on an unknown format or a malformed page.
+ */
+export function render(format: string, items: readonly RenderItem[], options?: { pretty?: boolean; bom?: boolean; added?: string }): string;
+
+/** The file name the CLI's `-o` gives one page: `STEM.EXT`, or `STEM.pN.EXT` for page N of several. */
+export function fileName(format: string, stem: string, page?: number | null): string;
+
+/** Does nothing in Node (the module is ready once loaded); kept so that `await init(); parse(text)` runs everywhere. */
+export function init(input?: unknown): Promise<unknown>;
+
+/** Does nothing in Node; see {@link init}. */
+export function initSync(module?: unknown): unknown;
 
 /** The package's (and crate's) version, e.g. `"0.1.0"`. */
 export function version(): string;
@@ -188,3 +284,17 @@ export function toJsonl(page: Page, source?: string | null): string;
 
 /** Pages as one CSV table, a row per article. @throws Error on a malformed page. */
 export function toCsv(pages: readonly CsvInput[]): string;
+
+/**
+ * The page's articles as dolma documents, one JSON line each, for corpora:
+ * `{id, text, source, added, created, metadata, attributes}`, `id` being
+ * `SOURCE#N`. `added` (an RFC 3339 timestamp) defaults to now, in UTC.
+ * @throws Error when `page` is not a page object or `source` not a string.
+ */
+export function toDolma(page: Page, source: string, added?: string | null): string;
+
+/**
+ * The page as one TEI P5 XML document; `source` names the input.
+ * @throws Error when `page` is not a page object.
+ */
+export function toTei(page: Page, source?: string | null): string;

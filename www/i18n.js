@@ -41,8 +41,23 @@ export const STRINGS = {
     parsing: '正在解析……',
     parsedOne: '解析完成：{0} 篇文章',
     progress: '正在解析第 {0} / {1} 个文件',
+    progressPages: '正在解析 {0}：第 {1} / {2} 版',
     batchDone: '{0} 个文件解析完成',
+    batchPartly: '{0} / {1} 个文件解析完成，{2} 个失败',
+    parsedFile: '{0}（{1}）：{2} 版，{3} 篇文章',
+    parsedFileOnePage: '{0}（{1}）：{2} 篇文章',
     cancelled: '已取消；已完成 {0} / {1} 个文件',
+    timedOut: '解析超时：{0} 秒内没有进展，已停止并重启解析器',
+    restarted: '解析器出错，已重启',
+    pageN: '第 {0} 版',
+    pageOf: '共 {0} 版',
+    pagesCount: '{0} 版',
+    prevPage: '上一版',
+    nextPage: '下一版',
+    pageSelect: '选择版面',
+    stillParsing: '（仍在解析……）',
+    errorsFile: '以下文件解析失败：',
+    noExport: '这个文件没有可导出的结果。',
     failed: '解析失败：{0}',
     noInput: '请先粘贴文字或选择文件。',
     copied: '已复制到剪贴板',
@@ -77,6 +92,19 @@ export const STRINGS = {
     noSpans: '这一项没有原文位置信息',
     highlighted: '已在原文中标出 {0} 处',
     removeDoc: '移除',
+    warningCodes: {
+      unplaced_text: '这段文字没有归入任何文章',
+      headline_by_position: '这个标题只是按位置归入文章的',
+      unpaired_quote: '引号不成对',
+      invalid_bytes: '文件中有无法解码的字节，已替换为 �',
+      empty_input: '输入里没有文字',
+      low_confidence_headline: '这个标题的归属把握不大',
+      low_confidence_article: '这篇文章的切分把握不大',
+      not_newspaper: '这段输入看起来不像报纸版面',
+      display_kept_as_text: '一行标题样式的文字留作了正文',
+    },
+    warningUnknown: '其他提示',
+    more: '还有 {0} 条未列出',
   },
   en: {
     appName: 'jianbao',
@@ -115,20 +143,35 @@ export const STRINGS = {
     ready: 'Parser ready',
     loadFailed: 'The parser failed to load: {0}',
     parsing: 'Parsing…',
-    parsedOne: 'Parsed: {0} articles',
+    parsedOne: { one: 'Parsed: {0} article', other: 'Parsed: {0} articles' },
     progress: 'Parsing file {0} of {1}',
-    batchDone: '{0} files parsed',
+    progressPages: 'Parsing {0}: page {1} of {2}',
+    batchDone: { one: '{0} file parsed', other: '{0} files parsed' },
+    batchPartly: { n: 1, one: '{0} of {1} file parsed, {2} failed', other: '{0} of {1} files parsed, {2} failed' },
+    parsedFile: { n: 3, one: '{0} ({1}): {2} pages, {3} article', other: '{0} ({1}): {2} pages, {3} articles' },
+    parsedFileOnePage: { n: 2, one: '{0} ({1}): {2} article', other: '{0} ({1}): {2} articles' },
     cancelled: 'Cancelled; {0} of {1} files done',
+    timedOut: 'Parsing timed out: no progress in {0} s; the parser was stopped and restarted',
+    restarted: 'The parser failed and was restarted',
+    pageN: 'Page {0}',
+    pageOf: 'of {0}',
+    pagesCount: { one: '{0} page', other: '{0} pages' },
+    prevPage: 'Previous page',
+    nextPage: 'Next page',
+    pageSelect: 'Choose a page',
+    stillParsing: '(still parsing…)',
+    errorsFile: 'These files could not be parsed:',
+    noExport: 'This file has nothing to export.',
     failed: 'Parsing failed: {0}',
     noInput: 'Paste some text or choose files first.',
     copied: 'Copied to the clipboard',
     copyFailed: 'Copy failed: {0}',
     downloaded: 'Created {0}',
     sampleFailed: 'Could not read the sample page: {0}',
-    articlesCount: '{0} articles',
-    warningsCount: '{0} warnings',
+    articlesCount: { one: '{0} article', other: '{0} articles' },
+    warningsCount: { one: '{0} warning', other: '{0} warnings' },
     encoding: 'Encoding: {0}',
-    chars: '{0} chars',
+    chars: { one: '{0} char', other: '{0} chars' },
     furniture: 'Page details',
     date: 'Date',
     weekday: 'Weekday',
@@ -151,8 +194,21 @@ export const STRINGS = {
     articleN: 'Article {0}',
     cardHelp: 'Enter or Space marks it in the raw text; ↓ ↑ move between paragraphs',
     noSpans: 'No source position for this item',
-    highlighted: '{0} ranges marked in the raw text',
+    highlighted: { one: '{0} range marked in the raw text', other: '{0} ranges marked in the raw text' },
     removeDoc: 'Remove',
+    warningCodes: {
+      unplaced_text: 'Text not assigned to any article',
+      headline_by_position: 'Headline placed by its position only',
+      unpaired_quote: 'Unpaired quotation mark',
+      invalid_bytes: 'Bytes that could not be decoded, replaced by �',
+      empty_input: 'The input holds no text',
+      low_confidence_headline: 'Headline assigned with low confidence',
+      low_confidence_article: 'Article boundaries found with low confidence',
+      not_newspaper: 'The input does not look like a newspaper page',
+      display_kept_as_text: 'A display-style line was kept as body text',
+    },
+    warningUnknown: 'Other warning',
+    more: { one: '{0} more not listed', other: '{0} more not listed' },
   },
 };
 
@@ -173,4 +229,23 @@ export function saveLang(lang) {
 /** Formats `{0}`, `{1}` … placeholders. Returns a plain string (always used via textContent). */
 export function fmt(template, ...args) {
   return String(template).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+}
+
+/**
+ * The string `key` in `lang` (Chinese when the language lacks it), with a
+ * plural form where it has forms ({ n, one, other }: by Intl.PluralRules of
+ * the argument numbered n, else of the first number), and `{0}`… filled in.
+ */
+export function translate(lang, key, ...args) {
+  let value = STRINGS[lang]?.[key] ?? STRINGS.zh[key] ?? key;
+  if (value && typeof value === 'object' && 'other' in value) {
+    const n = Number(value.n !== undefined ? args[value.n] : args.find((a) => typeof a === 'number') ?? 0);
+    value = value[new Intl.PluralRules(lang === 'zh' ? 'zh-CN' : 'en').select(n)] ?? value.other;
+  }
+  return typeof value === 'string' ? fmt(value, ...args) : value;
+}
+
+/** The description of warning `code` in `lang`, or null for a code it does not know. */
+export function warningText(lang, code) {
+  return STRINGS[lang]?.warningCodes?.[code] ?? null;
 }

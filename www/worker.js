@@ -1,63 +1,27 @@
-// Module worker: all parsing happens here so the page never freezes.
+// Module worker: all parsing and exporting happens here, so the page never
+// freezes. It holds no parsing logic of its own: everything is a call into
+// the WebAssembly module (jianbao.js).
 //
-// Messages in:  { id, op, ... }   Messages out: { id, ok: true, result } | { id, ok: false, error }
-//   op 'init'                         → { version }
-//   op 'parseText'  { text, options } → { text, encoding: null, page }
-//   op 'parseBytes' { bytes, options} → { text, encoding, page }   (text is the decoded input the spans index into)
-//   op 'export'     { format, items: [{source, page}] } → string
+// Messages in:  { id, op, ... }
+// Messages out: { id, ok: true, result } | { id, ok: false, error, fatal }
+//               and, while `open` runs, { id, page: { index, total, page } }
+//               for each page parsed (the page's own message, so a large
+//               file arrives a page at a time and the page can show progress).
+//
+//   op 'init'                          → { version, formats }
+//   op 'open' { text | bytes, encoding?, options }
+//        → { text, encoding, pages: [{ number, start, end }] } first as
+//          { id, opened }, then one { id, page: { index, total, head,
+//          articles, at } } per page: its JSON as text, in parts
+//          (Document.parsePageParts), which is quick to pass between
+//          threads and parsed on the page only as far as it shows it; then
+//          the result { parsed: n }
+//   op 'render' { format, items: [{ file?, page }], options } → string (page: its JSON text)
+//   op 'fileName' { format, stem, page? } → string
 
 import * as jianbao from './jianbao.js';
 
 const ready = jianbao.default();
-
-// Fails loudly (rather than at module link time) when the module in use lacks
-// an export, e.g. a partial development build.
-function need(name) {
-  const fn = jianbao[name];
-  if (typeof fn !== 'function') throw new Error(`jianbao.js has no ${name}() export`);
-  return fn;
-}
-const parse = (...a) => need('parse')(...a);
-const version = () => need('version')();
-const toMarkdown = (...a) => need('toMarkdown')(...a);
-const toText = (...a) => need('toText')(...a);
-const toJsonl = (...a) => need('toJsonl')(...a);
-const toCsv = (...a) => need('toCsv')(...a);
-function decodeBytes(bytes) {
-  if (typeof jianbao.decodeBytes === 'function') return jianbao.decodeBytes(bytes);
-  // Fallback for builds without decodeBytes: BOMs, strict UTF-8, else GB18030.
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'UTF-16LE' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'UTF-16BE' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes), encoding: 'UTF-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'GB18030' };
-  }
-}
-
-// serde-wasm-bindgen may hand back `undefined` for a missing value; the JSON
-// contract says `null`, so exported JSON always says `null`.
-const json = (value) => JSON.stringify(value, (_k, v) => (v === undefined ? null : v), 2) + '\n';
-
-function exportItems(format, items) {
-  switch (format) {
-    case 'json':
-      return items.length === 1 ? json(items[0].page) : json(items.map(({ source, page }) => ({ source, ...page })));
-    case 'jsonl':
-      return items.map(({ source, page }) => {
-        const s = toJsonl(page, source ?? undefined);
-        return s && !s.endsWith('\n') ? s + '\n' : s;
-      }).join('');
-    case 'md':
-      return items.map(({ source, page }) => (items.length > 1 ? `<!-- ${source} -->\n\n` : '') + toMarkdown(page)).join('\n\n');
-    case 'txt':
-      return items.map(({ page }) => toText(page)).join('\n\n');
-    case 'csv':
-      return toCsv(items.map(({ source, page }) => ({ source: source ?? '', page })));
-    default:
-      throw new Error(`unknown format ${format}`);
-  }
-}
 
 self.onmessage = async (event) => {
   const { id, op } = event.data;
@@ -66,30 +30,41 @@ self.onmessage = async (event) => {
     let result;
     switch (op) {
       case 'init':
-        result = { version: version() };
+        result = { version: jianbao.version(), formats: jianbao.formats() };
         break;
-      case 'parseText': {
-        const { text, options } = event.data;
-        result = { text, encoding: null, page: parse(text, options ?? {}) };
+      case 'open':
+        result = open(id, event.data);
         break;
-      }
-      case 'parseBytes': {
-        const { bytes, options } = event.data;
-        const decoded = decodeBytes(new Uint8Array(bytes));
-        result = { text: decoded.text, encoding: decoded.encoding, page: parse(decoded.text, options ?? {}) };
+      case 'render':
+        result = jianbao.render(event.data.format, event.data.items, event.data.options ?? {});
         break;
-      }
-      case 'export':
-        result = exportItems(event.data.format, event.data.items);
+      case 'fileName':
+        result = jianbao.fileName(event.data.format, event.data.stem, event.data.page ?? undefined);
         break;
       default:
         throw new Error(`unknown op ${op}`);
     }
     self.postMessage({ id, ok: true, result });
   } catch (err) {
-    // A trap inside the wasm module (RuntimeError) may leave it unusable: ask
-    // the page for a fresh worker.
+    // A trap inside the wasm module (RuntimeError: out of memory, say) may
+    // leave it unusable: ask the page for a fresh worker.
     const fatal = err instanceof WebAssembly.RuntimeError;
     self.postMessage({ id, ok: false, fatal, error: String(err && err.message ? err.message : err) });
   }
 };
+
+/** Opens a text or a file's bytes as a document and parses it page by page. */
+function open(id, { text, bytes, encoding, options }) {
+  const input = text ?? new Uint8Array(bytes);
+  const doc = new jianbao.Document(input, encoding ? { encoding } : {});
+  try {
+    const pages = doc.pages();
+    self.postMessage({ id, opened: { text: doc.text(), encoding: doc.encoding() ?? null, pages } });
+    for (let index = 0; index < pages.length; index++) {
+      self.postMessage({ id, page: { index, total: pages.length, ...doc.parsePageParts(index, options ?? {}) } });
+    }
+    return { parsed: pages.length };
+  } finally {
+    doc.free();
+  }
+}

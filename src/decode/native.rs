@@ -50,3 +50,11 @@ pub(super) fn guess(bytes: &[u8]) -> Result<(Legacy, String), DecodeError> {
     let text = decode_legacy(legacy, bytes).unwrap_or_default();
     Ok((legacy, text))
 }
+
+/// `bytes` as the encoding of a WHATWG label (`"gb18030"`, `"big5"`), as
+/// the host decoder of [`super::decode_named_using`] does it.
+pub(super) fn decode_label(label: &str, bytes: &[u8]) -> Option<String> {
+    let encoding = Encoding::for_label(label.as_bytes())?;
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    Some(text.into_owned())
+}

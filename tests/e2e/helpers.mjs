@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { buildSite, hasWasmPackage } from '../../scripts/build-site.mjs';
+import { spawnSync } from 'node:child_process';
 import { start } from '../../scripts/serve.mjs';
 
 export const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -18,13 +19,14 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'];
 
-const NEEDED_EXPORTS = ['parse', 'parseBytes', 'decodeBytes', 'version', 'toMarkdown', 'toText', 'toJsonl', 'toCsv'];
+const NEEDED_EXPORTS = ['Document', 'parse', 'version', 'formats', 'render', 'fileName'];
 
-/** Is pkg/web a complete build of the module (all exports the page uses)? */
-export async function wasmComplete() {
-  if (!(await hasWasmPackage())) return false;
+/** Fails unless pkg/web is a complete build of the module (all exports the page uses). */
+export async function checkWasm() {
+  if (!(await hasWasmPackage())) throw new Error('pkg/web is missing: run `npm run build` first');
   const src = await readFile(join(ROOT, 'pkg', 'web', 'jianbao.js'), 'utf8');
-  return NEEDED_EXPORTS.every((n) => new RegExp(`export (async )?function ${n}\\b|export \\{[^}]*\\b${n}\\b`).test(src));
+  const missing = NEEDED_EXPORTS.filter((n) => !new RegExp(`export (async )?(function|class) ${n}\\b|export \\{[^}]*\\b${n}\\b`).test(src));
+  if (missing.length) throw new Error(`pkg/web/jianbao.js lacks ${missing.join(', ')}: run \`npm run build\``);
 }
 
 /** Gold pages beside the repo: [{ name, text, gold }] (empty when absent). */
@@ -45,10 +47,10 @@ export async function samplePage() {
 }
 
 export async function setup() {
-  const real = process.env.JIANBAO_E2E_STUB ? false : await wasmComplete();
+  await checkWasm();
   const tmp = await mkdtemp(join(tmpdir(), 'jianbao-e2e-'));
   const site = join(tmp, 'site');
-  await buildSite({ out: site, stub: !real, quiet: true });
+  await buildSite({ out: site, quiet: true });
   const server = await start({ port: 0, root: site });
   const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
     executablePath: CHROMIUM,
@@ -61,13 +63,14 @@ export async function setup() {
   const requests = [];
   context.on('request', (r) => requests.push(r.url()));
   const dialogs = [];
+  const errors = [];
   return {
-    real, tmp, site, server, context, requests, dialogs,
-    async newPage() {
+    tmp, site, server, context, requests, dialogs, errors,
+    async newPage(query = '') {
       const page = await context.newPage();
       page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
-      page.on('pageerror', (e) => { console.error('pageerror:', e.message); });
-      await page.goto(server.url);
+      page.on('pageerror', (e) => { errors.push(e.message); console.error('pageerror:', e.message); });
+      await page.goto(server.url + query);
       await page.waitForFunction(() => /v\S+/.test(document.getElementById('version').textContent), null, { timeout: 20_000 });
       return page;
     },
@@ -79,6 +82,26 @@ export async function setup() {
   };
 }
 
+/** The native CLI (`cargo build --release`), as tests/npm uses it. */
+export function cliPath() {
+  const target = resolve(ROOT, process.env.CARGO_TARGET_DIR || 'target');
+  return process.env.JIANBAO_CLI || join(target, 'release', 'jianbao');
+}
+
+/** Runs the CLI in `cwd`; returns its stdout (throws on failure). */
+export function runCli(args, cwd) {
+  const r = spawnSync(cliPath(), args, { cwd, encoding: 'utf8', maxBuffer: 256 << 20 });
+  if (r.status !== 0) throw new Error(`jianbao ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Waits until no file or paste is being parsed (the progress bar gone, the status settled). */
+export async function settled(page, timeout = 60_000) {
+  await page.waitForFunction(() => document.getElementById('progress').hidden
+    && !/正在|Parsing/.test(document.getElementById('status').textContent)
+    && document.getElementById('articles').dataset.complete === 'true', null, { timeout, polling: 50 });
+}
+
 /** Pastes text, parses, waits for the result summary. */
 export async function pasteAndParse(page, text) {
   const before = await page.$eval('#results', (r) => r.dataset.generation ?? '');
@@ -87,7 +110,9 @@ export async function pasteAndParse(page, text) {
   await page.waitForFunction((gen) => {
     const r = document.getElementById('results');
     return r.dataset.generation !== gen && document.getElementById('summary').textContent.length > 0
-      && !document.getElementById('export').hidden && document.getElementById('rawview').textContent === document.getElementById('raw').value;
+      && !document.getElementById('export').hidden && document.getElementById('rawview').textContent === document.getElementById('raw').value
+      && !/正在|Parsing/.test(document.getElementById('status').textContent)
+      && document.getElementById('articles').dataset.complete === 'true';
   }, before, { timeout: 20_000 });
 }
 

@@ -53,9 +53,10 @@ test("decodeBytes and parseBytes read Big5 (Traditional Chinese)", () => {
   for (const text of [SHORT, PAGE]) {
     const bytes = encode(text, "big5");
     assert.ok(!Buffer.from(text, "utf8").equals(bytes));
-    assert.deepEqual(jianbao.decodeBytes(bytes), { text, encoding: "Big5" });
-    assert.equal(JSON.stringify(jianbao.parseBytes(bytes)), JSON.stringify(jianbao.parse(text)));
-    assert.equal(JSON.stringify(jianbao.parseBytes(new Uint8Array(bytes).buffer)), JSON.stringify(jianbao.parse(text)));
+    assert.deepEqual(jianbao.decodeBytes(bytes), { text, encoding: "Big5", invalid: [] });
+    const want = { ...jianbao.parse(text), source: { encoding: "Big5" } };
+    assert.deepEqual(jianbao.parseBytes(bytes), want);
+    assert.deepEqual(jianbao.parseBytes(new Uint8Array(bytes).buffer), want);
   }
 });
 
@@ -66,7 +67,7 @@ test("Big5 bytes: the wasm build gives the native CLI's page", () => {
     const file = path.join(dir, "page-big5.txt");
     const bytes = encode(PAGE, "big5");
     fs.writeFileSync(file, bytes);
-    assert.equal(JSON.stringify(jianbao.parseBytes(bytes)), runCli(["--format", "json", file]).replace(/\n$/, ""));
+    assert.equal(jianbao.render("json", [{ file, page: jianbao.parseBytes(bytes) }]), runCli(["--format", "json", file]));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -74,7 +75,7 @@ test("Big5 bytes: the wasm build gives the native CLI's page", () => {
 
 test("GB18030 four-byte sequences decode", () => {
   const text = "𠀀字与café，本报讯。\n".repeat(3);
-  assert.deepEqual(jianbao.decodeBytes(encode(text, "gb18030")), { text, encoding: "GB18030" });
+  assert.deepEqual(jianbao.decodeBytes(encode(text, "gb18030")), { text, encoding: "GB18030", invalid: [] });
 });
 
 test("garbage bytes throw an Error that names the problem", () => {
@@ -119,4 +120,74 @@ test("Japanese and Korean legacy encodings are refused by name", () => {
     // The same texts as UTF-8 are text like any other.
     assert.equal(jianbao.decodeBytes(Buffer.from(text, "utf8")).text, text);
   }
+});
+
+// The decoding cases of the issue on bounded time and decoding, in the
+// WebAssembly build: each read as the CLI reads it.
+const LONG =
+  "一版一日。北师大工会构建安全健康复教复学环境\n本报讯（记者 任洁 通讯员 刘建武）购买物资、设立防疫专项经费。\n一一得一，一二得二。\n";
+
+/** The CLI's page JSON for `bytes` read from standard input (no file name). */
+function cliOf(bytes, args = []) {
+  const r = spawnSync(cli(), ["--format", "json", ...args], { input: bytes, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`jianbao exited ${r.status}: ${r.stderr}`);
+  return r.stdout.replace(/\n$/, "");
+}
+
+test("UTF-16 without a byte-order mark: many 一, and CJK text only", () => {
+  const text = LONG.repeat(5);
+  const cjk = [...text].filter((c) => c.charCodeAt(0) > 0x7f).join("");
+  for (const [input, encoding] of [
+    [Buffer.from(text, "utf16le"), "UTF-16LE"],
+    [Buffer.from(text, "utf16le").swap16(), "UTF-16BE"],
+    [Buffer.from(cjk, "utf16le"), "UTF-16LE"],
+    [Buffer.from(cjk, "utf16le").swap16(), "UTF-16BE"],
+  ]) {
+    const decoded = jianbao.decodeBytes(input);
+    assert.equal(decoded.encoding, encoding);
+    assert.ok(decoded.text === text || decoded.text === cjk);
+    assert.equal(JSON.stringify(jianbao.parseBytes(input)), cliOf(input));
+  }
+});
+
+test("UTF-8 but for a few bytes: U+FFFD and a warning invalid_bytes", () => {
+  const good = Buffer.from(LONG.repeat(5), "utf8");
+  const bytes = Buffer.concat([good.subarray(0, 12), Buffer.from([0xff]), good.subarray(12), Buffer.from("报", "utf8").subarray(0, 2)]);
+  const decoded = jianbao.decodeBytes(bytes);
+  assert.equal(decoded.encoding, "UTF-8");
+  assert.deepEqual(decoded.invalid, [{ byte: 12, len: 1 }, { byte: bytes.length - 2, len: 2 }]);
+  const page = jianbao.parseBytes(bytes);
+  const warning = page.warnings.find((w) => w.code === "invalid_bytes");
+  assert.ok(warning, "an invalid_bytes warning");
+  assert.equal(warning.message, `3 bytes not valid UTF-8, replaced by U+FFFD in 2 places, at byte offsets 12, ${bytes.length - 2}`);
+  for (const [s, e] of warning.spans) assert.equal(decoded.text.slice(s, e), "\ufffd");
+  assert.equal(JSON.stringify(page), cliOf(bytes));
+});
+
+test("a byte-order mark and U+FFFD in the text: read as without the mark", () => {
+  const text = "本报讯\ufffd\ufffd记者 张三\n".repeat(10);
+  const plain = jianbao.decodeBytes(Buffer.from(text, "utf8"));
+  const marked = jianbao.decodeBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]));
+  assert.deepEqual(marked, plain);
+  assert.deepEqual(marked.invalid, []);
+});
+
+test("Latin-1 is named in the error", () => {
+  const bytes = encode("Café crème brûlée à Genève, naïve résumé. ".repeat(5), "cp1252");
+  for (const f of [() => jianbao.decodeBytes(bytes), () => jianbao.parseBytes(bytes)]) {
+    assert.throws(f, (e) => e instanceof Error && /^jianbao: \w+: not text in any supported encoding .*looks like windows-1252/.test(e.message));
+  }
+});
+
+test("an encoding named instead of detected", () => {
+  const bytes = encode(LONG, "gbk");
+  assert.equal(jianbao.decodeBytes(bytes, { encoding: "gb2312" }).text, LONG);
+  // Forced wrongly: read as told, nothing refused, the bad bytes listed.
+  const wrong = jianbao.parseBytes(bytes, { encoding: "UTF-8" });
+  assert.equal(wrong.source.encoding, "UTF-8");
+  assert.ok(wrong.warnings.some((w) => w.code === "invalid_bytes"));
+  assert.equal(JSON.stringify(wrong), cliOf(bytes, ["--encoding", "UTF-8"]));
+  assert.throws(() => jianbao.parseBytes(bytes, { encoding: "koi8-r" }), /jianbao: parseBytes: .*unknown encoding "koi8-r"/);
+  assert.throws(() => jianbao.parseBytes(bytes, { encoding: 7 }), /jianbao: parseBytes: invalid options: encoding must be a string/);
+  assert.throws(() => jianbao.parseBytes(bytes, { encodings: "gbk" }), /unknown field `encodings`/);
 });

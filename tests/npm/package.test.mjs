@@ -7,7 +7,8 @@
 // scripts/test-npm.sh runs everything.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { test } from "node:test";
@@ -20,12 +21,16 @@ const project = install();
 const files = pages();
 const jianbao = createRequire(path.join(project, "package.json"))("jianbao");
 
-/** The native CLI's page JSON for each file, compact, without the final newline. */
+/** A page JSON without its trailing `source` key (the CLI names the file and
+ * encoding there; `parse(text)` knows neither). */
+const withoutSource = (json) => json.replace(/,"source":\{[^{}]*\}\}$/, "}");
+
+/** The native CLI's page JSON for each file, compact, without the final newline or the source. */
 const expected = (() => {
   if (!cli()) {
     throw new Error("the native CLI is not built: run `cargo build --release` (or set JIANBAO_CLI)");
   }
-  return Object.fromEntries(files.map((f) => [f, runCli(["--format", "json", f]).replace(/\n$/, "")]));
+  return Object.fromEntries(files.map((f) => [f, withoutSource(runCli(["--format", "json", f]).replace(/\n$/, ""))]));
 })();
 
 function assertSamePages(actual, label) {
@@ -35,7 +40,7 @@ function assertSamePages(actual, label) {
   }
 }
 
-const API = ["decodeBytes", "parse", "parseBytes", "toCsv", "toJsonl", "toMarkdown", "toText", "version"];
+const API = ["Document", "decodeBytes", "fileName", "formats", "init", "initSync", "parse", "parseBytes", "parseMany", "render", "toCsv", "toDolma", "toJsonl", "toMarkdown", "toTei", "toText", "version"];
 
 test("the tarball holds only what ships", () => {
   const shipped = packedFiles();
@@ -51,7 +56,7 @@ test("the tarball holds only what ships", () => {
 test("import (ESM, auto-initialised) matches the CLI byte for byte", () => {
   const out = JSON.parse(nodeIn(project, [], path.join(fixtures, "consumer.mjs"), files));
   assert.equal(out.version, pkgJson.version);
-  assert.deepEqual(out.exports, [...API, "default", "initSync"].sort());
+  assert.deepEqual(out.exports, [...API, "default"].sort());
   assertSamePages(out.pages, "import");
 });
 
@@ -119,6 +124,10 @@ test("bad options, bad arguments and malformed pages throw Errors", () => {
     bad.push([() => jianbao.toJsonl(page, 7), /source must be a string/]);
     bad.push([() => jianbao.toCsv(page), /not a jianbao page|must be an array/]);
     bad.push([() => jianbao.toCsv([{ source: "a" }]), /missing field `page`/]);
+    bad.push([() => jianbao.toDolma(page), /toDolma: source must be a string \(the input's name\), got undefined/]);
+    bad.push([() => jianbao.toDolma(page, "a", 5), /toDolma: added must be a string, got number/]);
+    bad.push([() => jianbao.toTei(page, ["a"]), /toTei: source must be a string, got an array/]);
+    bad.push([() => jianbao.toTei({}), /toTei: not a jianbao page/]);
   }
   for (const [f, message] of bad) {
     assert.throws(f, (e) => e instanceof Error && message.test(e.message) && e.message.startsWith("jianbao: "), String(f));
@@ -134,19 +143,22 @@ test("parseBytes: UTF-8, UTF-16LE with BOM and GBK give the same page", () => {
     const utf8 = readFileSync(f);
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
     const gbkBytes = gbk(text);
-    for (const [name, bytes] of [
-      ["UTF-8", utf8],
-      ["UTF-16LE", utf16],
-      ["GBK", gbkBytes],
+    const sourced = (encoding) => `${want.slice(0, -1)},"source":{"encoding":"${encoding}"}}`;
+    for (const [name, bytes, encoding] of [
+      ["UTF-8", utf8, "UTF-8"],
+      ["UTF-16LE", utf16, "UTF-16LE"],
+      ["GBK", gbkBytes, "GB18030"],
     ]) {
-      assert.equal(JSON.stringify(jianbao.parseBytes(bytes)), want, `${path.basename(f)} as ${name}`);
+      assert.equal(JSON.stringify(jianbao.parseBytes(bytes)), sourced(encoding), `${path.basename(f)} as ${name}`);
       assert.equal(jianbao.decodeBytes(bytes).text, text, `${path.basename(f)} as ${name}: decoded text`);
     }
+    // Named instead of detected.
+    assert.equal(JSON.stringify(jianbao.parseBytes(gbkBytes, { encoding: "GBK" })), sourced("GB18030"));
     // ArrayBuffer and a view with an offset work too.
     const copy = new Uint8Array(gbkBytes.length + 3);
     copy.set(gbkBytes, 3);
-    assert.equal(JSON.stringify(jianbao.parseBytes(copy.subarray(3))), want);
-    assert.equal(JSON.stringify(jianbao.parseBytes(new Uint8Array(gbkBytes).buffer)), want);
+    assert.equal(JSON.stringify(jianbao.parseBytes(copy.subarray(3))), sourced("GB18030"));
+    assert.equal(JSON.stringify(jianbao.parseBytes(new Uint8Array(gbkBytes).buffer)), sourced("GB18030"));
     assert.equal(jianbao.decodeBytes(utf8).encoding, "UTF-8");
     assert.equal(jianbao.decodeBytes(utf16).encoding, "UTF-16LE");
     assert.equal(jianbao.decodeBytes(gbkBytes).encoding, "GB18030");
@@ -174,8 +186,96 @@ test("render helpers take the page object back", () => {
     const name = path.basename(f);
     assert.equal(jianbao.toMarkdown(page), runCli(["--format", "markdown", f]), `${name}: markdown`);
     assert.equal(jianbao.toText(page), runCli(["--format", "text", f]), `${name}: text`);
-    assert.equal(jianbao.toJsonl(page, f), runCli(["--format", "articles", f]), `${name}: articles`);
     assert.equal(jianbao.toCsv([{ source: f, page }]), runCli(["--format", "csv", f]), `${name}: csv`);
+    const added = "2024-01-02T03:04:05Z";
+    assert.equal(jianbao.toDolma(page, f, added), runCli(["--format", "dolma", "--added", added, f]), `${name}: dolma`);
+    assert.equal(jianbao.toTei(page, f), runCli(["--format", "tei", f]), `${name}: tei`);
   }
+  // Without `added`, dolma documents carry the time of the call.
+  const page = all[0].page;
+  const before = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace(".000Z", "Z");
+  const doc = JSON.parse(jianbao.toDolma(page, "a.txt").split("\n")[0]);
+  const after = new Date().toISOString().replace(/\.\d+Z$/, "Z");
+  assert.ok(doc.added >= before && doc.added <= after, `${before} <= ${doc.added} <= ${after}`);
+  assert.equal(doc.id, "a.txt#0");
   assert.equal(jianbao.toCsv(all.map(({ page }) => ({ page }))).length > 0, true);
+});
+
+test("render: every format of the registry is the CLI's output, byte for byte", () => {
+  const names = jianbao.formats().map((f) => f.name);
+  assert.deepEqual(names, ["json", "jsonl", "articles", "markdown", "text", "csv", "dolma", "tei"]);
+  const items = files.map((f) => ({ file: f, page: jianbao.parseBytes(readFileSync(f)) }));
+  const added = "2024-01-02T03:04:05Z";
+  for (const { name, extension } of jianbao.formats()) {
+    const cli = ["--format", name, "--added", added];
+    for (const f of files) {
+      const one = [{ file: f, page: jianbao.parseBytes(readFileSync(f)) }];
+      assert.equal(jianbao.render(name, one, { added }), runCli([...cli, f]), `${name}: ${path.basename(f)}`);
+    }
+    assert.equal(jianbao.render(name, items, { added }), runCli([...cli, ...files]), `${name}: all files`);
+    // A page's JSON text renders as the page object does.
+    assert.equal(jianbao.render(name, items.map(({ file, page }) => ({ file, page: JSON.stringify(page) })), { added }), jianbao.render(name, items, { added }));
+    assert.equal(jianbao.fileName(name, "g005", 3), `g005.p3.${extension}`);
+  }
+  assert.equal(jianbao.render("csv", items, { bom: true }), runCli(["--format", "csv", "--bom", ...files]));
+  assert.equal(jianbao.render("json", items.slice(0, 1), { pretty: true }), runCli(["--pretty", files[0]]));
+  assert.throws(() => jianbao.render("yaml", items), /jianbao: render: unknown format "yaml"/);
+});
+
+test("parseMany and Document: a pdftotext file of several pages, as the CLI parses it", () => {
+  const corpus = path.join(path.dirname(files[0]), "..", "corpus");
+  const parts = readdirSync(corpus).filter((n) => n.endsWith("_pdftotext.txt")).sort().slice(0, 3).map((n) => readFileSync(path.join(corpus, n)));
+  const bytes = Buffer.concat(parts);
+  const dir = mkdtempSync(path.join(tmpdir(), "jianbao-issue-"));
+  try {
+    const file = path.join(dir, "issue.txt");
+    writeFileSync(file, bytes);
+    const pages = jianbao.parseMany(bytes);
+    assert.equal(pages.length, 3);
+    assert.deepEqual(pages.map((p) => p.source), [1, 2, 3].map((page) => ({ page, encoding: "UTF-8" })));
+    const lines = runCli([file]).split("\n").filter(Boolean);
+    assert.equal(jianbao.render("jsonl", pages.map((page) => ({ file, page }))), runCli(["--format", "jsonl", file]));
+    assert.equal(lines.length, 3);
+    // Spans index the whole file.
+    const text = bytes.toString("utf8");
+    const last = pages[2].articles.find((a) => a.title && a.title_spans.length);
+    const [s, e] = last.title_spans[0];
+    assert.ok(text.slice(s, e).replace(/\s/g, "").includes(last.title.slice(0, 2)), text.slice(s, e));
+    // The same page by page, and from the text.
+    const doc = new jianbao.Document(bytes);
+    try {
+      assert.equal(doc.encoding(), "UTF-8");
+      assert.equal(doc.text(), text);
+      assert.deepEqual(doc.pages().map((p) => p.number), [1, 2, 3]);
+      assert.equal(JSON.stringify(doc.parsePage(1)), JSON.stringify(pages[1]));
+      const { head, articles, at } = doc.parsePageParts(1);
+      assert.equal(head.slice(0, at) + articles.join(",") + head.slice(at), JSON.stringify(pages[1]));
+      assert.deepEqual(articles.map((a) => JSON.parse(a)), pages[1].articles);
+      assert.deepEqual(JSON.parse(head), { ...pages[1], articles: [] });
+      assert.throws(() => doc.parsePage(3), /jianbao: Document.parsePage: no page 3/);
+    } finally {
+      doc.free();
+    }
+    assert.deepEqual(jianbao.parseMany(text).map((p) => p.source), [{ page: 1 }, { page: 2 }, { page: 3 }]);
+    assert.equal(jianbao.parseMany("本报讯 一页。").length, 1);
+    assert.equal(jianbao.parseMany("本报讯 一页。")[0].source, undefined);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("CommonJS exports init and initSync (no-ops), as the docs say", () => {
+  const out = JSON.parse(nodeIn(project, [], path.join(fixtures, "consumer.cjs"), files.slice(0, 1)));
+  assert.ok(out.exports.includes("init") && out.exports.includes("initSync"));
+});
+
+test("an input too large for WebAssembly's memory is a jianbao: Error, not a trap", () => {
+  // 120 M characters may take 12 times their UTF-8 size to parse: more than
+  // a 32-bit WebAssembly memory can ever hold.
+  const huge = "文".repeat(120_000_000);
+  for (const f of [() => jianbao.parse(huge), () => jianbao.parseMany(huge), () => new jianbao.Document(huge)]) {
+    assert.throws(f, (e) => e instanceof Error && !(e instanceof WebAssembly.RuntimeError) && /^jianbao: \w+(\.\w+)?: not enough memory to parse 360\.0 MB of text/.test(e.message), String(f));
+  }
+  // And the module goes on.
+  assert.equal(jianbao.parse("本报讯 近日。").schema, "jianbao/1");
 });
