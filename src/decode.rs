@@ -41,8 +41,8 @@
 //!    - in WebAssembly, the host's decoder (the JavaScript engine's
 //!      `TextDecoder`, handed in by the npm package's layer through
 //!      [`decode_using`]) decodes, which keeps encoding_rs's tables and
-//!      chardetng out of the `.wasm`, and the guess is a score, see
-//!      [`guess_by_decoding`]. [`decode`] itself, built for wasm32, has no
+//!      chardetng out of the `.wasm`, and the guess is a score (see
+//!      [`decode_using`]). [`decode`] itself, built for wasm32, has no
 //!      legacy decoder and refuses legacy encodings.
 //!
 //! Steps 1 to 5, the refusals below and the UTF-8 and UTF-16 decoders are
@@ -354,7 +354,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// Encoding Standard label (`"gb18030"`, `"big5"`, `"shift_jis"`,
 /// `"euc-jp"`, `"euc-kr"`), undecodable sequences as U+FFFD and no
 /// byte-order mark stripped, or returns `None` when it has no decoder for
-/// it. The guess between the readings is [`guess_by_decoding`]'s score.
+/// it.
+///
+/// The guess between the readings: Japanese and Korean are refused by
+/// name when a reading looks like them (kana; Hangul with next to no
+/// hanja), else GB18030 or Big5, whichever reading has fewer undecodable
+/// sequences, then more common CJK ideographs, then GB18030.
 ///
 /// This is how the WebAssembly build decodes, with the JavaScript engine's
 /// `TextDecoder` as `decode_as`; steps 1 to 3 (byte-order marks, UTF-16 by

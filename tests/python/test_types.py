@@ -37,7 +37,8 @@ md: str = jianbao.to_markdown(page) + jianbao.to_text(page) + jianbao.to_jsonl(p
 csv: str = jianbao.to_csv([page, ("a.txt", page), (None, page)])
 version: str = jianbao.__version__
 records: list[str] = jianbao.parse_to_jsonl(["a"], ["a.txt"], format="dolma", threads=1)
-print(titles(page), first(many), start, end, date, md, csv, version, encoding, from_bytes)
+corpus: str = jianbao.to_dolma(page, "a.txt", added="2024-01-02T03:04:05Z") + jianbao.to_tei(page, None)
+print(titles(page), first(many), start, end, date, md, csv, version, encoding, from_bytes, records, corpus)
 '''
 
 BAD = '''
