@@ -47,12 +47,16 @@ class Article(TypedDict):
     byline: Byline
     blocks: list[Block]
     signature: str | None
+    confidence: float
     spans: list[Span]
     column_spans: list[Span]
     kicker_spans: list[Span]
     title_spans: list[Span]
     subtitle_spans: list[Span]
     signature_spans: list[Span]
+    kicker_confidence: float | None
+    title_confidence: float | None
+    subtitle_confidence: float | None
 
 class PageWarning(TypedDict):
     code: str
@@ -64,7 +68,9 @@ class Page(TypedDict):
     page: PageInfo
     banners: list[str]
     articles: list[Article]
+    looks_like_newspaper: float
     banner_spans: list[list[Span]]
+    banner_confidence: list[float]
     warnings: list[PageWarning]
 
 Encoding = Literal["UTF-8", "UTF-16LE", "UTF-16BE", "GB18030", "Big5"]

@@ -127,7 +127,7 @@ fn mean_sureness(d: &Draft, units: &[Unit], sure: &[f32]) -> f32 {
 }
 
 /// An article's confidence below which a warning asks for review.
-pub const LOW_CONFIDENCE: f32 = 0.5;
+pub const LOW_CONFIDENCE: f64 = 0.5;
 /// A headline placement's confidence below which a warning asks for review.
 pub const LOW_PLACEMENT: f32 = 0.5;
 
@@ -188,7 +188,7 @@ pub fn page(
         let mut put = |which: &[usize],
                        text: &mut Option<String>,
                        spans: &mut Vec<Span>,
-                       conf: &mut Option<f32>| {
+                       conf: &mut Option<f64>| {
             if which.is_empty() {
                 return;
             }
@@ -208,7 +208,7 @@ pub fn page(
             }
             *text = Some(joined);
             *spans = spans_of(lines, ls.iter().copied());
-            *conf = Some(low);
+            *conf = Some(figure(low));
         };
         put(
             &r.kicker,
@@ -365,13 +365,19 @@ fn keep_as_text(art: &mut Article, f: &Field, lines: &[Line], used: &mut [bool])
 /// certain, running text after a headline less so), how clear-cut its
 /// lines' body/display decisions were, and how sure its title's placement
 /// is (an article without a title is itself a doubt).
-fn article_confidence(a: &Article, opening: Opening, line_sure: f32) -> f32 {
+fn article_confidence(a: &Article, opening: Opening, line_sure: f32) -> f64 {
     if a.kind == Kind::Ad {
         return 1.0;
     }
     let head = a.title_confidence.unwrap_or(0.4);
-    let c = 0.4 * opening.sureness() + 0.3 * line_sure + 0.3 * head;
-    (c * 100.0).round() / 100.0
+    let c = 0.4 * opening.sureness() + 0.3 * line_sure;
+    ((f64::from(c) + 0.3 * head) * 100.0).round() / 100.0
+}
+
+/// A figure as the page reports it: two decimals (serialised the same by
+/// serde, Python and JavaScript).
+fn figure(x: f32) -> f64 {
+    (f64::from(x) * 100.0).round() / 100.0
 }
 
 /// How much the input looks like a newspaper page: the share of its glyphs
@@ -383,7 +389,7 @@ fn looks_like_newspaper(
     layout: &Layout,
     info: &PageInfo,
     articles: &[Article],
-) -> f32 {
+) -> f64 {
     // The share of Chinese is read from the page's first lines (enough to
     // tell a language; the rest would only cost time).
     let (mut cjk, mut glyphs) = (0usize, 0usize);
@@ -411,8 +417,7 @@ fn looks_like_newspaper(
         + 0.35 * (titled / n)
         + if furniture { 0.15 } else { 0.0 }
         + if layout.column.is_some() { 0.15 } else { 0.0 };
-    let v = chinese * (0.3 + 0.7 * structure.min(1.0));
-    (v * 100.0).round() / 100.0
+    figure(chinese * (0.3 + 0.7 * structure.min(1.0)))
 }
 
 /// Glyphs read for the share of Chinese in [`looks_like_newspaper`].

@@ -466,9 +466,19 @@ mod lead_shapes {
         )
     }
 
+    /// Lines of a lead; its dateline, reporters, correspondents and the body
+    /// text after the credit.
+    type Case<'a> = (
+        &'a [&'a str],
+        &'a str,
+        &'a [&'a str],
+        &'a [&'a str],
+        &'a str,
+    );
+
     #[test]
     fn leads_broken_across_lines() {
-        let cases: &[(&[&str], &str, &[&str], &[&str], &str)] = &[
+        let cases: &[Case] = &[
             (
                 &["本报讯 （记者 董伟） 顶着寒风，黑"],
                 "本报讯",

@@ -168,8 +168,9 @@ pub fn undouble_tail(line: &str) -> Option<String> {
         .filter(|&c| !is_invisible(c) && !is_ws(c))
         .collect();
     let pairs = glyphs.len() / 2;
-    let doubled =
-        glyphs.len() % 2 == 0 && (1..=2).contains(&pairs) && glyphs.chunks(2).all(|p| p[0] == p[1]);
+    let doubled = glyphs.len().is_multiple_of(2)
+        && (1..=2).contains(&pairs)
+        && glyphs.chunks(2).all(|p| p[0] == p[1]);
     doubled.then(|| glyphs.iter().step_by(2).collect())
 }
 

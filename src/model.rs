@@ -35,14 +35,14 @@ pub struct Page {
     /// page furniture. Below 0.5 the page also carries a `not_newspaper`
     /// warning (English prose, a novel, a table dump).
     #[serde(default)]
-    pub looks_like_newspaper: f32,
+    pub looks_like_newspaper: f64,
     /// Source ranges of each banner, parallel to `banners`.
     #[serde(default)]
     pub banner_spans: Vec<Vec<Span>>,
     /// How sure each banner is to belong to no article, parallel to
     /// `banners`.
     #[serde(default)]
-    pub banner_confidence: Vec<f32>,
+    pub banner_confidence: Vec<f64>,
     /// Text the parser could not place, or had to guess about.
     #[serde(default)]
     pub warnings: Vec<Warning>,
@@ -128,7 +128,7 @@ pub struct Article {
     /// How sure the parser is of this article as a whole, 0–1: where it
     /// starts and ends, which lines are its headline and which its body.
     #[serde(default)]
-    pub confidence: f32,
+    pub confidence: f64,
     /// Every source range the article was built from.
     #[serde(default)]
     pub spans: Vec<Span>,
@@ -145,11 +145,11 @@ pub struct Article {
     /// How sure each display field's placement with this article is
     /// (null when the field is).
     #[serde(default)]
-    pub kicker_confidence: Option<f32>,
+    pub kicker_confidence: Option<f64>,
     #[serde(default)]
-    pub title_confidence: Option<f32>,
+    pub title_confidence: Option<f64>,
     #[serde(default)]
-    pub subtitle_confidence: Option<f32>,
+    pub subtitle_confidence: Option<f64>,
 }
 
 impl Article {

@@ -181,7 +181,7 @@ impl Postings {
     /// let p = Postings::new(vocab.iter().copied(), &[vec!["工会"], vec!["职工之家"]]);
     /// assert_eq!(p.holders(vocab[0]), [1]);
     /// ```
-    pub fn new<'a>(vocab: impl IntoIterator<Item = Bigram>, texts: &[Vec<&'a str>]) -> Self {
+    pub fn new(vocab: impl IntoIterator<Item = Bigram>, texts: &[Vec<&str>]) -> Self {
         let mut ids: FxHashMap<Bigram, u32> = FxHashMap::default();
         // One bit per hash slot of the vocabulary: most body bigrams miss
         // it, and skip the map.

@@ -269,13 +269,13 @@ pub fn place(
                 key(a).total_cmp(&key(b))
             });
         if let Some(i) = best {
-            for f in 0..items[i].fields.len() {
-                if placed[i][f].is_none()
+            for (f, slot) in placed[i].iter_mut().enumerate() {
+                if slot.is_none()
                     && !banner(i, f)
                     && !items[i].fields[f].column
                     && load[t] < MAX_FIELDS
                 {
-                    placed[i][f] = Some((t, GUESS_SURENESS));
+                    *slot = Some((t, GUESS_SURENESS));
                     load[t] += 1;
                     guesses.push(((i, f), t));
                 }
@@ -347,9 +347,9 @@ pub fn place(
     let mut heads: Vec<Vec<(FieldRef, f32)>> = vec![Vec::new(); targets.len()];
     let mut banners = Vec::new();
     let mut orphans = Vec::new();
-    for (i, it) in items.iter().enumerate() {
-        for k in 0..it.fields.len() {
-            match placed[i][k] {
+    for (i, (it, slots)) in items.iter().zip(&placed).enumerate() {
+        for (k, &slot) in slots.iter().enumerate() {
+            match slot {
                 Some((t, sure)) => heads[t].push(((i, k), sure)),
                 None if banner(i, k) || it.fields[k].column => banners.push((i, k)),
                 None => {

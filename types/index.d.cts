@@ -85,6 +85,11 @@ export interface Article {
   blocks: Block[];
   /** A closing line naming the author and unit, as printed (cleaned). */
   signature: string | null;
+  /**
+   * How sure the parser is of this article as a whole, 0–1 (where it
+   * starts and ends, which lines are its headline and which its body).
+   */
+  confidence: number;
   /** Every source range the article was built from. */
   spans: Span[];
   column_spans: Span[];
@@ -92,6 +97,10 @@ export interface Article {
   title_spans: Span[];
   subtitle_spans: Span[];
   signature_spans: Span[];
+  /** How sure each display field's placement with this article is (null with the field). */
+  kicker_confidence: number | null;
+  title_confidence: number | null;
+  subtitle_confidence: number | null;
 }
 
 /** Something the parser could not place or had to guess. */
@@ -125,8 +134,15 @@ export interface Page {
   banners: string[];
   /** The articles, in the order in which their bodies start in the input. */
   articles: Article[];
+  /**
+   * How much the input looks like a newspaper page, 0–1; below 0.5 a
+   * `not_newspaper` warning says so too.
+   */
+  looks_like_newspaper: number;
   /** Source ranges of each banner, parallel to `banners`. */
   banner_spans: Span[][];
+  /** How sure each banner is to belong to no article, parallel to `banners`. */
+  banner_confidence: number[];
   /** Text the parser could not place, or had to guess about. */
   warnings: Warning[];
   /** Where the text came from; absent when nothing is known (see {@link Source}). */
