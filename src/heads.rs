@@ -52,10 +52,12 @@ pub fn items(
             };
             let group: Vec<DisplayLine> = ls
                 .iter()
-                .map(|&l| DisplayLine {
+                .enumerate()
+                .map(|(k, &l)| DisplayLine {
                     line: l,
                     text: classes[l].undoubled.as_deref().unwrap_or(lines[l].raw),
                     doubled: classes[l].undoubled.is_some(),
+                    after_blank: k > 0 && ls[k - 1] + 1 < l,
                 })
                 .collect();
             let (first, last) = (ls[0], ls[ls.len() - 1]);
@@ -112,6 +114,8 @@ pub struct DisplayLine<'a> {
     pub line: usize,
     pub text: &'a str,
     pub doubled: bool,
+    /// A blank line stands between it and the display line above.
+    pub after_blank: bool,
 }
 
 /// An item of one column-name field.
@@ -203,6 +207,8 @@ fn continues(
     if !wraps {
         return false;
     }
+    // Across a blank line only a word running across the break joins.
+    let across_blank = b.after_blank;
     // A word runs across the break.
     if let (Some(x), Some(y)) = (ta.chars().next_back(), tb.chars().next()) {
         if is_cjk(x) && is_cjk(y) {
@@ -212,6 +218,9 @@ fn continues(
                 return true;
             }
         }
+    }
+    if across_blank {
+        return false;
     }
     let (wa, wb) = (width(a.text), width(b.text));
     if wb > wa + WRAP_SLACK {
@@ -389,6 +398,7 @@ mod tests {
                 line: i,
                 text: l.raw,
                 doubled: false,
+                after_blank: false,
             })
             .collect();
         let near = crate::overlap::BigramSet::of([nearby]);
