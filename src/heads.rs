@@ -207,6 +207,13 @@ fn continues(
     if !wraps {
         return false;
     }
+    let (wa, wb) = (width(a.text), width(b.text));
+    // Lines of one field fill one width and only the last falls short: a
+    // line short of the width of the field's wrapped lines above ends it
+    // (`中港集团中标吐乌大高等级公⏎路项目` ends at `路项目`).
+    if field.lines.len() > 1 && wa < field.capacity - WRAP_SLACK {
+        return false;
+    }
     // Across a blank line only a word running across the break joins.
     let across_blank = b.after_blank;
     // A word runs across the break.
@@ -222,7 +229,6 @@ fn continues(
     if across_blank {
         return false;
     }
-    let (wa, wb) = (width(a.text), width(b.text));
     if wb > wa + WRAP_SLACK {
         return false;
     }
@@ -441,6 +447,15 @@ mod tests {
         assert_eq!(
             fields_of("关注民生 服务职工\n中港集团中标", ""),
             ["关注民生 服务职工", "中港集团中标"]
+        );
+        // A wrapped field's short line is its last, even where the body
+        // below prints the words across the break (`项目石家庄`).
+        assert_eq!(
+            fields_of(
+                "中港集团中标吐乌大高等级公\n路项目\n石家庄机场跑道延长\n工程通过验收",
+                "高等级公路，建设项目石家庄机场跑道延长工程"
+            ),
+            ["中港集团中标吐乌大高等级公路项目", "石家庄机场跑道延长工程通过验收"]
         );
     }
 
