@@ -16,6 +16,7 @@ use crate::classify::{Classified, LineKind};
 use crate::layout::{Blanks, Indents, Layout, Shape};
 use crate::lines::Line;
 use crate::overlap;
+use crate::positioned::Hint;
 
 /// A unit of the page: one paragraph, display group, credit or furniture line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,10 +126,23 @@ const MAX_GROUP: usize = 8;
 
 /// Reflows classified lines into units.
 pub fn reflow(lines: &[Line], classes: &[Classified], layout: &Layout) -> Reflowed {
+    reflow_with(lines, classes, layout, &[])
+}
+
+/// [`reflow`] with what the page's geometry says of each line (positioned
+/// input; none for plain text): type size decides display type from
+/// running text, and an indent starts a paragraph.
+pub fn reflow_with(
+    lines: &[Line],
+    classes: &[Classified],
+    layout: &Layout,
+    hints: &[Hint],
+) -> Reflowed {
     let mut r = Reflow {
         lines,
         classes,
         layout,
+        hints,
         units: Vec::new(),
         sure: vec![1.0; lines.len()],
         open: None,
@@ -149,6 +163,8 @@ struct Reflow<'a, 'b> {
     lines: &'a [Line<'b>],
     classes: &'a [Classified],
     layout: &'a Layout,
+    /// Per line, what its position and type size say (empty: plain text).
+    hints: &'a [Hint],
     units: Vec<Unit>,
     sure: Vec<Decision>,
     /// The paragraph (index into `units`) that has not ended.
@@ -202,6 +218,11 @@ impl Reflow<'_, '_> {
     }
 
     fn text(&mut self, i: usize) {
+        if let Some(&h) = self.hints.get(i).filter(|h| h.known()) {
+            if let Some(display) = h.decides(self.lines[i].raw) {
+                return self.by_geometry(i, display, h.indent);
+            }
+        }
         if self.classes[i].undoubled.is_some() {
             self.open = None;
             return self.display(i, 1.0);
@@ -227,6 +248,19 @@ impl Reflow<'_, '_> {
             self.sure[i] = sure;
             self.new_para(i, false);
         }
+    }
+
+    /// Places line `i` as its type size says: display type, or running
+    /// text that carries the open paragraph on unless it is indented.
+    fn by_geometry(&mut self, i: usize, display: bool, indent: bool) {
+        if display {
+            self.open = None;
+            return self.display(i, 1.0);
+        }
+        if self.open.is_some() && !indent {
+            return self.add_body(i);
+        }
+        self.new_para(i, false);
     }
 
     fn new_para(&mut self, i: usize, lead: bool) {

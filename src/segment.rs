@@ -13,6 +13,7 @@ use crate::classify::Classified;
 use crate::conventions::{self as cv, Marks};
 use crate::lines::Line;
 use crate::overlap::BigramSet;
+use crate::positioned::Hint;
 use crate::reflow::Unit;
 
 /// How an article opened.
@@ -123,10 +124,23 @@ const MAX_NUMBERED_SUBHEAD: usize = 30;
 
 /// Segments units into article drafts.
 pub fn segment(lines: &[Line], classes: &[Classified], units: &[Unit]) -> Segments {
+    segment_with(lines, classes, units, &[])
+}
+
+/// [`segment`] with what the page's geometry says of each line (positioned
+/// input; none for plain text): running text that opens a band of the
+/// page under running text opens a piece.
+pub fn segment_with(
+    lines: &[Line],
+    classes: &[Classified],
+    units: &[Unit],
+    hints: &[Hint],
+) -> Segments {
     let mut s = Segmenter {
         lines,
         classes,
         units,
+        hints,
         out: Segments::default(),
         current: None,
         pending: Vec::new(),
@@ -145,6 +159,8 @@ struct Segmenter<'a, 'b> {
     lines: &'a [Line<'b>],
     classes: &'a [Classified],
     units: &'a [Unit],
+    /// Per line, what its position says (empty: plain text).
+    hints: &'a [Hint],
     out: Segments,
     current: Option<Draft>,
     /// Display and column-name units seen since the last body unit.
@@ -252,10 +268,14 @@ impl Segmenter<'_, '_> {
         } else {
             Opening::Headed
         };
+        let band = self
+            .hints
+            .get(self.units[u].first_line())
+            .is_some_and(|h| h.band_start);
         let Some(d) = self.current.as_mut() else {
             return self.open_with(opening, u);
         };
-        if d.closed {
+        if d.closed || band {
             return self.open_with(opening, u);
         }
         if self.pending.is_empty() {

@@ -1,0 +1,483 @@
+//! Positioned lines: text with where it sits on the page and how big its
+//! type is — what a PDF's text layer (through pdf.js), tesseract's hOCR,
+//! ALTO XML or poppler's `pdftotext -bbox-layout` give — turned into the
+//! text the passes read, with the page's geometry as extra evidence.
+//!
+//! [`parse_layout`] runs in four steps before the passes:
+//!
+//! 1. **lines**: fragments on one baseline that touch are one line (a PDF
+//!    draws a line in several runs, one per font); a glyph drawn twice a
+//!    hair apart — fake bold — is kept once ([`lines_of`]);
+//! 2. **reading order**: the page is cut recursively at the widest white
+//!    gap running right across a region (a band between rows of articles)
+//!    or down it (a gutter between columns), so columns are read left to
+//!    right, lines top to bottom within a column, and a headline over
+//!    several columns before the columns under it ([`reading_order`]);
+//! 3. **rebuilt text**: one text line per positioned line, a blank line
+//!    between the blocks the cuts leave, and a paragraph indent
+//!    (`　　`) where a line of running text starts inset from its block's
+//!    left edge — the text the page's spans index, returned with the page;
+//! 4. **hints**: per text line, its type size against the page's body
+//!    size, whether it is bold, and the width of its block in ideograph
+//!    cells ([`Hint`]); the passes consult them where text alone is
+//!    ambiguous (see [`crate::parse_with_hints`]).
+
+use crate::{Options, Page};
+use serde::{Deserialize, Serialize};
+
+/// One line (or a fragment of one) of positioned text.
+///
+/// Coordinates are page units with the origin at the page's top left and y
+/// growing downward: `x`, `y` the box's top-left corner, `w`, `h` its width
+/// and height.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PositionedLine {
+    /// The text as drawn.
+    pub text: String,
+    /// Left edge.
+    pub x: f32,
+    /// Top edge.
+    pub y: f32,
+    /// Width.
+    pub w: f32,
+    /// Height.
+    pub h: f32,
+    /// Type size in page units, where known (else the box's height stands
+    /// for it).
+    #[serde(default)]
+    pub size: Option<f32>,
+    /// Whether the type is bold, where known.
+    #[serde(default)]
+    pub bold: Option<bool>,
+    /// Page number (1-based; 0 when unknown).
+    #[serde(default)]
+    pub page: u32,
+}
+
+/// One page parsed from positioned lines.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LayoutPage {
+    /// The page's number as the lines gave it.
+    pub number: u32,
+    /// The text rebuilt from the lines, in reading order: the page's spans
+    /// index it.
+    pub text: String,
+    /// The parsed page.
+    pub page: Page,
+}
+
+/// What the geometry says about one line of the rebuilt text.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Hint {
+    /// Type size against the page's body size (1.0: body type; 0: a blank
+    /// line, or nothing known).
+    pub size: f32,
+    /// Set in bold (where the source says).
+    pub bold: bool,
+    /// Width of the line's block in ideograph cells of the line's own
+    /// type (0: unknown).
+    pub block_cells: f32,
+    /// The line starts a block (the line before it is of another block).
+    pub block_start: bool,
+    /// Body type starting inset from its block's left edge: a paragraph's
+    /// first line.
+    pub indent: bool,
+    /// The first line of a band under running text that runs right across
+    /// a region of the page: the pieces above have ended.
+    pub band_start: bool,
+}
+
+impl Hint {
+    /// Anything is known of the line.
+    pub fn known(&self) -> bool {
+        self.size > 0.0
+    }
+
+    /// Set in type clearly larger than the page's body type.
+    pub fn display(&self) -> bool {
+        self.size >= DISPLAY_SIZE
+    }
+
+    /// Whether the geometry decides that a line of text (`raw`) is display
+    /// type (`Some(true)`) or running text (`Some(false)`): larger type is
+    /// display, body type is running text — but for a signature, which is
+    /// set in body type apart from the text (`单位 姓名`), left to the text's
+    /// own conventions (`None`).
+    pub fn decides(&self, raw: &str) -> Option<bool> {
+        if !self.known() {
+            None
+        } else if self.display() {
+            Some(true)
+        } else if crate::conventions::signature(raw).is_some() {
+            None
+        } else {
+            Some(false)
+        }
+    }
+}
+
+/// Type at least this much larger than the body's is display type.
+pub const DISPLAY_SIZE: f32 = 1.03;
+/// Two fragments whose vertical centres are this close (share of the
+/// smaller type size) sit on one baseline.
+const SAME_ROW: f32 = 0.35;
+/// Fragments on one row this close (ems) belong to one line.
+const JOIN_GAP: f32 = 0.9;
+/// A gap this wide (ems) inside a line is printed as a space.
+const SPACE_GAP: f32 = 0.3;
+/// A glyph drawn again this close (ems) to the same glyph is fake bold.
+const BOLD_OFFSET: f32 = 0.3;
+/// A band between rows of articles is at least this tall (body ems).
+const BAND_GAP: f32 = 1.0;
+/// A gutter between columns is at least this wide (body ems).
+const GUTTER: f32 = 0.8;
+/// A line of body type starting this far (its own ems) right of its
+/// block's left edge is indented.
+const INDENT: f32 = 0.8;
+
+/// Parses positioned lines as one page.
+pub fn parse_layout(lines: &[PositionedLine], options: &Options) -> LayoutPage {
+    let number = lines.first().map_or(0, |l| l.page);
+    let (text, hints) = rebuild(lines);
+    let page = crate::parse_with_hints(&text, &hints, options);
+    LayoutPage { number, text, page }
+}
+
+/// Parses positioned lines page by page (by their `page` numbers, in
+/// ascending order).
+pub fn parse_layout_pages(lines: &[PositionedLine], options: &Options) -> Vec<LayoutPage> {
+    let mut numbers: Vec<u32> = lines.iter().map(|l| l.page).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    numbers
+        .into_iter()
+        .map(|n| {
+            let own: Vec<PositionedLine> = lines.iter().filter(|l| l.page == n).cloned().collect();
+            let mut p = parse_layout(&own, options);
+            p.number = n;
+            p
+        })
+        .collect()
+}
+
+/// A line after joining: text, box, type size.
+#[derive(Debug, Clone)]
+struct Row {
+    text: String,
+    x: f32,
+    y: f32,
+    w: f32,
+    h: f32,
+    size: f32,
+    bold: bool,
+}
+
+impl Row {
+    fn right(&self) -> f32 {
+        self.x + self.w
+    }
+    fn bottom(&self) -> f32 {
+        self.y + self.h
+    }
+    fn mid(&self) -> f32 {
+        self.y + self.h / 2.0
+    }
+}
+
+/// A glyph with where it starts and ends.
+struct Glyph {
+    c: char,
+    x0: f32,
+}
+
+/// The glyphs of a fragment, spread over its box: ideographs and full-width
+/// marks a cell each, other characters half a cell.
+fn glyphs_of(l: &PositionedLine) -> Vec<Glyph> {
+    let cells: Vec<f32> = l
+        .text
+        .chars()
+        .map(|c| {
+            if crate::clean::is_cjk_text(c) || (c as u32) >= 0x2E80 {
+                1.0
+            } else {
+                0.5
+            }
+        })
+        .collect();
+    let total: f32 = cells.iter().sum();
+    let unit = if total > 0.0 { l.w / total } else { 0.0 };
+    let mut x = l.x;
+    l.text
+        .chars()
+        .zip(cells)
+        .map(|(c, k)| {
+            let g = Glyph { c, x0: x };
+            x += k * unit;
+            g
+        })
+        .collect()
+}
+
+/// Fragments joined into lines: those on one baseline that touch or
+/// overlap, glyphs drawn twice a hair apart kept once.
+fn lines_of(frags: &[PositionedLine]) -> Vec<Row> {
+    let mut f: Vec<&PositionedLine> = frags
+        .iter()
+        .filter(|l| !l.text.trim().is_empty() && l.w.is_finite() && l.h.is_finite())
+        .collect();
+    let size_of = |l: &PositionedLine| l.size.filter(|s| *s > 0.0).unwrap_or(l.h).max(0.01);
+    f.sort_by(|a, b| (a.y + a.h / 2.0).total_cmp(&(b.y + b.h / 2.0)));
+    // Rows: fragments whose centres lie within SAME_ROW of the row's first.
+    let mut rows: Vec<Vec<&PositionedLine>> = Vec::new();
+    for l in f {
+        let mid = l.y + l.h / 2.0;
+        let fits = rows.last().is_some_and(|r| {
+            let first = r[0];
+            let tol = SAME_ROW * size_of(first).min(size_of(l));
+            (first.y + first.h / 2.0 - mid).abs() <= tol
+        });
+        if fits {
+            rows.last_mut().expect("a row").push(l);
+        } else {
+            rows.push(vec![l]);
+        }
+    }
+    let mut out = Vec::new();
+    for mut r in rows {
+        r.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let mut cur: Option<(Row, Vec<Glyph>)> = None;
+        for l in r {
+            let size = size_of(l);
+            let gl = glyphs_of(l);
+            match &mut cur {
+                Some((row, glyphs))
+                    if l.x <= row.right() + JOIN_GAP * size.max(row.size)
+                        && (size / row.size - 1.0).abs() < 0.25 =>
+                {
+                    if l.x - row.right() >= SPACE_GAP * size {
+                        row.text.push(' ');
+                    }
+                    for g in gl {
+                        // Fake bold: the same glyph already drawn a hair away.
+                        let twice = glyphs.iter().rev().take(4).any(|k| {
+                            k.c == g.c
+                                && (k.x0 - g.x0).abs() < BOLD_OFFSET * size
+                                && !g.c.is_whitespace()
+                        });
+                        if twice {
+                            continue;
+                        }
+                        row.text.push(g.c);
+                        glyphs.push(g);
+                    }
+                    let right = row.right().max(l.x + l.w);
+                    let top = row.y.min(l.y);
+                    let bottom = row.bottom().max(l.y + l.h);
+                    row.w = right - row.x;
+                    row.y = top;
+                    row.h = bottom - top;
+                    row.bold |= l.bold == Some(true);
+                }
+                _ => {
+                    if let Some((row, _)) = cur.take() {
+                        out.push(row);
+                    }
+                    let mut text = String::new();
+                    let mut kept: Vec<Glyph> = Vec::new();
+                    for g in gl {
+                        let twice = kept.iter().rev().take(4).any(|k| {
+                            k.c == g.c
+                                && (k.x0 - g.x0).abs() < BOLD_OFFSET * size
+                                && !g.c.is_whitespace()
+                        });
+                        if !twice {
+                            text.push(g.c);
+                            kept.push(g);
+                        }
+                    }
+                    cur = Some((
+                        Row {
+                            text,
+                            x: l.x,
+                            y: l.y,
+                            w: l.w,
+                            h: l.h,
+                            size,
+                            bold: l.bold == Some(true),
+                        },
+                        kept,
+                    ));
+                }
+            }
+        }
+        if let Some((row, _)) = cur.take() {
+            out.push(row);
+        }
+    }
+    for r in &mut out {
+        r.text = r.text.trim().to_string();
+    }
+    out.retain(|r| !r.text.is_empty());
+    out
+}
+
+/// The page's body type size: the size most characters are set in.
+fn body_size(rows: &[Row]) -> f32 {
+    let mut bins: Vec<(i32, usize)> = Vec::new();
+    for r in rows {
+        let k = (r.size * 2.0).round() as i32;
+        let n = r.text.chars().count();
+        match bins.iter_mut().find(|(b, _)| *b == k) {
+            Some((_, c)) => *c += n,
+            None => bins.push((k, n)),
+        }
+    }
+    bins.iter()
+        .max_by_key(|(b, n)| (*n, -*b))
+        .map_or(10.0, |(b, _)| *b as f32 / 2.0)
+}
+
+/// The gaps in the union of `spans` (start, end), widest first, at least
+/// `min` wide.
+fn gaps(mut spans: Vec<(f32, f32)>, min: f32) -> Vec<(f32, f32)> {
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out = Vec::new();
+    let mut reach = f32::NEG_INFINITY;
+    for (s, e) in spans {
+        if reach > f32::NEG_INFINITY && s - reach >= min {
+            out.push((reach, s));
+        }
+        reach = reach.max(e);
+    }
+    out.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
+    out
+}
+
+/// Reading order: the rows' indices in blocks, blocks in reading order.
+/// Each block with whether it starts a band under running text.
+fn reading_order(rows: &[Row], body: f32) -> Vec<(Vec<usize>, bool)> {
+    let mut out = Vec::new();
+    cut(rows, (0..rows.len()).collect(), body, &mut out);
+    out
+}
+
+/// Below display type a white band is where articles side by side each
+/// have their headline over their body, not a band between rows of
+/// articles: rows ending this close (body ems) over the gap are looked at.
+const OVER_GAP: f32 = 1.5;
+
+/// One step of the recursive cut: a band right across the region under
+/// running text first (the end of a row of articles), then a gutter down
+/// it (between columns), then any band (under headlines side by side that
+/// no gutter parts).
+fn cut(rows: &[Row], ids: Vec<usize>, body: f32, out: &mut Vec<(Vec<usize>, bool)>) {
+    if ids.len() > 1 {
+        let across = gaps(
+            ids.iter().map(|&i| (rows[i].y, rows[i].bottom())).collect(),
+            BAND_GAP * body,
+        );
+        // A band under running text, or under one headline alone (over
+        // the columns below it), not under headlines side by side.
+        let under_text = |&(a, _): &(f32, f32)| {
+            let over: Vec<usize> = ids
+                .iter()
+                .copied()
+                .filter(|&i| {
+                    rows[i].bottom() <= a + 0.01 && rows[i].bottom() >= a - OVER_GAP * body
+                })
+                .collect();
+            over.iter().any(|&i| rows[i].size / body < DISPLAY_SIZE)
+                || gaps(
+                    over.iter().map(|&i| (rows[i].x, rows[i].right())).collect(),
+                    GUTTER * body,
+                )
+                .is_empty()
+        };
+        let down = gaps(
+            ids.iter().map(|&i| (rows[i].x, rows[i].right())).collect(),
+            GUTTER * body,
+        );
+        let split_across = |(a, b): (f32, f32), out: &mut Vec<(Vec<usize>, bool)>, band: bool| {
+            let at = (a + b) / 2.0;
+            let (top, rest): (Vec<usize>, Vec<usize>) =
+                ids.iter().partition(|&&i| rows[i].mid() < at);
+            cut(rows, top, body, out);
+            let first = out.len();
+            cut(rows, rest, body, out);
+            if let Some(b) = out.get_mut(first) {
+                b.1 |= band;
+            }
+        };
+        if let Some(&g) = across.iter().find(|g| under_text(g)) {
+            split_across(g, out, true);
+            return;
+        }
+        if let Some(&(a, b)) = down.first() {
+            let at = (a + b) / 2.0;
+            let (left, rest): (Vec<usize>, Vec<usize>) =
+                ids.iter().partition(|&&i| rows[i].x + rows[i].w / 2.0 < at);
+            cut(rows, left, body, out);
+            cut(rows, rest, body, out);
+            return;
+        }
+        if let Some(&g) = across.first() {
+            split_across(g, out, false);
+            return;
+        }
+    }
+    let mut ids = ids;
+    ids.sort_by(|&a, &b| {
+        rows[a]
+            .y
+            .total_cmp(&rows[b].y)
+            .then(rows[a].x.total_cmp(&rows[b].x))
+    });
+    if !ids.is_empty() {
+        out.push((ids, false));
+    }
+}
+
+/// The text the passes read, with one hint per text line (blank lines
+/// included).
+pub fn rebuild(frags: &[PositionedLine]) -> (String, Vec<Hint>) {
+    let rows = lines_of(frags);
+    let body = body_size(&rows);
+    let blocks = reading_order(&rows, body);
+    let mut text = String::new();
+    let mut hints = Vec::new();
+    for (k, (block, band)) in blocks.iter().enumerate() {
+        if k > 0 {
+            text.push('\n');
+            hints.push(Hint::default());
+        }
+        let left = block
+            .iter()
+            .map(|&i| rows[i].x)
+            .fold(f32::INFINITY, f32::min);
+        let right = block
+            .iter()
+            .map(|&i| rows[i].right())
+            .fold(f32::NEG_INFINITY, f32::max);
+        for (j, &i) in block.iter().enumerate() {
+            let r = &rows[i];
+            let ratio = r.size / body;
+            let indented = ratio < DISPLAY_SIZE && r.x - left >= INDENT * r.size;
+            if indented {
+                text.push_str("\u{3000}\u{3000}");
+            }
+            text.push_str(&r.text);
+            text.push('\n');
+            hints.push(Hint {
+                size: ratio,
+                bold: r.bold,
+                block_cells: (right - left) / r.size,
+                block_start: j == 0,
+                indent: indented,
+                band_start: j == 0 && *band,
+            });
+        }
+    }
+    // The empty line after the last line break.
+    hints.push(Hint::default());
+    (text, hints)
+}
