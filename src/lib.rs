@@ -82,7 +82,14 @@ pub fn parse_with_hints(text: &str, hints: &[positioned::Hint], options: &Option
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
     // 7. place: display groups split into fields, each put with its article.
     let wraps = layout.column.is_some();
-    let items = heads::items(&lines, &classes, &reflowed.units, &bodies.free, wraps);
+    let items = heads::items_with(
+        &lines,
+        &classes,
+        &reflowed.units,
+        &bodies.free,
+        wraps,
+        hints,
+    );
     let placement = place::place(&items, &bodies.targets, &bodies.texts(), &bodies.body_units);
     // 8. page: roles, kinds, confidence, banners, warnings.
     assemble::page(bodies, &items, placement, &lines, &layout, options)

@@ -438,6 +438,7 @@ mod tests {
                     wrapped: false,
                     doubled: false,
                     column: false,
+                    size: 0.0,
                 })
                 .collect(),
         }

@@ -22,7 +22,7 @@
 //!    cells ([`Hint`]); the passes consult them where text alone is
 //!    ambiguous (see [`crate::parse_with_hints`]).
 
-use crate::{Options, Page};
+use crate::Options;
 use serde::{Deserialize, Serialize};
 
 /// One line (or a fragment of one) of positioned text.
@@ -63,7 +63,7 @@ pub struct LayoutPage {
     /// index it.
     pub text: String,
     /// The parsed page.
-    pub page: Page,
+    pub page: crate::Page,
 }
 
 /// What the geometry says about one line of the rebuilt text.
@@ -98,6 +98,12 @@ impl Hint {
         self.size >= DISPLAY_SIZE
     }
 
+    /// Set in display type only a little larger than the body's, as
+    /// subheads inside a piece are (headlines are larger still).
+    pub fn subhead(&self) -> bool {
+        self.display() && self.size < SUBHEAD_SIZE
+    }
+
     /// Whether the geometry decides that a line of text (`raw`) is display
     /// type (`Some(true)`) or running text (`Some(false)`): larger type is
     /// display, body type is running text — but for a signature, which is
@@ -118,6 +124,12 @@ impl Hint {
 
 /// Type at least this much larger than the body's is display type.
 pub const DISPLAY_SIZE: f32 = 1.03;
+/// Display type below this size (against the body's) between two
+/// paragraphs of a piece is a subhead.
+pub const SUBHEAD_SIZE: f32 = 1.3;
+/// Two lines whose type sizes differ by less than this share are set in
+/// one size (one headline field).
+pub const SAME_SIZE: f32 = 0.06;
 /// Two fragments whose vertical centres are this close (share of the
 /// smaller type size) sit on one baseline.
 const SAME_ROW: f32 = 0.35;
@@ -356,9 +368,33 @@ fn gaps(mut spans: Vec<(f32, f32)>, min: f32) -> Vec<(f32, f32)> {
 /// Reading order: the rows' indices in blocks, blocks in reading order.
 /// Each block with whether it starts a band under running text.
 fn reading_order(rows: &[Row], body: f32) -> Vec<(Vec<usize>, bool)> {
+    // The width of a column: the median width of the lines of body type.
+    let mut widths: Vec<f32> = rows
+        .iter()
+        .filter(|r| (r.size / body - 1.0).abs() < SAME_SIZE)
+        .map(|r| r.w)
+        .collect();
+    widths.sort_by(f32::total_cmp);
+    let column = widths
+        .get(widths.len() / 2)
+        .copied()
+        .unwrap_or(f32::INFINITY);
     let mut out = Vec::new();
-    cut(rows, (0..rows.len()).collect(), body, &mut out);
+    let page = Page { rows, body, column };
+    page.cut((0..rows.len()).collect(), &mut out);
     out
+}
+
+/// A band across a region this many columns wide parts rows of pieces (in
+/// one column it may stand over a subhead).
+const BAND_COLUMNS: f32 = 1.5;
+
+/// What the recursive cut reads: the rows, the body type size and the
+/// width of a column.
+struct Page<'a> {
+    rows: &'a [Row],
+    body: f32,
+    column: f32,
 }
 
 /// Below display type a white band is where articles side by side each
@@ -370,70 +406,80 @@ const OVER_GAP: f32 = 1.5;
 /// running text first (the end of a row of articles), then a gutter down
 /// it (between columns), then any band (under headlines side by side that
 /// no gutter parts).
-fn cut(rows: &[Row], ids: Vec<usize>, body: f32, out: &mut Vec<(Vec<usize>, bool)>) {
-    if ids.len() > 1 {
-        let across = gaps(
-            ids.iter().map(|&i| (rows[i].y, rows[i].bottom())).collect(),
-            BAND_GAP * body,
-        );
-        // A band under running text, or under one headline alone (over
-        // the columns below it), not under headlines side by side.
-        let under_text = |&(a, _): &(f32, f32)| {
-            let over: Vec<usize> = ids
+impl Page<'_> {
+    fn cut(&self, ids: Vec<usize>, out: &mut Vec<(Vec<usize>, bool)>) {
+        let (rows, body) = (self.rows, self.body);
+        if ids.len() > 1 {
+            let across = gaps(
+                ids.iter().map(|&i| (rows[i].y, rows[i].bottom())).collect(),
+                BAND_GAP * body,
+            );
+            // A band under running text, or under one headline alone (over
+            // the columns below it), not under headlines side by side.
+            let under_text = |&(a, _): &(f32, f32)| {
+                let over: Vec<usize> = ids
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        rows[i].bottom() <= a + 0.01 && rows[i].bottom() >= a - OVER_GAP * body
+                    })
+                    .collect();
+                over.iter().any(|&i| rows[i].size / body < DISPLAY_SIZE)
+                    || gaps(
+                        over.iter().map(|&i| (rows[i].x, rows[i].right())).collect(),
+                        GUTTER * body,
+                    )
+                    .is_empty()
+            };
+            let down = gaps(
+                ids.iter().map(|&i| (rows[i].x, rows[i].right())).collect(),
+                GUTTER * body,
+            );
+            let split_across =
+                |(a, b): (f32, f32), out: &mut Vec<(Vec<usize>, bool)>, band: bool| {
+                    let at = (a + b) / 2.0;
+                    let (top, rest): (Vec<usize>, Vec<usize>) =
+                        ids.iter().partition(|&&i| rows[i].mid() < at);
+                    self.cut(top, out);
+                    let first = out.len();
+                    self.cut(rest, out);
+                    if let Some(b) = out.get_mut(first) {
+                        b.1 |= band;
+                    }
+                };
+            let left = ids.iter().map(|&i| rows[i].x).fold(f32::INFINITY, f32::min);
+            let right = ids
                 .iter()
-                .copied()
-                .filter(|&i| {
-                    rows[i].bottom() <= a + 0.01 && rows[i].bottom() >= a - OVER_GAP * body
-                })
-                .collect();
-            over.iter().any(|&i| rows[i].size / body < DISPLAY_SIZE)
-                || gaps(
-                    over.iter().map(|&i| (rows[i].x, rows[i].right())).collect(),
-                    GUTTER * body,
-                )
-                .is_empty()
-        };
-        let down = gaps(
-            ids.iter().map(|&i| (rows[i].x, rows[i].right())).collect(),
-            GUTTER * body,
-        );
-        let split_across = |(a, b): (f32, f32), out: &mut Vec<(Vec<usize>, bool)>, band: bool| {
-            let at = (a + b) / 2.0;
-            let (top, rest): (Vec<usize>, Vec<usize>) =
-                ids.iter().partition(|&&i| rows[i].mid() < at);
-            cut(rows, top, body, out);
-            let first = out.len();
-            cut(rows, rest, body, out);
-            if let Some(b) = out.get_mut(first) {
-                b.1 |= band;
+                .map(|&i| rows[i].right())
+                .fold(f32::NEG_INFINITY, f32::max);
+            let wide = right - left > BAND_COLUMNS * self.column;
+            if let Some(&g) = across.iter().find(|g| under_text(g)) {
+                split_across(g, out, wide);
+                return;
             }
-        };
-        if let Some(&g) = across.iter().find(|g| under_text(g)) {
-            split_across(g, out, true);
-            return;
+            if let Some(&(a, b)) = down.first() {
+                let at = (a + b) / 2.0;
+                let (left, rest): (Vec<usize>, Vec<usize>) =
+                    ids.iter().partition(|&&i| rows[i].x + rows[i].w / 2.0 < at);
+                self.cut(left, out);
+                self.cut(rest, out);
+                return;
+            }
+            if let Some(&g) = across.first() {
+                split_across(g, out, false);
+                return;
+            }
         }
-        if let Some(&(a, b)) = down.first() {
-            let at = (a + b) / 2.0;
-            let (left, rest): (Vec<usize>, Vec<usize>) =
-                ids.iter().partition(|&&i| rows[i].x + rows[i].w / 2.0 < at);
-            cut(rows, left, body, out);
-            cut(rows, rest, body, out);
-            return;
+        let mut ids = ids;
+        ids.sort_by(|&a, &b| {
+            rows[a]
+                .y
+                .total_cmp(&rows[b].y)
+                .then(rows[a].x.total_cmp(&rows[b].x))
+        });
+        if !ids.is_empty() {
+            out.push((ids, false));
         }
-        if let Some(&g) = across.first() {
-            split_across(g, out, false);
-            return;
-        }
-    }
-    let mut ids = ids;
-    ids.sort_by(|&a, &b| {
-        rows[a]
-            .y
-            .total_cmp(&rows[b].y)
-            .then(rows[a].x.total_cmp(&rows[b].x))
-    });
-    if !ids.is_empty() {
-        out.push((ids, false));
     }
 }
 

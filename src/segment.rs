@@ -128,8 +128,8 @@ pub fn segment(lines: &[Line], classes: &[Classified], units: &[Unit]) -> Segmen
 }
 
 /// [`segment`] with what the page's geometry says of each line (positioned
-/// input; none for plain text): running text that opens a band of the
-/// page under running text opens a piece.
+/// input; none for plain text): a band of the page under running text
+/// closes the piece above it.
 pub fn segment_with(
     lines: &[Line],
     classes: &[Classified],
@@ -169,6 +169,14 @@ struct Segmenter<'a, 'b> {
 
 impl Segmenter<'_, '_> {
     fn unit(&mut self, u: usize) {
+        // A band of the page under running text: the piece above ended.
+        if self
+            .hints
+            .get(self.units[u].first_line())
+            .is_some_and(|h| h.band_start)
+        {
+            self.close();
+        }
         match &self.units[u] {
             Unit::Furniture { line } => self.out.furniture.push(*line),
             Unit::Ad { line } => {
@@ -268,14 +276,10 @@ impl Segmenter<'_, '_> {
         } else {
             Opening::Headed
         };
-        let band = self
-            .hints
-            .get(self.units[u].first_line())
-            .is_some_and(|h| h.band_start);
         let Some(d) = self.current.as_mut() else {
             return self.open_with(opening, u);
         };
-        if d.closed || band {
+        if d.closed {
             return self.open_with(opening, u);
         }
         if self.pending.is_empty() {
@@ -286,7 +290,9 @@ impl Segmenter<'_, '_> {
             }
             return self.push_para(u);
         }
-        if self.pending.len() == 1 && self.is_subhead(self.pending[0], u) {
+        if self.pending.len() == 1
+            && (self.subhead_by_size(self.pending[0]) || self.is_subhead(self.pending[0], u))
+        {
             let h = self.pending.pop().expect("one pending");
             let d = self.current.as_mut().expect("current draft");
             d.blocks.push(DraftBlock::Heading(h));
@@ -305,6 +311,24 @@ impl Segmenter<'_, '_> {
             d.blocks.push(DraftBlock::Para(u));
             d.last_unit = u;
         }
+    }
+
+    /// Positioned input: a display unit between two paragraphs of a piece,
+    /// set in type only a little larger than the body's, is a subhead
+    /// ([`Hint::subhead`]).
+    fn subhead_by_size(&self, h: usize) -> bool {
+        let lines = self.units[h].lines();
+        let small = lines.iter().all(|&l| {
+            self.hints
+                .get(l)
+                .is_some_and(|h| h.subhead() && !h.band_start)
+        });
+        small
+            && matches!(self.units[h], Unit::Display { .. })
+            && self
+                .current
+                .as_ref()
+                .is_some_and(|d| !d.closed && d.paras().next().is_some())
     }
 
     /// A single short display line between two paragraphs of a piece,
