@@ -399,8 +399,9 @@ struct Page<'a> {
 
 /// Below display type a white band is where articles side by side each
 /// have their headline over their body, not a band between rows of
-/// articles: rows ending this close (body ems) over the gap are looked at.
-const OVER_GAP: f32 = 1.5;
+/// articles: the lowest lines over the gap, of those ending this close to
+/// it (body ems), are looked at.
+const OVER_GAP: f32 = 8.0;
 
 /// One step of the recursive cut: a band right across the region under
 /// running text first (the end of a row of articles), then a gutter down
@@ -415,18 +416,33 @@ impl Page<'_> {
                 BAND_GAP * body,
             );
             // A band under running text, or under one headline alone (over
-            // the columns below it), not under headlines side by side.
+            // the columns below it), not under headlines side by side: read
+            // from the lowest line above the band at each place across.
             let under_text = |&(a, _): &(f32, f32)| {
-                let over: Vec<usize> = ids
+                let near: Vec<usize> = ids
                     .iter()
                     .copied()
                     .filter(|&i| {
                         rows[i].bottom() <= a + 0.01 && rows[i].bottom() >= a - OVER_GAP * body
                     })
                     .collect();
-                over.iter().any(|&i| rows[i].size / body < DISPLAY_SIZE)
+                let lowest: Vec<usize> = near
+                    .iter()
+                    .copied()
+                    .filter(|&i| {
+                        !near.iter().any(|&j| {
+                            rows[j].y > rows[i].bottom() - 0.01
+                                && rows[j].x < rows[i].right()
+                                && rows[i].x < rows[j].right()
+                        })
+                    })
+                    .collect();
+                lowest.iter().any(|&i| rows[i].size / body < DISPLAY_SIZE)
                     || gaps(
-                        over.iter().map(|&i| (rows[i].x, rows[i].right())).collect(),
+                        lowest
+                            .iter()
+                            .map(|&i| (rows[i].x, rows[i].right()))
+                            .collect(),
                         GUTTER * body,
                     )
                     .is_empty()
