@@ -290,9 +290,13 @@ impl Segmenter<'_, '_> {
             }
             return self.push_para(u);
         }
-        if self.pending.len() == 1
-            && (self.subhead_by_size(self.pending[0]) || self.is_subhead(self.pending[0], u))
-        {
+        if self.pending.iter().all(|&h| self.subhead_by_size(h)) {
+            let d = self.current.as_mut().expect("current draft");
+            d.blocks
+                .extend(self.pending.drain(..).map(DraftBlock::Heading));
+            return self.push_para(u);
+        }
+        if self.pending.len() == 1 && self.is_subhead(self.pending[0], u) {
             let h = self.pending.pop().expect("one pending");
             let d = self.current.as_mut().expect("current draft");
             d.blocks.push(DraftBlock::Heading(h));
@@ -313,8 +317,8 @@ impl Segmenter<'_, '_> {
         }
     }
 
-    /// Positioned input: a display unit between two paragraphs of a piece,
-    /// set in type only a little larger than the body's, is a subhead
+    /// Positioned input: display units between two paragraphs of a piece,
+    /// set in type only a little larger than the body's, are subheads
     /// ([`Hint::subhead`]).
     fn subhead_by_size(&self, h: usize) -> bool {
         let lines = self.units[h].lines();
