@@ -11,9 +11,15 @@ fn main() {
     fs::create_dir_all(&out).expect("output folder");
     let dump = std::env::var("LAYOUT_TEXT").is_ok();
     for f in args {
-        let lines: Vec<jianbao::PositionedLine> =
-            serde_json::from_str(&fs::read_to_string(&f).expect("read")).expect("JSON lines");
-        let page = jianbao::parse_layout(&lines, &Default::default());
+        let raw = fs::read_to_string(&f).expect("read");
+        let page = if f.ends_with(".json") {
+            let lines: Vec<jianbao::PositionedLine> =
+                serde_json::from_str(&raw).expect("JSON lines");
+            jianbao::parse_layout(&lines, &Default::default())
+        } else {
+            let (_, mut pages) = jianbao::parse_markup(&raw, &Default::default()).expect("markup");
+            pages.remove(0)
+        };
         let stem = Path::new(&f)
             .file_stem()
             .unwrap()

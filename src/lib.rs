@@ -33,6 +33,7 @@ pub mod formats;
 mod heads;
 mod layout;
 mod lines;
+pub mod markup;
 mod model;
 pub mod overlap;
 pub mod pages;
@@ -44,7 +45,7 @@ mod segment;
 
 pub use model::*;
 pub use pages::{parse_pages, split_pages, Document, PageRange};
-pub use positioned::{parse_layout, parse_layout_pages, LayoutPage, PositionedLine};
+pub use positioned::{parse_layout, parse_layout_pages, parse_markup, LayoutPage, PositionedLine};
 
 /// Parses one raw page into a [`Page`].
 ///

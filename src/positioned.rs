@@ -172,6 +172,17 @@ pub fn parse_layout_pages(lines: &[PositionedLine], options: &Options) -> Vec<La
         .collect()
 }
 
+/// Parses hOCR, ALTO XML or `pdftotext -bbox-layout` XHTML (told apart by
+/// content, [`crate::markup::detect`]) page by page; `None` when `text` is
+/// none of them.
+pub fn parse_markup(
+    text: &str,
+    options: &Options,
+) -> Option<(crate::markup::Markup, Vec<LayoutPage>)> {
+    let (m, lines) = crate::markup::read(text)?;
+    Some((m, parse_layout_pages(&lines, options)))
+}
+
 /// A line after joining: text, box, type size.
 #[derive(Debug, Clone)]
 struct Row {
