@@ -17,6 +17,10 @@ fn main() {
                 serde_json::from_str(&raw).expect("JSON lines");
             jianbao::parse_layout(&lines, &Default::default())
         } else {
+            if std::env::var("LAYOUT_LINES").is_ok() {
+                let (_, lines) = jianbao::markup::read(&raw).expect("markup");
+                println!("{}", serde_json::to_string(&lines).unwrap());
+            }
             let (_, mut pages) = jianbao::parse_markup(&raw, &Default::default()).expect("markup");
             pages.remove(0)
         };

@@ -268,80 +268,123 @@ struct Word {
 
 /// A white gap at least this share of the line's height between two words
 /// is printed as a space.
-const WORD_SPACE: f32 = 0.3;
+const WORD_SPACE: f32 = 0.5;
+/// A white gap at least this many times the line's height between two
+/// words is a gutter: OCR's layout analysis may run one line across
+/// columns, and the pieces are lines of their own.
+const WORD_GUTTER: f32 = 1.5;
 
-/// A line from its words (in order) and its own box, when it has one.
+/// How a line's type size is known.
+#[derive(Clone, Copy)]
+enum SizeFrom {
+    /// Given (in page units).
+    Given(Option<f32>),
+    /// The height of the line's own box (OCR: tesseract's word boxes and
+    /// size estimates scatter; its line boxes hold).
+    LineBox,
+}
+
+/// A line from its words (in order), split where a gutter runs between
+/// them, each piece boxed by its words (or by `bbox`, the line's own box,
+/// when the line is one piece).
 fn line_of(
     words: &[Word],
     bbox: Option<[f32; 4]>,
-    size: Option<f32>,
+    size: SizeFrom,
     page: u32,
-) -> Option<PositionedLine> {
+) -> Vec<PositionedLine> {
     let words: Vec<&Word> = words.iter().filter(|w| !w.text.trim().is_empty()).collect();
     if words.is_empty() {
-        return None;
+        return Vec::new();
     }
-    let [x0, y0, x1, y1] = bbox.unwrap_or_else(|| {
-        words.iter().fold(
-            [
-                f32::INFINITY,
-                f32::INFINITY,
-                f32::NEG_INFINITY,
-                f32::NEG_INFINITY,
-            ],
-            |b, w| {
-                [
-                    b[0].min(w.x0),
-                    b[1].min(w.y0),
-                    b[2].max(w.x1),
-                    b[3].max(w.y1),
-                ]
-            },
-        )
-    });
-    let h = (y1 - y0).max(0.0);
-    let mut text = String::new();
-    let mut prev_end: Option<f32> = None;
-    for w in &words {
-        if let Some(e) = prev_end {
-            if w.x0 - e >= WORD_SPACE * h {
-                text.push(' ');
+    let height = |ws: &[&Word]| {
+        let mut h: Vec<f32> = ws
+            .iter()
+            .map(|w| w.y1 - w.y0)
+            .filter(|h| *h > 0.0)
+            .collect();
+        h.sort_by(f32::total_cmp);
+        h.get(h.len() / 2).copied()
+    };
+    let line_h = bbox
+        .map(|b| b[3] - b[1])
+        .or_else(|| height(&words))
+        .unwrap_or(0.0);
+    let mut pieces: Vec<Vec<&Word>> = vec![Vec::new()];
+    for w in words {
+        let last = pieces.last_mut().expect("a piece");
+        if let Some(p) = last.last() {
+            if line_h > 0.0 && w.x0 - p.x1 >= WORD_GUTTER * line_h {
+                pieces.push(vec![w]);
+                continue;
             }
         }
-        text.push_str(w.text.trim());
-        prev_end = Some(w.x1);
+        last.push(w);
     }
-    let bold = words.iter().all(|w| w.bold);
-    Some(PositionedLine {
-        text,
-        x: x0,
-        y: y0,
-        w: (x1 - x0).max(0.0),
-        h,
-        size,
-        bold: bold.then_some(true),
-        page,
-    })
+    let whole = pieces.len() == 1;
+    pieces
+        .into_iter()
+        .map(|ws| {
+            let boxed = ws.iter().fold(
+                [
+                    f32::INFINITY,
+                    f32::INFINITY,
+                    f32::NEG_INFINITY,
+                    f32::NEG_INFINITY,
+                ],
+                |b, w| {
+                    [
+                        b[0].min(w.x0),
+                        b[1].min(w.y0),
+                        b[2].max(w.x1),
+                        b[3].max(w.y1),
+                    ]
+                },
+            );
+            // A piece spans its words across, and the line's box down.
+            let [x0, y0, x1, y1] = match bbox {
+                Some(b) if whole => b,
+                Some(b) => [boxed[0], b[1], boxed[2], b[3]],
+                None => boxed,
+            };
+            let h = (y1 - y0).max(0.0);
+            let mut text = String::new();
+            let mut prev_end: Option<f32> = None;
+            for w in &ws {
+                if let Some(e) = prev_end {
+                    if w.x0 - e >= WORD_SPACE * h {
+                        text.push(' ');
+                    }
+                }
+                text.push_str(w.text.trim());
+                prev_end = Some(w.x1);
+            }
+            let bold = ws.iter().all(|w| w.bold);
+            PositionedLine {
+                text,
+                x: x0,
+                y: y0,
+                w: (x1 - x0).max(0.0),
+                h,
+                size: match size {
+                    SizeFrom::Given(s) => s,
+                    SizeFrom::LineBox => Some(h),
+                },
+                bold: bold.then_some(true),
+                page,
+            }
+        })
+        .collect()
 }
 
-/// hOCR's `title` properties: `bbox x0 y0 x1 y1; x_size 25.5; …`.
-fn hocr_props(title: &str) -> (Option<[f32; 4]>, Option<f32>) {
-    let mut bbox = None;
-    let mut size = None;
-    for part in title.split(';') {
+/// The box in hOCR's `title` properties: `bbox x0 y0 x1 y1; x_size 25.5`.
+fn hocr_props(title: &str) -> Option<[f32; 4]> {
+    title.split(';').find_map(|part| {
         let mut it = part.split_whitespace();
-        match it.next() {
-            Some("bbox") => {
-                let v: Vec<f32> = it.filter_map(|x| x.parse().ok()).collect();
-                if v.len() == 4 {
-                    bbox = Some([v[0], v[1], v[2], v[3]]);
-                }
-            }
-            Some("x_size") => size = it.next().and_then(|x| x.parse().ok()),
-            _ => {}
-        }
-    }
-    (bbox, size)
+        (it.next() == Some("bbox")).then_some(())?;
+        let v: Vec<f32> = it.filter_map(|x| x.parse().ok()).collect();
+        (v.len() == 4).then(|| [v[0], v[1], v[2], v[3]])
+    })
 }
 
 /// hOCR classes of a line of text.
@@ -366,7 +409,7 @@ pub fn hocr(text: &str) -> Vec<PositionedLine> {
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut page = 0u32;
-    let mut line: Option<(Option<[f32; 4]>, Option<f32>, Vec<Word>)> = None;
+    let mut line: Option<(Option<[f32; 4]>, Vec<Word>)> = None;
     let mut word: Option<Word> = None;
     for t in tokens(text) {
         match t {
@@ -377,15 +420,13 @@ pub fn hocr(text: &str) -> Vec<PositionedLine> {
                     page += 1;
                     Open::Other
                 } else if hocr_line_class(&class) {
-                    if let Some((b, s, ws)) = line.take() {
-                        out.extend(line_of(&ws, b, s, page));
+                    if let Some((b, ws)) = line.take() {
+                        out.extend(line_of(&ws, b, SizeFrom::LineBox, page));
                     }
-                    let (b, s) = hocr_props(&title);
-                    line = Some((b, s, Vec::new()));
+                    line = Some((hocr_props(&title), Vec::new()));
                     Open::Line
                 } else if class.split_whitespace().any(|c| c == "ocrx_word") {
-                    let (b, _) = hocr_props(&title);
-                    let [x0, y0, x1, y1] = b.unwrap_or([0.0; 4]);
+                    let [x0, y0, x1, y1] = hocr_props(&title).unwrap_or([0.0; 4]);
                     word = Some(Word {
                         text: String::new(),
                         x0,
@@ -409,13 +450,13 @@ pub fn hocr(text: &str) -> Vec<PositionedLine> {
             }
             Token::End { .. } => match stack.pop() {
                 Some(Open::Word) => {
-                    if let (Some(w), Some((_, _, ws))) = (word.take(), line.as_mut()) {
+                    if let (Some(w), Some((_, ws))) = (word.take(), line.as_mut()) {
                         ws.push(w);
                     }
                 }
                 Some(Open::Line) => {
-                    if let Some((b, s, ws)) = line.take() {
-                        out.extend(line_of(&ws, b, s, page));
+                    if let Some((b, ws)) = line.take() {
+                        out.extend(line_of(&ws, b, SizeFrom::LineBox, page));
                     }
                 }
                 _ => {}
@@ -427,8 +468,8 @@ pub fn hocr(text: &str) -> Vec<PositionedLine> {
             }
         }
     }
-    if let Some((b, s, ws)) = line.take() {
-        out.extend(line_of(&ws, b, s, page));
+    if let Some((b, ws)) = line.take() {
+        out.extend(line_of(&ws, b, SizeFrom::LineBox, page));
     }
     out
 }
@@ -472,7 +513,7 @@ pub fn alto(text: &str) -> Vec<PositionedLine> {
                   page: u32,
                   lines: &mut Vec<(PositionedLine, Option<f32>)>| {
         if let Some((b, (size, _), ws)) = cur {
-            if let Some(l) = line_of(&ws, b, None, page) {
+            for l in line_of(&ws, b, SizeFrom::Given(None), page) {
                 lines.push((l, size));
             }
         }
@@ -586,7 +627,7 @@ pub fn bbox_layout(text: &str) -> Vec<PositionedLine> {
                 }
                 "line" => {
                     if let Some(ws) = words.take() {
-                        out.extend(line_of(&ws, None, None, page));
+                        out.extend(line_of(&ws, None, SizeFrom::Given(None), page));
                     }
                 }
                 _ => {}
@@ -621,7 +662,7 @@ mod tests {
         let l = &lines[0];
         assert_eq!(l.text, "公交&职工 做刺绣");
         assert_eq!((l.x, l.y, l.w, l.h), (100.0, 50.0, 200.0, 30.0));
-        assert_eq!((l.size, l.page), (Some(30.0), 1));
+        assert_eq!((l.size, l.page, l.bold), (Some(30.0), 1, None));
     }
 
     #[test]

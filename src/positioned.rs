@@ -82,6 +82,9 @@ pub struct Hint {
     /// Body type starting inset from its block's left edge: a paragraph's
     /// first line.
     pub indent: bool,
+    /// Body type ending this short of its block's right edge: a
+    /// paragraph's last line.
+    pub short: bool,
     /// The first line of a band under running text that runs right across
     /// a region of the page: the pieces above have ended.
     pub band_start: bool,
@@ -143,6 +146,9 @@ const BOLD_OFFSET: f32 = 0.3;
 const BAND_GAP: f32 = 1.0;
 /// A gutter between columns is at least this wide (body ems).
 const GUTTER: f32 = 0.8;
+/// A line of body type ending this far (its own ems) short of its block's
+/// right edge ends its paragraph.
+const SHORT_END: f32 = 1.5;
 /// A line of body type starting this far (its own ems) right of its
 /// block's left edge is indented.
 const INDENT: f32 = 0.8;
@@ -360,6 +366,38 @@ fn body_size(rows: &[Row]) -> f32 {
         .map_or(10.0, |(b, _)| *b as f32 / 2.0)
 }
 
+/// Display type stands this many times the scatter of the body's sizes
+/// above it.
+const SCATTER_MARGIN: f32 = 3.0;
+/// Lines within this share of the body size are read for its scatter.
+const NEAR_BODY: f32 = 0.2;
+
+/// How far the sizes of lines near the body size scatter around it: the
+/// median relative deviation (0 for a PDF's exact sizes).
+fn size_scatter(rows: &[Row], body: f32) -> f32 {
+    let mut d: Vec<f32> = rows
+        .iter()
+        .map(|r| (r.size / body - 1.0).abs())
+        .filter(|d| *d < NEAR_BODY)
+        .collect();
+    d.sort_by(f32::total_cmp);
+    d.get(d.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// A size ratio brought to the hints' scale: where display type starts at
+/// `display` rather than at [`DISPLAY_SIZE`], ratios between 1 and
+/// `display` are pulled down to below DISPLAY_SIZE and larger ones keep
+/// their distance above it.
+fn scale_ratio(ratio: f32, display: f32) -> f32 {
+    if display <= DISPLAY_SIZE || ratio <= 1.0 {
+        ratio
+    } else if ratio < display {
+        1.0 + (ratio - 1.0) / (display - 1.0) * (DISPLAY_SIZE - 1.0) * 0.99
+    } else {
+        ratio - display + DISPLAY_SIZE
+    }
+}
+
 /// The gaps in the union of `spans` (start, end), widest first, at least
 /// `min` wide.
 fn gaps(mut spans: Vec<(f32, f32)>, min: f32) -> Vec<(f32, f32)> {
@@ -515,6 +553,10 @@ impl Page<'_> {
 pub fn rebuild(frags: &[PositionedLine]) -> (String, Vec<Hint>) {
     let rows = lines_of(frags);
     let body = body_size(&rows);
+    // Sizes measured from glyph boxes (OCR) scatter around the body's:
+    // display type must stand out of that scatter.
+    let scatter = size_scatter(&rows, body);
+    let display = DISPLAY_SIZE.max(1.0 + SCATTER_MARGIN * scatter);
     let blocks = reading_order(&rows, body);
     let mut text = String::new();
     let mut hints = Vec::new();
@@ -531,9 +573,16 @@ pub fn rebuild(frags: &[PositionedLine]) -> (String, Vec<Hint>) {
             .iter()
             .map(|&i| rows[i].right())
             .fold(f32::NEG_INFINITY, f32::max);
+        // The right edge of the block's running text.
+        let text_right = block
+            .iter()
+            .filter(|&&i| rows[i].size / body < display)
+            .map(|&i| rows[i].right())
+            .fold(f32::NEG_INFINITY, f32::max);
         for (j, &i) in block.iter().enumerate() {
             let r = &rows[i];
-            let ratio = r.size / body;
+            // On the hints' scale, where DISPLAY_SIZE parts display type.
+            let ratio = scale_ratio(r.size / body, display);
             let indented = ratio < DISPLAY_SIZE && r.x - left >= INDENT * r.size;
             if indented {
                 text.push_str("\u{3000}\u{3000}");
@@ -546,6 +595,7 @@ pub fn rebuild(frags: &[PositionedLine]) -> (String, Vec<Hint>) {
                 block_cells: (right - left) / r.size,
                 block_start: j == 0,
                 indent: indented,
+                short: ratio < DISPLAY_SIZE && text_right - r.right() >= SHORT_END * r.size,
                 band_start: j == 0 && *band,
             });
         }

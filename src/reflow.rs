@@ -220,7 +220,7 @@ impl Reflow<'_, '_> {
     fn text(&mut self, i: usize) {
         if let Some(&h) = self.hints.get(i).filter(|h| h.known()) {
             if let Some(display) = h.decides(self.lines[i].raw) {
-                return self.by_geometry(i, display, h.indent);
+                return self.by_geometry(i, display, h);
             }
         }
         if self.classes[i].undoubled.is_some() {
@@ -251,16 +251,26 @@ impl Reflow<'_, '_> {
     }
 
     /// Places line `i` as its type size says: display type, or running
-    /// text that carries the open paragraph on unless it is indented.
-    fn by_geometry(&mut self, i: usize, display: bool, indent: bool) {
+    /// text that carries the open paragraph on unless it is indented, and
+    /// ends it when it stops short of its block's right edge.
+    fn by_geometry(&mut self, i: usize, display: bool, h: Hint) {
         if display {
             self.open = None;
             return self.display(i, 1.0);
         }
-        if self.open.is_some() && !indent {
-            return self.add_body(i);
+        self.after_start = false;
+        self.last_display = None;
+        let open = self.open.filter(|_| !h.indent).unwrap_or_else(|| {
+            self.units.push(Unit::Para {
+                lines: Vec::with_capacity(8),
+                lead: false,
+            });
+            self.units.len() - 1
+        });
+        if let Unit::Para { lines, .. } = &mut self.units[open] {
+            lines.push(i);
         }
-        self.new_para(i, false);
+        self.open = (!h.short).then_some(open);
     }
 
     fn new_para(&mut self, i: usize, lead: bool) {
