@@ -245,6 +245,54 @@ pub fn parse_many(input: JsValue, options: JsValue) -> Result<JsValue, JsError> 
     to_js(&document.parse_all(&options))
 }
 
+/// Parses positioned lines as one page: `lines` is an array of
+/// `{ text, x, y, w, h, size?, bold?, page? }` (page units, origin at the
+/// top left, y down; `size` the type size where known). Returns
+/// `{ number, text, page }`: `text` is the text rebuilt from the lines in
+/// reading order, which the page's spans index.
+#[wasm_bindgen(js_name = parseLayout)]
+pub fn parse_layout(lines: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    if !Array::is_array(&lines) {
+        return Err(error(format_args!(
+            "parseLayout: lines must be an array of {{ text, x, y, w, h, size?, bold?, page? }}, got {}",
+            type_name(&lines)
+        )));
+    }
+    let lines: Vec<jianbao::PositionedLine> = serde_wasm_bindgen::from_value(lines)
+        .map_err(|e| error(format_args!("parseLayout: invalid line: {e}")))?;
+    let options = options_arg(&options, "parseLayout")?;
+    to_js(&jianbao::parse_layout(&lines, &options))
+}
+
+/// Parses positioned text in markup — tesseract hOCR, ALTO XML or poppler's
+/// `pdftotext -bbox-layout` XHTML, told apart by content — given as a
+/// string or bytes (decoded as `parseBytes` does). Returns
+/// `{ format, pages: [{ number, text, page }] }` (`format`: `"hocr"`,
+/// `"alto"` or `"bbox-layout"`), or `null` when the input is none of them.
+#[wasm_bindgen(js_name = parseMarkup)]
+pub fn parse_markup(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let text = match input.as_string() {
+        Some(text) => text,
+        None => {
+            let bytes = bytes_arg(&input, "parseMarkup")?;
+            decode_or_throw(&bytes, None, "parseMarkup")?.text
+        }
+    };
+    let options = options_arg(&options, "parseMarkup")?;
+    #[derive(Serialize)]
+    struct Parsed {
+        format: &'static str,
+        pages: Vec<jianbao::LayoutPage>,
+    }
+    match jianbao::parse_markup(&text, &options) {
+        Some((m, pages)) => to_js(&Parsed {
+            format: m.name(),
+            pages,
+        }),
+        None => Ok(JsValue::NULL),
+    }
+}
+
 /// A text or bytes as a [`Document`], with the parser options.
 fn document_arg(
     input: &JsValue,
