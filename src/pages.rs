@@ -304,7 +304,7 @@ fn utf16_len(text: &str) -> u32 {
 }
 
 /// Moves every range of `page` by `by` UTF-16 code units.
-fn shift_spans(page: &mut Page, by: u32) {
+pub(crate) fn shift_spans(page: &mut Page, by: u32) {
     let shift = |spans: &mut Vec<Span>| {
         for span in spans {
             span[0] = span[0].saturating_add(by);

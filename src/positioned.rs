@@ -66,6 +66,15 @@ pub struct LayoutPage {
     pub page: crate::Page,
 }
 
+impl LayoutPage {
+    /// Moves every span of the page by `by` UTF-16 code units: for pages
+    /// whose texts are put one after another (a PDF's pages, divided by
+    /// form feeds).
+    pub fn shift_spans(&mut self, by: u32) {
+        crate::pages::shift_spans(&mut self.page, by);
+    }
+}
+
 /// What the geometry says about one line of the rebuilt text.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Hint {
