@@ -91,7 +91,13 @@ pub fn parse_with_hints(text: &str, hints: &[positioned::Hint], options: &Option
         wraps,
         hints,
     );
-    let placement = place::place(&items, &bodies.targets, &bodies.texts(), &bodies.body_units);
+    let placement = place::place_with(
+        &items,
+        &bodies.targets,
+        &bodies.texts(),
+        &bodies.body_units,
+        !hints.is_empty(),
+    );
     // 8. page: roles, kinds, confidence, banners, warnings.
     assemble::page(bodies, &items, placement, &lines, &layout, options)
 }

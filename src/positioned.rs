@@ -145,12 +145,21 @@ pub const SAME_SIZE: f32 = 0.06;
 /// Two fragments whose vertical centres are this close (share of the
 /// smaller type size) sit on one baseline.
 const SAME_ROW: f32 = 0.35;
+/// Rows still open to a fragment: the last this many (fragments come in
+/// order of their centres, so older rows lie above).
+const OPEN_ROWS: usize = 16;
+/// Fragments whose type sizes differ by less than this factor may be one
+/// line.
+const ONE_SIZE: f32 = 1.25;
 /// Fragments on one row this close (ems) belong to one line.
 const JOIN_GAP: f32 = 0.9;
 /// A gap this wide (ems) inside a line is printed as a space.
 const SPACE_GAP: f32 = 0.3;
 /// A glyph drawn again this close (ems) to the same glyph is fake bold.
 const BOLD_OFFSET: f32 = 0.3;
+/// Glyphs looked back at for the same glyph drawn again (fragments of a
+/// fake-bold line overlap by a few glyphs at most).
+const BOLD_LOOKBACK: usize = 8;
 /// A band between rows of articles is at least this tall (body ems).
 const BAND_GAP: f32 = 1.0;
 /// A gutter between columns is at least this wide (body ems).
@@ -265,19 +274,22 @@ fn lines_of(frags: &[PositionedLine]) -> Vec<Row> {
         .collect();
     let size_of = |l: &PositionedLine| l.size.filter(|s| *s > 0.0).unwrap_or(l.h).max(0.01);
     f.sort_by(|a, b| (a.y + a.h / 2.0).total_cmp(&(b.y + b.h / 2.0)));
-    // Rows: fragments whose centres lie within SAME_ROW of the row's first.
+    // Rows: fragments of about one size whose centres lie within SAME_ROW
+    // of the row's first (type of another size on the same line, a body
+    // line beside a headline, starts a row of its own).
     let mut rows: Vec<Vec<&PositionedLine>> = Vec::new();
     for l in f {
         let mid = l.y + l.h / 2.0;
-        let fits = rows.last().is_some_and(|r| {
+        let open = rows.len().saturating_sub(OPEN_ROWS);
+        let fits = rows[open..].iter().rposition(|r| {
             let first = r[0];
-            let tol = SAME_ROW * size_of(first).min(size_of(l));
-            (first.y + first.h / 2.0 - mid).abs() <= tol
+            let (a, b) = (size_of(first), size_of(l));
+            let tol = SAME_ROW * a.min(b);
+            a.max(b) / a.min(b) < ONE_SIZE && (first.y + first.h / 2.0 - mid).abs() <= tol
         });
-        if fits {
-            rows.last_mut().expect("a row").push(l);
-        } else {
-            rows.push(vec![l]);
+        match fits {
+            Some(k) => rows[open + k].push(l),
+            None => rows.push(vec![l]),
         }
     }
     let mut out = Vec::new();
@@ -290,14 +302,14 @@ fn lines_of(frags: &[PositionedLine]) -> Vec<Row> {
             match &mut cur {
                 Some((row, glyphs))
                     if l.x <= row.right() + JOIN_GAP * size.max(row.size)
-                        && (size / row.size - 1.0).abs() < 0.25 =>
+                        && size.max(row.size) / size.min(row.size) < ONE_SIZE =>
                 {
                     if l.x - row.right() >= SPACE_GAP * size {
                         row.text.push(' ');
                     }
                     for g in gl {
                         // Fake bold: the same glyph already drawn a hair away.
-                        let twice = glyphs.iter().rev().take(4).any(|k| {
+                        let twice = glyphs.iter().rev().take(BOLD_LOOKBACK).any(|k| {
                             k.c == g.c
                                 && (k.x0 - g.x0).abs() < BOLD_OFFSET * size
                                 && !g.c.is_whitespace()
@@ -323,7 +335,7 @@ fn lines_of(frags: &[PositionedLine]) -> Vec<Row> {
                     let mut text = String::new();
                     let mut kept: Vec<Glyph> = Vec::new();
                     for g in gl {
-                        let twice = kept.iter().rev().take(4).any(|k| {
+                        let twice = kept.iter().rev().take(BOLD_LOOKBACK).any(|k| {
                             k.c == g.c
                                 && (k.x0 - g.x0).abs() < BOLD_OFFSET * size
                                 && !g.c.is_whitespace()
