@@ -237,32 +237,54 @@ struct Glyph {
     x0: f32,
 }
 
+/// A space inside a fragment narrower than this (ems) between two CJK
+/// glyphs is letter spacing of justified text, not a space.
+const JUSTIFY_SPACE: f32 = 0.2;
+
 /// The glyphs of a fragment, spread over its box: ideographs and full-width
-/// marks a cell each, other characters half a cell.
-fn glyphs_of(l: &PositionedLine) -> Vec<Glyph> {
-    let cells: Vec<f32> = l
-        .text
-        .chars()
-        .map(|c| {
-            if crate::clean::is_cjk_text(c) || (c as u32) >= 0x2E80 {
-                1.0
-            } else {
-                0.5
-            }
-        })
-        .collect();
-    let total: f32 = cells.iter().sum();
+/// marks a cell each, other characters half a cell, spaces sharing what
+/// width is left. Spaces of letter-spaced (justified) CJK text, narrower
+/// than [`JUSTIFY_SPACE`] between two CJK glyphs, are dropped.
+fn glyphs_of(l: &PositionedLine, size: f32) -> Vec<Glyph> {
+    let wide = |c: char| crate::clean::is_cjk_text(c) || (c as u32) >= 0x2E80;
+    let chars: Vec<char> = l.text.chars().collect();
+    let cells: f32 = chars
+        .iter()
+        .filter(|c| !c.is_whitespace())
+        .map(|&c| if wide(c) { 1.0 } else { 0.5 })
+        .sum();
+    let spaces = chars.iter().filter(|c| c.is_whitespace()).count();
+    let space = if spaces > 0 {
+        ((l.w / size - cells) / spaces as f32).max(0.0)
+    } else {
+        0.0
+    };
+    let total = cells + space * spaces as f32;
     let unit = if total > 0.0 { l.w / total } else { 0.0 };
     let mut x = l.x;
-    l.text
-        .chars()
-        .zip(cells)
-        .map(|(c, k)| {
-            let g = Glyph { c, x0: x };
-            x += k * unit;
-            g
-        })
-        .collect()
+    let mut out = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let k = if c.is_whitespace() {
+            space
+        } else if wide(c) {
+            1.0
+        } else {
+            0.5
+        };
+        let justified = c.is_whitespace()
+            && space < JUSTIFY_SPACE
+            && i > 0
+            && chars.get(i - 1).is_some_and(|&p| wide(p))
+            && chars[i + 1..]
+                .iter()
+                .find(|n| !n.is_whitespace())
+                .is_some_and(|&n| wide(n));
+        if !justified {
+            out.push(Glyph { c, x0: x });
+        }
+        x += k * unit;
+    }
+    out
 }
 
 /// Fragments joined into lines: those on one baseline that touch or
@@ -298,7 +320,7 @@ fn lines_of(frags: &[PositionedLine]) -> Vec<Row> {
         let mut cur: Option<(Row, Vec<Glyph>)> = None;
         for l in r {
             let size = size_of(l);
-            let gl = glyphs_of(l);
+            let gl = glyphs_of(l, size);
             match &mut cur {
                 Some((row, glyphs))
                     if l.x <= row.right() + JOIN_GAP * size.max(row.size)
