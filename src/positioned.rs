@@ -91,6 +91,9 @@ pub struct Hint {
     /// Body type starting inset from its block's left edge: a paragraph's
     /// first line.
     pub indent: bool,
+    /// Body type set flush right, well in from its block's left edge (a
+    /// signature, a credit).
+    pub flush_right: bool,
     /// Body type ending this short of its block's right edge: a
     /// paragraph's last line.
     pub short: bool,
@@ -119,14 +122,14 @@ impl Hint {
     /// Whether the geometry decides that a line of text (`raw`) is display
     /// type (`Some(true)`) or running text (`Some(false)`): larger type is
     /// display, body type is running text — but for a signature, which is
-    /// set in body type apart from the text (`单位 姓名`), left to the text's
-    /// own conventions (`None`).
+    /// set in body type apart from the text (`单位 姓名`), or a line set
+    /// flush right, left to the text's own conventions (`None`).
     pub fn decides(&self, raw: &str) -> Option<bool> {
         if !self.known() {
             None
         } else if self.display() {
             Some(true)
-        } else if crate::conventions::signature(raw).is_some() {
+        } else if self.flush_right || crate::conventions::signature(raw).is_some() {
             None
         } else {
             Some(false)
@@ -164,6 +167,9 @@ const BOLD_LOOKBACK: usize = 8;
 const BAND_GAP: f32 = 1.0;
 /// A gutter between columns is at least this wide (body ems).
 const GUTTER: f32 = 0.8;
+/// A line of body type starting further in than this (its own ems) from
+/// its block's left edge is no paragraph's first line.
+const MAX_INDENT: f32 = 3.5;
 /// A line of body type ending this far (its own ems) short of its block's
 /// right edge ends its paragraph.
 const SHORT_END: f32 = 1.5;
@@ -626,7 +632,13 @@ pub fn rebuild(frags: &[PositionedLine]) -> (String, Vec<Hint>) {
             let r = &rows[i];
             // On the hints' scale, where DISPLAY_SIZE parts display type.
             let ratio = scale_ratio(r.size / body, display);
-            let indented = ratio < DISPLAY_SIZE && r.x - left >= INDENT * r.size;
+            let inset = (r.x - left) / r.size;
+            let indented = ratio < DISPLAY_SIZE && (INDENT..=MAX_INDENT).contains(&inset);
+            // Set flush right, well in from the left: a signature, a
+            // credit, not running text.
+            let flush_right = ratio < DISPLAY_SIZE
+                && inset > MAX_INDENT
+                && text_right - r.right() < SHORT_END * r.size;
             if indented {
                 text.push_str("\u{3000}\u{3000}");
             }
@@ -638,6 +650,7 @@ pub fn rebuild(frags: &[PositionedLine]) -> (String, Vec<Hint>) {
                 block_cells: (right - left) / r.size,
                 block_start: j == 0,
                 indent: indented,
+                flush_right,
                 short: ratio < DISPLAY_SIZE && text_right - r.right() >= SHORT_END * r.size,
                 band_start: j == 0 && *band,
             });
