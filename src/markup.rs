@@ -269,6 +269,8 @@ struct Word {
 /// A white gap at least this share of the line's height between two words
 /// is printed as a space.
 const WORD_SPACE: f32 = 0.5;
+/// The same between two CJK words.
+const CJK_WORD_SPACE: f32 = 1.0;
 /// A white gap at least this many times the line's height between two
 /// words is a gutter: OCR's layout analysis may run one line across
 /// columns, and the pieces are lines of their own.
@@ -352,7 +354,12 @@ fn line_of(
             let mut prev_end: Option<f32> = None;
             for w in &ws {
                 if let Some(e) = prev_end {
-                    if w.x0 - e >= WORD_SPACE * h {
+                    // Between two CJK words a space takes a wide gap (OCR's
+                    // word boxes scatter; ideographs are set close).
+                    let cjk = |c: Option<char>| c.is_some_and(crate::clean::is_cjk_text);
+                    let between_cjk = cjk(text.chars().next_back()) && cjk(w.text.trim().chars().next());
+                    let space = if between_cjk { CJK_WORD_SPACE } else { WORD_SPACE };
+                    if w.x0 - e >= space * h {
                         text.push(' ');
                     }
                 }
