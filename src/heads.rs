@@ -213,9 +213,8 @@ fn continues(
         return false;
     }
     if a.size > 0.0 && b.size > 0.0 {
-        // Positioned input: one field is set in one type size; within it,
-        // only two phrases printed apart end a field.
-        return same_size(a.size, b.size) && !two_phrases(ta);
+        // Positioned input: one field is set in one type size.
+        return same_size(a.size, b.size);
     }
     if a.doubled != b.doubled {
         return false;

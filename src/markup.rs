@@ -357,8 +357,13 @@ fn line_of(
                     // Between two CJK words a space takes a wide gap (OCR's
                     // word boxes scatter; ideographs are set close).
                     let cjk = |c: Option<char>| c.is_some_and(crate::clean::is_cjk_text);
-                    let between_cjk = cjk(text.chars().next_back()) && cjk(w.text.trim().chars().next());
-                    let space = if between_cjk { CJK_WORD_SPACE } else { WORD_SPACE };
+                    let between_cjk =
+                        cjk(text.chars().next_back()) && cjk(w.text.trim().chars().next());
+                    let space = if between_cjk {
+                        CJK_WORD_SPACE
+                    } else {
+                        WORD_SPACE
+                    };
                     if w.x0 - e >= space * h {
                         text.push(' ');
                     }

@@ -98,8 +98,8 @@ pub fn place(
 
 /// [`place`]; with `one_group` (positioned input, where display groups are
 /// the blocks of display type the page prints) an article takes fields of
-/// one display group only: a headline printed elsewhere is another
-/// article's.
+/// one display group only, and a group's fields go to one article: a
+/// headline printed elsewhere is another article's.
 pub fn place_with(
     items: &[Item],
     targets: &[Target],
@@ -250,14 +250,19 @@ pub fn place_with(
     let mut load = vec![0usize; targets.len()];
     // The display group each target's fields come from (`one_group`).
     let mut group_of: Vec<Option<usize>> = vec![None; targets.len()];
+    // The target each display group's fields go to (`one_group`).
+    let mut target_of: Vec<Option<usize>> = vec![None; items.len()];
     for &(score, i, k, t) in &cands {
         if placed[i][k].is_some() || load[t] >= MAX_FIELDS {
             continue;
         }
-        if one_group && group_of[t].is_some_and(|g| g != i) {
+        if one_group
+            && (group_of[t].is_some_and(|g| g != i) || target_of[i].is_some_and(|x| x != t))
+        {
             continue;
         }
         group_of[t] = Some(i);
+        target_of[i] = Some(t);
         // How far ahead of the next best target this one is.
         let runner_up = windows[i]
             .clone()
