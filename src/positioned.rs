@@ -487,6 +487,10 @@ fn reading_order(rows: &[Row], body: f32) -> Vec<(Vec<usize>, bool)> {
 /// one column it may stand over a subhead).
 const BAND_COLUMNS: f32 = 1.5;
 
+/// A headline spanning this share of its region's width (it may stand over
+/// some of its columns only) heads the region.
+const HEADED_SHARE: f32 = 0.35;
+
 /// What the recursive cut reads: the rows, the body type size and the
 /// width of a column.
 struct Page<'a> {
@@ -506,6 +510,49 @@ const OVER_GAP: f32 = 8.0;
 /// it (between columns), then any band (under headlines side by side that
 /// no gutter parts).
 impl Page<'_> {
+    /// Whether a region opens with display type across it (a headline
+    /// over all its columns) and holds running text under it.
+    fn headed(&self, ids: &[usize]) -> bool {
+        let rows = self.rows;
+        let display = |i: usize| rows[i].size / self.body >= DISPLAY_SIZE;
+        let Some(&top) = ids
+            .iter()
+            .min_by(|&&a, &&b| rows[a].y.total_cmp(&rows[b].y))
+        else {
+            return false;
+        };
+        let left = ids.iter().map(|&i| rows[i].x).fold(f32::INFINITY, f32::min);
+        let right = ids
+            .iter()
+            .map(|&i| rows[i].right())
+            .fold(f32::NEG_INFINITY, f32::max);
+        // The headline's lines: display rows at the top, before any text.
+        let first_text = ids
+            .iter()
+            .filter(|&&i| !display(i))
+            .map(|&i| rows[i].y)
+            .fold(f32::INFINITY, f32::min);
+        let head: Vec<usize> = ids
+            .iter()
+            .copied()
+            .filter(|&i| display(i) && rows[i].y < first_text)
+            .collect();
+        let head_left = head
+            .iter()
+            .map(|&i| rows[i].x)
+            .fold(f32::INFINITY, f32::min);
+        let head_right = head
+            .iter()
+            .map(|&i| rows[i].right())
+            .fold(f32::NEG_INFINITY, f32::max);
+        // A subhead over a column heads nothing.
+        let headline = rows[top].size / self.body >= SUBHEAD_SIZE;
+        display(top)
+            && headline
+            && first_text.is_finite()
+            && head_right - head_left >= HEADED_SHARE * (right - left)
+    }
+
     fn cut(&self, ids: Vec<usize>, out: &mut Vec<(Vec<usize>, bool)>) {
         let (rows, body) = (self.rows, self.body);
         if ids.len() > 1 {
@@ -575,8 +622,15 @@ impl Page<'_> {
                 let at = (a + b) / 2.0;
                 let (left, rest): (Vec<usize>, Vec<usize>) =
                     ids.iter().partition(|&&i| rows[i].x + rows[i].w / 2.0 < at);
+                // A region under a headline across it is a piece of its
+                // own: the text beside it is another's.
+                let headed = self.headed(&left);
                 self.cut(left, out);
+                let first = out.len();
                 self.cut(rest, out);
+                if let Some(b) = out.get_mut(first) {
+                    b.1 |= headed;
+                }
                 return;
             }
             if let Some(&g) = across.first() {

@@ -169,12 +169,18 @@ struct Segmenter<'a, 'b> {
 
 impl Segmenter<'_, '_> {
     fn unit(&mut self, u: usize) {
-        // A band of the page under running text: the piece above ended.
-        if self
+        // A band of the page under running text: the piece above ended
+        // (unless the band opens with a subhead's size of type: a band
+        // over a subhead may be a piece going on beside its headline).
+        let band = self
             .hints
             .get(self.units[u].first_line())
-            .is_some_and(|h| h.band_start)
-        {
+            .is_some_and(|h| h.band_start);
+        let small = self.units[u]
+            .lines()
+            .iter()
+            .all(|&l| self.hints.get(l).is_some_and(|h| h.subhead()));
+        if band && !small {
             self.close();
         }
         match &self.units[u] {
@@ -290,10 +296,20 @@ impl Segmenter<'_, '_> {
             }
             return self.push_para(u);
         }
-        if self.pending.iter().all(|&h| self.subhead_by_size(h)) {
+        // Subheads by size, all that is pending or the last of it: the
+        // piece goes on under them (a headline before them, printed beside
+        // the piece's first column, is left to the headline pass).
+        let subheads = self
+            .pending
+            .iter()
+            .rev()
+            .take_while(|&&h| self.subhead_by_size(h))
+            .count();
+        if subheads > 0 {
+            let heads = self.pending.split_off(self.pending.len() - subheads);
+            self.out.free.append(&mut self.pending);
             let d = self.current.as_mut().expect("current draft");
-            d.blocks
-                .extend(self.pending.drain(..).map(DraftBlock::Heading));
+            d.blocks.extend(heads.into_iter().map(DraftBlock::Heading));
             return self.push_para(u);
         }
         if self.pending.len() == 1 && self.is_subhead(self.pending[0], u) {
@@ -322,11 +338,9 @@ impl Segmenter<'_, '_> {
     /// ([`Hint::subhead`]).
     fn subhead_by_size(&self, h: usize) -> bool {
         let lines = self.units[h].lines();
-        let small = lines.iter().all(|&l| {
-            self.hints
-                .get(l)
-                .is_some_and(|h| h.subhead() && !h.band_start)
-        });
+        let small = lines
+            .iter()
+            .all(|&l| self.hints.get(l).is_some_and(|h| h.subhead()));
         small
             && matches!(self.units[h], Unit::Display { .. })
             && self
