@@ -486,12 +486,17 @@ pub fn hocr(text: &str) -> Vec<PositionedLine> {
     out
 }
 
+/// An ALTO style: type size (points) and bold.
+type AltoStyle = (Option<f32>, bool);
+/// An ALTO line being read: its box, its style, its words.
+type AltoLine = (Option<[f32; 4]>, AltoStyle, Vec<Word>);
+
 /// Reads ALTO XML. Type sizes (`FONTSIZE`, in points) are brought to the
 /// page's units by the median ratio of line height to type size.
 pub fn alto(text: &str) -> Vec<PositionedLine> {
     use std::collections::HashMap;
     // Styles first: they may come before or after the layout.
-    let mut styles: HashMap<String, (Option<f32>, bool)> = HashMap::new();
+    let mut styles: HashMap<String, AltoStyle> = HashMap::new();
     for t in tokens(text) {
         if let Token::Start { name, attrs, .. } = t {
             if name == "TextStyle" {
@@ -502,7 +507,7 @@ pub fn alto(text: &str) -> Vec<PositionedLine> {
             }
         }
     }
-    let style_of = |attrs: &str| -> (Option<f32>, bool) {
+    let style_of = |attrs: &str| -> AltoStyle {
         let mut size = None;
         let mut bold = attr(attrs, "STYLE").is_some_and(|s| s.contains("bold"));
         for r in attr(attrs, "STYLEREFS")
@@ -519,17 +524,16 @@ pub fn alto(text: &str) -> Vec<PositionedLine> {
     // (line, its type size in points)
     let mut lines: Vec<(PositionedLine, Option<f32>)> = Vec::new();
     let mut page = 0u32;
-    let mut block_style: (Option<f32>, bool) = (None, false);
-    let mut current: Option<(Option<[f32; 4]>, (Option<f32>, bool), Vec<Word>)> = None;
-    let finish = |cur: Option<(Option<[f32; 4]>, (Option<f32>, bool), Vec<Word>)>,
-                  page: u32,
-                  lines: &mut Vec<(PositionedLine, Option<f32>)>| {
-        if let Some((b, (size, _), ws)) = cur {
-            for l in line_of(&ws, b, SizeFrom::Given(None), page) {
-                lines.push((l, size));
+    let mut block_style: AltoStyle = (None, false);
+    let mut current: Option<AltoLine> = None;
+    let finish =
+        |cur: Option<AltoLine>, page: u32, lines: &mut Vec<(PositionedLine, Option<f32>)>| {
+            if let Some((b, (size, _), ws)) = cur {
+                for l in line_of(&ws, b, SizeFrom::Given(None), page) {
+                    lines.push((l, size));
+                }
             }
-        }
-    };
+        };
     for t in tokens(text) {
         match t {
             Token::Start { name, attrs, .. } => match name {
