@@ -488,7 +488,8 @@ fn draft_article(
                 let ls = units[u].lines();
                 all.extend(ls);
                 units[u].write_text(lines, scratch);
-                let mut text = scratch.as_str();
+                let whole = scratch.as_str();
+                let mut text = whole;
                 if k == 0 && d.opening == Opening::Lead {
                     let lead = parse_lead(text);
                     art.dateline = lead.dateline;
@@ -506,15 +507,25 @@ fn draft_article(
                     merge(&mut art.byline, parse_names(&text[at..]));
                     text = &text[..at];
                 }
+                // The paragraph's spans leave out what went to the dateline,
+                // byline or credit: `text` is a slice of `whole`.
+                let front = text.as_ptr() as usize - whole.as_ptr() as usize;
+                let back = whole.len() - front - text.len();
+                let spans = trimmed_spans(
+                    lines,
+                    ls,
+                    glyphs(&whole[..front]),
+                    glyphs(&whole[whole.len() - back..]),
+                );
                 if memchr::memchr_iter(b'"', text.as_bytes()).count() % 2 == 1 {
-                    quotes.push(spans_of(lines, ls.iter().copied()));
+                    quotes.push(spans.clone());
                 }
                 let clean = clean_body(text);
                 if !clean.is_empty() {
                     art.blocks.push(Block {
                         kind: BlockType::Paragraph,
                         text: clean,
-                        spans: spans_of(lines, ls.iter().copied()),
+                        spans,
                     });
                 }
             }
@@ -611,14 +622,62 @@ fn merge(into: &mut Byline, from: Byline) {
     }
 }
 
+/// Glyphs (chars other than white space) in `s`: what the raw text and its
+/// joined, width-folded form have alike.
+fn glyphs(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+/// Source ranges of lines `ls` as [`spans_of`] gives them, less the first
+/// `front` and the last `back` glyphs of their raw text (and the white space
+/// beside those): a lead paragraph's ranges start after its dateline and
+/// byline, `本报北京3月1日电（记者 张三）今天……` → `今天……`.
+fn trimmed_spans(lines: &[Line], ls: &[usize], front: usize, back: usize) -> Vec<Span> {
+    if front + back == 0 {
+        return spans_of(lines, ls.iter().copied());
+    }
+    let total: usize = ls.iter().map(|&l| glyphs(lines[l].raw)).sum();
+    if front + back >= total {
+        return spans_of(lines, ls.iter().copied());
+    }
+    // Glyph index `g` of the whole run → (line, UTF-16 offset of that glyph).
+    let mut ranges: Vec<(usize, Span)> = Vec::with_capacity(ls.len());
+    let mut seen = 0usize;
+    for &l in ls {
+        let line = &lines[l];
+        let mut pos = line.span[0];
+        let (mut start, mut end) = (None, line.span[0]);
+        for c in line.raw.chars() {
+            let w = c.len_utf16() as u32;
+            if !c.is_whitespace() {
+                if seen >= front && seen < total - back {
+                    start.get_or_insert(pos);
+                    end = pos + w;
+                }
+                seen += 1;
+            }
+            pos += w;
+        }
+        if let Some(start) = start {
+            ranges.push((l, [start, end]));
+        }
+    }
+    join_ranges(lines, ranges)
+}
+
 /// Source ranges of lines; lines next to each other in the input make one
 /// range, lines apart (a column break between, or pieces of side-by-side
 /// columns) make several.
 pub fn spans_of(lines: &[Line], idx: impl IntoIterator<Item = usize>) -> Vec<Span> {
+    join_ranges(lines, idx.into_iter().map(|l| (l, lines[l].span)))
+}
+
+/// Ranges within lines, joined where the lines are next to each other in the
+/// input.
+fn join_ranges(lines: &[Line], ranges: impl IntoIterator<Item = (usize, Span)>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut last: Option<usize> = None;
-    for l in idx {
-        let s = lines[l].span;
+    for (l, s) in ranges {
         match (last, out.last_mut()) {
             (Some(p), Some(cur)) if p + 1 == l && !lines[l].piece && s[0] >= cur[1] => {
                 cur[1] = s[1]

@@ -67,11 +67,13 @@ pub fn items_with(
             };
             let group: Vec<DisplayLine> = ls
                 .iter()
-                .map(|&l| DisplayLine {
+                .enumerate()
+                .map(|(k, &l)| DisplayLine {
                     line: l,
                     text: classes[l].undoubled.as_deref().unwrap_or(lines[l].raw),
                     doubled: classes[l].undoubled.is_some(),
                     size: hints.get(l).map_or(0.0, |h| h.size),
+                    after_blank: k > 0 && ls[k - 1] + 1 < l,
                 })
                 .collect();
             let (first, last) = (ls[0], ls[ls.len() - 1]);
@@ -133,6 +135,8 @@ pub struct DisplayLine<'a> {
     pub doubled: bool,
     /// Type size against the body's (0: unknown; positioned input only).
     pub size: f32,
+    /// A blank line stands between it and the display line above.
+    pub after_blank: bool,
 }
 
 /// An item of one column-name field.
@@ -230,6 +234,15 @@ fn continues(
     if !wraps {
         return false;
     }
+    let (wa, wb) = (width(a.text), width(b.text));
+    // Lines of one field fill one width and only the last falls short: a
+    // line short of the width of the field's wrapped lines above ends it
+    // (`中港集团中标吐乌大高等级公⏎路项目` ends at `路项目`).
+    if field.lines.len() > 1 && wa < field.capacity - WRAP_SLACK {
+        return false;
+    }
+    // Across a blank line only a word running across the break joins.
+    let across_blank = b.after_blank;
     // A word runs across the break.
     if let (Some(x), Some(y)) = (ta.chars().next_back(), tb.chars().next()) {
         if is_cjk(x) && is_cjk(y) {
@@ -240,7 +253,9 @@ fn continues(
             }
         }
     }
-    let (wa, wb) = (width(a.text), width(b.text));
+    if across_blank {
+        return false;
+    }
     if wb > wa + WRAP_SLACK {
         return false;
     }
@@ -425,6 +440,7 @@ mod tests {
                 text: l.raw,
                 doubled: false,
                 size: 0.0,
+                after_blank: false,
             })
             .collect();
         let near = crate::overlap::BigramSet::of([nearby]);
@@ -467,6 +483,18 @@ mod tests {
         assert_eq!(
             fields_of("关注民生 服务职工\n中港集团中标", ""),
             ["关注民生 服务职工", "中港集团中标"]
+        );
+        // A wrapped field's short line is its last, even where the body
+        // below prints the words across the break (`项目石家庄`).
+        assert_eq!(
+            fields_of(
+                "中港集团中标吐乌大高等级公\n路项目\n石家庄机场跑道延长\n工程通过验收",
+                "高等级公路，建设项目石家庄机场跑道延长工程"
+            ),
+            [
+                "中港集团中标吐乌大高等级公路项目",
+                "石家庄机场跑道延长工程通过验收"
+            ]
         );
     }
 

@@ -139,9 +139,34 @@ impl Layout {
         let Some(col) = self.width_at(i) else {
             return Shape::Free;
         };
-        shape_of(lines[i].width, col)
+        let line = &lines[i];
+        match shape_of(line.width, col) {
+            // A justified line whose letter spacing the extractor printed
+            // as spaces (`开 新 闻 发 布 会， 截 至 今 天 晚 上 8`) fills the
+            // column with its glyphs.
+            Shape::Wide if letter_spaced(line) => shape_of(line.glyphs, col),
+            shape => shape,
+        }
     }
 }
+
+/// A line with white space between most of its glyphs: `记 者 采 访 时 说，`.
+fn letter_spaced(line: &Line) -> bool {
+    let mut gaps = 0u32;
+    let mut in_gap = false;
+    for c in line.raw.trim().chars() {
+        let space = c.is_whitespace();
+        if space && !in_gap {
+            gaps += 1;
+        }
+        in_gap = space;
+    }
+    gaps * LETTER_SPACED_GAPS.1 >= line.glyph_count * LETTER_SPACED_GAPS.0
+}
+
+/// A letter-spaced line has at least this many gaps (numerator, denominator)
+/// per glyph.
+const LETTER_SPACED_GAPS: (u32, u32) = (1, 2);
 
 /// [`Shape`] of a line `width` cells wide in a column `col` cells wide.
 ///
@@ -422,5 +447,18 @@ mod tests {
         assert_eq!(shape_of(10.0, 12.0), Shape::Indent);
         assert_eq!(shape_of(4.0, 12.0), Shape::Short);
         assert_eq!(shape_of(15.0, 12.0), Shape::Wide);
+    }
+
+    #[test]
+    fn a_letter_spaced_line_is_measured_by_its_glyphs() {
+        let para = "一二三四五六七八九十\n一二三，四五六七八九十一\n一二三四五六，七八九十一\n一二三四五。\n";
+        let text = format!("{}一 二 三 四 五 六， 七 八 九 十 一\n", para.repeat(6));
+        let arena = Bump::new();
+        let lines = split(&text, &arena);
+        let classes = crate::classify::classify(&lines);
+        let l = measure(&lines, &classes);
+        let last = lines.iter().rposition(|l| !l.is_blank()).unwrap();
+        assert!(lines[last].width > 15.0);
+        assert_eq!(l.shape(&lines, last), Shape::Full);
     }
 }

@@ -147,6 +147,33 @@ pub fn trace(text: &str) -> String {
             l.raw
         );
     }
+    // The display fields and where placement put them.
+    let segments = segment::segment(&lines, &classes, &reflowed.units);
+    let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
+    let items = heads::items(&lines, &classes, &reflowed.units, &bodies.free, true);
+    let placement = place::place(&items, &bodies.targets, &bodies.texts(), &bodies.body_units);
+    for (i, it) in items.iter().enumerate() {
+        for (k, f) in it.fields.iter().enumerate() {
+            let at = placement
+                .heads
+                .iter()
+                .enumerate()
+                .find_map(|(t, hs)| hs.iter().find(|h| h.0 == (i, k)).map(|h| (t, h.1)));
+            let target = |t: usize| {
+                let u = bodies.targets[t].first_unit;
+                format!("article at unit {u}")
+            };
+            let place = match at {
+                Some((t, sure)) => format!("{} ({sure:.2})", target(t)),
+                None if placement.banners.contains(&(i, k)) => "banner".to_string(),
+                None => match placement.orphans.iter().find(|o| o.0 == (i, k)) {
+                    Some(&(_, t)) => format!("kept as text in {}", target(t)),
+                    None => "unplaced".to_string(),
+                },
+            };
+            let _ = writeln!(out, "field D{} {:?} -> {place}", it.unit, f.text);
+        }
+    }
     out
 }
 

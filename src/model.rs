@@ -34,14 +34,14 @@ pub struct Page {
     /// set in columns or paragraphs, with headlines, datelines, bylines or
     /// page furniture. Below 0.5 the page also carries a `not_newspaper`
     /// warning (English prose, a novel, a table dump).
-    #[serde(default)]
+    #[serde(default, serialize_with = "figure::one")]
     pub looks_like_newspaper: f64,
     /// Source ranges of each banner, parallel to `banners`.
     #[serde(default)]
     pub banner_spans: Vec<Vec<Span>>,
     /// How sure each banner is to belong to no article, parallel to
     /// `banners`.
-    #[serde(default)]
+    #[serde(default, serialize_with = "figure::list")]
     pub banner_confidence: Vec<f64>,
     /// Text the parser could not place, or had to guess about.
     #[serde(default)]
@@ -127,7 +127,7 @@ pub struct Article {
     pub signature: Option<String>,
     /// How sure the parser is of this article as a whole, 0–1: where it
     /// starts and ends, which lines are its headline and which its body.
-    #[serde(default)]
+    #[serde(default, serialize_with = "figure::one")]
     pub confidence: f64,
     /// Every source range the article was built from.
     #[serde(default)]
@@ -144,11 +144,11 @@ pub struct Article {
     pub signature_spans: Vec<Span>,
     /// How sure each display field's placement with this article is
     /// (null when the field is).
-    #[serde(default)]
+    #[serde(default, serialize_with = "figure::maybe")]
     pub kicker_confidence: Option<f64>,
-    #[serde(default)]
+    #[serde(default, serialize_with = "figure::maybe")]
     pub title_confidence: Option<f64>,
-    #[serde(default)]
+    #[serde(default, serialize_with = "figure::maybe")]
     pub subtitle_confidence: Option<f64>,
 }
 
@@ -351,5 +351,43 @@ impl From<Page> for SourcedPage {
             page,
             source: Source::default(),
         }
+    }
+}
+
+/// How the page's figures (confidence, `looks_like_newspaper`) are
+/// written: a whole number without a fraction (`1`, `0`), any other as a
+/// decimal (`0.87`) — as JavaScript's `JSON.stringify` and Python's `json`
+/// write them too, so that every front end prints the same bytes.
+mod figure {
+    use serde::ser::SerializeSeq;
+    use serde::Serializer;
+
+    pub fn one<S: Serializer>(x: &f64, s: S) -> Result<S::Ok, S::Error> {
+        if x.fract() == 0.0 && x.abs() < 1e15 {
+            s.serialize_i64(*x as i64)
+        } else {
+            s.serialize_f64(*x)
+        }
+    }
+
+    pub fn maybe<S: Serializer>(x: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+        match x {
+            Some(x) => one(x, s),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn list<S: Serializer>(xs: &[f64], s: S) -> Result<S::Ok, S::Error> {
+        struct Figure(f64);
+        impl serde::Serialize for Figure {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                one(&self.0, s)
+            }
+        }
+        let mut seq = s.serialize_seq(Some(xs.len()))?;
+        for &x in xs {
+            seq.serialize_element(&Figure(x))?;
+        }
+        seq.end()
     }
 }

@@ -211,7 +211,7 @@ pub fn place_with(
                 .all(|t| lex(i, k, t) < BANNER_LEXICAL);
         crate::conventions::is_slogan(&f.text.replace(' ', ""))
             || (two_phrases(&f.text) && unrelated())
-            || (top && (two_phrases(&f.text) || items[i].fields.len() > 1))
+            || (top && two_phrases(&f.text))
     };
     let banners_flags: Vec<Vec<bool>> = items
         .iter()

@@ -330,9 +330,15 @@ impl Reflow<'_, '_> {
         self.last_display = (!signature).then_some((i, u));
     }
 
-    /// Lines `a < b` print together: nothing but white space between them.
+    /// Display lines `a < b` belong to one group: nothing but blank lines
+    /// between them (OCR and some extractors set a blank line between the
+    /// lines of one headline; the field builder weighs it).
     fn adjacent(&self, a: usize, b: usize) -> bool {
-        a + 1 == b
+        if !self.hints.is_empty() {
+            // Positioned input: a blank line parts two blocks of the page.
+            return a + 1 == b;
+        }
+        (a + 1..b).all(|j| self.lines[j].is_blank())
     }
 
     /// Whether line `i` continues the open paragraph.

@@ -318,7 +318,36 @@ impl Segmenter<'_, '_> {
             d.blocks.push(DraftBlock::Heading(h));
             return self.push_para(u);
         }
+        if self.set_aside_interleaved(u) {
+            return self.push_para(u);
+        }
         self.open_with(opening, u)
+    }
+
+    /// Display lines printed inside the current piece's last paragraph
+    /// (the paragraph runs on below them: `被外国公⏎关注民生 服务职工⏎司垄断的
+    /// 局面。`) are another story's headline or the page's banner that the
+    /// extractor set into the column; when paragraph `next` carries on the
+    /// words of the piece, they do not open a piece at it. They stay free
+    /// for the headline pass.
+    fn set_aside_interleaved(&mut self, next: usize) -> bool {
+        let Some(d) = self.current.as_ref() else {
+            return false;
+        };
+        let Some(last) = d.paras().last() else {
+            return false;
+        };
+        let end = self.units[last].lines().last().copied().unwrap_or(0);
+        let units = self.units;
+        let (inside, rest): (Vec<usize>, Vec<usize>) = self
+            .pending
+            .iter()
+            .partition(|&&p| units[p].lines().first().is_some_and(|&l| l < end));
+        let set_aside = !inside.is_empty() && rest.is_empty() && self.coheres(d, next);
+        if set_aside {
+            self.out.free.append(&mut self.pending);
+        }
+        set_aside
     }
 
     fn open_with(&mut self, opening: Opening, u: usize) {
@@ -382,18 +411,30 @@ impl Segmenter<'_, '_> {
         {
             return true;
         }
-        let keys = |u: usize| self.units[u].lines().iter().map(|&l| self.lines[l].key);
+        let head = BigramSet::of([line.key]);
+        head.share_in(&self.above(d)) >= SUBHEAD_ECHO || self.coheres(d, next)
+    }
+
+    /// The bigrams of the last paragraphs of draft `d`.
+    fn above(&self, d: &Draft) -> BigramSet {
         let paras: Vec<usize> = d.paras().collect();
-        let above = BigramSet::of(
+        BigramSet::of(
             paras
                 .iter()
                 .rev()
                 .take(SUBHEAD_CONTEXT)
-                .flat_map(|&p| keys(p)),
-        );
-        let head = BigramSet::of([line.key]);
-        let below = BigramSet::of(keys(next));
-        head.share_in(&above) >= SUBHEAD_ECHO || below.share_in(&above) >= SUBHEAD_COHESION
+                .flat_map(|&p| self.keys(p)),
+        )
+    }
+
+    /// Paragraph `next` carries on the words of the last paragraphs of
+    /// draft `d`.
+    fn coheres(&self, d: &Draft, next: usize) -> bool {
+        BigramSet::of(self.keys(next)).share_in(&self.above(d)) >= SUBHEAD_COHESION
+    }
+
+    fn keys(&self, u: usize) -> impl Iterator<Item = &str> + '_ {
+        self.units[u].lines().iter().map(|&l| self.lines[l].key)
     }
 
     fn next_credit_is_photo(&self, u: usize) -> bool {

@@ -167,16 +167,22 @@ fn spans_slice_back_to_the_raw_text() {
     let slice = |s: [u32; 2]| String::from_utf16(&utf16[s[0] as usize..s[1] as usize]).unwrap();
     let a = &p.articles[0];
     assert_eq!(slice(a.title_spans[0]), "公交职工做刺绣");
-    // One paragraph joined across a column break: two ranges.
+    // One paragraph joined across a column break: two ranges; the lead's
+    // dateline and byline are not the paragraph's.
     let spans: Vec<String> = a.blocks[0].spans.iter().map(|&s| slice(s)).collect();
-    assert_eq!(
-        spans,
-        [
-            "本报讯 （记者 张三） 近日， 某车队职工",
-            "自发设计了大型十字绣。"
-        ]
-    );
+    assert_eq!(spans, ["近日， 某车队职工", "自发设计了大型十字绣。"]);
     assert_eq!(a.blocks[0].text, "近日，某车队职工自发设计了大型十字绣。");
+}
+
+#[test]
+fn a_closing_credit_is_not_the_paragraphs_source() {
+    let text = "公交职工做刺绣\n\n近日，某车队职工自发设计了大型十字绣。（记者 张三）\n";
+    let p = page(text);
+    let utf16: Vec<u16> = text.encode_utf16().collect();
+    let slice = |s: [u32; 2]| String::from_utf16(&utf16[s[0] as usize..s[1] as usize]).unwrap();
+    let a = &p.articles[0];
+    let spans: Vec<String> = a.blocks[0].spans.iter().map(|&s| slice(s)).collect();
+    assert_eq!(spans, ["近日，某车队职工自发设计了大型十字绣。"]);
 }
 
 #[test]

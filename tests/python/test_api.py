@@ -132,9 +132,9 @@ def test_spans_are_utf16_offsets() -> None:
     units = text.encode("utf-16-le")
     article = page["articles"][0]
     start, end = article["blocks"][0]["spans"][0]
-    # The paragraph's source line, found 2 units per 𠀀 later than a
-    # code-point count would put it.
-    assert units[2 * start : 2 * end].decode("utf-16-le") == "本报讯（记者 张三）近日，某车队职工自发设计了大型十字绣。"
+    # The paragraph's source (its dateline and byline left out), found 2
+    # units per 𠀀 later than a code-point count would put it.
+    assert units[2 * start : 2 * end].decode("utf-16-le") == "近日，某车队职工自发设计了大型十字绣。"
     assert end <= len(units) // 2
     # Lone surrogates (possible in a Python str) become U+FFFD, one unit each.
     assert jianbao.parse("本报讯\ud800近日。")["schema"] == "jianbao/1"
