@@ -266,6 +266,20 @@ struct Word {
     bold: bool,
 }
 
+impl Word {
+    /// A word with no text yet, boxed by `[x0, y0, x1, y1]`.
+    fn at([x0, y0, x1, y1]: [f32; 4]) -> Word {
+        Word {
+            text: String::new(),
+            x0,
+            y0,
+            x1,
+            y1,
+            bold: false,
+        }
+    }
+}
+
 /// A white gap at least this share of the line's height between two words
 /// is printed as a space.
 const WORD_SPACE: f32 = 0.5;
@@ -438,15 +452,7 @@ pub fn hocr(text: &str) -> Vec<PositionedLine> {
                     line = Some((hocr_props(&title), Vec::new()));
                     Open::Line
                 } else if class.split_whitespace().any(|c| c == "ocrx_word") {
-                    let [x0, y0, x1, y1] = hocr_props(&title).unwrap_or([0.0; 4]);
-                    word = Some(Word {
-                        text: String::new(),
-                        x0,
-                        y0,
-                        x1,
-                        y1,
-                        bold: false,
-                    });
+                    word = Some(Word::at(hocr_props(&title).unwrap_or([0.0; 4])));
                     Open::Word
                 } else if matches!(name.to_ascii_lowercase().as_str(), "strong" | "b") {
                     if let Some(w) = word.as_mut() {
@@ -623,15 +629,7 @@ pub fn bbox_layout(text: &str) -> Vec<PositionedLine> {
                 "page" => page += 1,
                 "line" if !empty => words = Some(Vec::new()),
                 "word" if !empty => {
-                    let [x0, y0, x1, y1] = bbox(attrs).unwrap_or([0.0; 4]);
-                    word = Some(Word {
-                        text: String::new(),
-                        x0,
-                        y0,
-                        x1,
-                        y1,
-                        bold: false,
-                    });
+                    word = Some(Word::at(bbox(attrs).unwrap_or([0.0; 4])));
                 }
                 _ => {}
             },

@@ -487,6 +487,15 @@ fn reading_order(rows: &[Row], body: f32) -> Vec<(Vec<usize>, bool)> {
 /// one column it may stand over a subhead).
 const BAND_COLUMNS: f32 = 1.5;
 
+/// The left and right edges of rows `ids`.
+fn edges(rows: &[Row], ids: impl Iterator<Item = usize> + Clone) -> (f32, f32) {
+    let left = ids.clone().map(|i| rows[i].x).fold(f32::INFINITY, f32::min);
+    let right = ids
+        .map(|i| rows[i].right())
+        .fold(f32::NEG_INFINITY, f32::max);
+    (left, right)
+}
+
 /// A headline spanning this share of its region's width (it may stand over
 /// some of its columns only) heads the region.
 const HEADED_SHARE: f32 = 0.35;
@@ -521,11 +530,7 @@ impl Page<'_> {
         else {
             return false;
         };
-        let left = ids.iter().map(|&i| rows[i].x).fold(f32::INFINITY, f32::min);
-        let right = ids
-            .iter()
-            .map(|&i| rows[i].right())
-            .fold(f32::NEG_INFINITY, f32::max);
+        let (left, right) = edges(rows, ids.iter().copied());
         // The headline's lines: display rows at the top, before any text.
         let first_text = ids
             .iter()
@@ -537,14 +542,7 @@ impl Page<'_> {
             .copied()
             .filter(|&i| display(i) && rows[i].y < first_text)
             .collect();
-        let head_left = head
-            .iter()
-            .map(|&i| rows[i].x)
-            .fold(f32::INFINITY, f32::min);
-        let head_right = head
-            .iter()
-            .map(|&i| rows[i].right())
-            .fold(f32::NEG_INFINITY, f32::max);
+        let (head_left, head_right) = edges(rows, head.iter().copied());
         // A subhead over a column heads nothing.
         let headline = rows[top].size / self.body >= SUBHEAD_SIZE;
         display(top)
@@ -608,11 +606,7 @@ impl Page<'_> {
                         b.1 |= band;
                     }
                 };
-            let left = ids.iter().map(|&i| rows[i].x).fold(f32::INFINITY, f32::min);
-            let right = ids
-                .iter()
-                .map(|&i| rows[i].right())
-                .fold(f32::NEG_INFINITY, f32::max);
+            let (left, right) = edges(rows, ids.iter().copied());
             let wide = right - left > BAND_COLUMNS * self.column;
             if let Some(&g) = across.iter().find(|g| under_text(g)) {
                 split_across(g, out, wide);
@@ -668,14 +662,7 @@ pub fn rebuild(frags: &[PositionedLine]) -> (String, Vec<Hint>) {
             text.push('\n');
             hints.push(Hint::default());
         }
-        let left = block
-            .iter()
-            .map(|&i| rows[i].x)
-            .fold(f32::INFINITY, f32::min);
-        let right = block
-            .iter()
-            .map(|&i| rows[i].right())
-            .fold(f32::NEG_INFINITY, f32::max);
+        let (left, right) = edges(&rows, block.iter().copied());
         // The right edge of the block's running text.
         let text_right = block
             .iter()
