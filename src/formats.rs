@@ -334,7 +334,7 @@ fn articles(page: &SourcedPage) -> String {
 /// ```
 /// use jianbao::{formats::label, Source};
 ///
-/// let s = Source { file: Some("a.txt".into()), page: Some(3), encoding: None };
+/// let s = Source { file: Some("a.txt".into()), page: Some(3), ..Default::default() };
 /// assert_eq!(label(&s), "a.txt page 3");
 /// assert_eq!(label(&Source::default()), "-");
 /// ```

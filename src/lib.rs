@@ -33,41 +33,71 @@ pub mod formats;
 mod heads;
 mod layout;
 mod lines;
+pub mod markup;
 mod model;
 pub mod overlap;
 pub mod pages;
 mod place;
+pub mod positioned;
 mod reflow;
 pub mod render;
 mod segment;
 
 pub use model::*;
 pub use pages::{parse_pages, split_pages, Document, PageRange};
+pub use positioned::{parse_layout, parse_layout_pages, parse_markup, LayoutPage, PositionedLine};
 
 /// Parses one raw page into a [`Page`].
 ///
 /// Never panics and never fails: text the parser cannot place is kept in
 /// [`Page::warnings`] rather than dropped.
 pub fn parse(text: &str, options: &Options) -> Page {
+    parse_with_hints(text, &[], options)
+}
+
+/// Parses one raw page with what its geometry says about each line
+/// ([`positioned::Hint`], one per line of `text`, blank lines included):
+/// the entry [`parse_layout`] uses. With no hints it is [`parse`].
+pub fn parse_with_hints(text: &str, hints: &[positioned::Hint], options: &Options) -> Page {
     // The lines' match keys that differ from the raw text live here, freed
     // at once with the page's working data.
     let arena = bumpalo::Bump::new();
     // 1. lines: split, keyed, side-by-side columns read one after another.
     let lines = columns::unfold(lines::split(text, &arena), &arena);
+    // Hints are per line of `text`; column unfolding would break that
+    // (positioned input is never printed side by side), so then none.
+    let hints = if lines.len() == hints.len() {
+        hints
+    } else {
+        &[]
+    };
     // 2. classify: furniture, datelines, bylines, credits, display shape.
     let classes = classify::classify(&lines);
     // 3. layout: column widths, blank-line and indent conventions.
     let layout = layout::measure(&lines, &classes);
     // 4. reflow: running text into paragraphs, display lines into groups.
-    let reflowed = reflow::reflow(&lines, &classes, &layout);
+    let reflowed = reflow::reflow_with(&lines, &classes, &layout, hints);
     // 5. segment: where articles start and end.
-    let segments = segment::segment(&lines, &classes, &reflowed.units);
+    let segments = segment::segment_with(&lines, &classes, &reflowed.units, hints);
     // 6. bodies: each article's text, credits and source ranges.
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
     // 7. place: display groups split into fields, each put with its article.
     let wraps = layout.column.is_some();
-    let items = heads::items(&lines, &classes, &reflowed.units, &bodies.free, wraps);
-    let placement = place::place(&items, &bodies.targets, &bodies.texts(), &bodies.body_units);
+    let items = heads::items_with(
+        &lines,
+        &classes,
+        &reflowed.units,
+        &bodies.free,
+        wraps,
+        hints,
+    );
+    let placement = place::place_with(
+        &items,
+        &bodies.targets,
+        &bodies.texts(),
+        &bodies.body_units,
+        !hints.is_empty(),
+    );
     // 8. page: roles, kinds, confidence, banners, warnings.
     assemble::page(bodies, &items, placement, &lines, &layout, options)
 }

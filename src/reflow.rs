@@ -16,6 +16,7 @@ use crate::classify::{Classified, LineKind};
 use crate::layout::{Blanks, Indents, Layout, Shape};
 use crate::lines::Line;
 use crate::overlap;
+use crate::positioned::Hint;
 
 /// A unit of the page: one paragraph, display group, credit or furniture line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,10 +126,23 @@ const MAX_GROUP: usize = 8;
 
 /// Reflows classified lines into units.
 pub fn reflow(lines: &[Line], classes: &[Classified], layout: &Layout) -> Reflowed {
+    reflow_with(lines, classes, layout, &[])
+}
+
+/// [`reflow`] with what the page's geometry says of each line (positioned
+/// input; none for plain text): type size decides display type from
+/// running text, and an indent starts a paragraph.
+pub fn reflow_with(
+    lines: &[Line],
+    classes: &[Classified],
+    layout: &Layout,
+    hints: &[Hint],
+) -> Reflowed {
     let mut r = Reflow {
         lines,
         classes,
         layout,
+        hints,
         units: Vec::new(),
         sure: vec![1.0; lines.len()],
         open: None,
@@ -149,6 +163,8 @@ struct Reflow<'a, 'b> {
     lines: &'a [Line<'b>],
     classes: &'a [Classified],
     layout: &'a Layout,
+    /// Per line, what its position and type size say (empty: plain text).
+    hints: &'a [Hint],
     units: Vec<Unit>,
     sure: Vec<Decision>,
     /// The paragraph (index into `units`) that has not ended.
@@ -202,6 +218,11 @@ impl Reflow<'_, '_> {
     }
 
     fn text(&mut self, i: usize) {
+        if let Some(&h) = self.hints.get(i).filter(|h| h.known()) {
+            if let Some(display) = h.decides(self.lines[i].raw) {
+                return self.by_geometry(i, display, h);
+            }
+        }
         if self.classes[i].undoubled.is_some() {
             self.open = None;
             return self.display(i, 1.0);
@@ -227,6 +248,29 @@ impl Reflow<'_, '_> {
             self.sure[i] = sure;
             self.new_para(i, false);
         }
+    }
+
+    /// Places line `i` as its type size says: display type, or running
+    /// text that carries the open paragraph on unless it is indented, and
+    /// ends it when it stops short of its block's right edge.
+    fn by_geometry(&mut self, i: usize, display: bool, h: Hint) {
+        if display {
+            self.open = None;
+            return self.display(i, 1.0);
+        }
+        self.after_start = false;
+        self.last_display = None;
+        let open = self.open.filter(|_| !h.indent).unwrap_or_else(|| {
+            self.units.push(Unit::Para {
+                lines: Vec::with_capacity(8),
+                lead: false,
+            });
+            self.units.len() - 1
+        });
+        if let Unit::Para { lines, .. } = &mut self.units[open] {
+            lines.push(i);
+        }
+        self.open = (!h.short).then_some(open);
     }
 
     fn new_para(&mut self, i: usize, lead: bool) {
@@ -290,6 +334,10 @@ impl Reflow<'_, '_> {
     /// between them (OCR and some extractors set a blank line between the
     /// lines of one headline; the field builder weighs it).
     fn adjacent(&self, a: usize, b: usize) -> bool {
+        if !self.hints.is_empty() {
+            // Positioned input: a blank line parts two blocks of the page.
+            return a + 1 == b;
+        }
         (a + 1..b).all(|j| self.lines[j].is_blank())
     }
 
