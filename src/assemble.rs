@@ -299,7 +299,7 @@ pub fn page(
         });
     }
     let looks = looks_like_newspaper(lines, layout, &info, &articles);
-    if looks < 0.5 && lines.iter().any(|l| !l.is_blank()) {
+    if looks < NEWSPAPER_BELOW && lines.iter().any(|l| !l.is_blank()) {
         warnings.push(Warning {
             code: "not_newspaper".into(),
             message: format!(
@@ -372,6 +372,11 @@ fn article_confidence(a: &Article, opening: Opening, line_sure: f32, title_sure:
     let raw = 0.4 * opening.sureness() + 0.3 * line_sure + 0.3 * title_sure;
     figure(confidence::ARTICLE.apply(raw))
 }
+
+/// A page whose `looks_like_newspaper` is below this is reported as not a
+/// newspaper page (prose, a novel, a table): it has neither the share of
+/// Chinese nor the conventions of the trade.
+pub const NEWSPAPER_BELOW: f64 = 0.5;
 
 /// Raw sureness of an article's title when it has none: an article without
 /// a title is itself a doubt.
