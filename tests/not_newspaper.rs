@@ -2,10 +2,13 @@
 //! 0.5 and a `not_newspaper` warning), as Readability's `isProbablyReaderable`
 //! does; newspaper pages of every extraction style do not.
 
-mod support;
-
 use jianbao::{parse, Options, Page};
 use std::path::Path;
+
+/// The shared folder beside the repository (sample pages, corpus).
+fn shared() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
 
 fn page_of(path: &Path) -> Page {
     parse(&std::fs::read_to_string(path).unwrap(), &Options::default())
@@ -31,7 +34,7 @@ fn prose_a_novel_and_a_table_are_not_newspaper_pages() {
 
 #[test]
 fn newspaper_pages_of_every_extractor_look_like_newspaper_pages() {
-    let shared = support::shared();
+    let shared = shared();
     let mut seen = 0;
     for dir in ["pages", "corpus"] {
         let Ok(entries) = std::fs::read_dir(shared.join(dir)) else {
