@@ -124,7 +124,7 @@ pub struct Field {
 
 /// How much wider (cells) a line may be than the line above it and still
 /// be that line's wrap (punctuation and Latin are set narrower or wider).
-const WRAP_SLACK: f32 = 1.0;
+pub const WRAP_SLACK: f32 = 1.0;
 
 /// A display line as the field builder reads it: its index, its text with
 /// doubled glyphs undone (raw otherwise), and whether it was doubled.

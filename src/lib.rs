@@ -27,6 +27,7 @@ mod byline;
 mod classify;
 pub mod clean;
 mod columns;
+pub mod confidence;
 mod conventions;
 pub mod decode;
 pub mod formats;

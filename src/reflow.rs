@@ -442,6 +442,20 @@ impl Reflow<'_, '_> {
             // paragraph printed across columns.
             return (false, 0.7);
         }
+        // The last line of a headline wrapped at the column: right under a
+        // display line, short of the column, ending no sentence, above a
+        // line that starts a paragraph of its own
+        // (`目标雷神山！第四批国家中医⏎医疗队（上海）出征⏎就在虹桥机场…`);
+        // no wider than the line above, as a wrap's last line is.
+        if self.last_display.is_some_and(|(p, _)| {
+            p + 1 == i && line.width <= self.lines[p].width + crate::heads::WRAP_SLACK
+        }) && matches!(shape, Shape::Short | Shape::Indent)
+            && !c.terminal
+            && !c.clause_end
+            && next.is_some_and(|n| n == i + 1 && self.starts_paragraph(n))
+        {
+            return (true, 0.7);
+        }
         if !c.display {
             // Headlines may end in `！` or `？`; so may a one-line paragraph.
             // A headline's wrap carries its display line on; otherwise the
@@ -687,6 +701,17 @@ impl Reflow<'_, '_> {
     }
 
     /// The next line with text after `i`.
+    /// Line `n` starts a paragraph by the page's own marks: a dateline or a
+    /// byline line, or an indent where the page marks paragraphs so.
+    fn starts_paragraph(&self, n: usize) -> bool {
+        matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline)
+            || match self.layout.indents {
+                Indents::Width => self.layout.shape(self.lines, n) == Shape::Indent,
+                Indents::Spaces => self.lines[n].indent,
+                Indents::None => false,
+            }
+    }
+
     fn next_text(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| !self.lines[j].is_blank())
     }
@@ -786,6 +811,38 @@ mod tests {
                 ("p", 4),
                 ("d", 1),
                 ("p", 3)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_wrapped_above_an_indented_paragraph_keeps_its_last_line() {
+        // Column of 12 cells, paragraphs start two cells short; the headline
+        // ends on a short line that ends no sentence, right above a
+        // paragraph's indented first line.
+        let para = "近日，某区总工会开展\n送清凉活动，走访慰问露天\n高温岗位一线职工，为他们\n送去防暑降温用品。\n";
+        let page = format!(
+            "{para}{para}{para}{para}目标某山！第四批国家某某某\n医疗队（某地）出发\n就在某某机场2号航站\n楼，第四批国家某某医疗队\n（某地）出发，奔赴某地医\n院。\n{para}{para}"
+        );
+        let kinds: Vec<(&str, usize)> = units(&page)
+            .iter()
+            .map(|u| match u {
+                Unit::Para { lines, .. } => ("p", lines.len()),
+                Unit::Display { lines } => ("d", lines.len()),
+                _ => ("?", 0),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("p", 4),
+                ("p", 4),
+                ("p", 4),
+                ("p", 4),
+                ("d", 2),
+                ("p", 4),
+                ("p", 4),
+                ("p", 4)
             ]
         );
     }
