@@ -96,14 +96,33 @@ pub fn is_weekday(key: &str) -> bool {
 }
 
 /// A column name (栏目) set alone in brackets: `【职工心声】` → `职工心声`
-/// (key form). The name is short and no sentence.
+/// (key form). The name is short and no sentence. OCR reads a lenticular
+/// bracket as a square one on either side or both (`[读者来信】`,
+/// `【一线手记]`, `[一线手记]`), or loses the closing one (`【百姓茶座`);
+/// a name in brackets that are not both lenticular is all ideographs.
+///
+/// ```text
+/// bracketed_column_name("【职工心声】") = Some("职工心声")
+/// bracketed_column_name("[读者来信】") = Some("读者来信")
+/// bracketed_column_name("【百姓茶座") = Some("百姓茶座")
+/// bracketed_column_name("[注1]") = None
+/// ```
 pub fn bracketed_column_name(key: &str) -> Option<&str> {
-    let inner = key
-        .strip_prefix('【')
-        .and_then(|k| k.strip_suffix('】'))
-        .or_else(|| key.strip_prefix('〖').and_then(|k| k.strip_suffix('〗')))?;
+    const OPEN: [char; 4] = ['【', '〖', '[', '［'];
+    const CLOSE: [char; 4] = ['】', '〗', ']', '］'];
+    let lenticular = |c: char| matches!(c, '【' | '〖' | '】' | '〗');
+    let open = key.chars().next().filter(|c| OPEN.contains(c))?;
+    let rest = &key[open.len_utf8()..];
+    let close = rest.chars().next_back().filter(|c| CLOSE.contains(c));
+    let inner = close.map_or(rest, |c| &rest[..rest.len() - c.len_utf8()]);
     let n = inner.chars().count();
-    ((2..=12).contains(&n) && !inner.contains(['【', '】', '。', '，'])).then_some(inner)
+    let plain_name = || inner.chars().all(crate::clean::is_cjk);
+    let bracketed = match close {
+        Some(c) => (lenticular(open) && lenticular(c)) || plain_name(),
+        None => lenticular(open) && plain_name(),
+    };
+    (bracketed && (2..=12).contains(&n) && !inner.contains(['【', '】', '。', '，']))
+        .then_some(inner)
 }
 
 /// Which of the chars that the line conventions' quick tests look for a
@@ -780,6 +799,18 @@ mod tests {
     /// [`is_credit_line`], told whether the line is spaced as a `Line` is.
     fn credit(line: &str) -> bool {
         is_credit_line(line, line.contains(char::is_whitespace))
+    }
+
+    #[test]
+    fn column_names_in_brackets_ocr_misread() {
+        assert_eq!(bracketed_column_name("【职工心声】"), Some("职工心声"));
+        assert_eq!(bracketed_column_name("[读者来信】"), Some("读者来信"));
+        assert_eq!(bracketed_column_name("【一线手记]"), Some("一线手记"));
+        assert_eq!(bracketed_column_name("[一线手记]"), Some("一线手记"));
+        assert_eq!(bracketed_column_name("【百姓茶座"), Some("百姓茶座"));
+        assert_eq!(bracketed_column_name("[注1]"), None);
+        assert_eq!(bracketed_column_name("[百姓茶座"), None);
+        assert_eq!(bracketed_column_name("【图】"), None);
     }
 
     #[test]

@@ -368,12 +368,33 @@ impl Reflow<'_, '_> {
         let marked = self.layout.indents == Indents::Width;
         let next_starts = next_opens
             || (marked && next.is_some_and(|n| self.layout.shape(self.lines, n) == Shape::Indent));
+        // A display line under a line that stopped mid-sentence at the
+        // column's edge, above a line that carries the sentence on: a
+        // display line the extractor printed inside the paragraph.
+        let prev_mid_sentence = self.open_mid_sentence();
+        // The next line carries the sentence on: running text, not
+        // indented; `full` lets a line at the column's full width count
+        // however its end reads.
+        let next_carries_on = |full: bool| {
+            next.is_some_and(|n| {
+                let shape = self.layout.shape(self.lines, n);
+                self.classes[n].kind == LineKind::Text
+                    && (!self.classes[n].display || (full && shape == Shape::Full))
+                    && shape != Shape::Indent
+            })
+        };
         if shape == Shape::Wide {
             // A display line across columns, set apart, above a paragraph's
-            // start: a headline the extractor printed where a column broke.
-            let apart = self.lines[i - 1].is_blank() || next.is_some_and(|n| n > i + 1);
-            return if c.display && apart && next_starts {
+            // start: a headline the extractor printed where a column broke;
+            // set apart inside a sentence that carries on below it, a
+            // headline printed where its article's text flows round it
+            // (`…流调收治⏎⏎应勇检查督导武汉疫情防控流调收治工作⏎⏎工作时强调…`).
+            let apart = self.lines[i - 1].is_blank() && next.is_some_and(|n| n > i + 1);
+            let set_off = self.lines[i - 1].is_blank() || next.is_some_and(|n| n > i + 1);
+            return if c.display && set_off && next_starts {
                 Continues::No
+            } else if c.display && prev_mid_sentence && apart && next_carries_on(true) {
+                Continues::Interleaved(0.7)
             } else {
                 Continues::Yes(0.8)
             };
@@ -381,23 +402,19 @@ impl Reflow<'_, '_> {
         if c.display && next_opens {
             return Continues::No;
         }
-
-        // A short line that ends no sentence, under a line that stopped
-        // mid-sentence at the column's edge, and above a line that carries
-        // the sentence on: a display line the extractor printed inside the
-        // paragraph (`…外国公⏎关注民生 服务职工⏎司垄断的局面。`).
-        let prev_mid_sentence = self.open_last().is_some_and(|p| {
-            !self.classes[p].terminal && self.layout.shape(self.lines, p) == Shape::Full
-        });
-        let next_carries_on = next.is_some_and(|n| {
-            self.classes[n].kind == LineKind::Text
-                && !self.classes[n].display
-                && self.layout.shape(self.lines, n) != Shape::Indent
-        });
-        if c.display && shape == Shape::Short && prev_mid_sentence && next_carries_on {
+        // A short one (`…外国公⏎关注民生 服务职工⏎司垄断的局面。`).
+        if c.display && shape == Shape::Short && prev_mid_sentence && next_carries_on(false) {
             return Continues::Interleaved(0.6);
         }
         Continues::Yes(0.7)
+    }
+
+    /// The open paragraph's last line stopped mid-sentence at the column's
+    /// edge.
+    fn open_mid_sentence(&self) -> bool {
+        self.open_last().is_some_and(|p| {
+            !self.classes[p].terminal && self.layout.shape(self.lines, p) == Shape::Full
+        })
     }
 
     /// The last unit is a paragraph of running text.
@@ -742,6 +759,26 @@ mod tests {
         let classes = classify(&lines);
         let layout = crate::layout::measure(&lines, &classes);
         reflow(&lines, &classes, &layout).units
+    }
+
+    #[test]
+    fn a_wide_display_line_set_apart_inside_a_sentence_leaves_the_paragraph_open() {
+        let u = units(
+            "本报讯（记者 王五）市交通委\n昨天发布消息，本市今年将新开\n通十二条公交线路，方便市民\n\
+             出行。新线路主要覆盖城市新\n建住宅区和产业园区，其中四\n\n\
+             本市今年新开通十二条公交线路方便市民出行\n\n\
+             条线路将在春节前投入运营。\n据介绍，新线路均采用新能源\n车辆，车内配备无障碍设施。\n",
+        );
+        assert_eq!(
+            u,
+            vec![
+                Unit::Para {
+                    lines: vec![0, 1, 2, 3, 4, 8, 9, 10],
+                    lead: true
+                },
+                Unit::Display { lines: vec![6] },
+            ]
+        );
     }
 
     #[test]

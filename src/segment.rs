@@ -119,6 +119,9 @@ const SUBHEAD_ECHO: f32 = 0.15;
 /// The paragraph under a subhead shares this share of its bigrams with the
 /// text above (median 0.07 under subheads, 0.02 at a new piece).
 const SUBHEAD_COHESION: f32 = 0.12;
+/// Display lines printed inside a piece's text are its own headline, not
+/// the next piece's, when this share of their bigrams recurs in its text.
+const INSIDE_HEADLINE_ECHO: f32 = 0.5;
 /// Longest numbered subhead (`一、舆情热度不断升温，微信网媒成为主力`).
 const MAX_NUMBERED_SUBHEAD: usize = 30;
 
@@ -343,11 +346,21 @@ impl Segmenter<'_, '_> {
             .pending
             .iter()
             .partition(|&&p| units[p].lines().first().is_some_and(|&l| l < end));
-        let set_aside = !inside.is_empty() && rest.is_empty() && self.coheres(d, next);
+        let set_aside = !inside.is_empty()
+            && rest.is_empty()
+            && (self.coheres(d, next) || self.echo_the_piece(d, &inside));
         if set_aside {
             self.out.free.append(&mut self.pending);
         }
         set_aside
+    }
+
+    /// Display units printed inside draft `d`'s text whose words come from
+    /// it: its own headline, printed where its columns flow round it
+    /// (`…流调收治⏎⏎应勇检查督导武汉疫情防控流调收治工作⏎⏎工作时强调…`).
+    fn echo_the_piece(&self, d: &Draft, inside: &[usize]) -> bool {
+        let display = BigramSet::of(inside.iter().flat_map(|&u| self.keys(u)));
+        display.share_in(&self.above(d)) >= INSIDE_HEADLINE_ECHO
     }
 
     fn open_with(&mut self, opening: Opening, u: usize) {

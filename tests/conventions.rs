@@ -342,3 +342,54 @@ fn a_bracketed_credit_closing_a_piece_is_its_byline() {
     assert_eq!(a[1].blocks.len(), 1);
     assert_eq!(a[1].title.as_deref(), Some("区工会开展职工运动会"));
 }
+
+#[test]
+fn a_headline_across_columns_printed_inside_its_own_text_heads_it() {
+    // OCR reads a headline set across the columns where the text flows
+    // round it: a wide line, set apart, inside a sentence that carries on.
+    let p = page(
+        "本报讯（记者 王五）市交通委\n\
+         昨天发布消息，本市今年将新开\n\
+         通十二条公交线路，方便市民\n\
+         出行。新线路主要覆盖城市新\n\
+         建住宅区和产业园区，其中四\n\
+         \n\
+         本市今年新开通十二条公交线路方便市民出行\n\
+         \n\
+         条线路将在春节前投入运营。\n\
+         据介绍，新线路均采用新能源\n\
+         车辆，车内配备无障碍设施。\n",
+    );
+    assert_eq!(
+        summary(&p),
+        vec![(
+            Kind::News,
+            Some("本市今年新开通十二条公交线路方便市民出行"),
+            Some("本报讯"),
+            vec!["王五"],
+            "市交通委昨天发布消息，本市今年将新开通十二条公交线路，方便市民出行。\
+             新线路主要覆盖城市新建住宅区和产业园区，其中四条线路将在春节前投入运营。\
+             据介绍，新线路均采用新能源车辆，车内配备无障碍设施。",
+        )]
+    );
+}
+
+#[test]
+fn ocr_brackets_of_a_column_name_still_name_the_column() {
+    // OCR reads `【` `】` as `[` `]` on either side, or loses the closing one.
+    for name in ["[读书随笔】", "【读书随笔]", "[读书随笔]", "【读书随笔"] {
+        let p = page(&format!(
+            "{name}\n\
+             \n\
+             旧书的味道\n\
+             \n\
+             \u{3000}\u{3000}每到周末，我总爱去城南的旧书市场转一转，翻一翻那些泛黄的书页。\n\
+             \u{3000}\u{3000}旧书里夹着前人的批注，读来别有一番滋味。\n\
+             \n\
+             市图书馆职工 林晓\n"
+        ));
+        let a = &p.articles[0];
+        assert_eq!(a.column.as_deref(), Some("读书随笔"), "{name}");
+        assert_eq!(a.title.as_deref(), Some("旧书的味道"), "{name}");
+    }
+}
