@@ -254,7 +254,11 @@ fn continues(
         }
     }
     if across_blank {
-        return false;
+        // A field wrapped at one measure across a blank line already (its
+        // lines above all fill it) goes on across the next with a line no
+        // wider: OCR sets blank lines between the lines of one headline
+        // (`湖北发布最新疫⏎⏎情风险等级评估⏎⏎武汉市城区仍是⏎高风险`).
+        return field.lines.len() > 1 && a.after_blank && wb <= field.capacity + WRAP_SLACK;
     }
     if wb > wa + WRAP_SLACK {
         return false;
@@ -432,15 +436,17 @@ mod tests {
     fn fields_of(text: &str, nearby: &str) -> Vec<String> {
         let arena = Bump::new();
         let lines = split(text, &arena);
+        // Blank lines part display lines (`after_blank`).
         let group: Vec<DisplayLine> = lines
             .iter()
             .enumerate()
+            .filter(|(_, l)| !l.is_blank())
             .map(|(i, l)| DisplayLine {
                 line: i,
                 text: l.raw,
                 doubled: false,
                 size: 0.0,
-                after_blank: false,
+                after_blank: i > 0 && lines[i - 1].is_blank(),
             })
             .collect();
         let near = crate::overlap::BigramSet::of([nearby]);
@@ -448,6 +454,23 @@ mod tests {
             .into_iter()
             .map(|f| f.text)
             .collect()
+    }
+
+    #[test]
+    fn ocr_blank_lines_between_the_lines_of_one_headline() {
+        // Every break of the measure across a blank line: one field.
+        assert_eq!(
+            fields_of(
+                "城市公园今年新\n\n增二十处健身\n\n步道市民可就近\n锻炼",
+                "新增"
+            ),
+            ["城市公园今年新增二十处健身步道市民可就近锻炼"]
+        );
+        // Two lines together, then one apart: another field.
+        assert_eq!(
+            fields_of("城市公园今年新增二\n十处健身步道开放\n\n市民可就近锻炼", ""),
+            ["城市公园今年新增二十处健身步道开放", "市民可就近锻炼"]
+        );
     }
 
     #[test]

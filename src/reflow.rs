@@ -461,15 +461,15 @@ impl Reflow<'_, '_> {
         }
         // The last line of a headline wrapped at the column: right under a
         // display line, short of the column, ending no sentence, above a
-        // line that starts a paragraph of its own
-        // (`目标雷神山！第四批国家中医⏎医疗队（上海）出征⏎就在虹桥机场…`);
+        // line that starts a paragraph of its own, blank lines between or
+        // not (`目标雷神山！第四批国家中医⏎医疗队（上海）出征⏎就在虹桥机场…`);
         // no wider than the line above, as a wrap's last line is.
         if self.last_display.is_some_and(|(p, _)| {
             p + 1 == i && line.width <= self.lines[p].width + crate::heads::WRAP_SLACK
         }) && matches!(shape, Shape::Short | Shape::Indent)
             && !c.terminal
             && !c.clause_end
-            && next.is_some_and(|n| n == i + 1 && self.starts_paragraph(n))
+            && next.is_some_and(|n| self.starts_paragraph(n))
         {
             return (true, 0.7);
         }
@@ -854,12 +854,19 @@ mod tests {
 
     #[test]
     fn a_headline_wrapped_above_an_indented_paragraph_keeps_its_last_line() {
+        for gap in ["", "\n"] {
+            headline_wrapped_above_an_indented_paragraph(gap);
+        }
+    }
+
+    /// `gap` between the headline and the paragraph (OCR sets a blank line).
+    fn headline_wrapped_above_an_indented_paragraph(gap: &str) {
         // Column of 12 cells, paragraphs start two cells short; the headline
         // ends on a short line that ends no sentence, right above a
         // paragraph's indented first line.
         let para = "近日，某区总工会开展\n送清凉活动，走访慰问露天\n高温岗位一线职工，为他们\n送去防暑降温用品。\n";
         let page = format!(
-            "{para}{para}{para}{para}目标某山！第四批国家某某某\n医疗队（某地）出发\n就在某某机场2号航站\n楼，第四批国家某某医疗队\n（某地）出发，奔赴某地医\n院。\n{para}{para}"
+            "{para}{para}{para}{para}目标某山！第四批国家某某某\n医疗队（某地）出发\n{gap}就在某某机场2号航站\n楼，第四批国家某某医疗队\n（某地）出发，奔赴某地医\n院。\n{para}{para}"
         );
         let kinds: Vec<(&str, usize)> = units(&page)
             .iter()
