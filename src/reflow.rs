@@ -549,6 +549,13 @@ impl Reflow<'_, '_> {
                 if !carried {
                     return (true, 0.7);
                 }
+                if self.runs_into_opening(i) {
+                    // Lines that end no sentence right above a dateline or
+                    // byline: the rest of its headline (a subtitle set at
+                    // the column's width: `勉励广大职工发挥工人阶级⏎主力军作用，
+                    // 为企业改革发⏎展建功立业⏎本报北京1月1日讯…`).
+                    return (true, 0.8);
+                }
                 if !self.chain_ends_sentence(i) {
                     // Lines of one width that end no sentence before the
                     // next paragraph starts: a headline wrapped at about
@@ -606,6 +613,26 @@ impl Reflow<'_, '_> {
             }
         }
         true
+    }
+
+    /// The lines from `i` on end no sentence until, within
+    /// [`MAX_WRAPPED`] lines, a dateline or byline opens a piece.
+    fn runs_into_opening(&self, i: usize) -> bool {
+        let mut j = i;
+        for _ in 0..MAX_WRAPPED {
+            let c = &self.classes[j];
+            if c.kind != LineKind::Text || c.terminal || c.clause_end {
+                return false;
+            }
+            match self.next_text(j) {
+                Some(n) if matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline) => {
+                    return true
+                }
+                Some(n) => j = n,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// Line `n`, the next text after `i`, carries a paragraph that `i`
@@ -777,6 +804,33 @@ mod tests {
                     lead: true
                 },
                 Unit::Display { lines: vec![6] },
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_ending_no_sentence_right_above_a_dateline_are_display() {
+        // A subtitle set at the column's width under a short kicker.
+        let u = units(
+            "近日，某区总工会开展\n送清凉活动，走访慰问露天\n高温岗位一线职工，为他们\n\
+             送去防暑降温用品和慰问金。\n该区还组织医护人员为\n职工义诊，发放常用药品。\n\
+             市总工会致全市\n职工新春贺信\n号召广大职工立足本职岗位\n为城市发展和社会进步再立\n\
+             新功\n本报讯 某市总工会今天\n发出新春贺信，向全市职工\n致以节日的问候和美好的祝\n愿。\n",
+        );
+        assert_eq!(
+            u,
+            vec![
+                Unit::Para {
+                    lines: (0..6).collect(),
+                    lead: false
+                },
+                Unit::Display {
+                    lines: (6..11).collect()
+                },
+                Unit::Para {
+                    lines: (11..15).collect(),
+                    lead: true
+                },
             ]
         );
     }
