@@ -151,7 +151,7 @@ impl Layout {
 }
 
 /// A line with white space between most of its glyphs: `记 者 采 访 时 说，`.
-fn letter_spaced(line: &Line) -> bool {
+pub fn letter_spaced(line: &Line) -> bool {
     let mut gaps = 0u32;
     let mut in_gap = false;
     for c in line.raw.trim().chars() {

@@ -43,6 +43,7 @@ pub mod positioned;
 mod reflow;
 pub mod render;
 mod segment;
+pub mod spacing;
 
 pub use model::*;
 pub use pages::{parse_pages, split_pages, Document, PageRange};
@@ -60,6 +61,20 @@ pub fn parse(text: &str, options: &Options) -> Page {
 /// ([`positioned::Hint`], one per line of `text`, blank lines included):
 /// the entry [`parse_layout`] uses. With no hints it is [`parse`].
 pub fn parse_with_hints(text: &str, hints: &[positioned::Hint], options: &Options) -> Page {
+    // 0. spacing: letter-spaced lines read without their spaces; ranges
+    // mapped back. (Positioned input is rebuilt from its lines unspaced.)
+    if hints.is_empty() {
+        if let Some(despaced) = spacing::despace(text) {
+            let mut page = run_passes(&despaced.text, hints, options);
+            despaced.restore(&mut page);
+            return page;
+        }
+    }
+    run_passes(text, hints, options)
+}
+
+/// Passes 1–8 over one page's text.
+fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options) -> Page {
     // The lines' match keys that differ from the raw text live here, freed
     // at once with the page's working data.
     let arena = bumpalo::Bump::new();
@@ -109,6 +124,8 @@ pub fn parse_with_hints(text: &str, hints: &[positioned::Hint], options: &Option
 #[doc(hidden)]
 pub fn trace(text: &str) -> String {
     use std::fmt::Write;
+    let despaced = spacing::despace(text);
+    let text = despaced.as_ref().map_or(text, |d| d.text.as_str());
     let arena = bumpalo::Bump::new();
     let lines = columns::unfold(lines::split(text, &arena), &arena);
     let classes = classify::classify(&lines);

@@ -69,11 +69,15 @@ impl<'a> Line<'a> {
         let mut folds = false;
         let mut clause_gap = false;
         let mut marks = Marks::default();
+        // The char before `at` was one of a run of ideographs and CJK
+        // punctuation.
+        let mut after_wide = false;
         let mut at = 0;
         while at < raw.len() {
             // The common case: a run of ideographs and CJK punctuation, one
             // cell each, kept as they are.
             let run = crate::clean::wide_run_with(&raw.as_bytes()[at..], |c| marks.add(c));
+            let prev_wide = std::mem::replace(&mut after_wide, run > 0);
             if run > 0 {
                 let n = (run / 3) as u32;
                 units += n;
@@ -99,9 +103,20 @@ impl<'a> Line<'a> {
                     continue;
                 }
                 b @ (b'!'..=b')' | b'+'..=b'~') => {
+                    // A comma, colon, semicolon or bracket next to Chinese
+                    // text stands for a full-width one (OCR and some
+                    // extractors print it half width): a cell wide as
+                    // printed. (OCR reads `?` and `!` for other glyphs too.)
+                    let cell2 = if matches!(b, b',' | b':' | b';' | b'(' | b')')
+                        && (prev_wide || raw.as_bytes().get(at + 1).is_some_and(|&n| n >= 0xe3))
+                    {
+                        2
+                    } else {
+                        1
+                    };
                     units += 1;
-                    width2 += 1;
-                    glyphs2 += 1;
+                    width2 += cell2;
+                    glyphs2 += cell2;
                     glyph_count += 1;
                     gap = 0;
                     marks.add(u32::from(b));
@@ -116,6 +131,7 @@ impl<'a> Line<'a> {
             let next = at + c.len_utf8();
             units += c.len_utf16() as u32;
             if crate::clean::is_cjk(c) {
+                after_wide = true;
                 // A rarer ideograph (extension A, compatibility forms).
                 marks.add(crate::clean::utf8_key(c));
                 width2 += 2;
@@ -222,6 +238,9 @@ pub fn split<'a>(text: &'a str, arena: &'a Bump) -> Vec<Line<'a>> {
     let mut out = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
     let mut u16_pos: u32 = 0;
     let mut rest = text;
+    // The white space that opens every line of text, in cells.
+    let mut margin = f32::INFINITY;
+    let mut leads: Vec<f32> = Vec::with_capacity(out.capacity());
     loop {
         let (line, term_len, last) = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(i) => {
@@ -240,7 +259,12 @@ pub fn split<'a>(text: &'a str, arena: &'a Bump) -> Vec<Line<'a>> {
         let start = u16_pos + utf16_len(lead) + boms;
         let trimmed = unmarked;
         let mut l = Line::new(trimmed, start, lead.chars().count() as u32, arena);
-        l.indent = !trimmed.is_empty() && is_indent(lead);
+        let cells = lead_cells(lead);
+        if !trimmed.is_empty() {
+            margin = margin.min(cells);
+            l.indent = is_indent(cells);
+        }
+        leads.push(cells);
         u16_pos = l.span[1] + utf16_len(trail) + term_len as u32;
         out.push(l);
         if last {
@@ -248,20 +272,32 @@ pub fn split<'a>(text: &'a str, arena: &'a Bump) -> Vec<Line<'a>> {
         }
         rest = &rest[line.len() + term_len..];
     }
+    if margin > 0.0 && margin.is_finite() {
+        // White space before every line is the page's margin (an extractor
+        // keeping the page's left edge), not an indent: an indent marks
+        // some lines only. Indents are read past it.
+        for (l, cells) in out.iter_mut().zip(leads) {
+            l.indent = !l.is_blank() && is_indent(cells - margin);
+        }
+    }
     out
 }
 
-/// Leading white space worth one to four ideograph cells.
-fn is_indent(ws: &str) -> bool {
-    let cells: f32 = ws
-        .chars()
+/// Cells of leading white space: a tab 2, an ideographic space 1, other
+/// white space ½.
+fn lead_cells(ws: &str) -> f32 {
+    ws.chars()
         .map(|c| match c {
             '\t' => 2.0,
             '\u{3000}' => 1.0,
             '\u{feff}' => 0.0,
             _ => 0.5,
         })
-        .sum();
+        .sum()
+}
+
+/// Leading white space worth one to four ideograph cells.
+fn is_indent(cells: f32) -> bool {
     (1.0..=4.0).contains(&cells)
 }
 
@@ -286,6 +322,36 @@ pub fn widths_of(raw: &str) -> (f32, f32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_margin_before_every_line_is_no_indent() {
+        let arena = Bump::new();
+        let indents =
+            |text| -> Vec<bool> { split(text, &arena).iter().map(|l| l.indent).collect() };
+        assert_eq!(
+            indents("　　近日，某区\n职工义诊。\n"),
+            [true, false, false]
+        );
+        // Two spaces before every line: the page's margin.
+        assert_eq!(
+            indents("  近日，某区\n  职工义诊。\n"),
+            [false, false, false]
+        );
+        // Past the margin, an indent still shows.
+        assert_eq!(
+            indents("  　　近日，某区\n  职工义诊。\n"),
+            [true, false, false]
+        );
+    }
+
+    #[test]
+    fn a_half_width_clause_mark_next_to_chinese_text_is_a_cell_wide() {
+        let arena = Bump::new();
+        let widths = |text| -> Vec<f32> { split(text, &arena).iter().map(|l| l.width).collect() };
+        assert_eq!(widths("近日,某区\n近日，某区\n"), [5.0, 5.0, 0.0]);
+        assert_eq!(widths("记者(张三)\n"), [6.0, 0.0]);
+        assert_eq!(widths("ABB, Inc\n"), [4.0, 0.0]);
+    }
 
     #[test]
     fn spans_are_utf16() {

@@ -305,23 +305,27 @@ fn utf16_len(text: &str) -> u32 {
 
 /// Moves every range of `page` by `by` UTF-16 code units.
 pub(crate) fn shift_spans(page: &mut Page, by: u32) {
-    let shift = |spans: &mut Vec<Span>| {
+    map_spans(page, |[a, b]| [a.saturating_add(by), b.saturating_add(by)]);
+}
+
+/// Maps every range of `page` with `f`.
+pub(crate) fn map_spans(page: &mut Page, f: impl Fn(Span) -> Span) {
+    let map = |spans: &mut Vec<Span>| {
         for span in spans {
-            span[0] = span[0].saturating_add(by);
-            span[1] = span[1].saturating_add(by);
+            *span = f(*span);
         }
     };
-    shift(&mut page.page.spans);
-    page.banner_spans.iter_mut().for_each(shift);
+    map(&mut page.page.spans);
+    page.banner_spans.iter_mut().for_each(map);
     for warning in &mut page.warnings {
-        shift(&mut warning.spans);
+        map(&mut warning.spans);
     }
     for article in &mut page.articles {
         for spans in article.span_lists_mut() {
-            shift(spans);
+            map(spans);
         }
         for block in &mut article.blocks {
-            shift(&mut block.spans);
+            map(&mut block.spans);
         }
     }
 }

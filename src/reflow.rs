@@ -549,6 +549,12 @@ impl Reflow<'_, '_> {
                 if !carried {
                     return (true, 0.7);
                 }
+                // Letter spacing that stretches a line to the column's
+                // width is the justification of running text
+                // (`2020 年 农 历 庚 子 年 的 春⏎节，与众不同。`).
+                if shape == Shape::Full && crate::layout::letter_spaced(line) {
+                    return (false, 0.8);
+                }
                 if self.runs_into_opening(i) {
                     // Lines that end no sentence right above a dateline or
                     // byline: the rest of its headline (a subtitle set at
@@ -832,6 +838,27 @@ mod tests {
                     lead: true
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn a_line_letter_spaced_to_the_column_width_is_running_text() {
+        // Column of 13 cells; the line under the headline is justified by
+        // spaces between its glyphs, and its words come back below.
+        let para = "近日，某区总工会开展送\n清凉活动，走访慰问露天高温\n岗位一线职工，为他们送去防\n暑降温用品和慰问金。\n";
+        let page = format!(
+            "{}城市公园新增步道，市民纷纷点赞！\n2020 年 全 市 公 园 新 增 步\n道二十条。\n\
+             据介绍，全市公园新增步道\n长约四十公里，2020年全市公\n园还将新增休息座椅。\n{para}",
+            para.repeat(4)
+        );
+        let u = units(&page);
+        assert_eq!(u[4], Unit::Display { lines: vec![16] });
+        assert_eq!(
+            u[5],
+            Unit::Para {
+                lines: vec![17, 18],
+                lead: false
+            }
         );
     }
 

@@ -393,3 +393,44 @@ fn ocr_brackets_of_a_column_name_still_name_the_column() {
         assert_eq!(a.title.as_deref(), Some("旧书的味道"), "{name}");
     }
 }
+
+#[test]
+fn a_page_the_extractor_letter_spaced_reads_as_printed() {
+    // Every glyph of every line set apart by a space, as some extractors
+    // print letter-spaced type: the same articles as the unspaced page,
+    // every range on the input as given.
+    let plain = "城市公园新增健身步道\n\
+                 本报讯（记者 王五）市园林\n\
+                 绿化局昨天发布消息，今年\n\
+                 全市公园将新增健身步道二\n\
+                 十条，方便市民就近锻炼。\n\
+                 据介绍，新步道多建在社区\n\
+                 周边的公园里，每条长约两\n\
+                 公里，沿途设有休息座椅。\n";
+    let spaced: String = plain
+        .lines()
+        .map(|l| {
+            let chars: Vec<String> = l.chars().map(String::from).collect();
+            chars.join(" ") + "\n"
+        })
+        .collect();
+    let (a, b) = (page(plain), page(&spaced));
+    assert_eq!(summary(&b), summary(&a));
+    assert_eq!(
+        summary(&b),
+        vec![(
+            Kind::News,
+            Some("城市公园新增健身步道"),
+            Some("本报讯"),
+            vec!["王五"],
+            "市园林绿化局昨天发布消息，今年全市公园将新增健身步道二十条，方便市民就近锻炼。\
+             据介绍，新步道多建在社区周边的公园里，每条长约两公里，沿途设有休息座椅。",
+        )]
+    );
+    let utf16: Vec<u16> = spaced.encode_utf16().collect();
+    let title = b.articles[0].title_spans[0];
+    assert_eq!(
+        String::from_utf16(&utf16[title[0] as usize..title[1] as usize]).unwrap(),
+        "城 市 公 园 新 增 健 身 步 道"
+    );
+}
