@@ -7,27 +7,45 @@
 //! 区总工会开展活动。               冬季送温暖工作。
 //! ```
 //!
-//! When many lines of a page break at the same character columns, each line
-//! is cut at those gaps and the pieces are read column by column, top to
-//! bottom, as lines of their own (their spans still point into the input).
-//! Other pages pass through unchanged.
+//! When many lines of a page hold such gaps, each line is cut at them into
+//! pieces, and the pieces are read in the page's own order by cutting it
+//! recursively (an X–Y cut): a region splits into bands at runs of empty
+//! rows, read top to bottom, or else at the gutters that run through all
+//! its rows, read left to right, or else at single empty rows, or else
+//! under the rows across its top (or over those across its bottom) that
+//! block its gutters; a region that splits no more is read row by row.
+//! A headline across several columns thus stays above them, and each
+//! column's text runs on down the column. Regions are parted by a blank
+//! line. The pieces become lines of their own, their spans still pointing
+//! into the input. Other pages pass through unchanged.
 
 use crate::lines::{utf16_len, Line};
 use bumpalo::Bump;
 
 /// White space this wide (in characters) inside a line separates columns.
 const MIN_GAP: usize = 3;
-/// Share of text lines that must show a gap at a column for the page to be
-/// read as side-by-side columns.
+/// Share of text lines that must show such a gap for the page to be read
+/// as side-by-side columns.
 const MIN_SHARE: f32 = 0.3;
-/// Positions this close (in characters) count as the same column start.
-const SLACK: u32 = 3;
+/// Empty rows that part bands of the page (articles stacked one above the
+/// other) before its columns are cut apart; a single empty row may be a
+/// paragraph's spacing inside a column.
+const BAND_GAP: usize = 2;
+/// Most rows across the top or bottom of a region that may block its
+/// gutters (a headline wraps over a few).
+const MAX_PEEL: usize = 4;
+/// Deepest nesting of cuts; past it a region is read row by row (it bounds
+/// the work on any input).
+const MAX_DEPTH: usize = 24;
 
-/// A piece of a line between gaps: byte range in `raw`, character column.
+/// A piece of a line between gaps: its row (line index), byte range in the
+/// line's `raw`, and character columns `col..end`.
 struct Piece {
+    row: usize,
     start: usize,
     end: usize,
     col: u32,
+    end_col: u32,
 }
 
 /// Unfolds side-by-side columns; returns the lines unchanged otherwise.
@@ -41,45 +59,31 @@ pub fn unfold<'a>(lines: Vec<Line<'a>>, arena: &'a Bump) -> Vec<Line<'a>> {
     if text_lines < 8 || (gapped as f32) < MIN_SHARE * text_lines as f32 {
         return lines;
     }
-    let pieces: Vec<Vec<Piece>> = lines.iter().map(pieces_of).collect();
-    let mut starts: Vec<u32> = pieces
+    let pieces: Vec<Piece> = lines
         .iter()
-        .flat_map(|p| p.iter().skip(1).map(|x| x.col))
+        .enumerate()
+        .flat_map(|(row, l)| pieces_of(row, l))
         .collect();
-    if text_lines < 8 || (starts.len() as f32) < MIN_SHARE * text_lines as f32 {
+    if pieces.len() <= text_lines {
         return lines;
     }
-    starts.sort_unstable();
-    // Column starts: clusters of gap positions shared by enough lines.
-    let mut bounds: Vec<u32> = Vec::new();
-    let mut i = 0;
-    while i < starts.len() {
-        let j = i + starts[i..]
-            .iter()
-            .take_while(|&&c| c <= starts[i] + 2 * SLACK)
-            .count();
-        if (j - i) as f32 >= MIN_SHARE * text_lines as f32 {
-            bounds.push(starts[i]);
+    let mut regions: Vec<Vec<usize>> = Vec::new();
+    cut(&pieces, (0..pieces.len()).collect(), 0, &mut regions);
+    let mut out = Vec::with_capacity(pieces.len() + regions.len());
+    for (k, region) in regions.iter().enumerate() {
+        let first = &pieces[region[0]];
+        if k > 0 {
+            let at = lines[first.row].span[0];
+            let mut blank = Line::new("", at, 0, arena);
+            blank.piece = true;
+            out.push(blank);
         }
-        i = j;
-    }
-    if bounds.is_empty() {
-        return lines;
-    }
-    let column_of = |col: u32| bounds.iter().filter(|&&b| col + SLACK >= b).count();
-    let mut out = Vec::with_capacity(lines.len() * (bounds.len() + 1));
-    for c in 0..=bounds.len() {
-        for (line, ps) in lines.iter().zip(&pieces) {
-            // Pieces cut only at gaps that fall on a column start.
-            let mine: Vec<&Piece> = ps.iter().filter(|p| column_of(p.col) == c).collect();
-            let mut piece = if mine.is_empty() {
-                Line::new("", line.span[0], line.col, arena)
-            } else {
-                let (start, end) = (mine[0].start, mine[mine.len() - 1].end);
-                let raw = &line.raw[start..end];
-                let s = line.span[0] + utf16_len(&line.raw[..start]);
-                Line::new(raw, s, mine[0].col, arena)
-            };
+        for &i in region {
+            let p = &pieces[i];
+            let line = &lines[p.row];
+            let raw = &line.raw[p.start..p.end];
+            let s = line.span[0] + utf16_len(&line.raw[..p.start]);
+            let mut piece = Line::new(raw, s, p.col, arena);
             piece.piece = true;
             out.push(piece);
         }
@@ -87,38 +91,133 @@ pub fn unfold<'a>(lines: Vec<Line<'a>>, arena: &'a Bump) -> Vec<Line<'a>> {
     out
 }
 
-/// The pieces of a line between gaps of [`MIN_GAP`] or more white-space
+/// Cuts the region `ids` (pieces in row order) into regions in reading
+/// order, appended to `out`, each in row order.
+fn cut(pieces: &[Piece], ids: Vec<usize>, depth: usize, out: &mut Vec<Vec<usize>>) {
+    if ids.len() > 1 && depth < MAX_DEPTH {
+        if let Some(parts) = split_at_rows(pieces, &ids, BAND_GAP)
+            .or_else(|| split_at_gutters(pieces, &ids))
+            .or_else(|| split_at_rows(pieces, &ids, 1))
+            .or_else(|| peel(pieces, &ids))
+        {
+            for part in parts {
+                cut(pieces, part, depth + 1, out);
+            }
+            return;
+        }
+    }
+    if !ids.is_empty() {
+        out.push(ids);
+    }
+}
+
+/// The region's pieces by the columns between gutters that run through all
+/// its rows, left to right; `None` when there is one column.
+fn split_at_gutters(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
+    // Column spans of the pieces, merged where they overlap or touch.
+    let mut spans: Vec<(u32, u32)> = ids
+        .iter()
+        .map(|&i| (pieces[i].col, pieces[i].end_col))
+        .collect();
+    spans.sort_unstable();
+    let mut columns: Vec<(u32, u32)> = Vec::new();
+    for (a, b) in spans {
+        match columns.last_mut() {
+            Some(last) if a < last.1 + MIN_GAP as u32 => last.1 = last.1.max(b),
+            _ => columns.push((a, b)),
+        }
+    }
+    if columns.len() < 2 {
+        return None;
+    }
+    let mut parts = vec![Vec::new(); columns.len()];
+    for &i in ids {
+        let k = columns.partition_point(|c| c.1 <= pieces[i].col);
+        parts[k.min(columns.len() - 1)].push(i);
+    }
+    Some(parts)
+}
+
+/// A region whose gutters a line across its top or bottom blocks (a
+/// headline or banner over the columns, a credit under them): those rows,
+/// at most [`MAX_PEEL`], and the rest, in reading order; `None` when no
+/// such rows free a gutter.
+fn peel(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
+    let rows: Vec<usize> = {
+        let mut r: Vec<usize> = ids.iter().map(|&i| pieces[i].row).collect();
+        r.dedup();
+        r
+    };
+    for k in 1..=MAX_PEEL.min(rows.len().saturating_sub(2)) {
+        let (top, rest): (Vec<usize>, Vec<usize>) =
+            ids.iter().partition(|&&i| pieces[i].row < rows[k]);
+        if split_at_gutters(pieces, &rest).is_some() {
+            return Some(vec![top, rest]);
+        }
+        let (rest, bottom): (Vec<usize>, Vec<usize>) = ids
+            .iter()
+            .partition(|&&i| pieces[i].row < rows[rows.len() - k]);
+        if split_at_gutters(pieces, &rest).is_some() {
+            return Some(vec![rest, bottom]);
+        }
+    }
+    None
+}
+
+/// The region's pieces in bands between runs of `gap` or more empty rows,
+/// top to bottom; `None` when there is no such run.
+fn split_at_rows(pieces: &[Piece], ids: &[usize], gap: usize) -> Option<Vec<Vec<usize>>> {
+    let mut parts: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut last_row = pieces[ids[0]].row;
+    for &i in ids {
+        let row = pieces[i].row;
+        if row > last_row + gap {
+            parts.push(Vec::new());
+        }
+        last_row = row;
+        parts.last_mut().expect("a band").push(i);
+    }
+    (parts.len() > 1).then_some(parts)
+}
+
+/// The pieces of line `row` between gaps of [`MIN_GAP`] or more white-space
 /// characters.
-fn pieces_of(line: &Line) -> Vec<Piece> {
+fn pieces_of(row: usize, line: &Line) -> Vec<Piece> {
     let mut out = Vec::new();
+    if line.raw.is_empty() {
+        return out;
+    }
     let (mut start, mut col, mut n) = (0usize, line.col, 0u32);
-    let mut gap: Option<(usize, usize)> = None; // (byte where it began, length in chars)
+    // Where the current gap began (byte, chars in), and its length.
+    let mut gap: Option<(usize, u32, usize)> = None;
     for (b, c) in line.raw.char_indices() {
         if c.is_whitespace() {
-            let (g0, len) = gap.unwrap_or((b, 0));
-            gap = Some((g0, len + 1));
-        } else {
-            if let Some((g0, len)) = gap.take() {
-                if len >= MIN_GAP {
-                    out.push(Piece {
-                        start,
-                        end: g0,
-                        col,
-                    });
-                    start = b;
-                    col = line.col + n;
-                }
+            let (g0, at, len) = gap.unwrap_or((b, n, 0));
+            gap = Some((g0, at, len + 1));
+        } else if let Some((g0, at, len)) = gap.take() {
+            if len >= MIN_GAP {
+                out.push(Piece {
+                    row,
+                    start,
+                    end: g0,
+                    col,
+                    end_col: line.col + at,
+                });
+                start = b;
+                col = line.col + n;
             }
         }
         n += 1;
     }
-    if !line.raw.is_empty() {
-        out.push(Piece {
-            start,
-            end: line.raw.trim_end().len(),
-            col,
-        });
-    }
+    let end = line.raw.trim_end().len();
+    let end_col = line.col + line.raw[..end].chars().count() as u32;
+    out.push(Piece {
+        row,
+        start,
+        end,
+        col,
+        end_col,
+    });
     out
 }
 
@@ -158,6 +257,49 @@ mod tests {
         assert_eq!(
             String::from_utf16(&utf16[l.span[0] as usize..l.span[1] as usize]).unwrap(),
             l.raw
+        );
+    }
+
+    #[test]
+    fn a_headline_over_two_columns_and_a_band_below_read_in_order() {
+        let text = "\
+              市总工会部署冬季送温暖工作
+本报讯（记者 李四）日前，市总       会议要求各级工会加强服务，
+工会召开会议，部署冬季送温暖       与会代表表示将抓好落实。
+工作。                             会上还通报了有关情况。
+
+
+区工会开展义诊                     公园新增健身步道
+本报讯 近日，某区工会组织医       本报讯 今年全市公园将新增健
+护人员为职工义诊，发放常用药       身步道二十条，方便市民就近
+品。                               锻炼。
+";
+        let arena = Bump::new();
+        let lines = unfold(split(text, &arena), &arena);
+        let texts: Vec<&str> = lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.raw)
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "市总工会部署冬季送温暖工作",
+                "本报讯（记者 李四）日前，市总",
+                "工会召开会议，部署冬季送温暖",
+                "工作。",
+                "会议要求各级工会加强服务，",
+                "与会代表表示将抓好落实。",
+                "会上还通报了有关情况。",
+                "区工会开展义诊",
+                "本报讯 近日，某区工会组织医",
+                "护人员为职工义诊，发放常用药",
+                "品。",
+                "公园新增健身步道",
+                "本报讯 今年全市公园将新增健",
+                "身步道二十条，方便市民就近",
+                "锻炼。",
+            ]
         );
     }
 

@@ -358,8 +358,10 @@ impl Reflow<'_, '_> {
             };
         }
         let sentence_ended = self.open_last().is_some_and(|p| self.classes[p].terminal);
-        if c.display && next_opens && sentence_ended {
-            // A headline right above a dateline, after a sentence's end.
+        if c.display && next_opens && (sentence_ended || self.lines[i - 1].is_blank()) {
+            // A headline right above a dateline, after a sentence's end or
+            // a column break (`…这个思想⏎⏎海南航空武汉场站：用坚守盼暖春来⏎
+            // 中国日报网2月19日电…`).
             return Continues::No;
         }
         if shape == Shape::Full || c.terminal {
