@@ -208,7 +208,9 @@ impl Postings {
         let mut ids: FxHashMap<Bigram, u32> = FxHashMap::default();
         // One bit per hash slot of the vocabulary: most body bigrams miss
         // it, and skip the map.
-        let mut filter = vec![0u64; FILTER_BITS / 64];
+        // A fixed-size array: its index (a 16-bit slot over 64) needs no
+        // bounds check in the loop over every body bigram.
+        let mut filter = Box::new([0u64; FILTER_BITS / 64]);
         for b in vocab {
             let next = ids.len() as u32;
             ids.entry(b).or_insert(next);
