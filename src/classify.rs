@@ -108,12 +108,14 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
 fn runs_into_dateline(line: &Line, next: &Line) -> bool {
     let key = line.key;
     // The next line holds the dateline's end (`电`, `讯`) within its
-    // first glyphs: a quick test before anything is joined.
-    let ends_there = next
-        .key
-        .chars()
-        .take(DATELINE_RUN_ON)
-        .any(|c| matches!(c, '电' | '電' | '讯' | '訊'));
+    // first glyphs: a quick test before anything is joined. Its marks
+    // (gathered when it was keyed) tell first whether it holds one at all.
+    let ends_there = next.marks.has(Marks::DATELINE)
+        && next
+            .key
+            .chars()
+            .take(DATELINE_RUN_ON)
+            .any(|c| matches!(c, '电' | '電' | '讯' | '訊'));
     if !ends_there || key.chars().count() > cv::MAX_DATELINE_GLYPHS || !cv::may_open_dateline(key) {
         return false;
     }

@@ -17,7 +17,7 @@
 use crate::classify::Classified;
 use crate::clean::{clean_display, is_cjk};
 use crate::lines::Line;
-use crate::overlap::{for_each_bigram, Bigram};
+use crate::overlap::{first_char, for_each_bigram, second_char, Bigram};
 use crate::place::Item;
 use crate::positioned::Hint;
 use crate::reflow::Unit;
@@ -80,15 +80,41 @@ pub fn items_with(
             // The running text around the group, read only when a wrap's
             // word is looked for.
             let nearby = |pair: Bigram| {
-                let after = (last + 1..lines.len())
-                    .filter(|&j| !lines[j].is_blank())
-                    .take(NEARBY_AFTER);
-                let before = (0..first)
-                    .rev()
-                    .filter(|&j| !lines[j].is_blank())
-                    .take(NEARBY_BEFORE);
+                let keys = || {
+                    let after = (last + 1..lines.len())
+                        .filter(|&j| !lines[j].is_blank())
+                        .take(NEARBY_AFTER);
+                    let before = (0..first)
+                        .rev()
+                        .filter(|&j| !lines[j].is_blank())
+                        .take(NEARBY_BEFORE);
+                    after.chain(before).map(|j| lines[j].key)
+                };
+                // Keys hold no white space, and the lines join as white space
+                // would: the text holds the bigram of two ideographs where
+                // one stands right before the other, in a key or across two.
+                // A byte search finds that far more cheaply than reading
+                // every bigram.
+                if let (Some(x), Some(y)) = (first_char(pair), second_char(pair)) {
+                    if is_cjk(x) && is_cjk(y) {
+                        let mut buf = [0u8; 8];
+                        let n = x.encode_utf8(&mut buf).len();
+                        let n = n + y.encode_utf8(&mut buf[n..]).len();
+                        let finder = memchr::memmem::Finder::new(&buf[..n]);
+                        let mut before: Option<char> = None;
+                        for key in keys() {
+                            if finder.find(key.as_bytes()).is_some()
+                                || (before == Some(x) && key.starts_with(y))
+                            {
+                                return true;
+                            }
+                            before = key.chars().next_back();
+                        }
+                        return false;
+                    }
+                }
                 let mut found = false;
-                for_each_bigram(after.chain(before).map(|j| lines[j].key), |b| {
+                for_each_bigram(keys(), |b| {
                     found |= b == pair;
                 });
                 found
