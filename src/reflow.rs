@@ -521,10 +521,16 @@ impl Reflow<'_, '_> {
         // above running text in one block starts that text.
         let carried = next.is_some_and(|n| self.carries_on(i, n));
         let same_block = next == Some(i + 1);
+        // (Not a short line right above a line the page marks as a
+        // paragraph's start: a paragraph's first line does not stop short
+        // without ending a sentence — `中华文明的“纸上博物馆”⏎　世间公认，…`.)
+        let short_above_start =
+            shape == Shape::Short && next.is_some_and(|n| self.starts_paragraph(n));
         if self.layout.blanks == Blanks::Paragraphs
             && carried
             && same_block
             && !matches!(shape, Shape::Free | Shape::Wide)
+            && !short_above_start
         {
             return (false, 0.7);
         }
@@ -859,6 +865,26 @@ mod tests {
             u[5],
             Unit::Para {
                 lines: vec![17, 18],
+                lead: false
+            }
+        );
+    }
+
+    #[test]
+    fn a_short_line_above_an_indented_paragraph_start_in_one_block_is_display() {
+        // Blank lines part blocks; a headline shares its block with the
+        // text under it, whose first line is two cells short.
+        let para = "近日，某区总工会开展送清凉活\n动，走访慰问露天高温岗位一线职工\n，为他们送去防暑降温用品和慰问金\n和防暑药品。\n";
+        let page = format!(
+            "{}城市公园的“健身步道”\n今年，全市公园将新增健身步\n道二十条，方便市民就近锻炼，每条\n步道长约两公里。\n\n{para}",
+            format!("{para}\n").repeat(3)
+        );
+        let u = units(&page);
+        assert_eq!(u[3], Unit::Display { lines: vec![15] });
+        assert_eq!(
+            u[4],
+            Unit::Para {
+                lines: vec![16, 17, 18],
                 lead: false
             }
         );
