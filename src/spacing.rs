@@ -72,14 +72,16 @@ pub fn despace(text: &str) -> Option<Despaced> {
             units += utf16_len(line);
             continue;
         }
-        let chars: Vec<char> = line.chars().collect();
-        for (k, &c) in chars.iter().enumerate() {
-            if k > 0 && letter_gap(&chars, k) {
+        let mut chars = line.chars().peekable();
+        let mut prev = None;
+        while let Some(c) = chars.next() {
+            if letter_gap(prev, Some(c), chars.peek().copied()) {
                 removed.push(units);
-                continue;
+            } else {
+                out.push(c);
+                units += c.len_utf16() as u32;
             }
-            out.push(c);
-            units += c.len_utf16() as u32;
+            prev = Some(c);
         }
     }
     Some(Despaced { text: out, removed })
@@ -110,32 +112,31 @@ fn letter_spaced(line: &str) -> bool {
     if !line.contains(' ') {
         return false;
     }
-    let chars: Vec<char> = line.chars().collect();
     let (mut spaced, mut tight) = (0usize, 0usize);
-    for k in 1..chars.len() {
-        if letter_gap(&chars, k) {
-            spaced += 1;
-        } else if is_cjk_text(chars[k - 1]) && is_cjk_text(chars[k]) {
-            tight += 1;
+    let mut chars = line.chars();
+    let (mut a, mut b) = (None, chars.next());
+    for c in chars.map(Some).chain(std::iter::once(None)) {
+        if let (Some(x), Some(y)) = (a, b) {
+            if y != ' ' && is_cjk_text(x) && is_cjk_text(y) {
+                tight += 1;
+            }
         }
+        if letter_gap(a, b, c) {
+            spaced += 1;
+        }
+        (a, b) = (b, c);
     }
     spaced >= MIN_SPACED_GAPS && spaced >= tight
 }
 
-/// `chars[k]` is a single space between two glyphs, one of them Chinese
+/// `b` is a single space between glyphs `a` and `c`, one of them Chinese
 /// text and the other Chinese text or an ASCII letter or digit.
-fn letter_gap(chars: &[char], k: usize) -> bool {
-    if chars[k] != ' ' {
-        return false;
-    }
-    let (Some(&a), Some(&b)) = (
-        k.checked_sub(1).and_then(|j| chars.get(j)),
-        chars.get(k + 1),
-    ) else {
+fn letter_gap(a: Option<char>, b: Option<char>, c: Option<char>) -> bool {
+    let (Some(a), Some(' '), Some(c)) = (a, b, c) else {
         return false;
     };
-    let glyph = |c: char| is_cjk_text(c) || c.is_ascii_alphanumeric();
-    glyph(a) && glyph(b) && (is_cjk_text(a) || is_cjk_text(b))
+    let glyph = |x: char| is_cjk_text(x) || x.is_ascii_alphanumeric();
+    glyph(a) && glyph(c) && (is_cjk_text(a) || is_cjk_text(c))
 }
 
 fn utf16_len(s: &str) -> u32 {
