@@ -560,7 +560,8 @@ impl Reflow<'_, '_> {
                 // Letter spacing that stretches a line to the column's
                 // width is the justification of running text
                 // (`2020 年 农 历 庚 子 年 的 春⏎节，与众不同。`).
-                if shape == Shape::Full && crate::layout::letter_spaced(line) {
+                if shape == Shape::Full && line.widest_gap > 0 && crate::layout::letter_spaced(line)
+                {
                     return (false, 0.8);
                 }
                 if self.runs_into_opening(i) {
