@@ -40,6 +40,7 @@ mod place;
 mod reflow;
 pub mod render;
 mod segment;
+pub mod window;
 
 pub use model::*;
 pub use pages::{parse_pages, split_pages, Document, PageRange};
@@ -47,8 +48,60 @@ pub use pages::{parse_pages, split_pages, Document, PageRange};
 /// Parses one raw page into a [`Page`].
 ///
 /// Never panics and never fails: text the parser cannot place is kept in
-/// [`Page::warnings`] rather than dropped.
+/// [`Page::warnings`] rather than dropped. An input much longer than any
+/// page is read in windows (see [`window`]) and says so in a warning
+/// `windowed`.
 pub fn parse(text: &str, options: &Options) -> Page {
+    let mut articles = Vec::new();
+    let mut page = parse_with(text, options, |a| articles.push(a));
+    page.articles = articles;
+    page
+}
+
+/// Parses as [`parse`] does, but hands each article to `each`, in order,
+/// as soon as the window it is in is read, instead of keeping it: the page
+/// returned is the one [`parse`] returns, without its articles. A caller
+/// that writes the articles out as they come (the CLI's JSON) then holds
+/// one window's articles at a time, however long the input.
+///
+/// ```
+/// let text = "本报讯（记者 张三）近日，某工会开展活动。";
+/// let mut titles = Vec::new();
+/// let page = jianbao::parse_with(text, &Default::default(), |a| titles.push(a.dateline));
+/// assert!(page.articles.is_empty());
+/// assert_eq!(titles, [Some("本报讯".to_string())]);
+/// ```
+pub fn parse_with(text: &str, options: &Options, mut each: impl FnMut(Article)) -> Page {
+    let windows = window::cut(text);
+    if windows.len() == 1 {
+        let mut page = parse_window(text, options, 0);
+        page.articles.drain(..).for_each(each);
+        return page;
+    }
+    // Advertisements are left out here rather than by each window's pass,
+    // so that article numbers in warnings count every article before.
+    let all = Options {
+        keep_ads: true,
+        ..options.clone()
+    };
+    let mut page = Page::default();
+    let mut looks = window::Looks::default();
+    let mut numbered = 0;
+    for w in &windows {
+        let part = parse_window(&text[w.bytes.clone()], &all, numbered);
+        let articles = window::append(&mut page, part, w, &mut looks);
+        numbered += articles.len();
+        articles
+            .into_iter()
+            .filter(|a| options.keep_ads || a.kind != Kind::Ad)
+            .for_each(&mut each);
+    }
+    window::finish(page, windows.len(), looks)
+}
+
+/// Parses one page, or one window of a longer input, by running the
+/// passes in order; warnings number its articles from `first + 1`.
+fn parse_window(text: &str, options: &Options, first: usize) -> Page {
     // The lines' match keys that differ from the raw text live here, freed
     // at once with the page's working data.
     let arena = bumpalo::Bump::new();
@@ -69,7 +122,7 @@ pub fn parse(text: &str, options: &Options) -> Page {
     let items = heads::items(&lines, &classes, &reflowed.units, &bodies.free, wraps);
     let placement = place::place(&items, &bodies.targets, &bodies.texts(), &bodies.body_units);
     // 8. page: roles, kinds, confidence, banners, warnings.
-    assemble::page(bodies, &items, placement, &lines, &layout, options)
+    assemble::page(bodies, &items, placement, &lines, &layout, options, first)
 }
 
 /// One line per input line: what the passes decided about it (its kind,
@@ -183,6 +236,7 @@ pub fn pass_times(text: &str) -> Vec<(&'static str, f64)> {
         &lines,
         &layout,
         &Options::default(),
+        0,
     );
     lap("page", &mut out);
     drop(page);
