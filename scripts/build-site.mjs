@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the static site into dist/: www/ + the wasm-bindgen web module
-// (pkg/web/jianbao.js, pkg/web/jianbao_bg.wasm) + a sample page.
+// (pkg/web/jianbao.js, pkg/web/jianbao_bg.wasm, pkg/web/pdf.mjs) + pdf.js
+// (node_modules/pdfjs-dist: dist/pdfjs/) + a sample page.
 //
 //   node scripts/build-site.mjs            # needs `npm run build` first
 //   node scripts/build-site.mjs --out DIR  # another output directory
@@ -47,6 +48,15 @@ export async function buildSite({ out = join(ROOT, 'dist'), pkgDir = PKG_WEB, qu
 
   await copyFile(join(pkgDir, 'jianbao.js'), join(outDir, 'jianbao.js'));
   await copyFile(join(pkgDir, 'jianbao_bg.wasm'), join(outDir, 'jianbao_bg.wasm'));
+  await copyFile(join(pkgDir, 'pdf.mjs'), join(outDir, 'pdf.mjs'));
+  // pdf.js (the npm dependency pdfjs-dist), served from the page's own
+  // origin: the library, its worker code (run in the parser's worker) and
+  // the character maps of CJK fonts.
+  const pdfjs = join(ROOT, 'node_modules', 'pdfjs-dist');
+  await mkdir(join(outDir, 'pdfjs'), { recursive: true });
+  for (const f of ['pdf.min.mjs', 'pdf.worker.min.mjs']) await copyFile(join(pdfjs, 'build', f), join(outDir, 'pdfjs', f));
+  await cp(join(pdfjs, 'cmaps'), join(outDir, 'pdfjs', 'cmaps'), { recursive: true });
+  await copyFile(join(pdfjs, 'LICENSE'), join(outDir, 'pdfjs', 'LICENSE'));
   // wasm-bindgen puts inline JS snippets here when a crate uses them.
   if (await exists(join(pkgDir, 'snippets'))) await cp(join(pkgDir, 'snippets'), join(outDir, 'snippets'), { recursive: true });
 

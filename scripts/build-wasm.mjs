@@ -189,6 +189,37 @@ fs.appendFileSync(
     "exports.init = async function init() {};\n" +
     "exports.initSync = function initSync() {};\n",
 );
+// PDF input (parsePdf): js/pdf.mjs beside each target's module; pdf.js
+// itself (the dependency pdfjs-dist) is loaded on the first call only.
+for (const dir of ["web", "node", "bundler"]) {
+  fs.copyFileSync(path.join(root, "js", "pdf.mjs"), path.join(pkg, dir, "pdf.mjs"));
+}
+fs.appendFileSync(
+  path.join(nodeDir, `${NAME}.cjs`),
+  "\n// Added by scripts/build-wasm.mjs: PDF input through pdf.js (pdfjs-dist), loaded on the first call.\n" +
+    "exports.parsePdf = async function parsePdf(bytes, options) {\n" +
+    '  const { makeParsePdf } = await import("./pdf.mjs");\n' +
+    "  return makeParsePdf(exports.parseLayout, async () => {\n" +
+    '    const lib = await import("pdfjs-dist/legacy/build/pdf.mjs");\n' +
+    '    const path = require("node:path");\n' +
+    '    const cMapUrl = path.join(path.dirname(require.resolve("pdfjs-dist/package.json")), "cmaps") + path.sep;\n' +
+    "    return { lib, cMapUrl };\n" +
+    "  })(bytes, options);\n" +
+    "};\n",
+);
+// Browsers and bundlers: pdf.js and its worker code in the same thread
+// (pdf.js's "fake worker"), resolved by the bundler; without one, pass
+// `{ pdfjs, cMapUrl }` (the web page serves its own copy).
+const browserPdf = (from) =>
+  `\n// Added by scripts/build-wasm.mjs: PDF input through pdf.js (pdfjs-dist), loaded on the first call.\n` +
+  `import { makeParsePdf } from "./pdf.mjs";\n` +
+  (from ? `import { parseLayout } from "${from}";\n` : "") +
+  "export const parsePdf = makeParsePdf(parseLayout, async () => {\n" +
+  '  const [lib, worker] = await Promise.all([import("pdfjs-dist/build/pdf.mjs"), import("pdfjs-dist/build/pdf.worker.mjs")]);\n' +
+  "  globalThis.pdfjsWorker ??= worker;\n" +
+  "  return { lib };\n" +
+  "});\n";
+fs.appendFileSync(path.join(pkg, "web", `${NAME}.js`), browserPdf(null));
 const exportsOf = (file) => {
   const text = fs.readFileSync(file, "utf8");
   const names = [...text.matchAll(/^exports\.(\w+) = /gm)].map((m) => m[1]);
@@ -219,7 +250,8 @@ fs.writeFileSync(
     "// Bundler ESM entry (needs WebAssembly ESM integration, e.g. webpack's\n" +
     "// experiments.asyncWebAssembly or vite-plugin-wasm).\n" +
     `export * from "./${NAME}.js";\n` +
-    noopInit,
+    noopInit +
+    browserPdf(`./${NAME}.js`),
 );
 
 // --- 3. wasm-opt (see optimise) ----------------------------------------------

@@ -3,7 +3,8 @@
 # Rust (rustup), Node.js and npm. Idempotent: steps already done are skipped.
 #
 #   bash scripts/setup.sh            toolchain + npm packages (build, serve)
-#   bash scripts/setup.sh --browser  also Chromium for the end-to-end tests
+#   bash scripts/setup.sh --browser  also Chromium and poppler-utils for the
+#                                    end-to-end tests
 #   bash scripts/setup.sh --python   also a virtualenv, target/venv, with the
 #                                    Python tests' pinned packages
 #                                    (tests/python/requirements.txt)
@@ -47,6 +48,14 @@ if $browser; then
     SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
+  fi
+  # poppler-utils: pdfunite puts corpus PDFs into one file of several pages
+  # for the PDF test (tests/e2e/pdf.test.mjs).
+  if ! command -v pdfunite >/dev/null; then
+    say "apt-get install poppler-utils"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
   fi
 fi
 if $python; then

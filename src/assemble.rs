@@ -6,6 +6,7 @@
 use crate::byline::{parse_lead, parse_names, soft_join};
 use crate::classify::Classified;
 use crate::clean::{clean_body, clean_display};
+use crate::confidence;
 use crate::conventions as cv;
 use crate::heads::{roles, Field};
 use crate::layout::Layout;
@@ -126,11 +127,6 @@ fn mean_sureness(d: &Draft, units: &[Unit], sure: &[f32]) -> f32 {
     }
 }
 
-/// An article's confidence below which a warning asks for review.
-pub const LOW_CONFIDENCE: f64 = 0.5;
-/// A headline placement's confidence below which a warning asks for review.
-pub const LOW_PLACEMENT: f32 = 0.5;
-
 /// Builds the page: placed fields get their roles, left-over fields become
 /// banners, kinds and confidence are decided, unplaced lines reported.
 /// Warnings number the articles from `first + 1` (`first` is the number of
@@ -194,11 +190,12 @@ pub fn page(
                        spans: &mut Vec<Span>,
                        conf: &mut Option<f64>| {
             if which.is_empty() {
-                return;
+                return NO_TITLE;
             }
             let mut joined = String::new();
             let mut ls = Vec::new();
             let mut low = f32::MAX;
+            // A role of several fields is as sure as its least sure.
             for &k in which {
                 if !joined.is_empty() {
                     joined.push(' ');
@@ -212,7 +209,8 @@ pub fn page(
             }
             *text = Some(joined);
             *spans = spans_of(lines, ls.iter().copied());
-            *conf = Some(figure(low));
+            *conf = Some(figure(confidence::PLACEMENT.apply(low)));
+            low
         };
         put(
             &r.kicker,
@@ -220,7 +218,7 @@ pub fn page(
             &mut art.kicker_spans,
             &mut art.kicker_confidence,
         );
-        put(
+        let title_sure = put(
             &r.title,
             &mut art.title,
             &mut art.title_spans,
@@ -243,9 +241,10 @@ pub fn page(
         }
         art.spans = merge_spans(all);
         art.kind = kind_of(&art, opening);
-        art.confidence = article_confidence(&art, opening, line_sure);
+        art.confidence = article_confidence(&art, opening, line_sure, title_sure);
         for (f, &sure) in fields.iter().zip(&scores) {
-            if sure < LOW_PLACEMENT {
+            let sure = confidence::PLACEMENT.apply(sure);
+            if sure < confidence::REVIEW_BELOW {
                 warnings.push(Warning {
                     code: "low_confidence_headline".into(),
                     message: format!(
@@ -257,7 +256,7 @@ pub fn page(
                 });
             }
         }
-        if art.confidence < LOW_CONFIDENCE && art.kind != Kind::Ad {
+        if art.confidence < confidence::REVIEW_BELOW && art.kind != Kind::Ad {
             warnings.push(Warning {
                 code: "low_confidence_article".into(),
                 message: format!(
@@ -329,9 +328,9 @@ pub fn page(
 }
 
 /// The warning for a page with text whose figure `looks` (see
-/// [`Page::looks_like_newspaper`]) is below one half; none above.
+/// [`Page::looks_like_newspaper`]) is below [`NEWSPAPER_BELOW`]; none above.
 pub fn not_newspaper(looks: f64) -> Option<Warning> {
-    (looks < 0.5).then(|| Warning {
+    (looks < NEWSPAPER_BELOW).then(|| Warning {
         code: "not_newspaper".into(),
         message: format!(
             "the text does not look like a newspaper page ({looks:.2}): little Chinese text, no headlines, datelines or page furniture"
@@ -379,19 +378,28 @@ fn keep_as_text(art: &mut Article, f: &Field, lines: &[Line], used: &mut [bool])
 /// certain, running text after a headline less so), how clear-cut its
 /// lines' body/display decisions were, and how sure its title's placement
 /// is (an article without a title is itself a doubt).
-fn article_confidence(a: &Article, opening: Opening, line_sure: f32) -> f64 {
+/// `title_sure` is the title placement's raw sureness.
+fn article_confidence(a: &Article, opening: Opening, line_sure: f32, title_sure: f32) -> f64 {
     if a.kind == Kind::Ad {
         return 1.0;
     }
-    let head = a.title_confidence.unwrap_or(0.4);
-    let c = 0.4 * opening.sureness() + 0.3 * line_sure;
-    ((f64::from(c) + 0.3 * head) * 100.0).round() / 100.0
+    let raw = 0.4 * opening.sureness() + 0.3 * line_sure + 0.3 * title_sure;
+    figure(confidence::ARTICLE.apply(raw))
 }
+
+/// A page whose `looks_like_newspaper` is below this is reported as not a
+/// newspaper page (prose, a novel, a table): it has neither the share of
+/// Chinese nor the conventions of the trade.
+pub const NEWSPAPER_BELOW: f64 = 0.5;
+
+/// Raw sureness of an article's title when it has none: an article without
+/// a title is itself a doubt.
+const NO_TITLE: f32 = 0.4;
 
 /// A figure as the page reports it: two decimals (serialised the same by
 /// serde, Python and JavaScript).
-fn figure(x: f32) -> f64 {
-    (f64::from(x) * 100.0).round() / 100.0
+fn figure(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
 }
 
 /// How much the input looks like a newspaper page: the share of its glyphs
@@ -431,7 +439,7 @@ fn looks_like_newspaper(
         + 0.35 * (titled / n)
         + if furniture { 0.15 } else { 0.0 }
         + if layout.column.is_some() { 0.15 } else { 0.0 };
-    figure(chinese * (0.3 + 0.7 * structure.min(1.0)))
+    figure(f64::from(chinese * (0.3 + 0.7 * structure.min(1.0))))
 }
 
 /// Glyphs read for the share of Chinese in [`looks_like_newspaper`].

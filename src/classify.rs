@@ -162,10 +162,13 @@ fn classify_line(line: &Line) -> Classified {
         || (marks.has(Marks::PHOTO) && cv::photo_credit_start(line.raw).is_some());
     let full_stop = marks.has(Marks::FULL_STOP);
     let clause_end = cv::ends_in_clause_punct(key);
+    // A line ending in an opening quote or bracket (`城市绿道建设进入“`) is
+    // cut by a wrap, in display type as in running text.
+    let opens = key.ends_with(['“', '（', '(', '《']);
     let display = kind == LineKind::Text
         && (undoubled.is_some()
             || (!terminal
-                && !clause_end
+                && (!clause_end || opens)
                 && !full_stop
                 && !cv::is_date_only(key)
                 && line.len() <= MAX_DISPLAY
@@ -216,6 +219,15 @@ mod tests {
                 (Text, false),
                 (Column, false),
             ]
+        );
+    }
+
+    #[test]
+    fn a_line_cut_after_an_opening_quote_may_be_display_type() {
+        use LineKind::*;
+        assert_eq!(
+            kinds("城市绿道建设进入“\n市民沿河步行上班，\n"),
+            vec![(Text, true), (Text, false), (Blank, false)]
         );
     }
 

@@ -482,7 +482,7 @@ fn articles(page: &SourcedPage) -> String {
 /// ```
 /// use jianbao::{formats::label, Source};
 ///
-/// let s = Source { file: Some("a.txt".into()), page: Some(3), encoding: None };
+/// let s = Source { file: Some("a.txt".into()), page: Some(3), ..Default::default() };
 /// assert_eq!(label(&s), "a.txt page 3");
 /// assert_eq!(label(&Source::default()), "-");
 /// ```
@@ -576,8 +576,24 @@ mod tests {
             for format in formats {
                 for (options, render, several, file) in [
                     (&keep, RenderOptions::default(), false, None),
-                    (&keep, RenderOptions { pretty: true, ..Default::default() }, false, Some("a.txt")),
-                    (&drop_ads, RenderOptions { pretty: true, ..Default::default() }, true, Some("a.txt")),
+                    (
+                        &keep,
+                        RenderOptions {
+                            pretty: true,
+                            ..Default::default()
+                        },
+                        false,
+                        Some("a.txt"),
+                    ),
+                    (
+                        &drop_ads,
+                        RenderOptions {
+                            pretty: true,
+                            ..Default::default()
+                        },
+                        true,
+                        Some("a.txt"),
+                    ),
                     (&drop_ads, RenderOptions::default(), true, None),
                 ] {
                     for index in 0..doc.pages().len() {

@@ -19,6 +19,7 @@ use crate::clean::{clean_display, is_cjk};
 use crate::lines::Line;
 use crate::overlap::{for_each_bigram, Bigram};
 use crate::place::Item;
+use crate::positioned::Hint;
 use crate::reflow::Unit;
 
 /// Lines of running text after a display group read for words a wrap broke.
@@ -37,6 +38,20 @@ pub fn items(
     units: &[Unit],
     free: &[usize],
     wraps: bool,
+) -> Vec<Item> {
+    items_with(lines, classes, units, free, wraps, &[])
+}
+
+/// [`items`] with what the page's geometry says of each line (positioned
+/// input; none for plain text): each display line's type size, so that a
+/// field ends where the size changes and roles follow the sizes.
+pub fn items_with(
+    lines: &[Line],
+    classes: &[Classified],
+    units: &[Unit],
+    free: &[usize],
+    wraps: bool,
+    hints: &[Hint],
 ) -> Vec<Item> {
     free.iter()
         .filter_map(|&u| {
@@ -57,6 +72,7 @@ pub fn items(
                     line: l,
                     text: classes[l].undoubled.as_deref().unwrap_or(lines[l].raw),
                     doubled: classes[l].undoubled.is_some(),
+                    size: hints.get(l).map_or(0.0, |h| h.size),
                     after_blank: k > 0 && ls[k - 1] + 1 < l,
                 })
                 .collect();
@@ -101,11 +117,14 @@ pub struct Field {
     pub doubled: bool,
     /// A column name (栏目, `【职工心声】` → `职工心声`), not a headline.
     pub column: bool,
+    /// Type size against the page's body type, where the input is
+    /// positioned (0: unknown).
+    pub size: f32,
 }
 
 /// How much wider (cells) a line may be than the line above it and still
 /// be that line's wrap (punctuation and Latin are set narrower or wider).
-const WRAP_SLACK: f32 = 1.0;
+pub const WRAP_SLACK: f32 = 1.0;
 
 /// A display line as the field builder reads it: its index, its text with
 /// doubled glyphs undone (raw otherwise), and whether it was doubled.
@@ -114,6 +133,8 @@ pub struct DisplayLine<'a> {
     pub line: usize,
     pub text: &'a str,
     pub doubled: bool,
+    /// Type size against the body's (0: unknown; positioned input only).
+    pub size: f32,
     /// A blank line stands between it and the display line above.
     pub after_blank: bool,
 }
@@ -131,6 +152,7 @@ fn column_item(lines: &[Line], unit: usize, line: usize) -> Item {
             wrapped: false,
             doubled: false,
             column: true,
+            size: 0.0,
         }],
     }
 }
@@ -171,6 +193,7 @@ pub fn fields(group: &[DisplayLine], nearby: &dyn Fn(Bigram) -> bool, wraps: boo
                 wrapped: false,
                 doubled: dl.doubled,
                 column,
+                size: dl.size,
             });
         }
     }
@@ -192,6 +215,10 @@ fn continues(
     let (ta, tb) = (a.text.trim(), b.text.trim());
     if tb.starts_with(['—', '－', '-']) {
         return false;
+    }
+    if a.size > 0.0 && b.size > 0.0 {
+        // Positioned input: one field is set in one type size.
+        return same_size(a.size, b.size);
     }
     if a.doubled != b.doubled {
         return false;
@@ -245,6 +272,11 @@ fn continues(
     // Lines of one field fill one width; a line shorter than the field's
     // first can only be its last.
     field.lines.len() == 1 || (wa - field.capacity).abs() <= WRAP_SLACK
+}
+
+/// Two type sizes (against the body's) are one size.
+fn same_size(a: f32, b: f32) -> bool {
+    (a / b - 1.0).abs() < crate::positioned::SAME_SIZE
 }
 
 /// Printed width of a display text, in cells; quotes count half, as
@@ -374,6 +406,9 @@ pub fn roles(fields: &[&Field]) -> Roles {
 /// Which of two fields is set in the larger type, when their widths tell:
 /// `Some(true)` for the first.
 fn larger_type(a: &Field, b: &Field) -> Option<bool> {
+    if a.size > 0.0 && b.size > 0.0 && !same_size(a.size, b.size) {
+        return Some(a.size > b.size);
+    }
     let len = |f: &Field| width(&f.text);
     match (a.wrapped, b.wrapped) {
         (true, true) if (a.capacity - b.capacity).abs() > WRAP_SLACK => {
@@ -404,6 +439,7 @@ mod tests {
                 line: i,
                 text: l.raw,
                 doubled: false,
+                size: 0.0,
                 after_blank: false,
             })
             .collect();
@@ -455,7 +491,10 @@ mod tests {
                 "中港集团中标吐乌大高等级公\n路项目\n石家庄机场跑道延长\n工程通过验收",
                 "高等级公路，建设项目石家庄机场跑道延长工程"
             ),
-            ["中港集团中标吐乌大高等级公路项目", "石家庄机场跑道延长工程通过验收"]
+            [
+                "中港集团中标吐乌大高等级公路项目",
+                "石家庄机场跑道延长工程通过验收"
+            ]
         );
     }
 
@@ -467,6 +506,7 @@ mod tests {
             wrapped,
             doubled: false,
             column: false,
+            size: 0.0,
         }
     }
 

@@ -27,16 +27,19 @@ mod byline;
 mod classify;
 pub mod clean;
 mod columns;
+pub mod confidence;
 mod conventions;
 pub mod decode;
 pub mod formats;
 mod heads;
 mod layout;
 mod lines;
+pub mod markup;
 mod model;
 pub mod overlap;
 pub mod pages;
 mod place;
+pub mod positioned;
 mod reflow;
 pub mod render;
 mod segment;
@@ -44,6 +47,7 @@ pub mod window;
 
 pub use model::*;
 pub use pages::{parse_pages, split_pages, Document, PageRange};
+pub use positioned::{parse_layout, parse_layout_pages, parse_markup, LayoutPage, PositionedLine};
 
 /// Parses one raw page into a [`Page`].
 ///
@@ -74,7 +78,7 @@ pub fn parse(text: &str, options: &Options) -> Page {
 pub fn parse_with(text: &str, options: &Options, mut each: impl FnMut(Article)) -> Page {
     let windows = window::cut(text);
     if windows.len() == 1 {
-        let mut page = parse_window(text, options, 0);
+        let mut page = parse_window(text, &[], options, 0);
         page.articles.drain(..).for_each(each);
         return page;
     }
@@ -88,7 +92,7 @@ pub fn parse_with(text: &str, options: &Options, mut each: impl FnMut(Article)) 
     let mut looks = window::Looks::default();
     let mut numbered = 0;
     for w in &windows {
-        let part = parse_window(&text[w.bytes.clone()], &all, numbered);
+        let part = parse_window(&text[w.bytes.clone()], &[], &all, numbered);
         let articles = window::append(&mut page, part, w, &mut looks);
         numbered += articles.len();
         articles
@@ -99,28 +103,64 @@ pub fn parse_with(text: &str, options: &Options, mut each: impl FnMut(Article)) 
     window::finish(page, windows.len(), looks)
 }
 
+/// Parses one raw page with what its geometry says about each line
+/// ([`positioned::Hint`], one per line of `text`, blank lines included):
+/// the entry [`parse_layout`] uses. With no hints it is [`parse`] of a
+/// page short enough to be one window. Positioned text comes a page at a
+/// time from its markup, so it is never read in windows.
+///
+/// ```
+/// let raw = "公交职工做刺绣\n\n本报讯 （记者 张三） 近日，某车队职工自发设计了大型十字绣。\n";
+/// let options = jianbao::Options::default();
+/// let page = jianbao::parse_with_hints(raw, &[], &options);
+/// assert_eq!(page, jianbao::parse(raw, &options));
+/// ```
+pub fn parse_with_hints(text: &str, hints: &[positioned::Hint], options: &Options) -> Page {
+    parse_window(text, hints, options, 0)
+}
+
 /// Parses one page, or one window of a longer input, by running the
 /// passes in order; warnings number its articles from `first + 1`.
-fn parse_window(text: &str, options: &Options, first: usize) -> Page {
+fn parse_window(text: &str, hints: &[positioned::Hint], options: &Options, first: usize) -> Page {
     // The lines' match keys that differ from the raw text live here, freed
     // at once with the page's working data.
     let arena = bumpalo::Bump::new();
     // 1. lines: split, keyed, side-by-side columns read one after another.
     let lines = columns::unfold(lines::split(text, &arena), &arena);
+    // Hints are per line of `text`; column unfolding would break that
+    // (positioned input is never printed side by side), so then none.
+    let hints = if lines.len() == hints.len() {
+        hints
+    } else {
+        &[]
+    };
     // 2. classify: furniture, datelines, bylines, credits, display shape.
     let classes = classify::classify(&lines);
     // 3. layout: column widths, blank-line and indent conventions.
     let layout = layout::measure(&lines, &classes);
     // 4. reflow: running text into paragraphs, display lines into groups.
-    let reflowed = reflow::reflow(&lines, &classes, &layout);
+    let reflowed = reflow::reflow_with(&lines, &classes, &layout, hints);
     // 5. segment: where articles start and end.
-    let segments = segment::segment(&lines, &classes, &reflowed.units);
+    let segments = segment::segment_with(&lines, &classes, &reflowed.units, hints);
     // 6. bodies: each article's text, credits and source ranges.
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
     // 7. place: display groups split into fields, each put with its article.
     let wraps = layout.column.is_some();
-    let items = heads::items(&lines, &classes, &reflowed.units, &bodies.free, wraps);
-    let placement = place::place(&items, &bodies.targets, &bodies.texts(), &bodies.body_units);
+    let items = heads::items_with(
+        &lines,
+        &classes,
+        &reflowed.units,
+        &bodies.free,
+        wraps,
+        hints,
+    );
+    let placement = place::place_with(
+        &items,
+        &bodies.targets,
+        &bodies.texts(),
+        &bodies.body_units,
+        !hints.is_empty(),
+    );
     // 8. page: roles, kinds, confidence, banners, warnings.
     assemble::page(bodies, &items, placement, &lines, &layout, options, first)
 }

@@ -307,12 +307,21 @@ pub struct Source {
     /// [`crate::decode`]), e.g. `"GB18030"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
+    /// The markup of positioned text the page was read from (`hocr`,
+    /// `alto`, `bbox-layout`; see [`crate::markup`]): its spans then index
+    /// the text rebuilt from the lines ([`crate::LayoutPage::text`]), not
+    /// the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<String>,
 }
 
 impl Source {
     /// True when nothing is known (the JSON then has no `source` key).
     pub fn is_empty(&self) -> bool {
-        self.file.is_none() && self.page.is_none() && self.encoding.is_none()
+        self.file.is_none()
+            && self.page.is_none()
+            && self.encoding.is_none()
+            && self.layout.is_none()
     }
 }
 

@@ -26,6 +26,8 @@
 //! ```
 
 use crate::decode::{Decoded, Invalid};
+use crate::markup::Markup;
+use crate::positioned::PositionedLine;
 use crate::{Article, Options, Page, Source, SourcedPage, Span, Warning};
 
 /// The form feed that divides pages.
@@ -115,17 +117,56 @@ pub struct Document {
     encoding: Option<&'static str>,
     invalid: Vec<Invalid>,
     pages: Vec<PageRange>,
+    /// Positioned text (hOCR, ALTO, `pdftotext -bbox-layout`): its markup
+    /// and each page's lines, parallel to `pages`.
+    layout: Option<(Markup, Vec<Vec<PositionedLine>>)>,
+}
+
+/// The pages of positioned text in markup, if `text` is such markup: one
+/// [`PageRange`] (the whole text) and the lines for each page.
+fn layout_pages(text: &str) -> Option<(Markup, Vec<PageRange>, Vec<Vec<PositionedLine>>)> {
+    let (m, lines) = crate::markup::read(text)?;
+    let mut numbers: Vec<u32> = lines.iter().map(|l| l.page).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    if numbers.is_empty() {
+        numbers.push(1);
+    }
+    let whole = |number: u32| PageRange {
+        number,
+        start: 0,
+        end: text.len(),
+        start_utf16: 0,
+        end_utf16: utf16_len(text),
+    };
+    let ranges = numbers.iter().map(|&n| whole(n)).collect();
+    let per_page = numbers
+        .iter()
+        .map(|&n| lines.iter().filter(|l| l.page == n).cloned().collect())
+        .collect();
+    Some((m, ranges, per_page))
 }
 
 impl Document {
     /// A document of text that did not come from bytes (no encoding).
     pub fn from_text(text: String) -> Document {
-        let pages = split_pages(&text);
+        let (pages, layout) = Self::split(&text);
         Document {
             text,
             encoding: None,
             invalid: Vec::new(),
             pages,
+            layout,
+        }
+    }
+
+    /// Pages of text divided by form feeds, or of positioned text in
+    /// markup (told by content, [`crate::markup::detect`]).
+    #[allow(clippy::type_complexity)]
+    fn split(text: &str) -> (Vec<PageRange>, Option<(Markup, Vec<Vec<PositionedLine>>)>) {
+        match layout_pages(text) {
+            Some((m, ranges, lines)) => (ranges, Some((m, lines))),
+            None => (split_pages(text), None),
         }
     }
 
@@ -133,13 +174,19 @@ impl Document {
     /// encoding, and each invalid byte sequence the decoder replaced is
     /// reported in a warning `invalid_bytes` of the page it falls in.
     pub fn from_decoded(decoded: Decoded) -> Document {
-        let pages = split_pages(&decoded.text);
+        let (pages, layout) = Self::split(&decoded.text);
         Document {
             text: decoded.text,
             encoding: Some(decoded.encoding),
             invalid: decoded.invalid,
             pages,
+            layout,
         }
+    }
+
+    /// The markup of positioned text the document is, if it is one.
+    pub fn markup(&self) -> Option<Markup> {
+        self.layout.as_ref().map(|(m, _)| *m)
     }
 
     /// The whole text, which every span indexes.
@@ -162,6 +209,10 @@ impl Document {
     /// # Panics
     ///
     /// When `index` is not below the number of pages.
+    ///
+    /// A page of positioned text in markup is parsed from its lines
+    /// ([`crate::parse_layout`]); its spans index the text rebuilt from
+    /// them, and its `source.layout` names the markup.
     pub fn parse_page(&self, index: usize, options: &Options) -> SourcedPage {
         let mut articles = Vec::new();
         let mut page = self.parse_page_with(index, options, |a| articles.push(a));
@@ -184,6 +235,19 @@ impl Document {
         each: impl FnMut(Article),
     ) -> SourcedPage {
         let number = (self.pages.len() > 1).then_some(self.pages[index].number);
+        if let Some((m, lines)) = &self.layout {
+            let mut parsed = crate::parse_layout(&lines[index], options);
+            parsed.page.articles.drain(..).for_each(each);
+            return SourcedPage {
+                page: parsed.page,
+                source: Source {
+                    file: None,
+                    page: number,
+                    encoding: self.encoding.map(str::to_owned),
+                    layout: Some(m.name().to_owned()),
+                },
+            };
+        }
         self.parse_range(self.pages[index], number, options, each)
     }
 
@@ -191,6 +255,18 @@ impl Document {
     /// [`parse`](crate::parse) does), with the document's encoding and
     /// `invalid_bytes` warning.
     pub fn parse_whole(&self, options: &Options) -> SourcedPage {
+        if let Some((m, lines)) = &self.layout {
+            let all: Vec<PositionedLine> = lines.iter().flatten().cloned().collect();
+            return SourcedPage {
+                page: crate::parse_layout(&all, options).page,
+                source: Source {
+                    file: None,
+                    page: None,
+                    encoding: self.encoding.map(str::to_owned),
+                    layout: Some(m.name().to_owned()),
+                },
+            };
+        }
         let whole = PageRange {
             number: 1,
             start: 0,
@@ -237,6 +313,7 @@ impl Document {
                 file: None,
                 page: number,
                 encoding: self.encoding.map(str::to_owned),
+                layout: None,
             },
         }
     }

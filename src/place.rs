@@ -93,6 +93,20 @@ pub fn place(
     bodies: &[Vec<&str>],
     body_units: &[usize],
 ) -> Placement {
+    place_with(items, targets, bodies, body_units, false)
+}
+
+/// [`place`]; with `one_group` (positioned input, where display groups are
+/// the blocks of display type the page prints) an article takes fields of
+/// one display group only, and a group's fields go to one article: a
+/// headline printed elsewhere is another article's.
+pub fn place_with(
+    items: &[Item],
+    targets: &[Target],
+    bodies: &[Vec<&str>],
+    body_units: &[usize],
+    one_group: bool,
+) -> Placement {
     debug_assert!(items.is_sorted_by_key(|it| it.unit));
     debug_assert!(targets.is_sorted_by_key(|t| t.first_unit));
     let between_body = |a: usize, b: usize| {
@@ -234,10 +248,21 @@ pub fn place(
     let mut placed: Vec<Vec<Option<(usize, f32)>>> =
         items.iter().map(|it| vec![None; it.fields.len()]).collect();
     let mut load = vec![0usize; targets.len()];
+    // The display group each target's fields come from (`one_group`).
+    let mut group_of: Vec<Option<usize>> = vec![None; targets.len()];
+    // The target each display group's fields go to (`one_group`).
+    let mut target_of: Vec<Option<usize>> = vec![None; items.len()];
     for &(score, i, k, t) in &cands {
         if placed[i][k].is_some() || load[t] >= MAX_FIELDS {
             continue;
         }
+        if one_group
+            && (group_of[t].is_some_and(|g| g != i) || target_of[i].is_some_and(|x| x != t))
+        {
+            continue;
+        }
+        group_of[t] = Some(i);
+        target_of[i] = Some(t);
         // How far ahead of the next best target this one is.
         let runner_up = windows[i]
             .clone()
@@ -292,8 +317,9 @@ pub fn place(
         .enumerate()
         .flat_map(|(i, it)| (0..it.fields.len()).map(move |k| (i, k)))
         .collect();
-    let together =
-        |a: FieldRef, b: FieldRef| a.0 == b.0 || !between_body(items[a.0].unit, items[b.0].unit);
+    let together = |a: FieldRef, b: FieldRef| {
+        a.0 == b.0 || (!one_group && !between_body(items[a.0].unit, items[b.0].unit))
+    };
     for f in 0..flat.len() {
         let (i, k) = flat[f];
         {
@@ -438,6 +464,7 @@ mod tests {
                     wrapped: false,
                     doubled: false,
                     column: false,
+                    size: 0.0,
                 })
                 .collect(),
         }

@@ -16,6 +16,7 @@ use crate::classify::{Classified, LineKind};
 use crate::layout::{Blanks, Indents, Layout, Shape};
 use crate::lines::Line;
 use crate::overlap;
+use crate::positioned::Hint;
 
 /// A unit of the page: one paragraph, display group, credit or furniture line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,10 +126,23 @@ const MAX_GROUP: usize = 8;
 
 /// Reflows classified lines into units.
 pub fn reflow(lines: &[Line], classes: &[Classified], layout: &Layout) -> Reflowed {
+    reflow_with(lines, classes, layout, &[])
+}
+
+/// [`reflow`] with what the page's geometry says of each line (positioned
+/// input; none for plain text): type size decides display type from
+/// running text, and an indent starts a paragraph.
+pub fn reflow_with(
+    lines: &[Line],
+    classes: &[Classified],
+    layout: &Layout,
+    hints: &[Hint],
+) -> Reflowed {
     let mut r = Reflow {
         lines,
         classes,
         layout,
+        hints,
         units: Vec::new(),
         sure: vec![1.0; lines.len()],
         open: None,
@@ -149,6 +163,8 @@ struct Reflow<'a, 'b> {
     lines: &'a [Line<'b>],
     classes: &'a [Classified],
     layout: &'a Layout,
+    /// Per line, what its position and type size say (empty: plain text).
+    hints: &'a [Hint],
     units: Vec<Unit>,
     sure: Vec<Decision>,
     /// The paragraph (index into `units`) that has not ended.
@@ -202,6 +218,11 @@ impl Reflow<'_, '_> {
     }
 
     fn text(&mut self, i: usize) {
+        if let Some(&h) = self.hints.get(i).filter(|h| h.known()) {
+            if let Some(display) = h.decides(self.lines[i].raw) {
+                return self.by_geometry(i, display, h);
+            }
+        }
         if self.classes[i].undoubled.is_some() {
             self.open = None;
             return self.display(i, 1.0);
@@ -227,6 +248,29 @@ impl Reflow<'_, '_> {
             self.sure[i] = sure;
             self.new_para(i, false);
         }
+    }
+
+    /// Places line `i` as its type size says: display type, or running
+    /// text that carries the open paragraph on unless it is indented, and
+    /// ends it when it stops short of its block's right edge.
+    fn by_geometry(&mut self, i: usize, display: bool, h: Hint) {
+        if display {
+            self.open = None;
+            return self.display(i, 1.0);
+        }
+        self.after_start = false;
+        self.last_display = None;
+        let open = self.open.filter(|_| !h.indent).unwrap_or_else(|| {
+            self.units.push(Unit::Para {
+                lines: Vec::with_capacity(8),
+                lead: false,
+            });
+            self.units.len() - 1
+        });
+        if let Unit::Para { lines, .. } = &mut self.units[open] {
+            lines.push(i);
+        }
+        self.open = (!h.short).then_some(open);
     }
 
     fn new_para(&mut self, i: usize, lead: bool) {
@@ -290,6 +334,10 @@ impl Reflow<'_, '_> {
     /// between them (OCR and some extractors set a blank line between the
     /// lines of one headline; the field builder weighs it).
     fn adjacent(&self, a: usize, b: usize) -> bool {
+        if !self.hints.is_empty() {
+            // Positioned input: a blank line parts two blocks of the page.
+            return a + 1 == b;
+        }
         (a + 1..b).all(|j| self.lines[j].is_blank())
     }
 
@@ -393,6 +441,20 @@ impl Reflow<'_, '_> {
             // Too long for a headline of a page in columns: a caption or a
             // paragraph printed across columns.
             return (false, 0.7);
+        }
+        // The last line of a headline wrapped at the column: right under a
+        // display line, short of the column, ending no sentence, above a
+        // line that starts a paragraph of its own
+        // (`目标雷神山！第四批国家中医⏎医疗队（上海）出征⏎就在虹桥机场…`);
+        // no wider than the line above, as a wrap's last line is.
+        if self.last_display.is_some_and(|(p, _)| {
+            p + 1 == i && line.width <= self.lines[p].width + crate::heads::WRAP_SLACK
+        }) && matches!(shape, Shape::Short | Shape::Indent)
+            && !c.terminal
+            && !c.clause_end
+            && next.is_some_and(|n| n == i + 1 && self.starts_paragraph(n))
+        {
+            return (true, 0.7);
         }
         if !c.display {
             // Headlines may end in `！` or `？`; so may a one-line paragraph.
@@ -639,6 +701,17 @@ impl Reflow<'_, '_> {
     }
 
     /// The next line with text after `i`.
+    /// Line `n` starts a paragraph by the page's own marks: a dateline or a
+    /// byline line, or an indent where the page marks paragraphs so.
+    fn starts_paragraph(&self, n: usize) -> bool {
+        matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline)
+            || match self.layout.indents {
+                Indents::Width => self.layout.shape(self.lines, n) == Shape::Indent,
+                Indents::Spaces => self.lines[n].indent,
+                Indents::None => false,
+            }
+    }
+
     fn next_text(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| !self.lines[j].is_blank())
     }
@@ -738,6 +811,38 @@ mod tests {
                 ("p", 4),
                 ("d", 1),
                 ("p", 3)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_wrapped_above_an_indented_paragraph_keeps_its_last_line() {
+        // Column of 12 cells, paragraphs start two cells short; the headline
+        // ends on a short line that ends no sentence, right above a
+        // paragraph's indented first line.
+        let para = "近日，某区总工会开展\n送清凉活动，走访慰问露天\n高温岗位一线职工，为他们\n送去防暑降温用品。\n";
+        let page = format!(
+            "{para}{para}{para}{para}目标某山！第四批国家某某某\n医疗队（某地）出发\n就在某某机场2号航站\n楼，第四批国家某某医疗队\n（某地）出发，奔赴某地医\n院。\n{para}{para}"
+        );
+        let kinds: Vec<(&str, usize)> = units(&page)
+            .iter()
+            .map(|u| match u {
+                Unit::Para { lines, .. } => ("p", lines.len()),
+                Unit::Display { lines } => ("d", lines.len()),
+                _ => ("?", 0),
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("p", 4),
+                ("p", 4),
+                ("p", 4),
+                ("p", 4),
+                ("d", 2),
+                ("p", 4),
+                ("p", 4),
+                ("p", 4)
             ]
         );
     }

@@ -13,6 +13,7 @@ use crate::classify::Classified;
 use crate::conventions::{self as cv, Marks};
 use crate::lines::Line;
 use crate::overlap::BigramSet;
+use crate::positioned::Hint;
 use crate::reflow::Unit;
 
 /// How an article opened.
@@ -123,10 +124,23 @@ const MAX_NUMBERED_SUBHEAD: usize = 30;
 
 /// Segments units into article drafts.
 pub fn segment(lines: &[Line], classes: &[Classified], units: &[Unit]) -> Segments {
+    segment_with(lines, classes, units, &[])
+}
+
+/// [`segment`] with what the page's geometry says of each line (positioned
+/// input; none for plain text): a band of the page under running text
+/// closes the piece above it.
+pub fn segment_with(
+    lines: &[Line],
+    classes: &[Classified],
+    units: &[Unit],
+    hints: &[Hint],
+) -> Segments {
     let mut s = Segmenter {
         lines,
         classes,
         units,
+        hints,
         out: Segments::default(),
         current: None,
         pending: Vec::new(),
@@ -145,6 +159,8 @@ struct Segmenter<'a, 'b> {
     lines: &'a [Line<'b>],
     classes: &'a [Classified],
     units: &'a [Unit],
+    /// Per line, what its position says (empty: plain text).
+    hints: &'a [Hint],
     out: Segments,
     current: Option<Draft>,
     /// Display and column-name units seen since the last body unit.
@@ -153,6 +169,20 @@ struct Segmenter<'a, 'b> {
 
 impl Segmenter<'_, '_> {
     fn unit(&mut self, u: usize) {
+        // A band of the page under running text: the piece above ended
+        // (unless the band opens with a subhead's size of type: a band
+        // over a subhead may be a piece going on beside its headline).
+        let band = self
+            .hints
+            .get(self.units[u].first_line())
+            .is_some_and(|h| h.band_start);
+        let small = self.units[u]
+            .lines()
+            .iter()
+            .all(|&l| self.hints.get(l).is_some_and(|h| h.subhead()));
+        if band && !small {
+            self.close();
+        }
         match &self.units[u] {
             Unit::Furniture { line } => self.out.furniture.push(*line),
             Unit::Ad { line } => {
@@ -266,6 +296,22 @@ impl Segmenter<'_, '_> {
             }
             return self.push_para(u);
         }
+        // Subheads by size, all that is pending or the last of it: the
+        // piece goes on under them (a headline before them, printed beside
+        // the piece's first column, is left to the headline pass).
+        let subheads = self
+            .pending
+            .iter()
+            .rev()
+            .take_while(|&&h| self.subhead_by_size(h))
+            .count();
+        if subheads > 0 {
+            let heads = self.pending.split_off(self.pending.len() - subheads);
+            self.out.free.append(&mut self.pending);
+            let d = self.current.as_mut().expect("current draft");
+            d.blocks.extend(heads.into_iter().map(DraftBlock::Heading));
+            return self.push_para(u);
+        }
         if self.pending.len() == 1 && self.is_subhead(self.pending[0], u) {
             let h = self.pending.pop().expect("one pending");
             let d = self.current.as_mut().expect("current draft");
@@ -314,6 +360,22 @@ impl Segmenter<'_, '_> {
             d.blocks.push(DraftBlock::Para(u));
             d.last_unit = u;
         }
+    }
+
+    /// Positioned input: display units between two paragraphs of a piece,
+    /// set in type only a little larger than the body's, are subheads
+    /// ([`Hint::subhead`]).
+    fn subhead_by_size(&self, h: usize) -> bool {
+        let lines = self.units[h].lines();
+        let small = lines
+            .iter()
+            .all(|&l| self.hints.get(l).is_some_and(|h| h.subhead()));
+        small
+            && matches!(self.units[h], Unit::Display { .. })
+            && self
+                .current
+                .as_ref()
+                .is_some_and(|d| !d.closed && d.paras().next().is_some())
     }
 
     /// A single short display line between two paragraphs of a piece,

@@ -34,7 +34,7 @@ fn other_extraction_styles_of_the_gold_pages() {
     type Variant = (&'static str, fn(&str) -> String, f64);
     let variants: [Variant; 3] = [
         ("crlf-bom-fullwidth", crlf_bom_fullwidth, 0.95),
-        ("no-blank-lines", no_blank_lines, 0.88),
+        ("no-blank-lines", no_blank_lines, 0.93),
         ("tab-indents", tab_indents, 0.95),
     ];
     for (name, make, bar) in variants {

@@ -355,6 +355,19 @@ proptest! {
         prop_assert!(all_spans(&bare).is_empty());
     }
 
+    /// A page printed letter-spaced (a space between every two glyphs):
+    /// every span valid on the spaced text, every ideograph accounted for.
+    #[test]
+    fn letter_spaced_page_spans_are_valid(text in page_like()) {
+        let spaced: String = text
+            .lines()
+            .map(|l| l.chars().map(String::from).collect::<Vec<_>>().join(" ") + "\n")
+            .collect();
+        let page = parse(&spaced, &Options::default());
+        check_spans(&spaced, &page)?;
+        check_cjk_accounted(&spaced, &page)?;
+    }
+
     /// No block text breaks the scorer's DEFECT rule.
     #[test]
     fn block_text_has_no_space_or_ascii_punct_next_to_cjk(text in arbitrary()) {

@@ -123,6 +123,11 @@ export interface Source {
   page?: number;
   /** The encoding its bytes were decoded from. */
   encoding?: Encoding;
+  /**
+   * The markup of positioned text the page was read from; its spans then
+   * index the text rebuilt from the lines (see {@link LayoutPage}).
+   */
+  layout?: "hocr" | "alto" | "bbox-layout";
 }
 
 /** One parsed newspaper page (schema `jianbao/1`). */
@@ -256,6 +261,82 @@ export function parseBytes(bytes: Bytes, options?: BytesOptions): Page;
  * @throws Error on bad options or bytes that cannot be decoded.
  */
 export function parseMany(input: string | Bytes, options?: BytesOptions): Page[];
+
+/**
+ * A line (or a fragment of one) of positioned text: page units, origin at
+ * the page's top left, y growing downward.
+ */
+export interface PositionedLine {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  /** Type size in page units, where known (else `h` stands for it). */
+  size?: number | null;
+  /** Set in bold, where known. */
+  bold?: boolean | null;
+  /** Page number, from 1 (0 when unknown). */
+  page?: number;
+}
+
+/** One page parsed from positioned lines. */
+export interface LayoutPage {
+  /** The page's number. */
+  number: number;
+  /** The text rebuilt from the lines in reading order: the page's spans index it. */
+  text: string;
+  page: Page;
+}
+
+/**
+ * Parses positioned lines as one page: fragments on one baseline joined,
+ * fake bold (each glyph drawn twice) undone, columns and headlines put in
+ * reading order, and type sizes and positions used as evidence.
+ * @throws Error when `lines` is not an array of lines, or on bad options.
+ */
+export function parseLayout(lines: PositionedLine[], options?: Options): LayoutPage;
+
+/** Options of {@link parsePdf}. */
+export interface PdfOptions extends Options {
+  /** A pdf.js module to use (browsers without a bundler); else `pdfjs-dist` is imported. */
+  pdfjs?: unknown;
+  /** With `pdfjs`: where its character maps (`cmaps/`) are served. */
+  cMapUrl?: string;
+  /** Called as each page is parsed, before the next is read. */
+  onPage?: (result: LayoutPage, number: number, count: number) => void | Promise<void>;
+}
+
+/**
+ * Parses a PDF (its text layer, read by pdf.js) page by page: one
+ * {@link LayoutPage} per page.
+ */
+export function parsePdf(bytes: Bytes, options?: PdfOptions): Promise<LayoutPage[]>;
+
+/**
+ * Parses tesseract hOCR, ALTO XML or poppler's `pdftotext -bbox-layout`
+ * XHTML (told apart by content) page by page; `null` when the input is
+ * none of them.
+ */
+export function parseMarkup(
+  input: string | Bytes,
+  options?: Options,
+): { format: "hocr" | "alto" | "bbox-layout"; pages: LayoutPage[] } | null;
+
+/** Reads hOCR, ALTO or bbox-layout XHTML into each page's positioned lines; `null` when it is none of them. */
+export function readMarkup(input: string | Bytes): { format: "hocr" | "alto" | "bbox-layout"; pages: PositionedLine[][] } | null;
+
+/**
+ * {@link parseLayout} for pages whose rebuilt texts are put one after
+ * another (the web page's worker): the page's text and its JSON in parts,
+ * spans shifted by `offset` (UTF-16 code units).
+ */
+export function layoutPageParts(
+  lines: PositionedLine[],
+  number: number,
+  offset: number,
+  options?: Options,
+): { text: string; head: string; articles: string[]; at: number };
 
 /**
  * Decodes bytes of unknown encoding to text, telling which encoding it was.

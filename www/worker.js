@@ -16,10 +16,17 @@
 //          (Document.parsePageParts), which is quick to pass between
 //          threads and parsed on the page only as far as it shows it; then
 //          the result { parsed: n }
+//        A PDF (bytes starting `%PDF-`) is read with pdf.js (served from
+//        this origin, pdfjs/) and parsed page by page as it is read; hOCR,
+//        ALTO and pdftotext -bbox-layout XHTML are parsed from their lines.
+//        Either way each page's text is the one rebuilt from its lines, the
+//        pages' texts divided by form feeds, and `opened` comes again with
+//        the text so far before each page.
 //   op 'render' { format, items: [{ file?, page }], options } → string (page: its JSON text)
 //   op 'fileName' { format, stem, page? } → string
 
 import * as jianbao from './jianbao.js';
+import { pdfPages } from './pdf.mjs';
 
 const ready = jianbao.default();
 
@@ -33,7 +40,7 @@ self.onmessage = async (event) => {
         result = { version: jianbao.version(), formats: jianbao.formats() };
         break;
       case 'open':
-        result = open(id, event.data);
+        result = isPdf(event.data.bytes) ? await openLayout(id, pdfLines(event.data.bytes), 'PDF', event.data.options) : open(id, event.data);
         break;
       case 'render':
         result = jianbao.render(event.data.format, event.data.items, event.data.options ?? {});
@@ -53,9 +60,61 @@ self.onmessage = async (event) => {
   }
 };
 
+/** Whether a file's bytes are a PDF. */
+function isPdf(bytes) {
+  if (!bytes) return false;
+  const head = new Uint8Array(bytes, 0, Math.min(bytes.byteLength, 1024));
+  return new TextDecoder('latin1').decode(head).includes('%PDF-');
+}
+
+/** pdf.js, with its worker code in this thread, from this origin. */
+let pdfjs = null;
+async function loadPdfjs() {
+  pdfjs ??= Promise.all([import('./pdfjs/pdf.min.mjs'), import('./pdfjs/pdf.worker.min.mjs')]).then(([lib, worker]) => {
+    globalThis.pdfjsWorker ??= worker;
+    return lib;
+  });
+  return pdfjs;
+}
+
+/** A PDF's pages as positioned lines, one page at a time. */
+async function* pdfLines(bytes) {
+  const lib = await loadPdfjs();
+  yield* pdfPages(lib, new Uint8Array(bytes), new URL('./pdfjs/cmaps/', import.meta.url).href);
+}
+
+/** Markup's pages (hOCR, ALTO, bbox-layout) as positioned lines. */
+function* markupLines(read) {
+  for (let i = 0; i < read.pages.length; i++) {
+    yield { number: i + 1, count: read.pages.length, lines: read.pages[i] };
+  }
+}
+
+/**
+ * Parses pages of positioned lines as they come: each page's rebuilt text
+ * joins the document's text (pages divided by form feeds), then its parts.
+ */
+async function openLayout(id, pages, format, options) {
+  let text = '';
+  const ranges = [];
+  for await (const { number, count, lines } of pages) {
+    if (ranges.length) text += '\f';
+    const start = text.length;
+    const parts = jianbao.layoutPageParts(lines, number, start, options ?? {});
+    text += parts.text;
+    ranges.push({ number, start, end: text.length });
+    self.postMessage({ id, opened: { text, encoding: format, pages: ranges.slice() } });
+    const { head, articles, at } = parts;
+    self.postMessage({ id, page: { index: ranges.length - 1, total: count, head, articles, at } });
+  }
+  return { parsed: ranges.length };
+}
+
 /** Opens a text or a file's bytes as a document and parses it page by page. */
 function open(id, { text, bytes, encoding, options }) {
   const input = text ?? new Uint8Array(bytes);
+  const read = jianbao.readMarkup(input);
+  if (read) return openLayout(id, markupLines(read), read.format, options);
   const doc = new jianbao.Document(input, encoding ? { encoding } : {});
   try {
     const pages = doc.pages();

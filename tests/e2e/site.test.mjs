@@ -540,7 +540,7 @@ describe('static page', () => {
     const foreign = env.requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('blob:') && !u.startsWith('data:'));
     assert.deepEqual(foreign, []);
     const paths = new Set(env.requests.filter((u) => u.startsWith(origin)).map((u) => new URL(u).pathname));
-    const allowed = /^\/(|index\.html|(app|worker|parser|view|virtual-list|rawpane|export|i18n|zip)\.js|style\.css|jianbao\.js|jianbao_bg\.wasm|samples\/sample\.txt)$/;
+    const allowed = /^\/(|index\.html|(app|worker|parser|view|virtual-list|rawpane|export|i18n|zip)\.js|style\.css|jianbao\.js|jianbao_bg\.wasm|pdf\.mjs|pdfjs\/(pdf\.min\.mjs|pdf\.worker\.min\.mjs|cmaps\/[\w.-]+\.bcmap)|samples\/sample\.txt)$/;
     assert.deepEqual([...paths].filter((p) => !allowed.test(p)), [], 'only the site\'s own files');
   });
 });

@@ -40,7 +40,7 @@ function assertSamePages(actual, label) {
   }
 }
 
-const API = ["Document", "decodeBytes", "fileName", "formats", "init", "initSync", "parse", "parseBytes", "parseMany", "render", "toCsv", "toDolma", "toJsonl", "toMarkdown", "toTei", "toText", "version"];
+const API = ["Document", "decodeBytes", "fileName", "formats", "init", "initSync", "layoutPageParts", "parse", "parseBytes", "parseLayout", "parseMany", "parseMarkup", "parsePdf", "readMarkup", "render", "toCsv", "toDolma", "toJsonl", "toMarkdown", "toTei", "toText", "version"];
 
 test("the tarball holds only what ships", () => {
   const shipped = packedFiles();

@@ -750,7 +750,10 @@ fn process_record(plan: &Plan, record: &Record, fields: &Fields) -> Outcome {
     let mut page = SourcedPage::from(jianbao::parse(text, &plan.options));
     page.source.file = Some(source);
     let count = page.page.articles.len();
-    Outcome::Rendered(vec![vec![plan.format.page(&page, true, &plan.render)]], count)
+    Outcome::Rendered(
+        vec![vec![plan.format.page(&page, true, &plan.render)]],
+        count,
+    )
 }
 
 /// A closed pipe ends the run quietly; any other write error is reported.

@@ -245,6 +245,145 @@ pub fn parse_many(input: JsValue, options: JsValue) -> Result<JsValue, JsError> 
     to_js(&document.parse_all(&options))
 }
 
+/// A page's JSON in parts: the head (everything but the articles), each
+/// article's JSON, and where in the head (UTF-16) the articles go.
+fn page_parts(mut page: SourcedPage) -> Result<PageParts, JsError> {
+    let articles = std::mem::take(&mut page.page.articles)
+        .iter()
+        .map(serde_json::to_string)
+        .collect::<Result<Vec<String>, _>>()
+        .map_err(error)?;
+    let head = serde_json::to_string(&page).map_err(error)?;
+    // The one `"articles":[` key of the compact JSON (a string value
+    // would have its quotes escaped).
+    const KEY: &str = "\"articles\":[";
+    let at = head.find(KEY).map_or(head.len(), |i| i + KEY.len());
+    let at = head[..at].encode_utf16().count();
+    Ok(PageParts { head, articles, at })
+}
+
+/// Parses positioned lines as one page: `lines` is an array of
+/// `{ text, x, y, w, h, size?, bold?, page? }` (page units, origin at the
+/// top left, y down; `size` the type size where known). Returns
+/// `{ number, text, page }`: `text` is the text rebuilt from the lines in
+/// reading order, which the page's spans index.
+#[wasm_bindgen(js_name = parseLayout)]
+pub fn parse_layout(lines: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    if !Array::is_array(&lines) {
+        return Err(error(format_args!(
+            "parseLayout: lines must be an array of {{ text, x, y, w, h, size?, bold?, page? }}, got {}",
+            type_name(&lines)
+        )));
+    }
+    let lines: Vec<jianbao::PositionedLine> = serde_wasm_bindgen::from_value(lines)
+        .map_err(|e| error(format_args!("parseLayout: invalid line: {e}")))?;
+    let options = options_arg(&options, "parseLayout")?;
+    to_js(&jianbao::parse_layout(&lines, &options))
+}
+
+/// [`parse_layout`] for the web page's worker: page `number` of a file
+/// whose pages' rebuilt texts are put one after another, this one starting
+/// at `offset` (UTF-16 code units). Returns `{ text, head, articles, at }`:
+/// the page's rebuilt text, and its JSON in the parts
+/// `Document.parsePageParts` gives, spans shifted by `offset`.
+#[wasm_bindgen(js_name = layoutPageParts)]
+pub fn layout_page_parts(
+    lines: JsValue,
+    number: u32,
+    offset: u32,
+    options: JsValue,
+) -> Result<JsValue, JsError> {
+    let lines: Vec<jianbao::PositionedLine> = serde_wasm_bindgen::from_value(lines)
+        .map_err(|e| error(format_args!("layoutPageParts: invalid line: {e}")))?;
+    let options = options_arg(&options, "layoutPageParts")?;
+    let mut parsed = jianbao::parse_layout(&lines, &options);
+    parsed.shift_spans(offset);
+    let page = SourcedPage {
+        page: parsed.page,
+        source: Source {
+            page: Some(number),
+            ..Source::default()
+        },
+    };
+    let parts = page_parts(page)?;
+    #[derive(Serialize)]
+    struct Parts {
+        text: String,
+        head: String,
+        articles: Vec<String>,
+        at: usize,
+    }
+    to_js(&Parts {
+        text: parsed.text,
+        head: parts.head,
+        articles: parts.articles,
+        at: parts.at,
+    })
+}
+
+/// Reads positioned text in markup (hOCR, ALTO, `pdftotext -bbox-layout`;
+/// a string or bytes) into `{ format, pages: [[line, …], …] }`, each
+/// page's lines as `parseLayout` takes them, or `null` when the input is
+/// none of them.
+#[wasm_bindgen(js_name = readMarkup)]
+pub fn read_markup(input: JsValue) -> Result<JsValue, JsError> {
+    let text = match input.as_string() {
+        Some(text) => text,
+        None => {
+            let bytes = bytes_arg(&input, "readMarkup")?;
+            decode_or_throw(&bytes, None, "readMarkup")?.text
+        }
+    };
+    let Some((m, lines)) = jianbao::markup::read(&text) else {
+        return Ok(JsValue::NULL);
+    };
+    let mut numbers: Vec<u32> = lines.iter().map(|l| l.page).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let pages: Vec<Vec<&jianbao::PositionedLine>> = numbers
+        .iter()
+        .map(|&n| lines.iter().filter(|l| l.page == n).collect())
+        .collect();
+    #[derive(Serialize)]
+    struct Read<'a> {
+        format: &'static str,
+        pages: Vec<Vec<&'a jianbao::PositionedLine>>,
+    }
+    to_js(&Read {
+        format: m.name(),
+        pages,
+    })
+}
+
+/// Parses positioned text in markup — tesseract hOCR, ALTO XML or poppler's
+/// `pdftotext -bbox-layout` XHTML, told apart by content — given as a
+/// string or bytes (decoded as `parseBytes` does). Returns
+/// `{ format, pages: [{ number, text, page }] }` (`format`: `"hocr"`,
+/// `"alto"` or `"bbox-layout"`), or `null` when the input is none of them.
+#[wasm_bindgen(js_name = parseMarkup)]
+pub fn parse_markup(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let text = match input.as_string() {
+        Some(text) => text,
+        None => {
+            let bytes = bytes_arg(&input, "parseMarkup")?;
+            decode_or_throw(&bytes, None, "parseMarkup")?.text
+        }
+    };
+    let options = options_arg(&options, "parseMarkup")?;
+    #[derive(Serialize)]
+    struct Parsed {
+        format: &'static str,
+        pages: Vec<jianbao::LayoutPage>,
+    }
+    match jianbao::parse_markup(&text, &options) {
+        Some((m, pages)) => to_js(&Parsed {
+            format: m.name(),
+            pages,
+        }),
+        None => Ok(JsValue::NULL),
+    }
+}
+
 /// A text or bytes as a [`Document`], with the parser options.
 fn document_arg(
     input: &JsValue,
@@ -526,19 +665,8 @@ impl DocumentJs {
     pub fn parse_page_parts(&self, index: u32, options: JsValue) -> Result<JsValue, JsError> {
         let options = options_arg(&options, "Document.parsePageParts")?;
         let index = self.page_index(index, "Document.parsePageParts")?;
-        let mut page = self.document.parse_page(index, &options);
-        let articles = std::mem::take(&mut page.page.articles)
-            .iter()
-            .map(serde_json::to_string)
-            .collect::<Result<Vec<String>, _>>()
-            .map_err(error)?;
-        let head = serde_json::to_string(&page).map_err(error)?;
-        // The one `"articles":[` key of the compact JSON (a string value
-        // would have its quotes escaped).
-        const KEY: &str = "\"articles\":[";
-        let at = head.find(KEY).map_or(head.len(), |i| i + KEY.len());
-        let at = head[..at].encode_utf16().count();
-        to_js(&PageParts { head, articles, at })
+        let page = self.document.parse_page(index, &options);
+        to_js(&page_parts(page)?)
     }
 
     fn page_index(&self, index: u32, function: &str) -> Result<usize, JsError> {

@@ -1,0 +1,249 @@
+//! Cleaning rules: how raw text becomes clean text, each rule a named
+//! function over chars classed by [`super::chars`].
+//!
+//! [`clean_body`] and [`clean_display`], the entry points, take the one-pass
+//! path [`spaces::clean_spacing_only`] when the text allows it (most running
+//! text), and otherwise [`clean_tokens`], the stages over tokens:
+//!
+//! 1. and 2. [`tokens::tokenize`]: white space noted, full width folded,
+//!    invisible chars and markup dropped;
+//! 3. [`punct::convert_quotes`]: straight quotes to curly ones;
+//! 4. [`punct::convert_punct`]: ASCII `, : ; ? ! ( )` next to Chinese text
+//!    to full width;
+//! 5. on display lines [`spaces::spaced_out_gaps`]: spaced-out display type
+//!    closed up; then [`spaces::join_tokens`] writes the tokens out with the
+//!    white space clean text keeps.
+//!
+//! [`undouble`] and [`undouble_tail`] ([`doubled`]) undo fake-bold doubled
+//! glyphs: a property of a whole raw line, undone by callers before
+//! cleaning.
+
+use super::chars::{fold_char, is_cjk, is_invisible, is_ws};
+
+mod doubled;
+mod punct;
+mod spaces;
+mod tokens;
+
+pub use doubled::{undouble, undouble_tail};
+use punct::{convert_punct, convert_quotes};
+use spaces::{clean_spacing_only, join_tokens};
+use tokens::tokenize;
+
+/// Cleans a body paragraph given as its raw lines joined with `\n`.
+///
+/// Lines are joined (no space between CJK text, one space between Latin words
+/// or numbers), white space next to CJK text goes, ASCII `, : ; ? ! ( )` next
+/// to Chinese text become full width (a matched pair of brackets together),
+/// straight quotes are paired into curly ones in order of appearance (when
+/// their number is odd, a stray one is placed by context: before `，。` it
+/// closes), full-width letters and digits become half width and markdown
+/// remnants go (`**2561**`, `__x__`, a leading `#`/`##` heading marker). Digits
+/// and Latin on both sides keep ASCII: `4.67亿`, `8:30`, `1,000`, e-mail
+/// addresses and URLs. The result is trimmed.
+///
+/// ```
+/// use jianbao::clean::clean_body;
+/// let raw = "本报讯 （记者 刘欣欣） 记者\n从2020年朝阳区工会工作会上了解到 ，\n会员**2561**万人次";
+/// assert_eq!(clean_body(raw), "本报讯（记者刘欣欣）记者从2020年朝阳区工会工作会上了解到，会员2561万人次");
+/// assert_eq!(clean_body("会员信息采集 13323人次 。同时"), "会员信息采集13323人次。同时");
+/// assert_eq!(clean_body("ABB\nGroup 与 ＡＢＣ１２"), "ABB Group与ABC12");
+/// assert_eq!(clean_body("他说:\"好, 就 8:30 见!\""), "他说：“好，就8:30见！”");
+/// ```
+pub fn clean_body(raw: &str) -> String {
+    clean(raw, false)
+}
+
+/// Cleans a display line (title, kicker, banner): like [`clean_body`], but a
+/// run of white space between two CJK phrases printed apart stays as one
+/// space, except in spaced-out display type (every token a single glyph, or a
+/// run of three or more single ideographs), whose spaces all go. A `\n` inside
+/// `raw` joins its lines without a space between CJK text.
+///
+/// ```
+/// use jianbao::clean::clean_display;
+/// assert_eq!(clean_display("集中采买防疫物资  设立防疫专项经费"), "集中采买防疫物资 设立防疫专项经费");
+/// assert_eq!(clean_display("全 市 职 工 运 动 会"), "全市职工运动会");
+/// assert_eq!(clean_display("学习贯彻党的十九届五中全会精神\n谱写首都工会工作新篇章"),
+///            "学习贯彻党的十九届五中全会精神谱写首都工会工作新篇章");
+/// assert_eq!(clean_display("朝阳工会\"五型服务模式\" 提升职工幸福感"), "朝阳工会“五型服务模式”提升职工幸福感");
+/// ```
+pub fn clean_display(raw: &str) -> String {
+    clean(raw, true)
+}
+
+/// Cleans `raw` as a display line (`display`) or as body text. Body text
+/// takes the one-pass path when it answers; a display line whose chars all
+/// stay as they are ([`stays_as_is`]) is returned as it is; anything else
+/// goes through the stages over tokens.
+///
+/// ```text
+/// clean("以 \"健康防疫\" 为主题,", false) = "以“健康防疫”为主题，"   (one pass)
+/// clean("驿站(暖心驿站)。", false)         = "驿站（暖心驿站）。"     (tokens)
+/// clean("公交职工做刺绣", true)             = "公交职工做刺绣"         (as it is)
+/// ```
+fn clean(raw: &str, display: bool) -> String {
+    if !display {
+        if let Some(out) = clean_spacing_only(raw) {
+            return out;
+        }
+    } else if raw.chars().all(stays_as_is) {
+        return raw.to_string();
+    }
+    clean_tokens(raw, display)
+}
+
+/// A char that no stage of cleaning touches, whatever its neighbours: an
+/// ideograph, or any glyph that is not white space, invisible, full-width
+/// ASCII, markup (`*_#`), a straight quote or ASCII `, : ; ? ! ( )`. Text made
+/// only of such chars is clean already.
+#[inline]
+pub(super) fn stays_as_is(c: char) -> bool {
+    is_cjk(c)
+        || !(is_ws(c)
+            || is_invisible(c)
+            || fold_char(c) != c
+            || matches!(
+                c,
+                '*' | '_' | '#' | '"' | '\'' | ',' | ':' | ';' | '?' | '!' | '(' | ')'
+            ))
+}
+
+/// The cleaning stages over tokens (see the module docs): any raw text,
+/// markup, brackets, stray quotes and full-width forms included.
+///
+/// ```text
+/// "会员**2561**万人次,得到了职工的 广泛认可。" → "会员2561万人次，得到了职工的广泛认可。"
+/// "驿站(暖心驿站)。各区"                       → "驿站（暖心驿站）。各区"
+/// ```
+fn clean_tokens(raw: &str, display: bool) -> String {
+    let t = tokenize(raw);
+    let mut toks = t.toks;
+    if t.cjk {
+        if t.quotes > 0 {
+            convert_quotes(&mut toks);
+        }
+        if t.candidates > 0 {
+            convert_punct(&mut toks);
+        }
+    }
+    join_tokens(&toks, display, raw.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::chars::{folds, is_cjk_text, COMMON_CJK_PUNCT};
+    use crate::clean::fold_width;
+
+    #[test]
+    fn common_cjk_punct_is_cjk_text_that_stays() {
+        for c in COMMON_CJK_PUNCT {
+            assert!(is_cjk_text(c) && stays_as_is(c), "{c}");
+            assert!(fold_char(c) == c && !folds(c) && !is_ws(c), "{c}");
+        }
+    }
+
+    /// The scorer's clean-text defects: white space next to CJK text or CJK
+    /// punctuation, ASCII `, ; ? !` next to CJK.
+    fn has_defect(s: &str) -> bool {
+        let scorer_punct = "，。、；：？！“”‘’（）《》〈〉【】—…·「」『』";
+        let cjkp = |c: char| is_cjk(c) || scorer_punct.contains(c);
+        let v: Vec<char> = s.chars().collect();
+        v.windows(2).any(|w| {
+            (cjkp(w[0]) && is_ws(w[1]))
+                || (is_ws(w[0]) && cjkp(w[1]))
+                || (is_cjk(w[0]) && ",;?!".contains(w[1]))
+                || (",;?!".contains(w[0]) && is_cjk(w[1]))
+        })
+    }
+
+    /// A small deterministic generator of nasty inputs.
+    fn samples() -> Vec<String> {
+        let alphabet: Vec<char> = "中文工会，。、“”‘’（）《》—…·\"'\"',,::;;??!!(())**__##  \n\n\t\u{3000}\u{a0}\u{feff}\u{200b}aAbZ09.-/@%ＡＢ１２＂＇（）＊＿＃ｌ．\u{301}\u{0}\u{1f}𠮷〇"
+            .chars()
+            .collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut out = Vec::new();
+        for _ in 0..20_000 {
+            let len = (next() % 24) as usize;
+            out.push(
+                (0..len)
+                    .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+                    .collect(),
+            );
+        }
+        out
+    }
+
+    #[test]
+    fn idempotent_and_defect_free() {
+        let fixed = [
+            "本报讯 （记者 任洁 通讯员\n刘建武） 购买物资、 设立防疫专",
+            "提出\"家建设新路径,提出\"和家\",吸纳社会家\"和\"家心驿站\"",
+            "\"叮铃铃,这里是12351职工服务热线,请问您有什么需要 那以上\"",
+            "#** abc",
+            "_**_",
+            "**# 中文**",
+            "(,中",
+            "中(A),x)",
+            "#\nabc",
+            "a\n#",
+            "据了解,推树的\"最美工会户外劳动者服务站点\"须是悬挂全市统一标识、户外劳动者暖心驿站(暖心驿站)。各区总工会、各产\n\n业工会可根据工作实际",
+            "会员**2561**万人次,得到了职工的 广泛认可。",
+            "根据疫情期间教职工的个性\n化需求， 该校工会在防疫专项中\n预留40%的经费， 由部门工会采",
+            "2019年4月19日·星期五\n本版编辑 马骏|美术编辑 王巍|校对 吉言|E—mail:ldwbgh@126.com|本版热线电话:63523314 63581010",
+            "为为患患病病同同事事\n献献爱爱心心",
+            "全 市 职 工 运 动 会",
+            "Advertisement for Yanjing Beer (燕京啤酒). Includes contact information: 登报咨询电话:63522410.",
+        ];
+        for s in fixed.iter().map(|s| s.to_string()).chain(samples()) {
+            for display in [false, true] {
+                let once = clean(&s, display);
+                let twice = clean(&once, display);
+                assert_eq!(once, twice, "not idempotent (display {display}) on {s:?}");
+                assert!(
+                    display || !has_defect(&once),
+                    "defect in {once:?} from {s:?}"
+                );
+                assert_eq!(once.trim(), once);
+            }
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let big = "中 文,\n".repeat(200_000);
+        assert_eq!(clean_body(&big).chars().count(), 3 * 200_000);
+        let open = "(".repeat(300_000) + "中" + &")".repeat(300_000);
+        assert_eq!(
+            clean_body(&open),
+            "（".repeat(300_000) + "中" + &"）".repeat(300_000)
+        );
+        let quotes = "\"中".repeat(300_001);
+        assert_eq!(clean_body(&quotes).chars().count(), 600_002);
+        let stars = "*_".repeat(100_000);
+        assert_eq!(clean_body(&stars), stars);
+        for s in [
+            "\u{301}",
+            "\u{0}\u{1}",
+            "\u{10ffff}",
+            "\u{ffff}",
+            "*",
+            "#",
+            "'",
+            "\"",
+        ] {
+            let _ = clean_body(s);
+            let _ = clean_display(s);
+            let _ = undouble(s);
+            let _ = fold_width(s);
+        }
+    }
+}
