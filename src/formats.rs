@@ -551,7 +551,7 @@ mod tests {
         // Pages of no article, one, several (with an advertisement), of a
         // file of pages, read in windows; with a source and without.
         let item = "公交职工做刺绣\n\n本报讯（记者 张三）近日，某车队职工“自发”设计了大型十字绣。\n\n广告\n\n";
-        let long = item.repeat(crate::window::WINDOW_BYTES / item.len() + 10);
+        let long = item.repeat(crate::window::WINDOWED_ABOVE / item.len() + 10);
         let texts = [
             String::new(),
             PAGE.to_string(),
@@ -568,7 +568,7 @@ mod tests {
             // The long input for the JSON formats alone (the others are
             // rendered from the whole page, and it is slow to parse
             // unoptimised).
-            let formats = match text.len() > crate::window::WINDOW_BYTES {
+            let formats = match text.len() > crate::window::WINDOWED_ABOVE {
                 true => &FORMATS[..2],
                 false => FORMATS,
             };

@@ -1,34 +1,50 @@
-//! Inputs longer than any page: read in windows.
+//! Inputs far longer than any page: read in windows.
 //!
-//! A newspaper page is at most a few tens of thousands of characters, a few
-//! thousand lines. An input far longer (a whole issue without form feeds, a
-//! dump, a hostile shape such as a million one-character lines) is cut
-//! between lines into windows of at most [`WINDOW_BYTES`] and
-//! [`WINDOW_LINES`], each parsed as a page by the passes, and the windows'
-//! pages are put together into one: so the passes' working
-//! memory (a line table, units, layout) is that of one window at a time,
-//! and their cost per window is bounded whatever the input's shape.
+//! A newspaper page is at most a few tens of thousands of characters and a
+//! few hundred lines. An input longer than [`WINDOWED_ABOVE`] bytes, or of
+//! more than [`WINDOW_LINES`] line breaks (a whole issue without form
+//! feeds, a dump, a hostile shape such as a million one-character lines),
+//! is cut into windows of at most [`WINDOW_BYTES`] and [`WINDOW_LINES`],
+//! each parsed as a page by the passes, and the windows' pages are put
+//! together into one. So the passes' working memory (a line table, units,
+//! layout, the headline vocabulary) is that of one window at a time, and
+//! their cost per window is bounded whatever the input's shape: the whole
+//! parse is linear in the input, however any one pass grows with a page.
 //!
 //! [`cut`] prefers to cut after a form feed or a blank line, where one
-//! article ends and another begins, and else after any line break; a line
-//! longer than a window is never cut. An input that fits one window is one
-//! window, parsed exactly as before; a windowed page says so in a warning
-//! `windowed`.
+//! article ends and another begins, else after any line break, else (a
+//! line longer than a window) after a sentence end, else between two
+//! characters. Any shorter input is one window, parsed exactly as before; a
+//! windowed page says so in a warning `windowed`.
 
 use crate::{Article, Page, Warning};
 use std::ops::Range;
 
-/// Bytes of text in one window: ten times the largest page seen (the
-/// longest sample and corpus pages are about 23 KB), so that no real page
-/// is cut, and small enough that the passes' working memory on the worst
-/// shape of text stays a few megabytes.
+/// Inputs longer than this, in bytes, are read in windows: about ten
+/// times the longest page seen (the longest sample and corpus pages are
+/// about 23 KB, and no page of a broadsheet holds much more text), so that
+/// no real page is cut, whatever spacing its extractor wrote.
+pub const WINDOWED_ABOVE: usize = 256 * 1024;
+
+/// Bytes of text in one window, once an input is windowed: about three
+/// pages. Small enough that a pass which grows faster than its page (the
+/// headline vocabulary, placement over many display lines) costs little
+/// more per byte in a window than in a page, so that the whole parse stays
+/// linear; large enough that few articles are cut.
 pub const WINDOW_BYTES: usize = 64 * 1024;
 
-/// Line breaks in one window: some ten times the lines of the longest page
-/// seen (about 700), so that a page set one glyph a line (vertical text
-/// read across) still fits. It bounds the per-line working memory of inputs
-/// of very short lines, which are many lines to few bytes.
+/// Line-break bytes (`\n` and `\r`, so a CRLF counts two) in one window,
+/// and above which an input is windowed whatever its bytes: over twenty
+/// times the lines of the longest page seen (about 700), so that a page
+/// set one glyph a line (vertical text read across) still fits. It bounds
+/// the per-line working memory of inputs of very short lines, which are
+/// many lines to few bytes.
 pub const WINDOW_LINES: usize = 16 * 1024;
+
+/// Where a line longer than a window is cut, in order of preference: after
+/// the last sentence end in the window's second half, else after the last
+/// clause mark there.
+const LINE_CUTS: [&[&str]; 2] = [&["。", "！", "？"], &["，", "；", "、", " "]];
 
 /// The form feed extractors write between pages.
 const FORM_FEED: u8 = 0x0c;
@@ -44,9 +60,34 @@ pub struct Window {
 }
 
 /// The windows of `text`, in order, covering it with no gap: one window
-/// when it holds at most [`WINDOW_BYTES`] and [`WINDOW_LINES`] line breaks.
-/// Linear in the text.
+/// unless it is longer than [`WINDOWED_ABOVE`] bytes or holds more than
+/// [`WINDOW_LINES`] line-break bytes. Linear in the text.
+///
+/// ```
+/// use jianbao::window::{cut, WINDOWED_ABOVE, WINDOW_BYTES};
+///
+/// let page = "标题\n本报讯 近日，某工会开展活动。\n\n".repeat(1000);
+/// assert_eq!(cut(&page).len(), 1);
+/// let dump = page.repeat(WINDOWED_ABOVE / page.len() + 1);
+/// let windows = cut(&dump);
+/// assert!(windows.len() > dump.len() / WINDOW_BYTES);
+/// // Each window but the last ends after a blank line, where an article ends.
+/// assert!(windows[..windows.len() - 1]
+///     .iter()
+///     .all(|w| dump[w.bytes.clone()].ends_with("\n\n")));
+/// ```
 pub fn cut(text: &str) -> Vec<Window> {
+    let whole = Window {
+        bytes: 0..text.len(),
+        start_utf16: 0,
+    };
+    if text.len() <= WINDOWED_ABOVE
+        && memchr::memchr2_iter(b'\n', b'\r', text.as_bytes())
+            .nth(WINDOW_LINES)
+            .is_none()
+    {
+        return vec![whole];
+    }
     let mut windows = Vec::new();
     let (mut start, mut start_utf16) = (0usize, 0u32);
     loop {
@@ -66,8 +107,9 @@ pub fn cut(text: &str) -> Vec<Window> {
 /// Where the window that starts `rest` ends, in bytes: all of `rest` when
 /// it fits one window; else after the last form feed in the window's second
 /// half, else after the last blank line there, else after the window's last
-/// line break, else (a line longer than a window) after the first line
-/// break, or at the end.
+/// line break, else (a line longer than a window) after the last sentence
+/// end or clause mark in the window's second half (see [`LINE_CUTS`]), else
+/// between two characters.
 fn next_cut(rest: &[u8]) -> usize {
     let mut limit = rest.len().min(WINDOW_BYTES);
     if let Some(at) = memchr::memchr2_iter(b'\n', b'\r', &rest[..limit]).nth(WINDOW_LINES) {
@@ -115,11 +157,25 @@ fn next_cut(rest: &[u8]) -> usize {
     if let Some(after) = last_break {
         return after;
     }
-    // A line longer than a window: it ends the window.
-    match memchr::memchr2(b'\n', b'\r', &rest[limit..]) {
-        Some(at) => after_break(rest, limit + at),
-        None => rest.len(),
-    }
+    // A line longer than a window: cut after its last sentence end or
+    // clause mark in the window's second half, else between two characters.
+    let end = LINE_CUTS.iter().find_map(|marks| {
+        marks
+            .iter()
+            .filter_map(|m| {
+                memchr::memmem::rfind(&rest[half..limit], m.as_bytes())
+                    .map(|at| half + at + m.len())
+            })
+            .max()
+    });
+    end.unwrap_or_else(|| {
+        // A UTF-8 continuation byte (10xxxxxx) is inside a character.
+        let mut at = limit;
+        while at > 0 && rest[at] & 0xC0 == 0x80 {
+            at -= 1;
+        }
+        at
+    })
 }
 
 /// The byte after the line break at `at` (`\n`, `\r`, or `\r\n`).
@@ -137,7 +193,12 @@ fn after_break(rest: &[u8], at: usize) -> usize {
 /// weekday) and each staff credit, e-mail address and telephone number not
 /// already there. The figure and the page-wide warnings (`not_newspaper`,
 /// `empty_input`) are left to [`finish`], with what `acc` gathers for them.
-pub(crate) fn append(page: &mut Page, mut part: Page, window: &Window, acc: &mut Looks) -> Vec<Article> {
+pub(crate) fn append(
+    page: &mut Page,
+    mut part: Page,
+    window: &Window,
+    acc: &mut Looks,
+) -> Vec<Article> {
     crate::pages::shift_spans(&mut part, window.start_utf16);
     let info = &mut page.page;
     let from = part.page;
@@ -240,7 +301,9 @@ mod tests {
 
     #[test]
     fn a_page_is_one_window() {
-        for text in ["", "文", "本报讯\n\n正文。\n", &"正文。\n".repeat(1000)] {
+        let long = "正文。\n".repeat(WINDOW_LINES / 2);
+        let wide = "正".repeat(WINDOWED_ABOVE / 3);
+        for text in ["", "文", "本报讯\n\n正文。\n", &long, &wide] {
             assert_eq!(cut(text).len(), 1);
         }
     }
@@ -248,9 +311,13 @@ mod tests {
     #[test]
     fn windows_are_cut_at_blank_lines_where_they_can() {
         let item = "标题\r\n本报讯（记者 张三）近日，某工会开展活动。\r\n\r\n";
-        let text = item.repeat(3 * WINDOW_BYTES / item.len());
+        let text = item.repeat(2 * WINDOWED_ABOVE / item.len());
         let pieces = pieces(&text);
-        assert!(pieces.len() >= 3, "{}", pieces.len());
+        assert!(
+            pieces.len() >= 2 * WINDOWED_ABOVE / WINDOW_BYTES,
+            "{}",
+            pieces.len()
+        );
         for p in &pieces {
             assert!(p.len() <= WINDOW_BYTES);
             assert!(p.starts_with("标题"), "{:?}", &p[..20]);
@@ -259,20 +326,27 @@ mod tests {
 
     #[test]
     fn form_feeds_come_before_blank_lines() {
-        // Fewer lines than a window holds, the form feed in its second half.
-        let page = "正文正文正文正文正文正文。\n\n".repeat(4000);
-        let text = format!("{page}\u{c}{page}");
+        // A page of about 41 KB: its form feed in the first window's second
+        // half, with blank lines after it in the window.
+        let page = "正文正文正文正文正文正文。\n\n".repeat(1000);
+        let text = format!("{page}\u{c}{}", page.repeat(8));
         let pieces = pieces(&text);
-        assert!(pieces[0].ends_with('\u{c}'), "{}", pieces[0].len());
+        assert_eq!(pieces[0], format!("{page}\u{c}"));
     }
 
     #[test]
     fn many_short_lines_are_cut_by_count() {
-        for text in ["\n".repeat(3 * WINDOW_LINES), "\r".repeat(3 * WINDOW_LINES), "文\r\n".repeat(3 * WINDOW_LINES)] {
+        for text in [
+            "\n".repeat(3 * WINDOW_LINES),
+            "\r".repeat(3 * WINDOW_LINES),
+            "文\r\n".repeat(3 * WINDOW_LINES),
+        ] {
             let pieces = pieces(&text);
             assert!((3..=6).contains(&pieces.len()), "{}", pieces.len());
             for p in &pieces {
-                assert!(memchr::memchr2_iter(b'\n', b'\r', p.as_bytes()).count() <= 2 * WINDOW_LINES);
+                assert!(
+                    memchr::memchr2_iter(b'\n', b'\r', p.as_bytes()).count() <= 2 * WINDOW_LINES
+                );
                 // A CRLF pair is never cut.
                 assert!(!p.starts_with('\n') || !text.starts_with('文'));
             }
@@ -280,11 +354,20 @@ mod tests {
     }
 
     #[test]
-    fn a_line_longer_than_a_window_is_not_cut() {
-        let long = "文".repeat(WINDOW_BYTES);
+    fn a_line_longer_than_a_window_is_cut_at_a_sentence_end_or_a_character() {
+        // No sentence end: cut between characters, the windows full.
+        let long = "文".repeat(WINDOWED_ABOVE);
         let text = format!("短\n{long}\n尾\n");
         let got = pieces(&text);
-        assert_eq!(got, ["短\n", &format!("{long}\n") as &str, "尾\n"]);
-        assert_eq!(pieces(&long).len(), 1);
+        assert_eq!(got[0], "短\n");
+        assert!(got[1..got.len() - 1]
+            .iter()
+            .all(|p| p.len() > WINDOW_BYTES - 4));
+        assert_eq!(got.concat(), text);
+        // Sentences: each window ends after one.
+        let prose = "这是一句话，说得很长很长。".repeat(WINDOWED_ABOVE / 30);
+        let got = pieces(&prose);
+        assert!(got.len() > 4, "{}", got.len());
+        assert!(got.iter().all(|p| p.ends_with('。')));
     }
 }
