@@ -129,6 +129,9 @@ fn mean_sureness(d: &Draft, units: &[Unit], sure: &[f32]) -> f32 {
 
 /// Builds the page: placed fields get their roles, left-over fields become
 /// banners, kinds and confidence are decided, unplaced lines reported.
+/// Warnings number the articles from `first + 1` (`first` is the number of
+/// articles before this page's: those of the windows before, when the
+/// input is read in windows).
 pub fn page(
     bodies: Bodies,
     items: &[Item],
@@ -136,6 +139,7 @@ pub fn page(
     lines: &[Line],
     layout: &Layout,
     options: &Options,
+    first: usize,
 ) -> Page {
     let Bodies {
         articles: built,
@@ -153,7 +157,7 @@ pub fn page(
             message: format!(
                 "display line “{}” fits no article as a headline; kept as text of article {}",
                 field(r).text,
-                t + 1
+                first + t + 1
             ),
             spans: spans_of(lines, field(r).lines.iter().copied()),
         });
@@ -246,7 +250,7 @@ pub fn page(
                     message: format!(
                         "headline “{}” placed with article {} on weak evidence ({sure:.2})",
                         f.text,
-                        t + 1
+                        first + t + 1
                     ),
                     spans: spans_of(lines, f.lines.iter().copied()),
                 });
@@ -257,7 +261,7 @@ pub fn page(
                 code: "low_confidence_article".into(),
                 message: format!(
                     "article {} may be cut or joined wrongly ({:.2})",
-                    t + 1,
+                    first + t + 1,
                     art.confidence
                 ),
                 spans: art.spans.iter().take(1).copied().collect(),
@@ -270,7 +274,7 @@ pub fn page(
             code: "headline_by_position".into(),
             message: format!(
                 "headline placed with article {} by its position only; its words do not appear in the body",
-                t + 1
+                first + t + 1
             ),
             spans: spans_of(lines, field(r).lines.iter().copied().take(1)),
         });
@@ -299,21 +303,10 @@ pub fn page(
         });
     }
     let looks = looks_like_newspaper(lines, layout, &info, &articles);
-    if looks < NEWSPAPER_BELOW && lines.iter().any(|l| !l.is_blank()) {
-        warnings.push(Warning {
-            code: "not_newspaper".into(),
-            message: format!(
-                "the text does not look like a newspaper page ({looks:.2}): little Chinese text, no headlines, datelines or page furniture"
-            ),
-            spans: Vec::new(),
-        });
-    }
-    if lines.iter().all(|l| l.is_blank()) {
-        warnings.push(Warning {
-            code: "empty_input".into(),
-            message: "the input holds no text".into(),
-            spans: Vec::new(),
-        });
+    if lines.iter().any(|l| !l.is_blank()) {
+        warnings.extend(not_newspaper(looks));
+    } else {
+        warnings.push(empty_input());
     }
     let mut page = Page {
         schema: SCHEMA.to_string(),
@@ -332,6 +325,27 @@ pub fn page(
         strip_spans(&mut page);
     }
     page
+}
+
+/// The warning for a page with text whose figure `looks` (see
+/// [`Page::looks_like_newspaper`]) is below [`NEWSPAPER_BELOW`]; none above.
+pub fn not_newspaper(looks: f64) -> Option<Warning> {
+    (looks < NEWSPAPER_BELOW).then(|| Warning {
+        code: "not_newspaper".into(),
+        message: format!(
+            "the text does not look like a newspaper page ({looks:.2}): little Chinese text, no headlines, datelines or page furniture"
+        ),
+        spans: Vec::new(),
+    })
+}
+
+/// The warning for a page with no text: no line but blank ones.
+pub fn empty_input() -> Warning {
+    Warning {
+        code: "empty_input".into(),
+        message: "the input holds no text".into(),
+        spans: Vec::new(),
+    }
 }
 
 /// Keeps a display field as a paragraph of an article, where its lines

@@ -24,7 +24,7 @@
 
 use serde::Serialize;
 
-use crate::{render, Article, Source, SourcedPage};
+use crate::{render, Article, Document, Options, Source, SourcedPage};
 
 /// How the output of several pages is joined into one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -275,6 +275,53 @@ impl Format {
         }
     }
 
+    /// Parses page `index` of `doc` (see [`Document::parse_page`]), names
+    /// its source `file`, and renders it: the bytes of [`Format::page`] of
+    /// that page with `several` and `render`, in pieces to be written one
+    /// after another, and the number of its articles. The JSON formats
+    /// write each article as the page is read ([`crate::parse_with`]), into
+    /// pieces of about [`PIECE_BYTES`], so that memory holds the output and
+    /// one window's work (not the page's articles as well as their JSON,
+    /// nor one allocation the size of the output).
+    ///
+    /// ```
+    /// use jianbao::{formats, Document};
+    ///
+    /// let doc = Document::from_text("本报讯（记者 张三）近日，某工会开展活动。".into());
+    /// let options = Default::default();
+    /// let json = formats::find("json").unwrap();
+    /// let (pieces, count) = json.parse_page(&doc, 0, Some("a.txt"), &options, false, &Default::default());
+    /// let mut page = doc.parse_page(0, &options);
+    /// page.source.file = Some("a.txt".into());
+    /// assert_eq!(pieces.concat(), json.page(&page, false, &Default::default()));
+    /// assert_eq!(count, 1);
+    /// ```
+    pub fn parse_page(
+        &self,
+        doc: &Document,
+        index: usize,
+        file: Option<&str>,
+        options: &Options,
+        several: bool,
+        render: &RenderOptions,
+    ) -> (Vec<String>, usize) {
+        let pretty = match self.kind {
+            Kind::Json => render.pretty && !several,
+            Kind::Jsonl => false,
+            _ => {
+                let mut page = doc.parse_page(index, options);
+                page.source.file = file.map(str::to_owned);
+                let count = page.page.articles.len();
+                return (vec![self.page(&page, several, render)], count);
+            }
+        };
+        let mut json = JsonPage::new(pretty);
+        let mut page = doc.parse_page_with(index, options, |a| json.article(&a));
+        page.source.file = file.map(str::to_owned);
+        let count = json.articles;
+        (json.finish(&page), count)
+    }
+
     /// The name of the file one page of a file called `stem` is written to:
     /// `STEM.EXT`, or `STEM.pN.EXT` for page N of a file of several pages.
     ///
@@ -300,6 +347,107 @@ fn to_json(page: &SourcedPage, pretty: bool) -> String {
         serde_json::to_string(page)
     };
     result.expect("a page always serialises")
+}
+
+/// The size of the pieces [`Format::parse_page`] writes the JSON formats'
+/// articles into, in bytes (a piece is larger only to hold one article
+/// larger than this): large enough that the pieces are few, small enough
+/// that the last one's unused room is nothing beside a long page's output.
+pub const PIECE_BYTES: usize = 1 << 20;
+
+/// A page's JSON (compact or indented) written an article at a time, then
+/// closed with the page's own keys around the articles: the bytes
+/// [`to_json`] writes for the whole page, plus the line break that ends it,
+/// in pieces.
+struct JsonPage {
+    /// The articles' JSON so far, comma-separated, in full pieces of about
+    /// [`PIECE_BYTES`] and the one being filled.
+    pieces: Vec<String>,
+    piece: String,
+    /// One article's JSON, before it goes into a piece.
+    scratch: Vec<u8>,
+    pretty: bool,
+    articles: usize,
+}
+
+impl JsonPage {
+    fn new(pretty: bool) -> Self {
+        JsonPage {
+            pieces: Vec::new(),
+            piece: String::new(),
+            scratch: Vec::new(),
+            pretty,
+            articles: 0,
+        }
+    }
+
+    /// Writes the next article.
+    fn article(&mut self, article: &Article) {
+        let scratch = &mut self.scratch;
+        scratch.clear();
+        if self.pretty {
+            // An element of the page's `articles`: two levels in, as
+            // `to_string_pretty` indents it there. JSON strings hold no raw
+            // line break, so every line break is the indenter's.
+            scratch.extend_from_slice(match self.articles {
+                0 => b"\n    ",
+                _ => b",\n    ",
+            });
+            let json = serde_json::to_string_pretty(article).expect("an article always serialises");
+            for (i, line) in json.split('\n').enumerate() {
+                if i > 0 {
+                    scratch.extend_from_slice(b"\n    ");
+                }
+                scratch.extend_from_slice(line.as_bytes());
+            }
+        } else {
+            if self.articles > 0 {
+                scratch.push(b',');
+            }
+            serde_json::to_writer(&mut *scratch, article).expect("an article always serialises");
+        }
+        let json = std::str::from_utf8(scratch).expect("JSON is UTF-8");
+        if self.piece.len() + json.len() > self.piece.capacity() {
+            let full = std::mem::replace(
+                &mut self.piece,
+                String::with_capacity(PIECE_BYTES.max(json.len())),
+            );
+            if !full.is_empty() {
+                self.pieces.push(full);
+            }
+        }
+        self.piece.push_str(json);
+        self.articles += 1;
+    }
+
+    /// The page's JSON in pieces: `page` (whose articles were written here,
+    /// so it holds none) with the articles in their place, and a line break.
+    fn finish(mut self, page: &SourcedPage) -> Vec<String> {
+        debug_assert!(page.page.articles.is_empty());
+        let mut skeleton = to_json(page, self.pretty);
+        // The page's `articles` key, its list empty: the only one, as no
+        // other object has that key, and a string's quotes are escaped.
+        let key = match self.pretty {
+            true => "\"articles\": []",
+            false => "\"articles\":[]",
+        };
+        let at = skeleton.find(key).expect("a page JSON has its articles") + key.len() - 1;
+        let mut tail = match self.pretty && self.articles > 0 {
+            true => "\n  ".to_string(),
+            false => String::new(),
+        };
+        tail.push_str(&skeleton[at..]);
+        tail.push('\n');
+        skeleton.truncate(at);
+        let mut pieces = vec![skeleton];
+        pieces.append(&mut self.pieces);
+        if !self.piece.is_empty() {
+            self.piece.shrink_to_fit();
+            pieces.push(self.piece);
+        }
+        pieces.push(tail);
+        pieces
+    }
 }
 
 /// One JSON line per article: the page's `source` (when known), `date` and
@@ -394,6 +542,70 @@ mod tests {
             for name in std::iter::once(&f.name).chain(f.aliases) {
                 assert!(seen.insert(name.to_ascii_lowercase()), "{name} twice");
                 assert_eq!(find(name), Some(f));
+            }
+        }
+    }
+
+    #[test]
+    fn pages_parsed_by_format_are_its_pages() {
+        // Pages of no article, one, several (with an advertisement), of a
+        // file of pages, read in windows; with a source and without.
+        let item = "公交职工做刺绣\n\n本报讯（记者 张三）近日，某车队职工“自发”设计了大型十字绣。\n\n广告\n\n";
+        let long = item.repeat(crate::window::WINDOWED_ABOVE / item.len() + 10);
+        let texts = [
+            String::new(),
+            PAGE.to_string(),
+            item.repeat(3),
+            format!("{PAGE}\u{c}{}\u{c}\n", item.repeat(2)),
+            long,
+        ];
+        let keep = Options::default();
+        let drop_ads = Options {
+            keep_ads: false,
+            ..Default::default()
+        };
+        for text in texts {
+            // The long input for the JSON formats alone (the others are
+            // rendered from the whole page, and it is slow to parse
+            // unoptimised).
+            let formats = match text.len() > crate::window::WINDOWED_ABOVE {
+                true => &FORMATS[..2],
+                false => FORMATS,
+            };
+            let doc = Document::from_text(text);
+            for format in formats {
+                for (options, render, several, file) in [
+                    (&keep, RenderOptions::default(), false, None),
+                    (
+                        &keep,
+                        RenderOptions {
+                            pretty: true,
+                            ..Default::default()
+                        },
+                        false,
+                        Some("a.txt"),
+                    ),
+                    (
+                        &drop_ads,
+                        RenderOptions {
+                            pretty: true,
+                            ..Default::default()
+                        },
+                        true,
+                        Some("a.txt"),
+                    ),
+                    (&drop_ads, RenderOptions::default(), true, None),
+                ] {
+                    for index in 0..doc.pages().len() {
+                        let mut page = doc.parse_page(index, options);
+                        page.source.file = file.map(str::to_owned);
+                        let want = format.page(&page, several, &render);
+                        let (pieces, count) =
+                            format.parse_page(&doc, index, file, options, several, &render);
+                        assert_eq!(pieces.concat(), want, "{}", format.name);
+                        assert_eq!(count, page.page.articles.len());
+                    }
+                }
             }
         }
     }

@@ -44,6 +44,7 @@ mod reflow;
 pub mod render;
 mod segment;
 pub mod spacing;
+pub mod window;
 
 pub use model::*;
 pub use pages::{parse_pages, split_pages, Document, PageRange};
@@ -52,29 +53,90 @@ pub use positioned::{parse_layout, parse_layout_pages, parse_markup, LayoutPage,
 /// Parses one raw page into a [`Page`].
 ///
 /// Never panics and never fails: text the parser cannot place is kept in
-/// [`Page::warnings`] rather than dropped.
+/// [`Page::warnings`] rather than dropped. An input much longer than any
+/// page is read in windows (see [`window`]) and says so in a warning
+/// `windowed`.
 pub fn parse(text: &str, options: &Options) -> Page {
-    parse_with_hints(text, &[], options)
+    let mut articles = Vec::new();
+    let mut page = parse_with(text, options, |a| articles.push(a));
+    page.articles = articles;
+    page
+}
+
+/// Parses as [`parse`] does, but hands each article to `each`, in order,
+/// as soon as the window it is in is read, instead of keeping it: the page
+/// returned is the one [`parse`] returns, without its articles. A caller
+/// that writes the articles out as they come (the CLI's JSON) then holds
+/// one window's articles at a time, however long the input.
+///
+/// ```
+/// let text = "本报讯（记者 张三）近日，某工会开展活动。";
+/// let mut titles = Vec::new();
+/// let page = jianbao::parse_with(text, &Default::default(), |a| titles.push(a.dateline));
+/// assert!(page.articles.is_empty());
+/// assert_eq!(titles, [Some("本报讯".to_string())]);
+/// ```
+pub fn parse_with(text: &str, options: &Options, mut each: impl FnMut(Article)) -> Page {
+    let windows = window::cut(text);
+    if windows.len() == 1 {
+        let mut page = parse_window(text, &[], options, 0);
+        page.articles.drain(..).for_each(each);
+        return page;
+    }
+    // Advertisements are left out here rather than by each window's pass,
+    // so that article numbers in warnings count every article before.
+    let all = Options {
+        keep_ads: true,
+        ..options.clone()
+    };
+    let mut page = Page::default();
+    let mut looks = window::Looks::default();
+    let mut numbered = 0;
+    for w in &windows {
+        let part = parse_window(&text[w.bytes.clone()], &[], &all, numbered);
+        let articles = window::append(&mut page, part, w, &mut looks);
+        numbered += articles.len();
+        articles
+            .into_iter()
+            .filter(|a| options.keep_ads || a.kind != Kind::Ad)
+            .for_each(&mut each);
+    }
+    window::finish(page, windows.len(), looks)
 }
 
 /// Parses one raw page with what its geometry says about each line
 /// ([`positioned::Hint`], one per line of `text`, blank lines included):
-/// the entry [`parse_layout`] uses. With no hints it is [`parse`].
+/// the entry [`parse_layout`] uses. With no hints it is [`parse`] of a
+/// page short enough to be one window. Positioned text comes a page at a
+/// time from its markup, so it is never read in windows.
+///
+/// ```
+/// let raw = "公交职工做刺绣\n\n本报讯 （记者 张三） 近日，某车队职工自发设计了大型十字绣。\n";
+/// let options = jianbao::Options::default();
+/// let page = jianbao::parse_with_hints(raw, &[], &options);
+/// assert_eq!(page, jianbao::parse(raw, &options));
+/// ```
 pub fn parse_with_hints(text: &str, hints: &[positioned::Hint], options: &Options) -> Page {
+    parse_window(text, hints, options, 0)
+}
+
+/// Parses one page, or one window of a longer input, by running the
+/// passes in order; warnings number its articles from `first + 1`.
+fn parse_window(text: &str, hints: &[positioned::Hint], options: &Options, first: usize) -> Page {
     // 0. spacing: letter-spaced lines read without their spaces; ranges
     // mapped back. (Positioned input is rebuilt from its lines unspaced.)
     if hints.is_empty() {
         if let Some(despaced) = spacing::despace(text) {
-            let mut page = run_passes(&despaced.text, hints, options);
+            let mut page = run_passes(&despaced.text, hints, options, first);
             despaced.restore(&mut page);
             return page;
         }
     }
-    run_passes(text, hints, options)
+    run_passes(text, hints, options, first)
 }
 
 /// Passes 1–8 over one page's text.
-fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options) -> Page {
+fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: usize) -> Page {
     // The lines' match keys that differ from the raw text live here, freed
     // at once with the page's working data.
     let arena = bumpalo::Bump::new();
@@ -115,7 +177,7 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options) -> Page
         !hints.is_empty(),
     );
     // 8. page: roles, kinds, confidence, banners, warnings.
-    assemble::page(bodies, &items, placement, &lines, &layout, options)
+    assemble::page(bodies, &items, placement, &lines, &layout, options, first)
 }
 
 /// One line per input line: what the passes decided about it (its kind,
@@ -231,6 +293,7 @@ pub fn pass_times(text: &str) -> Vec<(&'static str, f64)> {
         &lines,
         &layout,
         &Options::default(),
+        0,
     );
     lap("page", &mut out);
     drop(page);

@@ -28,7 +28,7 @@
 use crate::decode::{Decoded, Invalid};
 use crate::markup::Markup;
 use crate::positioned::PositionedLine;
-use crate::{Options, Page, Source, SourcedPage, Span, Warning};
+use crate::{Article, Options, Page, Source, SourcedPage, Span, Warning};
 
 /// The form feed that divides pages.
 const FORM_FEED: char = '\u{c}';
@@ -214,9 +214,30 @@ impl Document {
     /// ([`crate::parse_layout`]); its spans index the text rebuilt from
     /// them, and its `source.layout` names the markup.
     pub fn parse_page(&self, index: usize, options: &Options) -> SourcedPage {
+        let mut articles = Vec::new();
+        let mut page = self.parse_page_with(index, options, |a| articles.push(a));
+        page.page.articles = articles;
+        page
+    }
+
+    /// Parses the `index`-th page as [`Document::parse_page`] does, handing
+    /// each article to `each` as it is read instead of keeping it (see
+    /// [`parse_with`](crate::parse_with)): the page returned has no
+    /// articles.
+    ///
+    /// # Panics
+    ///
+    /// When `index` is not below the number of pages.
+    pub fn parse_page_with(
+        &self,
+        index: usize,
+        options: &Options,
+        each: impl FnMut(Article),
+    ) -> SourcedPage {
         let number = (self.pages.len() > 1).then_some(self.pages[index].number);
         if let Some((m, lines)) = &self.layout {
-            let parsed = crate::parse_layout(&lines[index], options);
+            let mut parsed = crate::parse_layout(&lines[index], options);
+            parsed.page.articles.drain(..).for_each(each);
             return SourcedPage {
                 page: parsed.page,
                 source: Source {
@@ -227,7 +248,7 @@ impl Document {
                 },
             };
         }
-        self.parse_range(self.pages[index], number, options)
+        self.parse_range(self.pages[index], number, options, each)
     }
 
     /// Parses the whole text as one page, form feeds or not (what
@@ -253,14 +274,26 @@ impl Document {
             start_utf16: 0,
             end_utf16: utf16_len(&self.text),
         };
-        self.parse_range(whole, None, options)
+        let mut articles = Vec::new();
+        let mut page = self.parse_range(whole, None, options, |a| articles.push(a));
+        page.page.articles = articles;
+        page
     }
 
-    fn parse_range(&self, range: PageRange, number: Option<u32>, options: &Options) -> SourcedPage {
-        let mut page = crate::parse(&self.text[range.start..range.end], options);
-        if range.start_utf16 > 0 {
-            shift_spans(&mut page, range.start_utf16);
-        }
+    fn parse_range(
+        &self,
+        range: PageRange,
+        number: Option<u32>,
+        options: &Options,
+        mut each: impl FnMut(Article),
+    ) -> SourcedPage {
+        let by = range.start_utf16;
+        let text = &self.text[range.start..range.end];
+        let mut page = crate::parse_with(text, options, |mut a| {
+            shift_article(&mut a, by);
+            each(a)
+        });
+        shift_spans(&mut page, by);
         let invalid: Vec<&Invalid> = self
             .invalid
             .iter()
@@ -303,8 +336,19 @@ fn utf16_len(text: &str) -> u32 {
     u32::try_from(units).unwrap_or(u32::MAX)
 }
 
+/// Moves a range by `by` UTF-16 code units.
+fn shift(spans: &mut [Span], by: u32) {
+    for span in spans {
+        span[0] = span[0].saturating_add(by);
+        span[1] = span[1].saturating_add(by);
+    }
+}
+
 /// Moves every range of `page` by `by` UTF-16 code units.
 pub(crate) fn shift_spans(page: &mut Page, by: u32) {
+    if by == 0 {
+        return;
+    }
     map_spans(page, |[a, b]| [a.saturating_add(by), b.saturating_add(by)]);
 }
 
@@ -327,6 +371,19 @@ pub(crate) fn map_spans(page: &mut Page, f: impl Fn(Span) -> Span) {
         for block in &mut article.blocks {
             map(&mut block.spans);
         }
+    }
+}
+
+/// Moves every range of `article` by `by` UTF-16 code units.
+pub(crate) fn shift_article(article: &mut Article, by: u32) {
+    if by == 0 {
+        return;
+    }
+    for spans in article.span_lists_mut() {
+        shift(spans, by);
+    }
+    for block in &mut article.blocks {
+        shift(&mut block.spans, by);
     }
 }
 

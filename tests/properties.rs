@@ -1,7 +1,10 @@
 //! Properties of `parse` and the cleaning functions, over arbitrary strings
 //! and over page-like strings built from the fragments real pages are made of
 //! (datelines, bylines, doubled headlines, hard wraps, half-width punctuation,
-//! straight quotes, markup, full-width digits, CRLF, tabs, BOM…).
+//! straight quotes, markup, full-width digits, CRLF, tabs, BOM…), and over
+//! page shapes: long runs of one kind of line (one-glyph lines, display
+//! lines, doubled glyphs, bylines, blank lines, bare line breaks), the
+//! inputs that make a pass slow if it grows faster than its page.
 //!
 //! The default case count is small, so `cargo test` stays quick. For a long
 //! run (the count applies to each property):
@@ -206,6 +209,52 @@ fn arbitrary() -> impl Strategy<Value = String> {
         1 => any::<String>(),
         3 => prop::collection::vec(interesting, 0..300).prop_map(|v| v.into_iter().collect()),
     ]
+}
+
+/// Page shapes cost more to parse than the other inputs: fewer cases.
+fn shape_config() -> Config {
+    let mut config = config();
+    if std::env::var_os("PROPTEST_CASES").is_none() {
+        config.cases = 16;
+    }
+    config
+}
+
+/// One line of a run: a few glyphs of one shape, or a blank.
+fn shape_line() -> impl Strategy<Value = String> {
+    let glyphs = |n: std::ops::Range<usize>| prop::collection::vec(hanzi(), n);
+    prop_oneof![
+        // One glyph a line, as vertical text read across.
+        2 => hanzi().prop_map(|c| format!("{c}\n")),
+        // A short display line.
+        2 => glyphs(4..12).prop_map(|v| format!("{}\n", v.into_iter().collect::<String>())),
+        // A line of doubled glyphs (`公公交交`).
+        2 => glyphs(2..8).prop_map(|v| {
+            let mut line: String = v.into_iter().flat_map(|c| [c, c]).collect();
+            line.push('\n');
+            line
+        }),
+        1 => name().prop_map(|n| format!("本报记者 {n}\n")),
+        1 => prop::sample::select(vec!["\n", "\r", "\r\n", "\u{3000}\n", " \t\n"]).prop_map(str::to_string),
+    ]
+}
+
+/// A page shape: a few runs, each a handful of lines repeated many times,
+/// up to tens of thousands of lines in all (so that some are read in
+/// windows), with a news item now and then between runs.
+fn page_shape() -> impl Strategy<Value = String> {
+    let run = (prop::collection::vec(shape_line(), 1..4), 1usize..3000);
+    prop::collection::vec((run, prop::option::weighted(0.3, fragment())), 1..5).prop_map(|runs| {
+        let mut s = String::new();
+        for ((lines, times), between) in runs {
+            s.push_str(&lines.concat().repeat(times));
+            if let Some(f) = between {
+                s.push_str(&f);
+                s.push_str("\n\n");
+            }
+        }
+        s
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -414,5 +463,19 @@ proptest! {
     fn page_like_every_cjk_char_is_accounted_for(text in page_like()) {
         let page = parse(&text, &Options::default());
         check_cjk_accounted(&text, &page)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(shape_config())]
+
+    /// Page shapes parse (a hang would stop the test here), with every span
+    /// valid and every CJK character accounted for.
+    #[test]
+    fn page_shapes_parse_with_valid_spans_and_nothing_lost(text in page_shape()) {
+        let page = parse(&text, &Options::default());
+        check_spans(&text, &page)?;
+        check_cjk_accounted(&text, &page)?;
+        check_blocks_clean(&page)?;
     }
 }

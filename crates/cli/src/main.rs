@@ -299,8 +299,9 @@ struct Plan {
 
 /// What became of one input.
 enum Outcome {
-    /// Each page's output for stdout, and the articles they hold.
-    Rendered(Vec<String>, usize),
+    /// Each page's output for stdout (in pieces, written one after
+    /// another), and the articles they hold.
+    Rendered(Vec<Vec<String>>, usize),
     /// Pages written to their own files under `-o`, and their articles.
     Written(usize, usize),
     /// A `jianbao: …` line for stderr.
@@ -594,7 +595,9 @@ impl<'a> Sink<'a> {
                                 .write_all(self.plan.format.separator().as_bytes())?;
                         }
                         self.first = false;
-                        self.out.write_all(part.as_bytes())?;
+                        for piece in part {
+                            self.out.write_all(piece.as_bytes())?;
+                        }
                     }
                 }
                 Outcome::Written(pages, count) => {
@@ -747,7 +750,10 @@ fn process_record(plan: &Plan, record: &Record, fields: &Fields) -> Outcome {
     let mut page = SourcedPage::from(jianbao::parse(text, &plan.options));
     page.source.file = Some(source);
     let count = page.page.articles.len();
-    Outcome::Rendered(vec![plan.format.page(&page, true, &plan.render)], count)
+    Outcome::Rendered(
+        vec![vec![plan.format.page(&page, true, &plan.render)]],
+        count,
+    )
 }
 
 /// A closed pipe ends the run quietly; any other write error is reported.
@@ -777,29 +783,38 @@ fn process(plan: &Plan, input: &Input) -> Outcome {
     };
     drop(bytes);
     let document = Document::from_decoded(decoded);
-    let mut pages = document.parse_all(&plan.options);
-    drop(document);
-    let count: usize = pages.iter().map(|p| p.page.articles.len()).sum();
     let file = match input {
         Input::Stdin => None,
-        Input::File(_) => Some(name.clone()),
+        Input::File(_) => Some(name.as_str()),
     };
-    for page in &mut pages {
-        page.source.file.clone_from(&file);
-    }
+    let numbers = 0..document.pages().len();
     let Some(dir) = &plan.out_dir else {
         // On stdout pages follow one another: several, unless this is the
-        // one input and it held one page.
-        let several = plan.several || pages.len() > 1;
-        let parts = pages
-            .iter()
-            .map(|page| plan.format.page(page, several, &plan.render))
+        // one input and it held one page. Each page is parsed and rendered
+        // in one step (the JSON formats as it is read).
+        let several = plan.several || document.pages().len() > 1;
+        let mut count = 0;
+        let parts = numbers
+            .map(|i| {
+                let (part, articles) = plan.format.parse_page(
+                    &document,
+                    i,
+                    file,
+                    &plan.options,
+                    several,
+                    &plan.render,
+                );
+                count += articles;
+                part
+            })
             .collect();
         return Outcome::Rendered(parts, count);
     };
     // Under -o each page stands alone in its own file.
-    for page in &pages {
-        let path = out_path(dir, input, plan.format, page.source.page);
+    let mut count = 0;
+    for i in numbers {
+        let number = (document.pages().len() > 1).then(|| document.pages()[i].number);
+        let path = out_path(dir, input, plan.format, number);
         if let Input::File(source) = input {
             if same_file(source, &path) {
                 return Outcome::Failed(format!(
@@ -807,12 +822,26 @@ fn process(plan: &Plan, input: &Input) -> Outcome {
                 ));
             }
         }
-        let rendered = plan.format.render(std::slice::from_ref(page), &plan.render);
-        if let Err(err) = std::fs::write(&path, rendered) {
+        let (part, articles) =
+            plan.format
+                .parse_page(&document, i, file, &plan.options, false, &plan.render);
+        count += articles;
+        let head = plan.format.head(false, &plan.render);
+        let tail = plan.format.tail(false);
+        let written = std::fs::File::create(&path).and_then(|file| {
+            let mut out = io::BufWriter::new(file);
+            out.write_all(head.as_bytes())?;
+            for piece in &part {
+                out.write_all(piece.as_bytes())?;
+            }
+            out.write_all(tail.as_bytes())?;
+            out.flush()
+        });
+        if let Err(err) = written {
             return Outcome::Failed(format!("jianbao: {}: {err}", path.display()));
         }
     }
-    Outcome::Written(pages.len(), count)
+    Outcome::Written(document.pages().len(), count)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

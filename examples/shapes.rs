@@ -1,0 +1,518 @@
+//! Time and memory of `parse` on every input shape, at three sizes: how
+//! both grow with the input, whatever the input looks like.
+//!
+//! ```text
+//! cargo run --release --example shapes -- [--sizes 50000,500000,5000000] [--only SHAPE] [--dump DIR] [--json]
+//! ```
+//!
+//! Each shape (see [`SHAPES`]) is generated at each size (bytes of UTF-8,
+//! 50 KB, 500 KB and 5 MB by default), from a fixed seed so that every run
+//! reads the same bytes. Each (shape, size) is measured in a fresh child
+//! process (this program again, with `--measure`), so that one measurement's
+//! memory does not carry into the next. The child notes its resident size
+//! (`VmRSS` in `/proc/self/status`; Linux only, "n/a" elsewhere) before it
+//! builds the input: its baseline. Then, in this order:
+//!
+//! 1. **as the CLI**: the input becomes a [`jianbao::Document`] and is
+//!    parsed and written to JSON as the CLI does it (articles written as
+//!    they are read, the JSON held until it is written out). Peak memory:
+//!    the resident high-water mark (`VmHWM`) minus the baseline.
+//! 2. **`parse`**: the input is built again, parsed by [`jianbao::parse`]
+//!    (the whole `Page` held) and the page serialised to compact JSON while
+//!    it is held. Peak memory: the high-water mark then, minus the
+//!    baseline (the larger of the two steps).
+//! 3. the input is parsed a few more times (at least five, about two
+//!    seconds' worth), small inputs in turn with variants of themselves
+//!    (see [`TURN_BYTES`]); the fastest and the median time of `parse`, by
+//!    the thread's CPU clock, are reported. The table gives the fastest: on a
+//!    shared machine other processes only ever slow a run down (by taking
+//!    the caches as well as the cores), so the fastest run is the steadiest
+//!    figure of the parser's own cost.
+//!
+//! The table gives, per shape, the fastest parse time at each size, the time
+//! ratio largest / smallest (linear: the size ratio, 100 by default; the bar
+//! is 120) and both peaks per input byte at the largest size (the bar is
+//! 10). `--dump DIR` also writes each input to `DIR/SHAPE-BYTES.txt`, to
+//! measure the CLI on the very same bytes; `--json` prints one JSON line per
+//! measurement instead of the table.
+
+use std::hint::black_box;
+use std::process::Command;
+
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
+/// The shapes: a name, what it is, and how to build it (from a byte target
+/// and a seeded random source). Each keeps to its target, never over.
+const SHAPES: &[(&str, &str, Generator)] = &[
+    ("one_char_lines", "`文\\n` repeated", one_char_lines),
+    ("blank_lines", "lines of white space only", blank_lines),
+    ("bare_lf", "`\\n` only", bare_lf),
+    ("bare_cr", "`\\r` only", bare_cr),
+    ("bylines", "`本报记者 张三\\n` repeated", bylines),
+    (
+        "tiny_articles",
+        "short headline and a one-sentence news item, repeated",
+        tiny_articles,
+    ),
+    (
+        "display_bigrams",
+        "short display lines of distinct bigrams",
+        display_bigrams,
+    ),
+    (
+        "doubled_runs",
+        "runs of doubled-glyph lines (`公公交交职职工工`)",
+        doubled_runs,
+    ),
+    (
+        "doubled_line",
+        "one long line of doubled glyphs",
+        doubled_line,
+    ),
+    ("one_line", "running text on one line", one_line),
+    (
+        "pages",
+        "the sample pages, repeated in shuffled order",
+        pages,
+    ),
+];
+
+type Generator = fn(usize, &mut Rng) -> Option<String>;
+
+/// Sizes measured unless `--sizes` says otherwise, in bytes.
+const SIZES: [usize; 3] = [50_000, 500_000, 5_000_000];
+
+/// Time spent on the timed runs of one measurement, in seconds: many runs
+/// on small inputs, [`MIN_RUNS`] on large ones.
+const SECONDS: f64 = 2.0;
+
+/// The fewest timed runs of one measurement.
+const MIN_RUNS: usize = 5;
+
+/// Bytes of distinct input the timed runs of a small size take in turn:
+/// one input of 50 KB parsed again and again is learnt by the CPU's branch
+/// predictor and held in its caches, and parses faster than any new text
+/// would (see docs/performance.md), which would flatter the small size
+/// against the large. So small sizes are timed over up to
+/// [`TURN_VARIANTS`] inputs of the same shape drawn with other seeds, as
+/// much text in all as this, parsed one after another.
+const TURN_BYTES: usize = 2_000_000;
+
+/// The most variants of one input the timed runs take in turn.
+const TURN_VARIANTS: usize = 16;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let mut sizes = SIZES.to_vec();
+    let mut only: Option<String> = None;
+    let mut dump: Option<String> = None;
+    let mut json = false;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--measure" => {
+                let shape = args.next().unwrap_or_else(|| fail("--measure SHAPE BYTES"));
+                let bytes = number(args.next(), "--measure SHAPE");
+                return measure(&shape, bytes);
+            }
+            "--sizes" => {
+                let list = args.next().unwrap_or_else(|| fail("--sizes needs a list"));
+                sizes = list
+                    .split(',')
+                    .map(|s| number(Some(s.to_string()), "--sizes"))
+                    .collect();
+            }
+            "--only" => only = Some(args.next().unwrap_or_else(|| fail("--only needs a shape"))),
+            "--dump" => dump = Some(args.next().unwrap_or_else(|| fail("--dump needs a folder"))),
+            "--json" => json = true,
+            "-h" | "--help" => {
+                println!("usage: shapes [--sizes B,B,B] [--only SHAPE] [--dump DIR] [--json]");
+                for (name, what, _) in SHAPES {
+                    println!("  {name:16} {what}");
+                }
+                return;
+            }
+            _ => fail(&format!("unknown argument {arg}")),
+        }
+    }
+    if sizes.is_empty() {
+        fail("--sizes needs at least one size");
+    }
+    let me = std::env::current_exe().unwrap_or_else(|e| fail(&format!("own path: {e}")));
+    let mut rows = Vec::new();
+    for &(name, _, generate) in SHAPES {
+        if only.as_deref().is_some_and(|o| o != name) {
+            continue;
+        }
+        let mut row = Vec::new();
+        for &size in &sizes {
+            if let Some(dir) = &dump {
+                if let Some(text) = generate(size, &mut Rng::new()) {
+                    let path = format!("{dir}/{name}-{size}.txt");
+                    std::fs::write(&path, text)
+                        .unwrap_or_else(|e| fail(&format!("writing {path}: {e}")));
+                }
+            }
+            let out = Command::new(&me)
+                .args(["--measure", name, &size.to_string()])
+                .output()
+                .unwrap_or_else(|e| fail(&format!("running {}: {e}", me.display())));
+            if !out.status.success() {
+                fail(&format!(
+                    "{name} at {size} bytes: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                ));
+            }
+            let line = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            if line.is_empty() {
+                eprintln!("shapes: {name}: skipped (no sample pages)");
+                break;
+            }
+            if json {
+                println!("{line}");
+            } else {
+                eprintln!("shapes: {line}");
+            }
+            row.push(Measured::read(&line));
+        }
+        if row.len() == sizes.len() {
+            rows.push((name, row));
+        }
+    }
+    if !json {
+        print_table(&sizes, &rows);
+    }
+}
+
+/// One measurement, as the child reports it.
+struct Measured {
+    bytes: f64,
+    fastest_s: f64,
+    peak_cli: Option<f64>,
+    peak_parse: Option<f64>,
+    json_bytes: f64,
+}
+
+impl Measured {
+    /// Reads the child's JSON line (numbers only, so read by hand).
+    fn read(line: &str) -> Measured {
+        let field = |key: &str| -> Option<f64> {
+            let at = line.find(&format!("\"{key}\":"))? + key.len() + 3;
+            let rest = &line[at..];
+            let end = rest.find([',', '}']).unwrap_or(rest.len());
+            rest[..end].parse().ok()
+        };
+        Measured {
+            bytes: field("bytes").unwrap_or(0.0),
+            fastest_s: field("fastest_s").unwrap_or(0.0),
+            peak_cli: field("peak_cli"),
+            peak_parse: field("peak_parse"),
+            json_bytes: field("json_bytes").unwrap_or(0.0),
+        }
+    }
+}
+
+fn print_table(sizes: &[usize], rows: &[(&str, Vec<Measured>)]) {
+    let label = |b: usize| {
+        if b >= 1_000_000 {
+            format!("{} MB", b as f64 / 1e6)
+        } else {
+            format!("{} KB", b as f64 / 1e3)
+        }
+    };
+    let (first, last) = (label(sizes[0]), label(sizes[sizes.len() - 1]));
+    let mut head = String::from("| shape |");
+    for &s in sizes {
+        head.push_str(&format!(" time {} |", label(s)));
+    }
+    head.push_str(&format!(
+        " time {last} / {first} | peak / input as the CLI, {last} | peak / input, `parse`, {last} | JSON / input, {last} |"
+    ));
+    println!("{head}");
+    println!("|{}", " --- |".repeat(sizes.len() + 5));
+    for (name, row) in rows {
+        let mut line = format!("| {name} |");
+        for m in row {
+            line.push_str(&format!(" {} |", seconds(m.fastest_s)));
+        }
+        let (a, z) = (&row[0], &row[row.len() - 1]);
+        line.push_str(&format!(" {:.0} |", z.fastest_s / a.fastest_s));
+        for peak in [z.peak_cli, z.peak_parse] {
+            match peak {
+                Some(peak) => line.push_str(&format!(" {:.1}x |", peak / z.bytes)),
+                None => line.push_str(" n/a |"),
+            }
+        }
+        line.push_str(&format!(" {:.1}x |", z.json_bytes / z.bytes));
+        println!("{line}");
+    }
+}
+
+fn seconds(s: f64) -> String {
+    if s >= 1.0 {
+        format!("{s:.2} s")
+    } else if s >= 1e-3 {
+        format!("{:.1} ms", s * 1e3)
+    } else {
+        format!("{:.0} µs", s * 1e6)
+    }
+}
+
+/// The child's work: builds one input, parses it, prints one JSON line.
+fn measure(shape: &str, bytes: usize) {
+    let Some(&(_, _, generate)) = SHAPES.iter().find(|s| s.0 == shape) else {
+        fail(&format!("no shape {shape}"));
+    };
+    let baseline = proc_status_kib("VmRSS");
+    let Some(input) = generate(bytes, &mut Rng::new()) else {
+        // No sample pages: nothing printed, the row is skipped.
+        return;
+    };
+    let size = input.len();
+    let options = jianbao::Options::default();
+    let peak = || Some((proc_status_kib("VmHWM")? - baseline?) * 1024);
+    // 1. As the CLI: a document, its page parsed and written to JSON.
+    let doc = jianbao::Document::from_text(input);
+    let json = jianbao::formats::find("json").unwrap_or_else(|| fail("no JSON format"));
+    let (pieces, _) = json.parse_page(&doc, 0, None, &options, false, &Default::default());
+    black_box(&pieces);
+    drop(pieces);
+    drop(doc);
+    let peak_cli = peak();
+    // 2. `parse`, the page held while it is serialised.
+    let input = generate(bytes, &mut Rng::new()).unwrap_or_default();
+    let start = Clock::now();
+    let page = jianbao::parse(black_box(&input), &options);
+    let first = start.elapsed();
+    let json = jianbao::render::to_json(&page, false);
+    let (json_bytes, articles, warnings) = (json.len(), page.articles.len(), page.warnings.len());
+    drop(json);
+    drop(page);
+    let peak_parse = peak();
+    // 3. The timed runs, over variants of the input taken in turn.
+    let variants = (TURN_BYTES / size.max(1)).clamp(1, TURN_VARIANTS);
+    let mut inputs = vec![input];
+    inputs.extend((1..variants as u64).filter_map(|k| generate(bytes, &mut Rng::seeded(k))));
+    let runs = ((SECONDS / first.max(1e-6)) as usize).clamp(MIN_RUNS, 2_000);
+    let mut times = vec![first];
+    for run in 1..runs {
+        let input = &inputs[run % inputs.len()];
+        let start = Clock::now();
+        black_box(jianbao::parse(black_box(input), &options));
+        times.push(start.elapsed());
+    }
+    times.sort_by(f64::total_cmp);
+    let shown = |p: Option<u64>| p.map_or("null".to_string(), |p| p.to_string());
+    println!(
+        "{{\"shape\":\"{shape}\",\"bytes\":{size},\"runs\":{},\"fastest_s\":{:.9},\"median_s\":{:.9},\"peak_cli\":{},\"peak_parse\":{},\"json_bytes\":{json_bytes},\"articles\":{articles},\"warnings\":{warnings}}}",
+        times.len(),
+        times[0],
+        times[times.len() / 2],
+        shown(peak_cli),
+        shown(peak_parse),
+    );
+}
+
+/// The time a parse takes: the thread's CPU time where the system has a
+/// clock for it (Unix), so that on a busy machine the time spent waiting
+/// for a core is left out; else wall time.
+struct Clock(f64);
+
+impl Clock {
+    fn now() -> Clock {
+        Clock(clock())
+    }
+
+    /// Seconds since `now`.
+    fn elapsed(&self) -> f64 {
+        clock() - self.0
+    }
+}
+
+/// Seconds of the calling thread's CPU time.
+#[cfg(unix)]
+fn clock() -> f64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `t` is a valid timespec for the call to write.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) };
+    t.tv_sec as f64 + t.tv_nsec as f64 / 1e9
+}
+
+/// Seconds of wall time since the first call.
+#[cfg(not(unix))]
+fn clock() -> f64 {
+    static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+    START
+        .get_or_init(std::time::Instant::now)
+        .elapsed()
+        .as_secs_f64()
+}
+
+/// A `kB` field of `/proc/self/status`, in KiB.
+fn proc_status_kib(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status.lines().find_map(|line| {
+        let rest = line.strip_prefix(field)?.strip_prefix(':')?;
+        rest.split_whitespace().next()?.parse().ok()
+    })
+}
+
+// ---------------------------------------------------------------------------
+// The shapes
+
+/// A small fixed-seed xorshift: the same inputs every run.
+struct Rng(u64);
+
+impl Rng {
+    fn new() -> Rng {
+        Rng::seeded(0)
+    }
+
+    /// Another fixed seed: the `k`-th variant of each input.
+    fn seeded(k: u64) -> Rng {
+        Rng(0x9E37_79B9_7F4A_7C15 ^ k.wrapping_mul(0xD1B5_4A32_D192_ED03))
+    }
+
+    /// A number in `0..n`.
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+
+    /// A common ideograph (so that generated words recur, as words do).
+    fn common(&mut self) -> char {
+        const POOL: &str = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞";
+        const N: usize = POOL.len() / 3;
+        let at = 3 * self.below(N);
+        POOL[at..at + 3].chars().next().unwrap_or('文')
+    }
+
+    /// Any ideograph of the basic block (so that bigrams rarely recur).
+    fn any(&mut self) -> char {
+        char::from_u32(0x4E00 + self.below(0x9FA5 - 0x4E00) as u32).unwrap_or('文')
+    }
+
+    fn word(&mut self, min: usize, max: usize) -> String {
+        let n = min + self.below(max - min + 1);
+        (0..n).map(|_| self.common()).collect()
+    }
+}
+
+/// Repeats what `unit` builds while the text keeps within `bytes`.
+fn fill(bytes: usize, rng: &mut Rng, mut unit: impl FnMut(&mut Rng, &mut String)) -> String {
+    let mut out = String::with_capacity(bytes);
+    let mut piece = String::new();
+    loop {
+        piece.clear();
+        unit(rng, &mut piece);
+        if out.len() + piece.len() > bytes {
+            return out;
+        }
+        out.push_str(&piece);
+    }
+}
+
+fn one_char_lines(bytes: usize, rng: &mut Rng) -> Option<String> {
+    Some(fill(bytes, rng, |_, s| s.push_str("文\n")))
+}
+
+fn blank_lines(bytes: usize, rng: &mut Rng) -> Option<String> {
+    Some(fill(bytes, rng, |_, s| s.push_str("　\n")))
+}
+
+fn bare_lf(bytes: usize, rng: &mut Rng) -> Option<String> {
+    Some(fill(bytes, rng, |_, s| s.push('\n')))
+}
+
+fn bare_cr(bytes: usize, rng: &mut Rng) -> Option<String> {
+    Some(fill(bytes, rng, |_, s| s.push('\r')))
+}
+
+fn bylines(bytes: usize, rng: &mut Rng) -> Option<String> {
+    Some(fill(bytes, rng, |_, s| s.push_str("本报记者 张三\n")))
+}
+
+fn tiny_articles(bytes: usize, rng: &mut Rng) -> Option<String> {
+    Some(fill(bytes, rng, |r, s| {
+        let head = r.word(4, 8);
+        s.push_str(&head);
+        s.push_str("\n本报讯（记者 张三）近日，");
+        s.push_str(&head);
+        s.push_str("……。\n\n");
+    }))
+}
+
+fn display_bigrams(bytes: usize, rng: &mut Rng) -> Option<String> {
+    Some(fill(bytes, rng, |r, s| {
+        let n = 4 + r.below(9);
+        s.extend((0..n).map(|_| r.any()));
+        s.push('\n');
+        if r.below(8) == 0 {
+            s.push('\n');
+        }
+    }))
+}
+
+fn doubled(rng: &mut Rng, glyphs: usize, s: &mut String) {
+    for _ in 0..glyphs {
+        let c = rng.common();
+        s.push(c);
+        s.push(c);
+    }
+}
+
+fn doubled_runs(bytes: usize, rng: &mut Rng) -> Option<String> {
+    Some(fill(bytes, rng, |r, s| {
+        for _ in 0..2 + r.below(4) {
+            let n = 3 + r.below(6);
+            doubled(r, n, s);
+            s.push('\n');
+        }
+        s.push('\n');
+    }))
+}
+
+fn doubled_line(bytes: usize, rng: &mut Rng) -> Option<String> {
+    Some(fill(bytes, rng, |r, s| doubled(r, 1, s)))
+}
+
+fn one_line(bytes: usize, rng: &mut Rng) -> Option<String> {
+    Some(fill(bytes, rng, |r, s| {
+        for _ in 0..1 + r.below(4) {
+            s.push_str(&r.word(2, 10));
+            s.push('，');
+        }
+        s.push_str(&r.word(2, 10));
+        s.push('。');
+    }))
+}
+
+fn pages(bytes: usize, rng: &mut Rng) -> Option<String> {
+    let mut pages = corpus::load_pages(&corpus::pages_dir()).ok()?;
+    if pages.is_empty() {
+        return None;
+    }
+    // The variants of an input begin with another page.
+    let first = rng.below(pages.len());
+    pages.rotate_left(first);
+    // Whole copies of the pages only, so the input is built at its size
+    // (no copy cut down, which would count twice in the peak).
+    let one = corpus::concat(&pages).len();
+    let text = corpus::scaled(&pages, (bytes / one).max(1));
+    Some(text)
+}
+
+fn number(arg: Option<String>, flag: &str) -> usize {
+    arg.and_then(|a| a.trim().parse().ok())
+        .unwrap_or_else(|| fail(&format!("{flag} needs a number")))
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("shapes: {message}");
+    std::process::exit(2)
+}
