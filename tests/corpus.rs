@@ -14,9 +14,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use support::{predict, score, shared};
 
+/// A variant of a page: its name, how it is made, the mean score it keeps.
+type Variant = (&'static str, fn(&str) -> String, f64);
+
 /// The text-layer pages as other extractors and settings print them, and
 /// the mean score each must keep (the pages as given score 0.919).
-const VARIANTS: [(&str, fn(&str) -> String, f64); 3] = [
+const VARIANTS: [Variant; 3] = [
     ("letter-spaced", letter_spaced, 0.85),
     ("left-margin", left_margin, 0.91),
     ("half-width-marks", half_width_marks, 0.91),
