@@ -152,6 +152,10 @@ impl Layout {
 
 /// A line with white space between most of its glyphs: `记 者 采 访 时 说，`.
 pub fn letter_spaced(line: &Line) -> bool {
+    // A line without white space has no gap: a quick test first.
+    if line.widest_gap == 0 {
+        return false;
+    }
     let mut gaps = 0u32;
     let mut in_gap = false;
     for c in line.raw.trim().chars() {
