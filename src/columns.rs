@@ -226,6 +226,15 @@ mod tests {
     use super::*;
     use crate::lines::split;
 
+    /// The raw text of the lines that are not blank.
+    fn texts<'a>(lines: &[Line<'a>]) -> Vec<&'a str> {
+        lines
+            .iter()
+            .filter(|l| !l.is_blank())
+            .map(|l| l.raw)
+            .collect()
+    }
+
     #[test]
     fn side_by_side_columns_are_read_one_after_the_other() {
         let text = "\
@@ -240,11 +249,7 @@ mod tests {
 ";
         let arena = Bump::new();
         let lines = unfold(split(text, &arena), &arena);
-        let texts: Vec<&str> = lines
-            .iter()
-            .filter(|l| !l.is_blank())
-            .map(|l| l.raw)
-            .collect();
+        let texts = texts(&lines);
         assert_eq!(texts[0], "本报讯（记者 张三）近日，某区");
         assert_eq!(texts[7], "多次慰问活动。");
         assert_eq!(texts[8], "本报讯（记者 李四）日前，市总");
@@ -276,11 +281,7 @@ mod tests {
 ";
         let arena = Bump::new();
         let lines = unfold(split(text, &arena), &arena);
-        let texts: Vec<&str> = lines
-            .iter()
-            .filter(|l| !l.is_blank())
-            .map(|l| l.raw)
-            .collect();
+        let texts = texts(&lines);
         assert_eq!(
             texts,
             [

@@ -64,6 +64,29 @@ impl Default for Page {
     }
 }
 
+impl Page {
+    /// Every source range of the page, whatever it belongs to: furniture,
+    /// banners, warnings, and each article's own ranges and its blocks'.
+    ///
+    /// ```
+    /// let page = jianbao::parse("本报讯 近日，某工会开展活动。", &Default::default());
+    /// assert!(page.all_spans().iter().all(|s| s[0] <= s[1]));
+    /// assert!(!page.all_spans().is_empty());
+    /// ```
+    pub fn all_spans(&self) -> Vec<Span> {
+        let mut spans: Vec<Span> = self.page.spans.clone();
+        spans.extend(self.banner_spans.iter().flatten());
+        spans.extend(self.warnings.iter().flat_map(|w| w.spans.iter()));
+        for a in &self.articles {
+            for list in a.span_lists() {
+                spans.extend(list);
+            }
+            spans.extend(a.blocks.iter().flat_map(|b| b.spans.iter()));
+        }
+        spans
+    }
+}
+
 /// Page furniture: never guessed, empty when the page prints none.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageInfo {

@@ -9,24 +9,10 @@
 
 use jianbao::clean::is_cjk;
 use jianbao::decode::decode;
-use jianbao::{parse, Options, Page, Span};
+use jianbao::{parse, Options, Page};
 
 fn parse_default(text: &str) -> Page {
     parse(text, &Options::default())
-}
-
-/// Every source range in the page, whatever it belongs to.
-fn all_spans(page: &Page) -> Vec<Span> {
-    let mut spans: Vec<Span> = page.page.spans.clone();
-    spans.extend(page.banner_spans.iter().flatten());
-    spans.extend(page.warnings.iter().flat_map(|w| w.spans.iter()));
-    for a in &page.articles {
-        for list in a.span_lists() {
-            spans.extend(list);
-        }
-        spans.extend(a.blocks.iter().flat_map(|b| b.spans.iter()));
-    }
-    spans
 }
 
 /// Every span inside the input, forward, and on character boundaries.
@@ -39,7 +25,7 @@ fn assert_spans_valid(text: &str, page: &Page) {
         at += c.len_utf16();
     }
     boundaries[at] = true;
-    for [start, end] in all_spans(page) {
+    for [start, end] in page.all_spans() {
         assert!(start <= end, "span [{start}, {end}) runs backwards");
         assert!(end <= len, "span [{start}, {end}) past the end ({len})");
         assert!(
@@ -52,7 +38,7 @@ fn assert_spans_valid(text: &str, page: &Page) {
 /// UTF-16 offsets of the characters of `text` for which `pick` holds and that
 /// no span of the page covers.
 fn uncovered(text: &str, page: &Page, pick: impl Fn(char) -> bool) -> Vec<(u32, char)> {
-    let spans = all_spans(page);
+    let spans = page.all_spans();
     let mut at = 0u32;
     let mut out = Vec::new();
     for c in text.chars() {
@@ -410,7 +396,7 @@ fn options_without_spans_give_the_same_page_without_ranges() {
             ..Options::default()
         },
     );
-    assert!(all_spans(&bare).is_empty());
+    assert!(bare.all_spans().is_empty());
     assert_eq!(all_text(&bare), all_text(&parse_default(text)));
 }
 

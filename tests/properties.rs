@@ -260,27 +260,6 @@ fn page_shape() -> impl Strategy<Value = String> {
 // ---------------------------------------------------------------------------
 // Checks
 
-/// Every source range in the page, whatever it belongs to.
-fn all_spans(page: &Page) -> Vec<Span> {
-    let mut spans: Vec<Span> = Vec::new();
-    spans.extend(&page.page.spans);
-    for s in &page.banner_spans {
-        spans.extend(s);
-    }
-    for w in &page.warnings {
-        spans.extend(&w.spans);
-    }
-    for a in &page.articles {
-        for list in a.span_lists() {
-            spans.extend(list);
-        }
-        for b in &a.blocks {
-            spans.extend(&b.spans);
-        }
-    }
-    spans
-}
-
 /// UTF-16 offsets of the char boundaries of `text`, plus its UTF-16 length.
 fn utf16_boundaries(text: &str) -> (Vec<u32>, u32) {
     let mut at = 0u32;
@@ -297,7 +276,7 @@ fn utf16_boundaries(text: &str) -> (Vec<u32>, u32) {
 fn check_spans(text: &str, page: &Page) -> Result<(), TestCaseError> {
     let (starts, len) = utf16_boundaries(text);
     let on_boundary = |x: u32| x == len || starts.binary_search(&x).is_ok();
-    for [start, end] in all_spans(page) {
+    for [start, end] in page.all_spans() {
         prop_assert!(start <= end, "span [{start}, {end}) runs backwards");
         prop_assert!(
             end <= len,
@@ -350,7 +329,7 @@ fn check_blocks_clean(page: &Page) -> Result<(), TestCaseError> {
 /// article's spans cover all it was built from; banners, furniture and
 /// warnings carry theirs): nothing the page printed is silently dropped.
 fn check_cjk_accounted(text: &str, page: &Page) -> Result<(), TestCaseError> {
-    let mut spans = all_spans(page);
+    let mut spans = page.all_spans();
     spans.sort_unstable();
     let mut merged: Vec<Span> = Vec::new();
     for [s, e] in spans {
@@ -401,7 +380,7 @@ proptest! {
         check_spans(&text, &page)?;
         // Without spans the same page comes back, with every range list empty.
         let bare = parse(&text, &Options { spans: false, ..Options::default() });
-        prop_assert!(all_spans(&bare).is_empty());
+        prop_assert!(bare.all_spans().is_empty());
     }
 
     /// A page printed letter-spaced (a space between every two glyphs):

@@ -51,20 +51,6 @@ fn fill(bytes: usize, mut unit: impl FnMut(&mut Rng, &mut String)) -> String {
     text
 }
 
-/// Every source range of the page.
-fn all_spans(page: &Page) -> Vec<Span> {
-    let mut spans: Vec<Span> = page.page.spans.clone();
-    spans.extend(page.banner_spans.iter().flatten());
-    spans.extend(page.warnings.iter().flat_map(|w| w.spans.iter()));
-    for a in &page.articles {
-        for list in a.span_lists() {
-            spans.extend(list);
-        }
-        spans.extend(a.blocks.iter().flat_map(|b| b.spans.iter()));
-    }
-    spans
-}
-
 /// The spans run forward inside the input, on character boundaries, and
 /// every CJK character of the input lies in one.
 fn assert_spans_valid_and_nothing_lost(text: &str, page: &Page) {
@@ -82,7 +68,7 @@ fn assert_spans_valid_and_nothing_lost(text: &str, page: &Page) {
     starts[len as usize] = true;
     // Covered code units, by a difference array over the spans.
     let mut depth = vec![0i32; len as usize + 1];
-    for [start, end] in all_spans(page) {
+    for [start, end] in page.all_spans() {
         assert!(start <= end && end <= len, "span [{start}, {end}) of {len}");
         assert!(
             starts[start as usize] && starts[end as usize],
