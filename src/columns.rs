@@ -11,9 +11,9 @@
 //! pieces, and the pieces are read in the page's own order by cutting it
 //! recursively (an X–Y cut): a region splits into bands at runs of empty
 //! rows, read top to bottom, or else at the gutters that run through all
-//! its rows, read left to right, or else at single empty rows, or else
-//! under the rows across its top (or over those across its bottom) that
-//! block its gutters; a region that splits no more is read row by row.
+//! its rows, read left to right, or else under the rows across its top
+//! (or over those across its bottom) that block its gutters, or else at
+//! single empty rows; a region that splits no more is read row by row.
 //! A headline across several columns thus stays above them, and each
 //! column's text runs on down the column. Regions are parted by a blank
 //! line. The pieces become lines of their own, their spans still pointing
@@ -97,8 +97,8 @@ fn cut(pieces: &[Piece], ids: Vec<usize>, depth: usize, out: &mut Vec<Vec<usize>
     if ids.len() > 1 && depth < MAX_DEPTH {
         if let Some(parts) = split_at_rows(pieces, &ids, BAND_GAP)
             .or_else(|| split_at_gutters(pieces, &ids))
-            .or_else(|| split_at_rows(pieces, &ids, 1))
             .or_else(|| peel(pieces, &ids))
+            .or_else(|| split_at_rows(pieces, &ids, 1))
         {
             for part in parts {
                 cut(pieces, part, depth + 1, out);
