@@ -240,7 +240,6 @@ pub fn split<'a>(text: &'a str, arena: &'a Bump) -> Vec<Line<'a>> {
     let mut rest = text;
     // The white space that opens every line of text, in cells.
     let mut margin = f32::INFINITY;
-    let mut leads: Vec<f32> = Vec::with_capacity(out.capacity());
     loop {
         let (line, term_len, last) = match memchr::memchr2(b'\n', b'\r', rest.as_bytes()) {
             Some(i) => {
@@ -259,12 +258,11 @@ pub fn split<'a>(text: &'a str, arena: &'a Bump) -> Vec<Line<'a>> {
         let start = u16_pos + utf16_len(lead) + boms;
         let trimmed = unmarked;
         let mut l = Line::new(trimmed, start, lead.chars().count() as u32, arena);
-        let cells = lead_cells(lead);
         if !trimmed.is_empty() {
+            let cells = lead_cells(lead);
             margin = margin.min(cells);
             l.indent = is_indent(cells);
         }
-        leads.push(cells);
         u16_pos = l.span[1] + utf16_len(trail) + term_len as u32;
         out.push(l);
         if last {
@@ -276,8 +274,12 @@ pub fn split<'a>(text: &'a str, arena: &'a Bump) -> Vec<Line<'a>> {
         // White space before every line is the page's margin (an extractor
         // keeping the page's left edge), not an indent: an indent marks
         // some lines only. Indents are read past it.
-        for (l, cells) in out.iter_mut().zip(leads) {
-            l.indent = !l.is_blank() && is_indent(cells - margin);
+        // (Rare: each line's lead is found again in `text`, before its
+        // raw text, which is a slice of it.)
+        for l in out.iter_mut().filter(|l| !l.is_blank()) {
+            let at = l.raw.as_ptr() as usize - text.as_ptr() as usize;
+            let start = memchr::memrchr2(b'\n', b'\r', &text.as_bytes()[..at]).map_or(0, |i| i + 1);
+            l.indent = is_indent(lead_cells(&text[start..at]) - margin);
         }
     }
     out

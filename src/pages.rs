@@ -336,54 +336,52 @@ fn utf16_len(text: &str) -> u32 {
     u32::try_from(units).unwrap_or(u32::MAX)
 }
 
-/// Moves a range by `by` UTF-16 code units.
-fn shift(spans: &mut [Span], by: u32) {
-    for span in spans {
-        span[0] = span[0].saturating_add(by);
-        span[1] = span[1].saturating_add(by);
-    }
-}
-
 /// Moves every range of `page` by `by` UTF-16 code units.
 pub(crate) fn shift_spans(page: &mut Page, by: u32) {
-    if by == 0 {
-        return;
-    }
-    map_spans(page, |[a, b]| [a.saturating_add(by), b.saturating_add(by)]);
-}
-
-/// Maps every range of `page` with `f`.
-pub(crate) fn map_spans(page: &mut Page, f: impl Fn(Span) -> Span) {
-    let map = |spans: &mut Vec<Span>| {
-        for span in spans {
-            *span = f(*span);
-        }
-    };
-    map(&mut page.page.spans);
-    page.banner_spans.iter_mut().for_each(map);
-    for warning in &mut page.warnings {
-        map(&mut warning.spans);
-    }
-    for article in &mut page.articles {
-        for spans in article.span_lists_mut() {
-            map(spans);
-        }
-        for block in &mut article.blocks {
-            map(&mut block.spans);
-        }
+    if by != 0 {
+        map_spans(page, |span| shifted(span, by));
     }
 }
 
 /// Moves every range of `article` by `by` UTF-16 code units.
 pub(crate) fn shift_article(article: &mut Article, by: u32) {
-    if by == 0 {
-        return;
+    if by != 0 {
+        map_article(article, &|span| shifted(span, by));
     }
+}
+
+/// `span` moved by `by` UTF-16 code units.
+fn shifted([a, b]: Span, by: u32) -> Span {
+    [a.saturating_add(by), b.saturating_add(by)]
+}
+
+/// Maps every range of `page` with `f`.
+pub(crate) fn map_spans(page: &mut Page, f: impl Fn(Span) -> Span) {
+    map_list(&mut page.page.spans, &f);
+    for spans in &mut page.banner_spans {
+        map_list(spans, &f);
+    }
+    for warning in &mut page.warnings {
+        map_list(&mut warning.spans, &f);
+    }
+    for article in &mut page.articles {
+        map_article(article, &f);
+    }
+}
+
+/// Maps every range of `article` (its own and its blocks') with `f`.
+fn map_article(article: &mut Article, f: &impl Fn(Span) -> Span) {
     for spans in article.span_lists_mut() {
-        shift(spans, by);
+        map_list(spans, f);
     }
     for block in &mut article.blocks {
-        shift(&mut block.spans, by);
+        map_list(&mut block.spans, f);
+    }
+}
+
+fn map_list(spans: &mut [Span], f: &impl Fn(Span) -> Span) {
+    for span in spans {
+        *span = f(*span);
     }
 }
 

@@ -795,6 +795,19 @@ mod tests {
     use crate::classify::classify;
     use crate::lines::split;
 
+    /// Each unit as `p` (paragraph) or `d` (display group) and its line
+    /// count.
+    fn kinds(text: &str) -> Vec<(&'static str, usize)> {
+        units(text)
+            .iter()
+            .map(|u| match u {
+                Unit::Para { lines, .. } => ("p", lines.len()),
+                Unit::Display { lines } => ("d", lines.len()),
+                _ => ("?", 0),
+            })
+            .collect()
+    }
+
     fn units(text: &str) -> Vec<Unit> {
         let arena = bumpalo::Bump::new();
         let lines = split(text, &arena);
@@ -938,17 +951,8 @@ mod tests {
                     一二三四五六七八九十\n\
                     一二三四，五六七八九十一\n\
                     一二三。";
-        let u = units(page);
-        let kinds: Vec<(&str, usize)> = u
-            .iter()
-            .map(|u| match u {
-                Unit::Para { lines, .. } => ("p", lines.len()),
-                Unit::Display { lines } => ("d", lines.len()),
-                _ => ("?", 0),
-            })
-            .collect();
         assert_eq!(
-            kinds,
+            kinds(page),
             [
                 ("d", 1),
                 ("p", 4),
@@ -978,16 +982,8 @@ mod tests {
         let page = format!(
             "{para}{para}{para}{para}目标某山！第四批国家某某某\n医疗队（某地）出发\n{gap}就在某某机场2号航站\n楼，第四批国家某某医疗队\n（某地）出发，奔赴某地医\n院。\n{para}{para}"
         );
-        let kinds: Vec<(&str, usize)> = units(&page)
-            .iter()
-            .map(|u| match u {
-                Unit::Para { lines, .. } => ("p", lines.len()),
-                Unit::Display { lines } => ("d", lines.len()),
-                _ => ("?", 0),
-            })
-            .collect();
         assert_eq!(
-            kinds,
+            kinds(&page),
             [
                 ("p", 4),
                 ("p", 4),

@@ -59,21 +59,23 @@ pub fn despace(text: &str) -> Option<Despaced> {
     if 18 * spaces < text.len() - spaces {
         return None;
     }
-    let (mut spaced, mut lines) = (0usize, 0usize);
-    for line in text.split('\n') {
-        if line.len() >= MIN_LINE_BYTES {
-            lines += 1;
-            spaced += usize::from(letter_spaced(line));
-        }
-    }
-    if spaced * SPACED_PAGE.1 < lines * SPACED_PAGE.0 || spaced == 0 {
+    // Each line (with its terminator) and whether it is letter-spaced.
+    let lines: Vec<(&str, bool)> = text
+        .split_inclusive('\n')
+        .map(|line| (line, letter_spaced(line)))
+        .collect();
+    let counted = lines
+        .iter()
+        .filter(|(l, _)| l.trim_end().len() >= MIN_LINE_BYTES);
+    let (total, spaced) = counted.fold((0, 0), |(n, k), &(_, s)| (n + 1, k + usize::from(s)));
+    if spaced == 0 || spaced * SPACED_PAGE.1 < total * SPACED_PAGE.0 {
         return None;
     }
     let mut out = String::with_capacity(text.len());
     let mut removed = Vec::new();
     let mut units = 0u32;
-    for line in text.split_inclusive('\n') {
-        if !letter_spaced(line) {
+    for (line, spaced) in lines {
+        if !spaced {
             out.push_str(line);
             units += utf16_len(line);
             continue;
