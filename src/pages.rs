@@ -26,6 +26,7 @@
 //! ```
 
 use crate::decode::{Decoded, Invalid};
+use crate::lines::utf16_len;
 use crate::markup::Markup;
 use crate::positioned::PositionedLine;
 use crate::{Article, Options, Page, Source, SourcedPage, Span, Warning};
@@ -326,16 +327,6 @@ impl Document {
     }
 }
 
-/// The number of UTF-16 code units of `text`: one per character, two for
-/// those beyond the Basic Multilingual Plane (four-byte UTF-8).
-fn utf16_len(text: &str) -> u32 {
-    let units = text
-        .bytes()
-        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-        .sum::<usize>();
-    u32::try_from(units).unwrap_or(u32::MAX)
-}
-
 /// Moves every range of `page` by `by` UTF-16 code units.
 pub(crate) fn shift_spans(page: &mut Page, by: u32) {
     if by != 0 {
@@ -520,17 +511,6 @@ mod tests {
                 end_utf16: 0
             }]
         );
-    }
-
-    #[test]
-    fn utf16_lengths() {
-        for text in ["", "abc", "本报讯", "𠀀字", "a\u{c}𠀀\u{FFFD}é"] {
-            assert_eq!(
-                utf16_len(text) as usize,
-                text.encode_utf16().count(),
-                "{text}"
-            );
-        }
     }
 
     #[test]

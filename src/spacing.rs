@@ -23,6 +23,7 @@
 //! ```
 
 use crate::clean::is_cjk_text;
+use crate::lines::utf16_len;
 use crate::Page;
 
 /// Fewest single spaces between glyphs that make a line letter-spaced.
@@ -148,10 +149,6 @@ fn letter_gap(a: Option<char>, b: Option<char>, c: Option<char>) -> bool {
     };
     let glyph = |x: char| is_cjk_text(x) || x.is_ascii_alphanumeric();
     glyph(a) && glyph(c) && (is_cjk_text(a) || is_cjk_text(c))
-}
-
-fn utf16_len(s: &str) -> u32 {
-    s.chars().map(|c| c.len_utf16() as u32).sum()
 }
 
 /// A span as [`Despaced::restore`] maps it.

@@ -159,23 +159,35 @@ fn next_cut(rest: &[u8]) -> usize {
     }
     // A line longer than a window: cut after its last sentence end or
     // clause mark in the window's second half, else between two characters.
-    let end = LINE_CUTS.iter().find_map(|marks| {
-        marks
-            .iter()
-            .filter_map(|m| {
-                memchr::memmem::rfind(&rest[half..limit], m.as_bytes())
-                    .map(|at| half + at + m.len())
-            })
-            .max()
-    });
-    end.unwrap_or_else(|| {
-        // A UTF-8 continuation byte (10xxxxxx) is inside a character.
-        let mut at = limit;
-        while at > 0 && rest[at] & 0xC0 == 0x80 {
-            at -= 1;
+    line_cut(&rest[half..limit]).map_or_else(
+        || {
+            // A UTF-8 continuation byte (10xxxxxx) is inside a character.
+            let mut at = limit;
+            while at > 0 && rest[at] & 0xC0 == 0x80 {
+                at -= 1;
+            }
+            at
+        },
+        |at| half + at,
+    )
+}
+
+/// Where in `span` a line longer than a window is cut: after its last
+/// sentence end, else after its last clause mark (see [`LINE_CUTS`]); one
+/// scan backwards from its end, which stops at the first sentence end.
+fn line_cut(span: &[u8]) -> Option<usize> {
+    let mut clause = None;
+    for end in (1..=span.len()).rev() {
+        let [sentences, clauses] = LINE_CUTS;
+        let ends_with = |marks: &[&str]| marks.iter().any(|m| span[..end].ends_with(m.as_bytes()));
+        if ends_with(sentences) {
+            return Some(end);
         }
-        at
-    })
+        if clause.is_none() && ends_with(clauses) {
+            clause = Some(end);
+        }
+    }
+    clause
 }
 
 /// The byte after the line break at `at` (`\n`, `\r`, or `\r\n`).
