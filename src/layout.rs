@@ -201,11 +201,19 @@ pub fn measure(lines: &[Line], classes: &[Classified]) -> Layout {
     // width of their own; running text punctuates. Lines with digits or
     // Latin are left out too: their width depends on how the extractor
     // (or a tool after it) set those, half width or full.
+    // A paragraph's first line (the line before ended a sentence) is left
+    // out as well: set indented, it is two cells short of its column, and
+    // a region of short paragraphs holds many.
+    let mut after_sentence = true;
     let running: Vec<bool> = classes
         .iter()
         .zip(lines)
         .map(|(c, l)| {
-            if !matches!(c.kind, LineKind::Text | LineKind::Lead | LineKind::Credit) {
+            if l.is_blank() {
+                return false;
+            }
+            let first = std::mem::replace(&mut after_sentence, c.terminal);
+            if first || !matches!(c.kind, LineKind::Text | LineKind::Lead | LineKind::Credit) {
                 return false;
             }
             let (punct, latin) = punct_and_latin(l.key);
