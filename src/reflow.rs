@@ -401,7 +401,11 @@ impl Reflow<'_, '_> {
                 Continues::Yes(0.8)
             };
         }
-        if c.display && next_opens {
+        if c.display && (next_opens || (self.lines[i - 1].is_blank() && self.runs_into_opening(i)))
+        {
+            // A headline right above a dateline, or wrapped over display
+            // lines down to one, after a column break: the next piece's
+            // (`…常年被外国公⏎⏎石家庄机场跑道延长⏎工程通过验收⏎本报讯…`).
             return Continues::No;
         }
         // A short one (`…外国公⏎关注民生 服务职工⏎司垄断的局面。`).
@@ -832,6 +836,34 @@ mod tests {
                     lead: true
                 },
                 Unit::Display { lines: vec![6] },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_wrapped_headline_after_a_column_break_mid_sentence_is_the_next_pieces() {
+        // Blank lines mark column breaks; the first piece's column breaks
+        // mid-sentence, and the next piece's headline, wrapped over two
+        // short lines, runs into its dateline.
+        let page =
+            "本报讯 市交通委昨天发布消\n息，本市今年将新开通十二条\n公交线路，方便市民出行。新\n\
+             线路主要覆盖城市新建住宅区\n\n\
+             城郊公路拓宽\n工程全面完工\n\
+             本报讯 城郊公路拓宽工程日\n前通过验收，正式通车运营。\n\n\
+             和产业园区。\n";
+        let u = units(page);
+        assert_eq!(
+            u[..3],
+            [
+                Unit::Para {
+                    lines: vec![0, 1, 2, 3],
+                    lead: true
+                },
+                Unit::Display { lines: vec![5, 6] },
+                Unit::Para {
+                    lines: vec![7, 8],
+                    lead: true
+                },
             ]
         );
     }
