@@ -17,15 +17,10 @@
 use crate::classify::Classified;
 use crate::clean::{clean_display, is_cjk};
 use crate::lines::Line;
-use crate::overlap::{first_char, for_each_bigram, second_char, Bigram};
+use crate::overlap::{for_each_bigram, Bigram, Postings};
 use crate::place::Item;
 use crate::positioned::Hint;
 use crate::reflow::Unit;
-
-/// Lines of running text after a display group read for words a wrap broke.
-const NEARBY_AFTER: usize = 12;
-/// Lines of running text before a display group read for the same.
-const NEARBY_BEFORE: usize = 4;
 
 /// The display units left free (`free`, in order) as items to place, each
 /// unit's lines joined into fields; column names (`【职工心声】`, or a
@@ -38,13 +33,16 @@ pub fn items(
     units: &[Unit],
     free: &[usize],
     wraps: bool,
+    bodies: &[Vec<&str>],
 ) -> Vec<Item> {
-    items_with(lines, classes, units, free, wraps, &[])
+    let words = Postings::new(vocabulary(lines, classes, units, free), bodies);
+    items_with(lines, classes, units, free, wraps, &[], &words)
 }
 
 /// [`items`] with what the page's geometry says of each line (positioned
 /// input; none for plain text): each display line's type size, so that a
-/// field ends where the size changes and roles follow the sizes.
+/// field ends where the size changes and roles follow the sizes. `words`:
+/// the bodies' [`Postings`] of the page's [`vocabulary`].
 pub fn items_with(
     lines: &[Line],
     classes: &[Classified],
@@ -52,7 +50,10 @@ pub fn items_with(
     free: &[usize],
     wraps: bool,
     hints: &[Hint],
+    words: &Postings,
 ) -> Vec<Item> {
+    // A word a wrap broke stands whole in the page's running text.
+    let nearby = |pair: Bigram| !words.holders(pair).is_empty();
     free.iter()
         .filter_map(|&u| {
             let ls = match &units[u] {
@@ -70,61 +71,58 @@ pub fn items_with(
                 .enumerate()
                 .map(|(k, &l)| DisplayLine {
                     line: l,
-                    text: classes[l].undoubled.as_deref().unwrap_or(lines[l].raw),
+                    text: display_text(lines, classes, l),
                     doubled: classes[l].undoubled.is_some(),
                     size: hints.get(l).map_or(0.0, |h| h.size),
                     after_blank: k > 0 && ls[k - 1] + 1 < l,
                 })
                 .collect();
-            let (first, last) = (ls[0], ls[ls.len() - 1]);
-            // The running text around the group, read only when a wrap's
-            // word is looked for.
-            let nearby = |pair: Bigram| {
-                let keys = || {
-                    let after = (last + 1..lines.len())
-                        .filter(|&j| !lines[j].is_blank())
-                        .take(NEARBY_AFTER);
-                    let before = (0..first)
-                        .rev()
-                        .filter(|&j| !lines[j].is_blank())
-                        .take(NEARBY_BEFORE);
-                    after.chain(before).map(|j| lines[j].key)
-                };
-                // Keys hold no white space, and the lines join as white space
-                // would: the text holds the bigram of two ideographs where
-                // one stands right before the other, in a key or across two.
-                // A byte search finds that far more cheaply than reading
-                // every bigram.
-                if let (Some(x), Some(y)) = (first_char(pair), second_char(pair)) {
-                    if is_cjk(x) && is_cjk(y) {
-                        let mut buf = [0u8; 8];
-                        let n = x.encode_utf8(&mut buf).len();
-                        let n = n + y.encode_utf8(&mut buf[n..]).len();
-                        let finder = memchr::memmem::Finder::new(&buf[..n]);
-                        let mut before: Option<char> = None;
-                        for key in keys() {
-                            if finder.find(key.as_bytes()).is_some()
-                                || (before == Some(x) && key.starts_with(y))
-                            {
-                                return true;
-                            }
-                            before = key.chars().next_back();
-                        }
-                        return false;
-                    }
-                }
-                let mut found = false;
-                for_each_bigram(keys(), |b| {
-                    found |= b == pair;
-                });
-                found
-            };
             Some(Item {
                 unit: u,
                 fields: fields(&group, &nearby, wraps),
             })
         })
         .collect()
+}
+
+/// Every bigram a field of the free display groups can hold: each group's
+/// lines cleaned as one text (a field is some of its lines, joined and
+/// cleaned the same way). What [`crate::overlap::Postings`] of the page's
+/// bodies is built for, once, for the field builder and placement both.
+pub fn vocabulary(
+    lines: &[Line],
+    classes: &[Classified],
+    units: &[Unit],
+    free: &[usize],
+) -> Vec<Bigram> {
+    let mut out = Vec::new();
+    for &u in free {
+        if let Unit::Display { lines: ls } = &units[u] {
+            let texts: Vec<&str> = ls
+                .iter()
+                .map(|&l| display_text(lines, classes, l))
+                .collect();
+            for_each_bigram([clean_display(&texts.join("\n")).as_str()], |b| out.push(b));
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// The text of display line `l` as the field builder reads it: doubled
+/// glyphs undone, raw otherwise.
+fn display_text<'a>(lines: &[Line<'a>], classes: &'a [Classified], l: usize) -> &'a str {
+    classes[l].undoubled.as_deref().unwrap_or(lines[l].raw)
+}
+
+/// The bigram two display lines make across their break: the last glyph
+/// of `a` and the first of `b`, both ideographs (`外` `国` of
+/// `听留在武汉的外⏎国人士讲述`); `None` otherwise.
+fn wrap_pair(a: &str, b: &str) -> Option<Bigram> {
+    let (x, y) = (a.trim().chars().next_back()?, b.trim().chars().next()?);
+    (is_cjk(x) && is_cjk(y))
+        .then(|| u64::from(crate::clean::utf8_key(x)) << 32 | u64::from(crate::clean::utf8_key(y)))
 }
 
 /// One printed headline: a display line, or several that wrap one phrase.
@@ -184,8 +182,8 @@ fn column_item(lines: &[Line], unit: usize, line: usize) -> Item {
 }
 
 /// Joins the lines of one display group into fields. `nearby` tells
-/// whether the running text around the group holds a bigram, where a word
-/// broken by a wrap (`公⏎路`) can be found whole; without `wraps` (one paragraph per
+/// whether the page's running text holds a bigram, where a word broken by
+/// a wrap (`公⏎路`) can be found whole; without `wraps` (one paragraph per
 /// line) only punctuation and doubled type join lines. A column name
 /// (`读者来信`) is a field of its own.
 pub fn fields(group: &[DisplayLine], nearby: &dyn Fn(Bigram) -> bool, wraps: bool) -> Vec<Field> {
@@ -270,14 +268,8 @@ fn continues(
     // Across a blank line only a word running across the break joins.
     let across_blank = b.after_blank;
     // A word runs across the break.
-    if let (Some(x), Some(y)) = (ta.chars().next_back(), tb.chars().next()) {
-        if is_cjk(x) && is_cjk(y) {
-            let key = crate::clean::utf8_key(x) as u64;
-            let pair = key << 32 | crate::clean::utf8_key(y) as u64;
-            if nearby(pair) {
-                return true;
-            }
-        }
+    if wrap_pair(ta, tb).is_some_and(nearby) {
+        return true;
     }
     if across_blank {
         // A field wrapped at one measure across a blank line already (its

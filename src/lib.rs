@@ -159,7 +159,14 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     let segments = segment::segment_with(&lines, &classes, &reflowed.units, hints);
     // 6. bodies: each article's text, credits and source ranges.
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
-    // 7. place: display groups split into fields, each put with its article.
+    // 7. place: display groups split into fields, each put with its article
+    // by the words it shares with each body (read once, for every bigram
+    // a field can hold).
+    let texts = bodies.texts();
+    let postings = overlap::Postings::new(
+        heads::vocabulary(&lines, &classes, &reflowed.units, &bodies.free),
+        &texts,
+    );
     let wraps = layout.column.is_some();
     let items = heads::items_with(
         &lines,
@@ -168,11 +175,12 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
         &bodies.free,
         wraps,
         hints,
+        &postings,
     );
     let placement = place::place_with(
         &items,
         &bodies.targets,
-        &bodies.texts(),
+        &postings,
         &bodies.body_units,
         !hints.is_empty(),
     );
@@ -230,7 +238,15 @@ pub fn trace(text: &str) -> String {
     // The display fields and where placement put them.
     let segments = segment::segment(&lines, &classes, &reflowed.units);
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
-    let items = heads::items(&lines, &classes, &reflowed.units, &bodies.free, true);
+    let texts = bodies.texts();
+    let items = heads::items(
+        &lines,
+        &classes,
+        &reflowed.units,
+        &bodies.free,
+        true,
+        &texts,
+    );
     let placement = place::place(&items, &bodies.targets, &bodies.texts(), &bodies.body_units);
     for (i, it) in items.iter().enumerate() {
         for (k, f) in it.fields.iter().enumerate() {
@@ -282,7 +298,15 @@ pub fn pass_times(text: &str) -> Vec<(&'static str, f64)> {
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
     lap("bodies", &mut out);
     let wraps = layout.column.is_some();
-    let items = heads::items(&lines, &classes, &reflowed.units, &bodies.free, wraps);
+    let texts = bodies.texts();
+    let items = heads::items(
+        &lines,
+        &classes,
+        &reflowed.units,
+        &bodies.free,
+        wraps,
+        &texts,
+    );
     lap("fields", &mut out);
     let placement = place::place(&items, &bodies.targets, &bodies.texts(), &bodies.body_units);
     lap("place", &mut out);

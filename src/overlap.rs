@@ -68,29 +68,6 @@ pub fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl 
     }
 }
 
-/// The first char of bigram `b`: its [`utf8_key`] read back (`None` for a
-/// key that is no char's).
-///
-/// ```text
-/// first_char(工会) = Some('工')
-/// ```
-pub(crate) fn first_char(b: Bigram) -> Option<char> {
-    key_char((b >> 32) as u32)
-}
-
-/// The second char of bigram `b` (see [`first_char`]).
-pub(crate) fn second_char(b: Bigram) -> Option<char> {
-    key_char(b as u32)
-}
-
-/// The char whose [`utf8_key`] is `key`, if any.
-fn key_char(key: u32) -> Option<char> {
-    let bytes = key.to_be_bytes();
-    // The key's bytes are the char's UTF-8 bytes after its leading zeros.
-    let zeros = (key.leading_zeros() / 8) as usize;
-    std::str::from_utf8(&bytes[zeros..]).ok()?.chars().next()
-}
-
 /// The distinct bigrams of a text, sorted: a set to test against with
 /// [`BigramSet::contains`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -277,16 +254,5 @@ mod tests {
         // 公交, 职工, 工车 (pieces join as white space), 车队.
         assert_eq!(v.len(), 4);
         assert_eq!(BigramSet::of(["ab1"]).len(), 2);
-    }
-
-    #[test]
-    fn chars_read_back_from_bigrams() {
-        let mut v = Vec::new();
-        for_each_bigram(["职工a1"], |b| v.push(b));
-        let firsts: Vec<_> = v.iter().map(|&b| first_char(b)).collect();
-        let seconds: Vec<_> = v.iter().map(|&b| second_char(b)).collect();
-        assert_eq!(firsts, [Some('职'), Some('工'), Some('a')]);
-        assert_eq!(seconds, [Some('工'), Some('a'), Some('1')]);
-        assert_eq!(second_char(0), None);
     }
 }

@@ -93,17 +93,23 @@ pub fn place(
     bodies: &[Vec<&str>],
     body_units: &[usize],
 ) -> Placement {
-    place_with(items, targets, bodies, body_units, false)
+    let vocabulary = items
+        .iter()
+        .flat_map(|it| &it.fields)
+        .flat_map(distinct_bigrams);
+    let postings = Postings::new(vocabulary, bodies);
+    place_with(items, targets, &postings, body_units, false)
 }
 
-/// [`place`]; with `one_group` (positioned input, where display groups are
+/// [`place`] with the bodies read once into `postings`, for a vocabulary
+/// that holds every field's bigrams (see [`crate::heads::vocabulary`]); with `one_group` (positioned input, where display groups are
 /// the blocks of display type the page prints) an article takes fields of
 /// one display group only, and a group's fields go to one article: a
 /// headline printed elsewhere is another article's.
 pub fn place_with(
     items: &[Item],
     targets: &[Target],
-    bodies: &[Vec<&str>],
+    postings: &Postings,
     body_units: &[usize],
     one_group: bool,
 ) -> Placement {
@@ -133,19 +139,19 @@ pub fn place_with(
     let windows: Vec<Range<usize>> = items.iter().map(|it| near_targets(it.unit)).collect();
 
     // Lexical share of each field in each target of its window: the
-    // fields' bigrams, and which bodies hold each.
+    // fields' bigrams, and which bodies hold each (`postings`, of a
+    // vocabulary that holds every field's bigrams).
     let grams: Vec<Vec<Vec<Bigram>>> = items
         .iter()
         .map(|it| it.fields.iter().map(distinct_bigrams).collect())
         .collect();
-    let postings = Postings::new(grams.iter().flatten().flatten().copied(), bodies);
     let lexical: Vec<Vec<Vec<f32>>> = grams
         .iter()
         .zip(&windows)
         .map(|(grams, w)| {
             grams
                 .iter()
-                .map(|g| weighted_shares(g, w.clone(), &postings))
+                .map(|g| weighted_shares(g, w.clone(), postings))
                 .collect()
         })
         .collect();

@@ -434,3 +434,27 @@ fn a_page_the_extractor_letter_spaced_reads_as_printed() {
         "城 市 公 园 新 增 健 身 步 道"
     );
 }
+
+#[test]
+fn headline_wrapped_in_a_narrow_box_across_blank_lines_joins_on_a_word_of_its_body() {
+    // The headline's box is narrower than the column and the extractor set
+    // blank lines between its lines; the word its first wrap broke (`今⏎日`)
+    // stands whole in the body, far below.
+    let body = "本报讯 城市公园文化节昨天\n上午开幕，来自全市各区的数\n千名市民参加了开幕式。活动\n\
+                现场设有书画展区、手工体验\n区和非遗展示区，吸引了众多\n市民驻足观看。据主办方介绍\n\
+                ，本届文化节为期一个月，共\n安排演出、展览和讲座等三十\n余场活动，所有活动均向市民\n\
+                免费开放。主办方还在公园东\n门设立了咨询服务台，为市民\n提供活动日程查询和志愿讲解\n\
+                服务。不少市民表示，家门口\n的文化活动丰富了业余生活。\n一位带着孩子前来的市民说，\n\
+                孩子在手工体验区学会了剪纸\n，玩得十分开心。主办方表示\n，今日起每天上午九时至下午\n\
+                五时，各展区均有专人值守。\n";
+    let p = page(&format!(
+        "城市公园文化节今\n\n日开幕数千市民\n\n参加活动\n\n{body}"
+    ));
+    assert_eq!(p.articles.len(), 1);
+    let a = &p.articles[0];
+    assert_eq!(a.kicker, None);
+    assert_eq!(
+        a.title.as_deref(),
+        Some("城市公园文化节今日开幕数千市民参加活动")
+    );
+}
