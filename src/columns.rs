@@ -72,7 +72,7 @@ pub fn unfold<'a>(lines: Vec<Line<'a>>, arena: &'a Bump) -> Vec<Line<'a>> {
     let mut out = Vec::with_capacity(pieces.len() + regions.len());
     for (k, region) in regions.iter().enumerate() {
         let first = &pieces[region[0]];
-        if k > 0 {
+        if k > 0 && !leading_apart(&pieces, &regions[k - 1], region) {
             let at = lines[first.row].span[0];
             let mut blank = Line::new("", at, 0, arena);
             blank.piece = true;
@@ -89,6 +89,24 @@ pub fn unfold<'a>(lines: Vec<Line<'a>>, arena: &'a Bump) -> Vec<Line<'a>> {
         }
     }
     out
+}
+
+/// Most empty rows between two lines of one headline: type larger than the
+/// body's is printed a row or two apart, as the body lines of the columns
+/// beside it take the rows between.
+const MAX_LEADING: usize = 2;
+
+/// A region of one piece, and the next region starting right under it in
+/// the same column, at most [`MAX_LEADING`] empty rows below: lines of
+/// large type that the cut parted at their leading, read on without a
+/// blank line between (`听留在武汉的外⏎⏎国人士讲述：特` is one headline,
+/// and its last line runs on into its body).
+fn leading_apart(pieces: &[Piece], above: &[usize], below: &[usize]) -> bool {
+    let ([a], Some(b)) = (above, below.first()) else {
+        return false;
+    };
+    let (a, b) = (&pieces[*a], &pieces[*b]);
+    b.row > a.row && b.row <= a.row + MAX_LEADING + 1 && b.col < a.end_col && a.col < b.end_col
 }
 
 /// Cuts the region `ids` (pieces in row order) into regions in reading
@@ -300,6 +318,40 @@ mod tests {
                 "本报讯 今年全市公园将新增健",
                 "身步道二十条，方便市民就近",
                 "锻炼。",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_printed_with_leading_in_a_narrow_column_reads_without_blank_lines() {
+        // The right column's headline is set in large type: its lines fall
+        // two rows apart, the left column's body lines between them.
+        let text = "\
+本报讯（记者 李四）日前，市总       城市公园
+工会召开会议，部署冬季送温暖
+工作。会议要求各级工会加强服       新增健身
+务，与会代表表示将抓好落实。
+会上还通报了有关情况，各区工       步道二十条
+会负责人参加会议。会议由市总       本报讯 今年全市公园将新增健
+工会主持，与会代表进行了讨论       身步道二十条，方便市民就近
+。会议明确了今冬的重点工作。       锻炼。
+";
+        let arena = Bump::new();
+        let lines = unfold(split(text, &arena), &arena);
+        let right: Vec<(&str, bool)> = lines
+            .iter()
+            .skip_while(|l| l.raw != "城市公园")
+            .map(|l| (l.raw, l.is_blank()))
+            .collect();
+        assert_eq!(
+            right,
+            [
+                ("城市公园", false),
+                ("新增健身", false),
+                ("步道二十条", false),
+                ("本报讯 今年全市公园将新增健", false),
+                ("身步道二十条，方便市民就近", false),
+                ("锻炼。", false),
             ]
         );
     }
