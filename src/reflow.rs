@@ -386,16 +386,17 @@ impl Reflow<'_, '_> {
             })
         };
         if shape == Shape::Wide {
-            // A display line across columns, set apart, above a paragraph's
-            // start: a headline the extractor printed where a column broke;
-            // set apart inside a sentence that carries on below it, a
-            // headline printed where its article's text flows round it
-            // (`…流调收治⏎⏎应勇检查督导武汉疫情防控流调收治工作⏎⏎工作时强调…`).
-            let apart = self.lines[i - 1].is_blank() && next.is_some_and(|n| n > i + 1);
+            // A display line across columns, set apart (a blank line above
+            // or below it), above a paragraph's start: a headline the
+            // extractor printed where a column broke; set apart inside a
+            // sentence that carries on below it, a headline printed where
+            // its article's text flows round it
+            // (`…流调收治⏎⏎应勇检查督导武汉疫情防控流调收治工作⏎⏎工作时强调…`,
+            // `…为期9天的⏎⏎美国“飞虎队”老兵和平行动援武汉⏎实地考察…`).
             let set_off = self.lines[i - 1].is_blank() || next.is_some_and(|n| n > i + 1);
             return if c.display && set_off && next_starts {
                 Continues::No
-            } else if c.display && prev_mid_sentence && apart && next_carries_on(true) {
+            } else if c.display && prev_mid_sentence && set_off && next_carries_on(true) {
                 Continues::Interleaved(0.7)
             } else {
                 Continues::Yes(0.8)
@@ -833,6 +834,24 @@ mod tests {
             vec![
                 Unit::Para {
                     lines: vec![0, 1, 2, 3, 4, 8, 9, 10],
+                    lead: true
+                },
+                Unit::Display { lines: vec![6] },
+            ]
+        );
+        // Set apart by a blank line above it only (`pdftotext -layout`
+        // prints the headline on the row where the column breaks).
+        let u = units(
+            "本报讯（记者 王五）市交通委\n昨天发布消息，本市今年将新开\n通十二条公交线路，方便市民\n\
+             出行。新线路主要覆盖城市新\n建住宅区和产业园区，其中四\n\n\
+             本市今年新开通十二条公交线路方便市民出行\n\
+             条线路将在春节前投入运营。\n据介绍，新线路均采用新能源\n车辆，车内配备无障碍设施。\n",
+        );
+        assert_eq!(
+            u,
+            vec![
+                Unit::Para {
+                    lines: vec![0, 1, 2, 3, 4, 7, 8, 9],
                     lead: true
                 },
                 Unit::Display { lines: vec![6] },
