@@ -247,7 +247,7 @@ pub fn trace(text: &str) -> String {
         true,
         &texts,
     );
-    let placement = place::place(&items, &bodies.targets, &bodies.texts(), &bodies.body_units);
+    let placement = place::place(&items, &bodies.targets, &texts, &bodies.body_units);
     for (i, it) in items.iter().enumerate() {
         for (k, f) in it.fields.iter().enumerate() {
             let at = placement
@@ -308,7 +308,7 @@ pub fn pass_times(text: &str) -> Vec<(&'static str, f64)> {
         &texts,
     );
     lap("fields", &mut out);
-    let placement = place::place(&items, &bodies.targets, &bodies.texts(), &bodies.body_units);
+    let placement = place::place(&items, &bodies.targets, &texts, &bodies.body_units);
     lap("place", &mut out);
     let page = assemble::page(
         bodies,

@@ -823,40 +823,28 @@ mod tests {
 
     #[test]
     fn a_wide_display_line_set_apart_inside_a_sentence_leaves_the_paragraph_open() {
-        let u = units(
-            "本报讯（记者 王五）市交通委\n昨天发布消息，本市今年将新开\n通十二条公交线路，方便市民\n\
-             出行。新线路主要覆盖城市新\n建住宅区和产业园区，其中四\n\n\
-             本市今年新开通十二条公交线路方便市民出行\n\n\
-             条线路将在春节前投入运营。\n据介绍，新线路均采用新能源\n车辆，车内配备无障碍设施。\n",
-        );
-        assert_eq!(
-            u,
-            vec![
-                Unit::Para {
-                    lines: vec![0, 1, 2, 3, 4, 8, 9, 10],
-                    lead: true
-                },
-                Unit::Display { lines: vec![6] },
-            ]
-        );
-        // Set apart by a blank line above it only (`pdftotext -layout`
-        // prints the headline on the row where the column breaks).
-        let u = units(
-            "本报讯（记者 王五）市交通委\n昨天发布消息，本市今年将新开\n通十二条公交线路，方便市民\n\
-             出行。新线路主要覆盖城市新\n建住宅区和产业园区，其中四\n\n\
-             本市今年新开通十二条公交线路方便市民出行\n\
-             条线路将在春节前投入运营。\n据介绍，新线路均采用新能源\n车辆，车内配备无障碍设施。\n",
-        );
-        assert_eq!(
-            u,
-            vec![
-                Unit::Para {
-                    lines: vec![0, 1, 2, 3, 4, 7, 8, 9],
-                    lead: true
-                },
-                Unit::Display { lines: vec![6] },
-            ]
-        );
+        let before = "本报讯（记者 王五）市交通委\n昨天发布消息，本市今年将新开\n通十二条公交线路，方便市民\n\
+                      出行。新线路主要覆盖城市新\n建住宅区和产业园区，其中四\n\n";
+        let headline = "本市今年新开通十二条公交线路方便市民出行\n";
+        let after =
+            "条线路将在春节前投入运营。\n据介绍，新线路均采用新能源\n车辆，车内配备无障碍设施。\n";
+        // Set apart by blank lines on both sides, or by one above it only
+        // (`pdftotext -layout` prints the headline on the row where the
+        // column breaks).
+        for (page, rest) in [
+            (format!("{before}{headline}\n{after}"), vec![8, 9, 10]),
+            (format!("{before}{headline}{after}"), vec![7, 8, 9]),
+        ] {
+            let mut lines = vec![0, 1, 2, 3, 4];
+            lines.extend(rest);
+            assert_eq!(
+                units(&page),
+                vec![
+                    Unit::Para { lines, lead: true },
+                    Unit::Display { lines: vec![6] },
+                ]
+            );
+        }
     }
 
     #[test]
