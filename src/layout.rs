@@ -444,6 +444,32 @@ mod tests {
     }
 
     #[test]
+    fn first_lines_of_short_paragraphs_do_not_set_the_column() {
+        // Paragraphs of two or three lines, first lines two cells short
+        // (indents dropped), only every third paragraph with a full line:
+        // first lines outnumber full ones more than two to one.
+        let long = "一二三四五六七八九，\n一二三四五六七八九十一，\n一二三四五。\n\n";
+        let short = "一二三四五六七八九，\n一二三。\n\n";
+        let full = "一二三四五六七八九十\n一二三，四五六七八九十一\n一二三四五六，七八九十一\n一二三四五。\n";
+        let page = format!(
+            "{}{}{}",
+            full.repeat(4),
+            format!("{long}{short}{short}").repeat(4),
+            full.repeat(4)
+        );
+        let arena = Bump::new();
+        let lines = split(&page, &arena);
+        let classes = crate::classify::classify(&lines);
+        let l = measure(&lines, &classes);
+        for (i, line) in lines.iter().enumerate() {
+            if line.raw.chars().count() == 12 {
+                assert_eq!(l.width_at(i), Some(12.0), "line {i}");
+                assert_eq!(l.shape(&lines, i), Shape::Full, "line {i}");
+            }
+        }
+    }
+
+    #[test]
     fn paragraph_per_line() {
         let para = format!("{}。\n\n", "一二三四五六七八九十".repeat(8));
         let (l, _) = layout(&para.repeat(6));
