@@ -26,24 +26,12 @@ use crate::reflow::Unit;
 /// unit's lines joined into fields; column names (`【职工心声】`, or a
 /// display line shaped like one, `读者来信`) as items of one column field.
 /// `wraps`: the page is set in columns, so display lines may wrap (on a
-/// page of one paragraph per line every display line is whole).
+/// page of one paragraph per line every display line is whole). `hints`:
+/// what the page's geometry says of each line (positioned input; none for
+/// plain text): each display line's type size, so that a field ends where
+/// the size changes and roles follow the sizes. `words`: the bodies'
+/// [`Postings`] of the page's [`vocabulary`].
 pub fn items(
-    lines: &[Line],
-    classes: &[Classified],
-    units: &[Unit],
-    free: &[usize],
-    wraps: bool,
-    bodies: &[Vec<&str>],
-) -> Vec<Item> {
-    let words = Postings::new(vocabulary(lines, classes, units, free), bodies);
-    items_with(lines, classes, units, free, wraps, &[], &words)
-}
-
-/// [`items`] with what the page's geometry says of each line (positioned
-/// input; none for plain text): each display line's type size, so that a
-/// field ends where the size changes and roles follow the sizes. `words`:
-/// the bodies' [`Postings`] of the page's [`vocabulary`].
-pub fn items_with(
     lines: &[Line],
     classes: &[Classified],
     units: &[Unit],
@@ -105,8 +93,7 @@ pub fn vocabulary(
             for_each_bigram([clean_display(&texts.join("\n")).as_str()], |b| out.push(b));
         }
     }
-    out.sort_unstable();
-    out.dedup();
+    // Repeats are left in: the postings keep each bigram once.
     out
 }
 

@@ -159,33 +159,46 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     let segments = segment::segment_with(&lines, &classes, &reflowed.units, hints);
     // 6. bodies: each article's text, credits and source ranges.
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
-    // 7. place: display groups split into fields, each put with its article
-    // by the words it shares with each body (read once, for every bigram
-    // a field can hold).
+    // 7. place: display groups split into fields, each put with its article.
+    let (items, placement) = place_fields(&lines, &classes, &layout, &reflowed, &bodies, hints);
+    // 8. page: roles, kinds, confidence, banners, warnings.
+    assemble::page(bodies, &items, placement, &lines, &layout, options, first)
+}
+
+/// Pass 7: the display groups joined into fields and each field put with
+/// the article whose body shares its words. The bodies are read once, for
+/// every bigram a field can hold, into postings that the field builder (a
+/// word a wrap broke, found whole) and placement share.
+fn place_fields(
+    lines: &[lines::Line],
+    classes: &[classify::Classified],
+    layout: &layout::Layout,
+    reflowed: &reflow::Reflowed,
+    bodies: &assemble::Bodies,
+    hints: &[positioned::Hint],
+) -> (Vec<place::Item>, place::Placement) {
     let texts = bodies.texts();
     let postings = overlap::Postings::new(
-        heads::vocabulary(&lines, &classes, &reflowed.units, &bodies.free),
+        heads::vocabulary(lines, classes, &reflowed.units, &bodies.free),
         &texts,
     );
-    let wraps = layout.column.is_some();
-    let items = heads::items_with(
-        &lines,
-        &classes,
+    let items = heads::items(
+        lines,
+        classes,
         &reflowed.units,
         &bodies.free,
-        wraps,
+        layout.column.is_some(),
         hints,
         &postings,
     );
-    let placement = place::place_with(
+    let placement = place::place(
         &items,
         &bodies.targets,
         &postings,
         &bodies.body_units,
         !hints.is_empty(),
     );
-    // 8. page: roles, kinds, confidence, banners, warnings.
-    assemble::page(bodies, &items, placement, &lines, &layout, options, first)
+    (items, placement)
 }
 
 /// One line per input line: what the passes decided about it (its kind,
@@ -238,16 +251,7 @@ pub fn trace(text: &str) -> String {
     // The display fields and where placement put them.
     let segments = segment::segment(&lines, &classes, &reflowed.units);
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
-    let texts = bodies.texts();
-    let items = heads::items(
-        &lines,
-        &classes,
-        &reflowed.units,
-        &bodies.free,
-        true,
-        &texts,
-    );
-    let placement = place::place(&items, &bodies.targets, &texts, &bodies.body_units);
+    let (items, placement) = place_fields(&lines, &classes, &layout, &reflowed, &bodies, &[]);
     for (i, it) in items.iter().enumerate() {
         for (k, f) in it.fields.iter().enumerate() {
             let at = placement
@@ -297,19 +301,8 @@ pub fn pass_times(text: &str) -> Vec<(&'static str, f64)> {
     lap("segment", &mut out);
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
     lap("bodies", &mut out);
-    let wraps = layout.column.is_some();
-    let texts = bodies.texts();
-    let items = heads::items(
-        &lines,
-        &classes,
-        &reflowed.units,
-        &bodies.free,
-        wraps,
-        &texts,
-    );
-    lap("fields", &mut out);
-    let placement = place::place(&items, &bodies.targets, &texts, &bodies.body_units);
-    lap("place", &mut out);
+    let (items, placement) = place_fields(&lines, &classes, &layout, &reflowed, &bodies, &[]);
+    lap("fields and place", &mut out);
     let page = assemble::page(
         bodies,
         &items,

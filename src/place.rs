@@ -83,30 +83,16 @@ const BANNER_LEXICAL: f32 = 0.15;
 /// linear in the length of the input.
 const WINDOW: usize = 12;
 
-/// Places the fields of `items` with `targets`, whose body texts (in
-/// pieces) are `bodies`. Items and targets come in source order;
+/// Places the fields of `items` with `targets`, whose bodies are read in
+/// `postings`, for a vocabulary that holds every field's bigrams (see
+/// [`crate::heads::vocabulary`]). Items and targets come in source order;
 /// `body_units` (sorted) lists the units that hold running text (two units
-/// with no body unit between them are adjacent).
+/// with no body unit between them are adjacent). With `one_group`
+/// (positioned input, where display groups are the blocks of display type
+/// the page prints) an article takes fields of one display group only, and
+/// a group's fields go to one article: a headline printed elsewhere is
+/// another article's.
 pub fn place(
-    items: &[Item],
-    targets: &[Target],
-    bodies: &[Vec<&str>],
-    body_units: &[usize],
-) -> Placement {
-    let vocabulary = items
-        .iter()
-        .flat_map(|it| &it.fields)
-        .flat_map(distinct_bigrams);
-    let postings = Postings::new(vocabulary, bodies);
-    place_with(items, targets, &postings, body_units, false)
-}
-
-/// [`place`] with the bodies read once into `postings`, for a vocabulary
-/// that holds every field's bigrams (see [`crate::heads::vocabulary`]); with `one_group` (positioned input, where display groups are
-/// the blocks of display type the page prints) an article takes fields of
-/// one display group only, and a group's fields go to one article: a
-/// headline printed elsewhere is another article's.
-pub fn place_with(
     items: &[Item],
     targets: &[Target],
     postings: &Postings,
@@ -457,6 +443,21 @@ fn weighted_shares(grams: &[Bigram], window: Range<usize>, postings: &Postings) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`super::place`] of text bodies, read for the fields' bigrams.
+    fn place(
+        items: &[Item],
+        targets: &[Target],
+        bodies: &[Vec<&str>],
+        body_units: &[usize],
+    ) -> Placement {
+        let vocabulary = items
+            .iter()
+            .flat_map(|it| &it.fields)
+            .flat_map(distinct_bigrams);
+        let postings = Postings::new(vocabulary, bodies);
+        super::place(items, targets, &postings, body_units, false)
+    }
 
     fn item(unit: usize, texts: &[&str]) -> Item {
         Item {

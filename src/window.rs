@@ -176,9 +176,9 @@ fn next_cut(rest: &[u8]) -> usize {
 /// sentence end, else after its last clause mark (see [`LINE_CUTS`]); one
 /// scan backwards from its end, which stops at the first sentence end.
 fn line_cut(span: &[u8]) -> Option<usize> {
+    let [sentences, clauses] = LINE_CUTS;
     let mut clause = None;
     for end in (1..=span.len()).rev() {
-        let [sentences, clauses] = LINE_CUTS;
         let ends_with = |marks: &[&str]| marks.iter().any(|m| span[..end].ends_with(m.as_bytes()));
         if ends_with(sentences) {
             return Some(end);
