@@ -402,7 +402,14 @@ impl Reflow<'_, '_> {
                 Continues::Yes(0.8)
             };
         }
-        if c.display && (next_opens || (self.lines[i - 1].is_blank() && self.runs_into_opening(i)))
+        // (Not the short tail of a sentence that stopped at the column's
+        // edge right above it, no blank line between: a paragraph's last
+        // line, even above a dateline — `…志愿者和居民群众⏎时强调⏎新华社
+        // 武汉3月10日电…`.)
+        let tail = shape == Shape::Short && prev_mid_sentence && self.open_last() == Some(i - 1);
+        if c.display
+            && ((next_opens && !tail)
+                || (self.lines[i - 1].is_blank() && self.runs_into_opening(i)))
         {
             // A headline right above a dateline, or wrapped over display
             // lines down to one, after a column break: the next piece's
@@ -869,6 +876,42 @@ mod tests {
                 Unit::Display { lines: vec![5, 6] },
                 Unit::Para {
                     lines: vec![7, 8],
+                    lead: true
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentences_short_tail_right_above_a_dateline_ends_its_paragraph() {
+        // A paragraph of full lines that ends no sentence, its last line a
+        // glyph or three, right above the next piece's dateline: the tail
+        // of the paragraph, not a headline of the piece below.
+        // Paragraphs start two cells short of the 13-cell column.
+        let u = units(
+            "近日，某区总工会开展送\n清凉活动，走访慰问露天高温岗\n位一线职工，为他们送去防暑降\n\
+             温用品和慰问金。\n\
+             该区还组织医护人员为一\n线职工义诊，发放常用药品，讲\n解夏季防病知识。\n\
+             走访慰问坚守岗位的环卫\n工人公交司机医护人员和社区干\n部快递小哥外卖骑手等新就业者\n时表示\n\
+             本报讯 市领导今天走\n访慰问一线职工，向他们致以节\n日的问候。\n",
+        );
+        assert_eq!(
+            u,
+            vec![
+                Unit::Para {
+                    lines: (0..4).collect(),
+                    lead: false
+                },
+                Unit::Para {
+                    lines: (4..7).collect(),
+                    lead: false
+                },
+                Unit::Para {
+                    lines: (7..11).collect(),
+                    lead: false
+                },
+                Unit::Para {
+                    lines: (11..14).collect(),
                     lead: true
                 },
             ]
