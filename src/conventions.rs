@@ -761,7 +761,8 @@ pub fn is_sentence_end(c: char) -> bool {
 /// True when the text ends a sentence, past closing quotes and brackets:
 /// `…工作压力。`, `…关怀。”` (also past a quote OCR read the wrong way
 /// round: `…没掉链子! “`), or past a credit in brackets after the
-/// sentence's end: `…加油的同胞。（田宽）`.
+/// sentence's end: `…加油的同胞。（田宽）`, or a credit in brackets that is
+/// the whole line: `（作者莱恩·克拉克，丁雨晴译）`.
 pub fn ends_sentence(text: &str) -> bool {
     let t = crate::clean::trim_end(text);
     let ends = |s: &str| {
@@ -777,10 +778,19 @@ pub fn ends_sentence(text: &str) -> bool {
         return false;
     }
     match t.rfind(['（', '(']) {
+        // A credit or note in brackets on a line of its own, after the
+        // sentence that ended the line above (`…中间地带。”⏎（作者莱恩·克拉克，
+        // 丁雨晴译）`): the paragraph's last line. (Not a word or two in
+        // brackets, which a wrap may leave alone on a line.)
+        Some(0) => t.chars().count() >= MIN_NOTE_CHARS && t.len() <= MAX_CREDIT_BYTES,
         Some(open) if t.len() - open <= MAX_CREDIT_BYTES => ends(&t[..open]),
         _ => false,
     }
 }
+
+/// The fewest characters, brackets included, of a bracketed note that ends
+/// a paragraph on a line of its own: a credit of two names or more.
+const MIN_NOTE_CHARS: usize = 6;
 
 /// True when the text ends inside a clause: `…提升职工群`, `…通讯员`,
 /// `…我们，`. The opposite of [`ends_sentence`] for display-line tests:
@@ -996,5 +1006,10 @@ mod tests {
         assert!(ends_sentence("的工作压力。"));
         assert!(ends_sentence("关怀。”"));
         assert!(!ends_sentence("分享“有声悦读”"));
+        assert!(ends_sentence("加油的同胞。（田宽）"));
+        assert!(ends_sentence("（作者王五，李四译）"));
+        assert!(ends_sentence("(张三李四王五)"));
+        assert!(!ends_sentence("（上）"));
+        assert!(!ends_sentence("在工作中（试行）"));
     }
 }
