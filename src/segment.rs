@@ -110,6 +110,8 @@ pub struct Segments {
 
 /// Longest subhead, in glyphs.
 const MAX_SUBHEAD: usize = 20;
+/// Longest second line of a subhead wrapped at the column, in glyphs.
+const MAX_SUBHEAD_WRAP: usize = 2;
 /// Paragraphs above a candidate subhead read for the piece's words.
 const SUBHEAD_CONTEXT: usize = 3;
 /// A subhead takes this share of its bigrams from the text above it
@@ -401,7 +403,10 @@ impl Segmenter<'_, '_> {
         let Unit::Display { lines } = &self.units[h] else {
             return false;
         };
-        if lines.len() != 1 || self.classes[lines[0]].undoubled.is_some() {
+        // One line, or one wrapped onto a second that holds a glyph or
+        // two (`排查早！国棉社区：提前一周排查，至今零感⏎染`).
+        let wrapped = lines.len() == 2 && self.lines[lines[1]].len() <= MAX_SUBHEAD_WRAP;
+        if !(lines.len() == 1 || wrapped) || self.classes[lines[0]].undoubled.is_some() {
             return false;
         }
         let Some(d) = self.current.as_ref() else {

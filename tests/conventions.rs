@@ -3,7 +3,7 @@
 //! letter-spaced display type, column pieces with signatures, photo credits,
 //! edition lines of other papers. Each asserts the exact outcome.
 
-use jianbao::{parse, Article, Kind, Options, Page};
+use jianbao::{parse, Article, BlockType, Kind, Options, Page};
 
 fn page(text: &str) -> Page {
     parse(text, &Options::default())
@@ -457,4 +457,40 @@ fn headline_wrapped_in_a_narrow_box_across_blank_lines_joins_on_a_word_of_its_bo
         a.title.as_deref(),
         Some("城市公园文化节今日开幕数千市民参加活动")
     );
+}
+
+#[test]
+fn a_subhead_wrapped_onto_a_glyph_of_its_own_stays_inside_its_feature() {
+    // A feature in 20-cell columns (paragraphs start two cells short); its
+    // subhead, one cell too long for the column, leaves its last glyph on a
+    // line of its own. The text under it carries on the words of the text
+    // above, so the piece goes on.
+    let p = page(
+        "社区防控一线见闻\n\
+         连日来，记者走访了本市多个社区，看到\n社区工作人员坚守岗位，居民群众主动配合，\n\
+         社区防控工作有序开展，各个社区都有自己的\n好办法。\n\
+         这些社区是怎么做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
+         ，动员早，服务早。\n\
+         登记早！东风社区：提前入户登记，零感\n染\n\
+         东风社区的工作人员告诉记者，社区防控\n工作开展以来，社区提前一周入户登记，居民\n\
+         群众主动配合，全社区至今无一例感染。\n\
+         社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区工作人员是大家的贴\n\
+         心人。\n",
+    );
+    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
+    let a = &p.articles[0];
+    assert_eq!(a.title.as_deref(), Some("社区防控一线见闻"));
+    let blocks: Vec<(BlockType, String)> = a
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.text.chars().take(6).collect()))
+        .collect();
+    let starts = [
+        (BlockType::Paragraph, "连日来，记者"),
+        (BlockType::Paragraph, "这些社区是怎"),
+        (BlockType::Heading, "登记早！东风"),
+        (BlockType::Paragraph, "东风社区的工"),
+        (BlockType::Paragraph, "社区还为行动"),
+    ];
+    assert_eq!(blocks, starts.map(|(k, t)| (k, t.to_string())));
 }
