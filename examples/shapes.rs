@@ -29,12 +29,37 @@
 //!    the caches as well as the cores), so the fastest run is the steadiest
 //!    figure of the parser's own cost.
 //!
-//! The table gives, per shape, the fastest parse time at each size, the time
-//! ratio largest / smallest (linear: the size ratio, 100 by default; the bar
-//! is 120) and both peaks per input byte at the largest size (the bar is
-//! 10). `--dump DIR` also writes each input to `DIR/SHAPE-BYTES.txt`, to
-//! measure the CLI on the very same bytes; `--json` prints one JSON line per
-//! measurement instead of the table.
+//! After a shape's sizes, one more fresh child (this program again, with
+//! `--ratio`) measures how its time grows from the smallest size to the
+//! largest:
+//!
+//! 4. **the paired ratio**: the child builds the large input and the small
+//!    one with its variants (as in step 3), parses each once untimed, then
+//!    times [`ROUNDS`] rounds. A round is one batch of small parses, the
+//!    variants in turn, at least as many bytes in all as the large input,
+//!    and one parse of the large input, back to back, the batch first in
+//!    one round and the large parse first in the next (ABBA). The round's
+//!    ratio is the large parse's time over the batch's time per parse; the
+//!    median of the rounds, their smallest and their largest are reported.
+//!
+//! Why paired: on a shared machine other processes slow a parse down for
+//! seconds at a time, and the fastest times of step 3 at the smallest and
+//! largest size come from different processes, measured at different
+//! moments: their ratio moved from about 70 to about 200 between runs of
+//! the same code, whose instruction counts grow linearly. In a round both
+//! sizes are timed within a second or so of each other, so both see the
+//! same moment's load and it cancels in the ratio; the alternating order
+//! cancels a load that rises or falls within a round, and the median leaves
+//! out a round that a burst of noise hit on one side only.
+//!
+//! The table gives, per shape, the fastest parse time at each size, the
+//! paired ratio largest / smallest (the median of the rounds; linear: the
+//! size ratio, 100 by default; the bar is 120), its spread (the rounds'
+//! smallest and largest ratio) and both peaks per input byte at the largest
+//! size (the bar is 10). `--dump DIR` also writes each input to
+//! `DIR/SHAPE-BYTES.txt`, to measure the CLI on the very same bytes;
+//! `--json` prints one JSON line per measurement and one per paired ratio
+//! instead of the table.
 
 use std::hint::black_box;
 use std::process::Command;
@@ -105,6 +130,16 @@ const TURN_BYTES: usize = 2_000_000;
 /// The most variants of one input the timed runs take in turn.
 const TURN_VARIANTS: usize = 16;
 
+/// Rounds of the paired ratio (step 4 above), each a batch of small parses
+/// and one large parse. Odd, so that the median is one round's own ratio;
+/// nine, so that up to four rounds spoilt by noise leave the median within
+/// the clean rounds' range, while the slowest shape at 5 MB (about half a
+/// second a parse, twice a round) still takes only ten seconds or so.
+const ROUNDS: usize = 9;
+
+// The median of `ROUNDS` ratios is the middle one only if they are odd.
+const _: () = assert!(ROUNDS % 2 == 1, "ROUNDS must be odd");
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let mut sizes = SIZES.to_vec();
@@ -117,6 +152,14 @@ fn main() {
                 let shape = args.next().unwrap_or_else(|| fail("--measure SHAPE BYTES"));
                 let bytes = number(args.next(), "--measure SHAPE");
                 return measure(&shape, bytes);
+            }
+            "--ratio" => {
+                let shape = args
+                    .next()
+                    .unwrap_or_else(|| fail("--ratio SHAPE SMALL LARGE"));
+                let small = number(args.next(), "--ratio SHAPE");
+                let large = number(args.next(), "--ratio SHAPE SMALL");
+                return ratio(&shape, small, large);
             }
             "--sizes" => {
                 let list = args.next().unwrap_or_else(|| fail("--sizes needs a list"));
@@ -138,6 +181,10 @@ fn main() {
             _ => fail(&format!("unknown argument {arg}")),
         }
     }
+    // Smallest first, so that the first size is the smallest and the last
+    // the largest, in the table and for the paired ratio.
+    sizes.sort_unstable();
+    sizes.dedup();
     if sizes.is_empty() {
         fail("--sizes needs at least one size");
     }
@@ -147,7 +194,7 @@ fn main() {
         if only.as_deref().is_some_and(|o| o != name) {
             continue;
         }
-        let mut row = Vec::new();
+        let mut measured = Vec::new();
         for &size in &sizes {
             if let Some(dir) = &dump {
                 if let Some(text) = generate(size, &mut Rng::new()) {
@@ -156,35 +203,83 @@ fn main() {
                         .unwrap_or_else(|e| fail(&format!("writing {path}: {e}")));
                 }
             }
-            let out = Command::new(&me)
-                .args(["--measure", name, &size.to_string()])
-                .output()
-                .unwrap_or_else(|e| fail(&format!("running {}: {e}", me.display())));
-            if !out.status.success() {
-                fail(&format!(
-                    "{name} at {size} bytes: {}",
-                    String::from_utf8_lossy(&out.stderr)
-                ));
-            }
-            let line = String::from_utf8_lossy(&out.stdout).trim().to_string();
+            let line = child(&me, &["--measure", name, &size.to_string()]);
             if line.is_empty() {
                 eprintln!("shapes: {name}: skipped (no sample pages)");
                 break;
             }
-            if json {
-                println!("{line}");
-            } else {
-                eprintln!("shapes: {line}");
+            report(&line, json);
+            measured.push(Measured::read(&line));
+        }
+        if measured.len() != sizes.len() {
+            continue;
+        }
+        // 4. The paired ratio, smallest size against largest (with one
+        // size there is nothing to pair).
+        let paired = match sizes[..] {
+            [small, .., large] => {
+                let line = child(
+                    &me,
+                    &["--ratio", name, &small.to_string(), &large.to_string()],
+                );
+                report(&line, json);
+                Some(Paired::read(&line))
             }
-            row.push(Measured::read(&line));
-        }
-        if row.len() == sizes.len() {
-            rows.push((name, row));
-        }
+            _ => None,
+        };
+        rows.push(Row {
+            name,
+            measured,
+            paired,
+        });
     }
     if !json {
         print_table(&sizes, &rows);
     }
+}
+
+/// Runs this program again with `args` in a fresh process and returns what
+/// it printed (one JSON line, or nothing when the shape has no input).
+fn child(me: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new(me)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| fail(&format!("running {}: {e}", me.display())));
+    if !out.status.success() {
+        fail(&format!(
+            "{}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    String::from_utf8_lossy(&out.stdout).trim().to_string()
+}
+
+/// Passes a child's line on: to stdout with `--json`, else to stderr as
+/// progress while the table is being built.
+fn report(line: &str, json: bool) {
+    if json {
+        println!("{line}");
+    } else {
+        eprintln!("shapes: {line}");
+    }
+}
+
+/// A number field of a child's JSON line (numbers only, so read by hand).
+fn field(line: &str, key: &str) -> Option<f64> {
+    let at = line.find(&format!("\"{key}\":"))? + key.len() + 3;
+    let rest = &line[at..];
+    let end = rest.find([',', '}']).unwrap_or(rest.len());
+    rest[..end].parse().ok()
+}
+
+/// One shape's line of the table.
+struct Row {
+    name: &'static str,
+    /// Steps 1–3 at each size, smallest first.
+    measured: Vec<Measured>,
+    /// Step 4, when there are at least two sizes.
+    paired: Option<Paired>,
 }
 
 /// One measurement, as the child reports it.
@@ -197,25 +292,39 @@ struct Measured {
 }
 
 impl Measured {
-    /// Reads the child's JSON line (numbers only, so read by hand).
+    /// Reads the `--measure` child's JSON line.
     fn read(line: &str) -> Measured {
-        let field = |key: &str| -> Option<f64> {
-            let at = line.find(&format!("\"{key}\":"))? + key.len() + 3;
-            let rest = &line[at..];
-            let end = rest.find([',', '}']).unwrap_or(rest.len());
-            rest[..end].parse().ok()
-        };
         Measured {
-            bytes: field("bytes").unwrap_or(0.0),
-            fastest_s: field("fastest_s").unwrap_or(0.0),
-            peak_cli: field("peak_cli"),
-            peak_parse: field("peak_parse"),
-            json_bytes: field("json_bytes").unwrap_or(0.0),
+            bytes: field(line, "bytes").unwrap_or(0.0),
+            fastest_s: field(line, "fastest_s").unwrap_or(0.0),
+            peak_cli: field(line, "peak_cli"),
+            peak_parse: field(line, "peak_parse"),
+            json_bytes: field(line, "json_bytes").unwrap_or(0.0),
         }
     }
 }
 
-fn print_table(sizes: &[usize], rows: &[(&str, Vec<Measured>)]) {
+/// The paired ratio of one shape, as the `--ratio` child reports it.
+struct Paired {
+    median: f64,
+    min: f64,
+    max: f64,
+}
+
+impl Paired {
+    /// Reads the `--ratio` child's JSON line.
+    fn read(line: &str) -> Paired {
+        let ratio = |key| field(line, key).unwrap_or(f64::NAN);
+        Paired {
+            median: ratio("ratio_median"),
+            min: ratio("ratio_min"),
+            max: ratio("ratio_max"),
+        }
+    }
+}
+
+/// The table (Markdown), one row per shape measured at every size.
+fn print_table(sizes: &[usize], rows: &[Row]) {
     let label = |b: usize| {
         if b >= 1_000_000 {
             format!("{} MB", b as f64 / 1e6)
@@ -229,17 +338,20 @@ fn print_table(sizes: &[usize], rows: &[(&str, Vec<Measured>)]) {
         head.push_str(&format!(" time {} |", label(s)));
     }
     head.push_str(&format!(
-        " time {last} / {first} | peak / input as the CLI, {last} | peak / input, `parse`, {last} | JSON / input, {last} |"
+        " time {last} / {first} (paired median) | spread (rounds' min–max) | peak / input as the CLI, {last} | peak / input, `parse`, {last} | JSON / input, {last} |"
     ));
     println!("{head}");
-    println!("|{}", " --- |".repeat(sizes.len() + 5));
-    for (name, row) in rows {
-        let mut line = format!("| {name} |");
-        for m in row {
+    println!("|{}", " --- |".repeat(sizes.len() + 6));
+    for row in rows {
+        let mut line = format!("| {} |", row.name);
+        for m in &row.measured {
             line.push_str(&format!(" {} |", seconds(m.fastest_s)));
         }
-        let (a, z) = (&row[0], &row[row.len() - 1]);
-        line.push_str(&format!(" {:.0} |", z.fastest_s / a.fastest_s));
+        match &row.paired {
+            Some(p) => line.push_str(&format!(" {:.0} | {:.0}–{:.0} |", p.median, p.min, p.max)),
+            None => line.push_str(" n/a | n/a |"),
+        }
+        let z = &row.measured[row.measured.len() - 1];
         for peak in [z.peak_cli, z.peak_parse] {
             match peak {
                 Some(peak) => line.push_str(&format!(" {:.1}x |", peak / z.bytes)),
@@ -251,6 +363,7 @@ fn print_table(sizes: &[usize], rows: &[(&str, Vec<Measured>)]) {
     }
 }
 
+/// A time for the table, in the unit that keeps it short.
 fn seconds(s: f64) -> String {
     if s >= 1.0 {
         format!("{s:.2} s")
@@ -261,11 +374,10 @@ fn seconds(s: f64) -> String {
     }
 }
 
-/// The child's work: builds one input, parses it, prints one JSON line.
+/// The `--measure` child's work (steps 1–3): builds one input, parses it,
+/// prints one JSON line.
 fn measure(shape: &str, bytes: usize) {
-    let Some(&(_, _, generate)) = SHAPES.iter().find(|s| s.0 == shape) else {
-        fail(&format!("no shape {shape}"));
-    };
+    let generate = generator(shape);
     let baseline = proc_status_kib("VmRSS");
     let Some(input) = generate(bytes, &mut Rng::new()) else {
         // No sample pages: nothing printed, the row is skipped.
@@ -293,9 +405,7 @@ fn measure(shape: &str, bytes: usize) {
     drop(page);
     let peak_parse = peak();
     // 3. The timed runs, over variants of the input taken in turn.
-    let variants = (TURN_BYTES / size.max(1)).clamp(1, TURN_VARIANTS);
-    let mut inputs = vec![input];
-    inputs.extend((1..variants as u64).filter_map(|k| generate(bytes, &mut Rng::seeded(k))));
+    let inputs = with_variants(input, bytes, generate);
     let runs = ((SECONDS / first.max(1e-6)) as usize).clamp(MIN_RUNS, 2_000);
     let mut times = vec![first];
     for run in 1..runs {
@@ -314,6 +424,101 @@ fn measure(shape: &str, bytes: usize) {
         shown(peak_cli),
         shown(peak_parse),
     );
+}
+
+/// The `--ratio` child's work (step 4): times parses of the `small` and
+/// `large` inputs of a shape in paired rounds, prints one JSON line.
+fn ratio(shape: &str, small: usize, large: usize) {
+    let generate = generator(shape);
+    let (Some(big), Some(first)) = (
+        generate(large, &mut Rng::new()),
+        generate(small, &mut Rng::new()),
+    ) else {
+        // No sample pages: nothing printed.
+        return;
+    };
+    let smalls = with_variants(first, small, generate);
+    if smalls.iter().all(String::is_empty) {
+        fail(&format!(
+            "{shape} at {small} bytes: the small input is empty"
+        ));
+    }
+    let options = jianbao::Options::default();
+    let parse = |input: &str| {
+        black_box(jianbao::parse(black_box(input), &options));
+    };
+    // Untimed, so that no round pays for a first run (code and data not
+    // yet in cache, the allocator's first requests for memory).
+    for input in smalls.iter().chain([&big]) {
+        parse(input);
+    }
+    // The small batch, the same every round: the variants in turn until
+    // the batch has as many bytes as the large input.
+    let mut batch = Vec::new();
+    let mut batch_bytes = 0;
+    for input in smalls.iter().cycle() {
+        if batch_bytes >= big.len() && !batch.is_empty() {
+            break;
+        }
+        batch.push(input.as_str());
+        batch_bytes += input.len();
+    }
+    let time_batch = || {
+        let start = Clock::now();
+        for input in &batch {
+            parse(input);
+        }
+        start.elapsed()
+    };
+    let time_large = || {
+        let start = Clock::now();
+        parse(&big);
+        start.elapsed()
+    };
+    let mut ratios = Vec::with_capacity(ROUNDS);
+    for round in 0..ROUNDS {
+        // ABBA: the batch first in even rounds, the large parse in odd ones.
+        let (t_small, t_large) = if round % 2 == 0 {
+            let t_small = time_batch();
+            (t_small, time_large())
+        } else {
+            let t_large = time_large();
+            (time_batch(), t_large)
+        };
+        ratios.push(t_large / (t_small / batch.len() as f64));
+    }
+    let mut sorted = ratios.clone();
+    sorted.sort_by(f64::total_cmp);
+    let small_bytes = batch_bytes as f64 / batch.len() as f64;
+    let listed: Vec<String> = ratios.iter().map(|r| format!("{r:.2}")).collect();
+    println!(
+        "{{\"shape\":\"{shape}\",\"small_bytes\":{small_bytes:.0},\"large_bytes\":{},\"size_ratio\":{:.2},\"small_parses\":{},\"rounds\":{ROUNDS},\"ratio_median\":{:.2},\"ratio_min\":{:.2},\"ratio_max\":{:.2},\"ratios\":[{}]}}",
+        big.len(),
+        big.len() as f64 / small_bytes,
+        batch.len(),
+        sorted[ROUNDS / 2],
+        sorted[0],
+        sorted[ROUNDS - 1],
+        listed.join(","),
+    );
+}
+
+/// The generator of the shape named `shape`.
+fn generator(shape: &str) -> Generator {
+    match SHAPES.iter().find(|s| s.0 == shape) {
+        Some(&(_, _, generate)) => generate,
+        None => fail(&format!("no shape {shape}")),
+    }
+}
+
+/// `input` (built with the fixed seed at `bytes`) and its variants, drawn
+/// with other seeds, for timed runs to take in turn: enough of them for
+/// [`TURN_BYTES`] of text in all, at most [`TURN_VARIANTS`].
+fn with_variants(input: String, bytes: usize, generate: Generator) -> Vec<String> {
+    let variants = (TURN_BYTES / input.len().max(1)).clamp(1, TURN_VARIANTS);
+    let mut inputs = vec![input];
+    inputs.extend((1..variants as u64).filter_map(|k| generate(bytes, &mut Rng::seeded(k))));
+    inputs
 }
 
 /// The time a parse takes: the thread's CPU time where the system has a
@@ -510,11 +715,13 @@ fn pages(bytes: usize, rng: &mut Rng) -> Option<String> {
     Some(text)
 }
 
+/// A command-line number, or the program ends saying what `flag` needs.
 fn number(arg: Option<String>, flag: &str) -> usize {
     arg.and_then(|a| a.trim().parse().ok())
         .unwrap_or_else(|| fail(&format!("{flag} needs a number")))
 }
 
+/// Ends the program with `message` (exit status 2).
 fn fail(message: &str) -> ! {
     eprintln!("shapes: {message}");
     std::process::exit(2)
