@@ -53,8 +53,10 @@
 //! out a round that a burst of noise hit on one side only.
 //!
 //! The table gives, per shape, the fastest parse time at each size, the
-//! paired ratio largest / smallest (the median of the rounds; linear: the
-//! size ratio, 100 by default; the bar is 120), its spread (the rounds'
+//! bytes ratio largest / smallest (100 by default; `pages`, built of whole
+//! sample pages, differs), the paired time ratio largest / smallest (the
+//! median of the rounds; linear: the bytes ratio; the bar is 1.2 times
+//! it, 120 by default), its spread (the rounds'
 //! smallest and largest ratio) and both peaks per input byte at the largest
 //! size (the bar is 10). `--dump DIR` also writes each input to
 //! `DIR/SHAPE-BYTES.txt`, to measure the CLI on the very same bytes;
@@ -306,6 +308,9 @@ impl Measured {
 
 /// The paired ratio of one shape, as the `--ratio` child reports it.
 struct Paired {
+    /// Bytes of the large input over the small's (`pages` is built of
+    /// whole copies of the sample pages, so its sizes are not exact).
+    size_ratio: f64,
     median: f64,
     min: f64,
     max: f64,
@@ -316,6 +321,7 @@ impl Paired {
     fn read(line: &str) -> Paired {
         let ratio = |key| field(line, key).unwrap_or(f64::NAN);
         Paired {
+            size_ratio: ratio("size_ratio"),
             median: ratio("ratio_median"),
             min: ratio("ratio_min"),
             max: ratio("ratio_max"),
@@ -338,18 +344,21 @@ fn print_table(sizes: &[usize], rows: &[Row]) {
         head.push_str(&format!(" time {} |", label(s)));
     }
     head.push_str(&format!(
-        " time {last} / {first} (paired median) | spread (rounds' min–max) | peak / input as the CLI, {last} | peak / input, `parse`, {last} | JSON / input, {last} |"
+        " bytes {last} / {first} | time {last} / {first} (paired median) | spread (rounds' min–max) | peak / input as the CLI, {last} | peak / input, `parse`, {last} | JSON / input, {last} |"
     ));
     println!("{head}");
-    println!("|{}", " --- |".repeat(sizes.len() + 6));
+    println!("|{}", " --- |".repeat(sizes.len() + 7));
     for row in rows {
         let mut line = format!("| {} |", row.name);
         for m in &row.measured {
             line.push_str(&format!(" {} |", seconds(m.fastest_s)));
         }
         match &row.paired {
-            Some(p) => line.push_str(&format!(" {:.0} | {:.0}–{:.0} |", p.median, p.min, p.max)),
-            None => line.push_str(" n/a | n/a |"),
+            Some(p) => line.push_str(&format!(
+                " {:.0} | {:.0} | {:.0}–{:.0} |",
+                p.size_ratio, p.median, p.min, p.max
+            )),
+            None => line.push_str(" n/a | n/a | n/a |"),
         }
         let z = &row.measured[row.measured.len() - 1];
         for peak in [z.peak_cli, z.peak_parse] {
