@@ -602,7 +602,18 @@ impl Reflow<'_, '_> {
                     Shape::Full if marked => {
                         // Where paragraphs start two cells short, a full line
                         // after a paragraph's end is a headline at about the
-                        // column's width when its words come back below it.
+                        // column's width when its words come back below it —
+                        // unless a full line right under it ends the
+                        // sentence: no paragraph starts full, so that line
+                        // carries this one on (`按照计划，…设计病床数为700张⏎
+                        // 至1000张，将于2月1日建成，2月3日交付投用。`).
+                        let ends_below = next.is_some_and(|n| {
+                            self.classes[n].terminal
+                                && self.layout.shape(self.lines, n) == Shape::Full
+                        });
+                        if ends_below {
+                            return (false, 0.8);
+                        }
                         let echo = self.echo(i);
                         if echo >= WRAPPED_HEADLINE_ECHO {
                             (true, 0.5 + echo / 2.0)
@@ -914,6 +925,40 @@ mod tests {
                     lines: (11..14).collect(),
                     lead: true
                 },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_full_line_above_a_full_line_that_ends_the_sentence_is_running_text() {
+        // Paragraphs start two cells short of the 14-cell column; the
+        // fifth paragraph's first line came out about full (its digits
+        // measure short of how they print), and its words come back below.
+        let u = units(
+            "近日，某区总工会开展送清\n凉活动，走访慰问露天高温岗位\n一线职工，为他们送去防暑降温\n\
+             用品和慰问金。\n\
+             该区还组织医护人员为一线\n职工义诊，发放常用药品，讲解\n夏季防病知识。\n\
+             全市各级工会今年还将继续\n开展送清凉活动，覆盖更多一线\n职工。\n\
+             新建医院工程昨天开工，计\n划于下月建成，建成后将新增床\n位一千张。\n\
+             按照计划医院设计床位为700张\n至1000张，将于下月交付使用。\n\
+             医院建成后，将有效缓解本\n市医院床位紧张的局面，新医院\n设计床位一千张。\n",
+        );
+        let paras: Vec<Vec<usize>> = u
+            .iter()
+            .map(|u| match u {
+                Unit::Para { lines, .. } => lines.clone(),
+                _ => vec![],
+            })
+            .collect();
+        assert_eq!(
+            paras,
+            [
+                vec![0, 1, 2, 3],
+                vec![4, 5, 6],
+                vec![7, 8, 9],
+                vec![10, 11, 12],
+                vec![13, 14],
+                vec![15, 16, 17]
             ]
         );
     }
