@@ -603,15 +603,14 @@ impl Reflow<'_, '_> {
                         // Where paragraphs start two cells short, a full line
                         // after a paragraph's end is a headline at about the
                         // column's width when its words come back below it —
-                        // unless a full line right under it ends the
-                        // sentence: no paragraph starts full, so that line
-                        // carries this one on (`按照计划，…设计病床数为700张⏎
-                        // 至1000张，将于2月1日建成，2月3日交付投用。`).
-                        let ends_below = next.is_some_and(|n| {
-                            self.classes[n].terminal
-                                && self.layout.shape(self.lines, n) == Shape::Full
-                        });
-                        if ends_below {
+                        // unless the line right under it is full too: no
+                        // paragraph starts full, so that line carries this
+                        // one on (`按照计划，…设计病床数为700张⏎至1000张，将于
+                        // 2月1日建成，2月3日交付投用。`; a first line whose
+                        // digits measure short of how they print).
+                        let full_below =
+                            next.is_some_and(|n| self.layout.shape(self.lines, n) == Shape::Full);
+                        if full_below {
                             return (false, 0.8);
                         }
                         let echo = self.echo(i);
@@ -932,8 +931,9 @@ mod tests {
     #[test]
     fn a_full_line_above_a_full_line_that_ends_the_sentence_is_running_text() {
         // Paragraphs start two cells short of the 14-cell column; the
-        // fifth paragraph's first line came out about full (its digits
-        // measure short of how they print), and its words come back below.
+        // fifth and seventh paragraphs' first lines came out about full
+        // (their digits measure short of how they print), and their words
+        // come back below.
         let u = units(
             "近日，某区总工会开展送清\n凉活动，走访慰问露天高温岗位\n一线职工，为他们送去防暑降温\n\
              用品和慰问金。\n\
@@ -941,7 +941,9 @@ mod tests {
              全市各级工会今年还将继续\n开展送清凉活动，覆盖更多一线\n职工。\n\
              新建医院工程昨天开工，计\n划于下月建成，建成后将新增床\n位一千张。\n\
              按照计划医院设计床位为700张\n至1000张，将于下月交付使用。\n\
-             医院建成后，将有效缓解本\n市医院床位紧张的局面，新医院\n设计床位一千张。\n",
+             医院建成后，将有效缓解本\n市医院床位紧张的局面，新医院\n设计床位一千张。\n\
+             新医院由本市建筑企业承建1000\n名工人日夜施工，确保工程按期\n完成。\n\
+             据了解，新医院由本市建筑\n企业承建，建成后交由市卫健委\n统一管理。\n",
         );
         let paras: Vec<Vec<usize>> = u
             .iter()
@@ -958,7 +960,9 @@ mod tests {
                 vec![7, 8, 9],
                 vec![10, 11, 12],
                 vec![13, 14],
-                vec![15, 16, 17]
+                vec![15, 16, 17],
+                vec![18, 19, 20],
+                vec![21, 22, 23]
             ]
         );
     }
