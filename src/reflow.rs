@@ -697,14 +697,17 @@ impl Reflow<'_, '_> {
 
     /// Line `j` fills the column as a line inside a paragraph does: it is
     /// full, or a little short with a full line right under it (a line of
-    /// the paragraph whose letter spacing the text does not show).
+    /// the paragraph whose letter spacing the text does not show) or the
+    /// sentence's full stop right under it (a line whose half-width digits
+    /// measure short of how they print: `触者3671人，已解除观察121⏎人。`).
     fn fills(&self, j: usize) -> bool {
         match self.layout.shape(self.lines, j) {
             Shape::Full => true,
             Shape::Indent => self.next_text(j).is_some_and(|m| {
                 m == j + 1
                     && self.classes[m].kind == LineKind::Text
-                    && self.layout.shape(self.lines, m) == Shape::Full
+                    && (self.layout.shape(self.lines, m) == Shape::Full
+                        || (self.classes[m].full_stop && self.classes[m].terminal))
             }),
             _ => false,
         }
@@ -931,9 +934,9 @@ mod tests {
     #[test]
     fn a_full_line_above_a_full_line_that_ends_the_sentence_is_running_text() {
         // Paragraphs start two cells short of the 14-cell column; the
-        // fifth and seventh paragraphs' first lines came out about full
-        // (their digits measure short of how they print), and their words
-        // come back below.
+        // fifth and seventh paragraphs' first lines came out about full,
+        // the ninth's second line two cells short (their digits measure
+        // short of how they print), and their words come back below.
         let u = units(
             "近日，某区总工会开展送清\n凉活动，走访慰问露天高温岗位\n一线职工，为他们送去防暑降温\n\
              用品和慰问金。\n\
@@ -943,7 +946,9 @@ mod tests {
              按照计划医院设计床位为700张\n至1000张，将于下月交付使用。\n\
              医院建成后，将有效缓解本\n市医院床位紧张的局面，新医院\n设计床位一千张。\n\
              新医院由本市建筑企业承建1000\n名工人日夜施工，确保工程按期\n完成。\n\
-             据了解，新医院由本市建筑\n企业承建，建成后交由市卫健委\n统一管理。\n",
+             据了解，新医院由本市建筑\n企业承建，建成后交由市卫健委\n统一管理。\n\
+             目前，全市共追踪到密切接\n触者3671人，已解除观察121\n人。\n\
+             全市密切接触者均已落实管\n控措施，目前情况稳定。\n",
         );
         let paras: Vec<Vec<usize>> = u
             .iter()
@@ -962,7 +967,9 @@ mod tests {
                 vec![13, 14],
                 vec![15, 16, 17],
                 vec![18, 19, 20],
-                vec![21, 22, 23]
+                vec![21, 22, 23],
+                vec![24, 25, 26],
+                vec![27, 28]
             ]
         );
     }
