@@ -168,6 +168,7 @@ fn classify_line(line: &Line) -> Classified {
     // cut by a wrap, in display type as in running text.
     let opens = key.ends_with(['“', '（', '(', '《']);
     let display = kind == LineKind::Text
+        && !cv::is_marked_caption(key)
         && (undoubled.is_some()
             || (!terminal
                 && (!clause_end || opens)

@@ -751,6 +751,14 @@ pub fn is_date_only(key: &str) -> bool {
         && DATE_ONLY.is_match(key)
 }
 
+/// True for a line that a triangle opens (`△联播视频：习近平在湖北省考察…`,
+/// `▲图为…`): copy published online marks the caption of a picture or a
+/// video inside the text so, and the caption runs as text, never as a
+/// headline.
+pub fn is_marked_caption(key: &str) -> bool {
+    key.starts_with(['△', '▲'])
+}
+
 /// Punctuation that ends a sentence, and so a paragraph when a line ends in
 /// it: the terminal marks of [`crate::clean::is_terminal_punct`] plus the
 /// semicolon and a full stop typed in ASCII.
@@ -1006,6 +1014,8 @@ mod tests {
         assert!(ends_sentence("的工作压力。"));
         assert!(ends_sentence("关怀。”"));
         assert!(!ends_sentence("分享“有声悦读”"));
+        assert!(is_marked_caption("△资料图：市民在社区服务站登记"));
+        assert!(!is_marked_caption("图为市民在社区服务站登记"));
         assert!(ends_sentence("加油的同胞。（田宽）"));
         assert!(ends_sentence("（作者王五，李四译）"));
         assert!(ends_sentence("(张三李四王五)"));

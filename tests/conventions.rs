@@ -494,3 +494,29 @@ fn a_subhead_wrapped_onto_a_glyph_of_its_own_stays_inside_its_feature() {
     ];
     assert_eq!(blocks, starts.map(|(k, t)| (k, t.to_string())));
 }
+
+#[test]
+fn a_caption_a_triangle_opens_runs_as_text_inside_its_piece() {
+    // Copy published online marks a picture's or a video's caption in the
+    // text with a triangle; wrapped over two lines, it is neither a
+    // headline nor the start of another piece.
+    let p = page(
+        "市区新建三座口袋公园\n\
+         本报讯 市园林部门近日在老城\n区新建三座口袋公园，为周边居\n民提供休闲去处。三座公园分别\n位于老城区的东、西、北三个片\n区，总面积约一万平方米，于今\n年春季开工建设。\n\
+         △视频：市民在新建的口袋公园\n里散步健身\n\
+         公园内设有健身步道和儿童游乐\n设施，受到周边居民欢迎。\n",
+    );
+    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
+    let a = &p.articles[0];
+    assert_eq!(a.title.as_deref(), Some("市区新建三座口袋公园"));
+    let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "市园林部门近日在老城区新建三座口袋公园，为周边居民提供休闲去处。\
+             三座公园分别位于老城区的东、西、北三个片区，总面积约一万平方米，于今年春季开工建设。",
+            "△视频：市民在新建的口袋公园里散步健身",
+            "公园内设有健身步道和儿童游乐设施，受到周边居民欢迎。",
+        ]
+    );
+}
