@@ -751,6 +751,19 @@ pub fn is_date_only(key: &str) -> bool {
         && DATE_ONLY.is_match(key)
 }
 
+/// Measure words that follow a number (`728个`, `3例`, `10万人`): a line
+/// ending in a number and the next starting with one of these break one
+/// word, a count.
+const MEASURE_WORDS: &str = "个例人名位家项件次条座所张台辆架艘元万亿吨米岁年月日天";
+
+/// True when a break between two lines of display type falls inside a
+/// count, between its number and its measure word (`小区名单，新增728⏎个！`):
+/// the lines are one headline, whatever their widths.
+pub fn splits_a_count(above: &str, below: &str) -> bool {
+    above.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && below.starts_with(|c: char| MEASURE_WORDS.contains(c))
+}
+
 /// True for a line that a triangle opens (`△联播视频：习近平在湖北省考察…`,
 /// `▲图为…`): copy published online marks the caption of a picture or a
 /// video inside the text so, and the caption runs as text, never as a
@@ -1015,6 +1028,8 @@ mod tests {
         assert!(ends_sentence("关怀。”"));
         assert!(!ends_sentence("分享“有声悦读”"));
         assert!(is_marked_caption("△资料图：市民在社区服务站登记"));
+        assert!(splits_a_count("小区名单，新增728", "个！"));
+        assert!(!splits_a_count("迎接2020", "新春音乐会"));
         assert!(!is_marked_caption("图为市民在社区服务站登记"));
         assert!(ends_sentence("加油的同胞。（田宽）"));
         assert!(ends_sentence("（作者王五，李四译）"));

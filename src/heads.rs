@@ -236,6 +236,7 @@ fn continues(
     }
     if ta.ends_with(['，', ',', '、', '（', '(', '“', '《', '：', ':'])
         || tb.starts_with(['，', '、', '。', '）', ')', '”', '》', '：', '！', '？'])
+        || crate::conventions::splits_a_count(ta, tb)
     {
         return true;
     }

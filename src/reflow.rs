@@ -487,6 +487,28 @@ impl Reflow<'_, '_> {
         {
             return (true, 0.7);
         }
+        // A headline wrapped at the column onto one more line that ends it
+        // in `！` or `？`: right under a display line, short of the column,
+        // ending no clause, above a line that starts a paragraph
+        // (`武汉市公布最新无疫情⏎小区名单，新增728⏎个！⏎3月20日，…`).
+        if self.last_display.is_some_and(|(p, _)| {
+            p + 1 == i && line.width <= self.lines[p].width + crate::heads::WRAP_SLACK
+        }) && matches!(shape, Shape::Short | Shape::Indent)
+            && !c.terminal
+            && !c.clause_end
+            && next.is_some_and(|n| {
+                let cn = &self.classes[n];
+                n == i + 1
+                    && cn.kind == LineKind::Text
+                    && cn.terminal
+                    && !cn.full_stop
+                    && !cn.clause_end
+                    && self.layout.shape(self.lines, n) == Shape::Short
+                    && self.next_text(n).is_some_and(|m| self.starts_paragraph(m))
+            })
+        {
+            return (true, 0.6);
+        }
         if !c.display {
             // Headlines may end in `！` or `？`; so may a one-line paragraph.
             // A headline's wrap carries its display line on; otherwise the

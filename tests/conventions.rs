@@ -520,3 +520,28 @@ fn a_caption_a_triangle_opens_runs_as_text_inside_its_piece() {
         ]
     );
 }
+
+#[test]
+fn a_headline_wrapped_through_a_count_onto_an_exclamation_is_one_title() {
+    // Paragraphs start two cells short of a 12-cell column. The headline
+    // wraps twice: once after a number (its digits print wider than they
+    // measure), once before the number's measure word and the `！` that
+    // ends it; its middle line short of the column, or two cells short,
+    // as a paragraph's first line is.
+    for middle in ["名单，新增128", "名单，全市新增社区128"] {
+        let p = page(&format!(
+            "本报讯 市园林部门近日在\n老城区新建三座口袋公园，为\n周边居民提供休闲去处。\n\
+             三座公园分别位于老城\n区的东、西、北三个片区，\n总面积约一万平方米。\n\
+             公园内设有健身步道和\n儿童游乐设施，受到周边居\n民的欢迎。\n\
+             本市公布最新文明社区\n{middle}\n个！\n\
+             本市近日公布最新一批\n文明社区名单，全市新增文\n明社区128个。\n\
+             文明社区评选每年举行\n一次，今年共有三百多个社\n区参评。\n"
+        ));
+        let title = format!("本市公布最新文明社区{middle}个！");
+        let titles: Vec<Option<&str>> = p.articles.iter().map(|a| a.title.as_deref()).collect();
+        assert_eq!(titles, [None, Some(title.as_str())]);
+        let a = &p.articles[1];
+        assert_eq!((a.kicker.as_deref(), a.subtitle.as_deref()), (None, None));
+        assert!(a.blocks[0].text.starts_with("本市近日公布"));
+    }
+}
