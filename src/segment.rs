@@ -149,6 +149,7 @@ pub fn segment_with(
         out: Segments::default(),
         current: None,
         pending: Vec::new(),
+        after_furniture: false,
     };
     for u in 0..units.len() {
         s.unit(u);
@@ -170,6 +171,9 @@ struct Segmenter<'a, 'b> {
     current: Option<Draft>,
     /// Display and column-name units seen since the last body unit.
     pending: Vec<usize>,
+    /// Page furniture (a date line, an edition line) came since the last
+    /// body unit: another page's head, or this page's printed mid-text.
+    after_furniture: bool,
 }
 
 impl Segmenter<'_, '_> {
@@ -188,8 +192,12 @@ impl Segmenter<'_, '_> {
         if band && !small {
             self.close();
         }
+        let after_furniture = std::mem::take(&mut self.after_furniture);
         match &self.units[u] {
-            Unit::Furniture { line } => self.out.furniture.push(*line),
+            Unit::Furniture { line } => {
+                self.out.furniture.push(*line);
+                self.after_furniture = true;
+            }
             Unit::Ad { line } => {
                 let mut d = Draft::new(Opening::Ad, u);
                 d.ad = Some(*line);
@@ -213,7 +221,7 @@ impl Segmenter<'_, '_> {
                 d.blocks.push(DraftBlock::Para(u));
                 self.open(d, u);
             }
-            Unit::Para { lead: false, .. } => self.para(u),
+            Unit::Para { lead: false, .. } => self.para(u, after_furniture),
         }
     }
 
@@ -278,7 +286,7 @@ impl Segmenter<'_, '_> {
         }
     }
 
-    fn para(&mut self, u: usize) {
+    fn para(&mut self, u: usize, after_furniture: bool) {
         let ends_with_credit = (self.may_hold_photo_credit(u)
             && cv::photo_credit_start(&self.text(u)).is_some())
             || self.next_credit_is_photo(u);
@@ -287,6 +295,15 @@ impl Segmenter<'_, '_> {
         } else {
             Opening::Headed
         };
+        // Past a page's head printed mid-text (`2021年9月7日·星期二⏎
+        // 责任编辑：…`), a paragraph that neither carries on a cut sentence
+        // nor the words of the piece above starts another piece, its
+        // headline printed elsewhere.
+        let new_page = after_furniture
+            && self
+                .current
+                .as_ref()
+                .is_some_and(|d| self.ended_sentence(d) && !self.coheres(d, u));
         let Some(d) = self.current.as_mut() else {
             return self.open_with(opening, u);
         };
@@ -297,6 +314,9 @@ impl Segmenter<'_, '_> {
             // A caption with its photo credit is a piece of its own, even
             // right under a report's body.
             if ends_with_credit && d.paras().next().is_some() {
+                return self.open_with(Opening::Plain, u);
+            }
+            if new_page {
                 return self.open_with(Opening::Plain, u);
             }
             return self.push_para(u);
@@ -431,6 +451,14 @@ impl Segmenter<'_, '_> {
         }
         let head = BigramSet::of([line.key]);
         head.share_in(&self.above(d)) >= SUBHEAD_ECHO || self.coheres(d, next)
+    }
+
+    /// Draft `d`'s last paragraph ends a sentence.
+    fn ended_sentence(&self, d: &Draft) -> bool {
+        d.paras()
+            .last()
+            .and_then(|p| self.units[p].lines().last())
+            .is_some_and(|&l| self.classes[l].terminal)
     }
 
     /// The bigrams of the last paragraphs of draft `d`.

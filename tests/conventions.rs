@@ -545,3 +545,27 @@ fn a_headline_wrapped_through_a_count_onto_an_exclamation_is_one_title() {
         assert!(a.blocks[0].text.starts_with("本市近日公布"));
     }
 }
+
+#[test]
+fn a_page_head_printed_mid_text_ends_the_piece_above_it() {
+    // An extractor printed the next page's head (its date and editor
+    // lines) between two pieces; the piece below it has no dateline and
+    // shares no words with the report above.
+    let p = page(
+        "本市新开通十二条公交线路\n\n\
+         本报讯（记者 张三）市交通委昨天发布\n消息，本市今年将新开通十二条公交线\n\
+         路，方便市民出行。新线路主要覆盖新\n建住宅区和产业园区。\n\n\
+         2021年9月7日 星期二\n\n责任编辑：王五\n\n\
+         傍晚时分，老街坊们聚在社区小广场上\n聊起这几年的新变化，说起加装的电梯\n\
+         和新修的花园，大家都笑得合不拢嘴。\n\n\
+         住在三楼的李大妈说，社区小广场修好\n以后，街坊们有了聊天的好去处。\n",
+    );
+    let bodies: Vec<String> = p
+        .articles
+        .iter()
+        .map(|a| a.blocks.iter().map(|b| b.text.as_str()).collect())
+        .collect();
+    assert_eq!(bodies.len(), 2, "{bodies:#?}");
+    assert!(bodies[0].ends_with("产业园区。"), "{bodies:#?}");
+    assert!(bodies[1].starts_with("傍晚时分"), "{bodies:#?}");
+}
