@@ -560,11 +560,15 @@ impl Reflow<'_, '_> {
         // without ending a sentence — `中华文明的“纸上博物馆”⏎　世间公认，…`.)
         let short_above_start =
             shape == Shape::Short && next.is_some_and(|n| self.starts_paragraph(n));
+        // (Nor a block of lines that end no sentence down to a dateline or
+        // byline: a headline over its report, `北大荒粮食三年连续大幅增产⏎
+        // 去年总产量逾85.2亿公斤，创下我国农⏎业最高劳动生产率⏎⏎本报讯…`.)
         if self.layout.blanks == Blanks::Paragraphs
             && carried
             && same_block
             && !matches!(shape, Shape::Free | Shape::Wide)
             && !short_above_start
+            && !self.runs_into_opening(i)
         {
             return (false, 0.7);
         }
@@ -1154,6 +1158,22 @@ mod tests {
                 ("p", 4),
                 ("p", 4)
             ]
+        );
+    }
+
+    #[test]
+    fn a_block_that_ends_no_sentence_above_a_dateline_is_its_headline() {
+        // Blank lines part paragraphs; a headline and its subtitle, the
+        // subtitle wrapped at about the column's width, in one block above
+        // a dateline.
+        let para = "近日，某区总工会开展\n送清凉活动，走访慰问露天\n高温岗位一线职工，为他们\n送去防暑降温用品。\n\n";
+        let page = format!(
+            "{para}{para}{para}某区职工技能大赛开幕\n全区两千名职工报名参赛，创\n下历届之最\n\n\
+             本报讯 某区第十届职工技能\n大赛昨天开幕，全区两千名职\n工报名参赛。\n\n{para}"
+        );
+        assert_eq!(
+            kinds(&page),
+            [("p", 4), ("p", 4), ("p", 4), ("d", 3), ("p", 3), ("p", 4)]
         );
     }
 }
