@@ -859,6 +859,18 @@ mod tests {
             .collect()
     }
 
+    /// Each unit's lines and whether it opens with a dateline, as a
+    /// paragraph (a unit of another kind: no lines).
+    fn paragraphs(units: &[Unit]) -> Vec<(Vec<usize>, bool)> {
+        units
+            .iter()
+            .map(|u| match u {
+                Unit::Para { lines, lead } => (lines.clone(), *lead),
+                _ => (vec![], false),
+            })
+            .collect()
+    }
+
     fn units(text: &str) -> Vec<Unit> {
         let arena = bumpalo::Bump::new();
         let lines = split(text, &arena);
@@ -935,24 +947,12 @@ mod tests {
              本报讯 市领导今天走\n访慰问一线职工，向他们致以节\n日的问候。\n",
         );
         assert_eq!(
-            u,
-            vec![
-                Unit::Para {
-                    lines: (0..4).collect(),
-                    lead: false
-                },
-                Unit::Para {
-                    lines: (4..7).collect(),
-                    lead: false
-                },
-                Unit::Para {
-                    lines: (7..11).collect(),
-                    lead: false
-                },
-                Unit::Para {
-                    lines: (11..14).collect(),
-                    lead: true
-                },
+            paragraphs(&u),
+            [
+                (vec![0, 1, 2, 3], false),
+                (vec![4, 5, 6], false),
+                (vec![7, 8, 9, 10], false),
+                (vec![11, 12, 13], true)
             ]
         );
     }
@@ -976,13 +976,7 @@ mod tests {
              目前，全市共追踪到密切接\n触者3671人，已解除观察121\n人。\n\
              全市密切接触者均已落实管\n控措施，目前情况稳定。\n",
         );
-        let paras: Vec<Vec<usize>> = u
-            .iter()
-            .map(|u| match u {
-                Unit::Para { lines, .. } => lines.clone(),
-                _ => vec![],
-            })
-            .collect();
+        let paras: Vec<Vec<usize>> = paragraphs(&u).into_iter().map(|(l, _)| l).collect();
         assert_eq!(
             paras,
             [
