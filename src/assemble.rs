@@ -419,10 +419,9 @@ fn looks_like_newspaper(
         if glyphs >= LANGUAGE_SAMPLE {
             break;
         }
-        for c in l.key.chars() {
-            glyphs += 1;
-            cjk += usize::from(crate::clean::is_cjk(c));
-        }
+        let (n, ideographs) = glyphs_and_ideographs(l.key);
+        glyphs += n;
+        cjk += ideographs;
     }
     if glyphs == 0 {
         return 0.0;
@@ -444,6 +443,28 @@ fn looks_like_newspaper(
 
 /// Glyphs read for the share of Chinese in [`looks_like_newspaper`].
 const LANGUAGE_SAMPLE: usize = 4000;
+
+/// Chars in a key, and how many of them are ideographs
+/// ([`is_cjk`](crate::clean::is_cjk)): runs of ideographs and CJK
+/// punctuation read without decoding them char by char, the way lines are
+/// keyed.
+fn glyphs_and_ideographs(key: &str) -> (usize, usize) {
+    let (mut glyphs, mut ideographs) = (0usize, 0usize);
+    let mut at = 0;
+    while at < key.len() {
+        at += crate::clean::wide_run_with(&key.as_bytes()[at..], |k| {
+            glyphs += 1;
+            ideographs += usize::from(crate::clean::is_ideograph_key(k));
+        });
+        let Some(c) = key[at..].chars().next() else {
+            break;
+        };
+        glyphs += 1;
+        ideographs += usize::from(crate::clean::is_cjk(c));
+        at += c.len_utf8();
+    }
+    (glyphs, ideographs)
+}
 
 /// Page furniture: date line (with its weekday, printed on the same line
 /// or alone under it), edition lines.

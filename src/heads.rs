@@ -60,6 +60,11 @@ pub fn items(
                 .map(|(k, &l)| DisplayLine {
                     line: l,
                     text: display_text(lines, classes, l),
+                    // The line's own width when its text is the raw text.
+                    width: match &classes[l].undoubled {
+                        Some(text) => width(text),
+                        None => quotes_half(lines[l].raw, lines[l].width),
+                    },
                     doubled: classes[l].undoubled.is_some(),
                     size: hints.get(l).map_or(0.0, |h| h.size),
                     after_blank: k > 0 && ls[k - 1] + 1 < l,
@@ -143,6 +148,9 @@ pub const WRAP_SLACK: f32 = 1.0;
 pub struct DisplayLine<'a> {
     pub line: usize,
     pub text: &'a str,
+    /// [`width`] of `text`, measured once (the field builder compares each
+    /// line's width with its neighbours').
+    pub width: f32,
     pub doubled: bool,
     /// Type size against the body's (0: unknown; positioned input only).
     pub size: f32,
@@ -178,7 +186,7 @@ pub fn fields(group: &[DisplayLine], nearby: &dyn Fn(Bigram) -> bool, wraps: boo
     // The raw texts of the current field's lines.
     let mut texts: Vec<&str> = Vec::new();
     for (k, dl) in group.iter().enumerate() {
-        let width = width(dl.text);
+        let width = dl.width;
         let column = crate::conventions::is_column_name(&dl.text.replace(char::is_whitespace, ""));
         let joins = k > 0 && !column && !out.last().is_some_and(|f| f.column) && {
             let prev = &group[k - 1];
@@ -246,7 +254,7 @@ fn continues(
     if !wraps {
         return false;
     }
-    let (wa, wb) = (width(a.text), width(b.text));
+    let (wa, wb) = (a.width, b.width);
     // Lines of one field fill one width and only the last falls short: a
     // line short of the width of the field's wrapped lines above ends it
     // (`中港集团中标吐乌大高等级公⏎路项目` ends at `路项目`).
@@ -292,11 +300,17 @@ fn same_size(a: f32, b: f32) -> bool {
 /// Printed width of a display text, in cells; quotes count half, as
 /// display type often sets them (`本实现“日产日清”` wraps a line of seven).
 fn width(text: &str) -> f32 {
+    quotes_half(text, crate::lines::widths_of(text).0)
+}
+
+/// `printed`, the width of `text` as lines measure it, with its curly
+/// quotes counted half (see [`width`]).
+fn quotes_half(text: &str, printed: f32) -> f32 {
     let quotes = text
         .chars()
         .filter(|c| matches!(c, '“' | '”' | '‘' | '’'))
         .count();
-    crate::lines::widths_of(text).0 - quotes as f32 / 2.0
+    printed - quotes as f32 / 2.0
 }
 
 /// A display line of two phrases set apart by white space between two
@@ -428,7 +442,10 @@ fn larger_type(a: &Field, b: &Field) -> Option<bool> {
         // the other's lines, it is in smaller type.
         (true, false) if len(b) > a.capacity + CLEARLY_LONGER => Some(true),
         (false, true) if len(a) > b.capacity + CLEARLY_LONGER => Some(false),
-        (false, false) if (len(a) - len(b)).abs() > CLEARLY_LONGER + 1.5 => Some(len(a) < len(b)),
+        (false, false) => {
+            let (la, lb) = (len(a), len(b));
+            ((la - lb).abs() > CLEARLY_LONGER + 1.5).then_some(la < lb)
+        }
         _ => None,
     }
 }
@@ -450,6 +467,7 @@ mod tests {
             .map(|(i, l)| DisplayLine {
                 line: i,
                 text: l.raw,
+                width: width(l.raw),
                 doubled: false,
                 size: 0.0,
                 after_blank: i > 0 && lines[i - 1].is_blank(),

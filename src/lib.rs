@@ -57,8 +57,13 @@ pub use positioned::{parse_layout, parse_layout_pages, parse_markup, LayoutPage,
 /// page is read in windows (see [`window`]) and says so in a warning
 /// `windowed`.
 pub fn parse(text: &str, options: &Options) -> Page {
+    let windows = window::cut(text);
+    if windows.len() == 1 {
+        // Read whole (every page is): the page as the passes built it.
+        return parse_window(text, &[], options, 0);
+    }
     let mut articles = Vec::new();
-    let mut page = parse_with(text, options, |a| articles.push(a));
+    let mut page = parse_windows(text, &windows, options, |a| articles.push(a));
     page.articles = articles;
     page
 }
@@ -76,13 +81,24 @@ pub fn parse(text: &str, options: &Options) -> Page {
 /// assert!(page.articles.is_empty());
 /// assert_eq!(titles, [Some("本报讯".to_string())]);
 /// ```
-pub fn parse_with(text: &str, options: &Options, mut each: impl FnMut(Article)) -> Page {
+pub fn parse_with(text: &str, options: &Options, each: impl FnMut(Article)) -> Page {
     let windows = window::cut(text);
     if windows.len() == 1 {
         let mut page = parse_window(text, &[], options, 0);
         page.articles.drain(..).for_each(each);
         return page;
     }
+    parse_windows(text, &windows, options, each)
+}
+
+/// [`parse_with`] of an input that [`window::cut`] cut in several
+/// `windows`.
+fn parse_windows(
+    text: &str,
+    windows: &[window::Window],
+    options: &Options,
+    mut each: impl FnMut(Article),
+) -> Page {
     // Advertisements are left out here rather than by each window's pass,
     // so that article numbers in warnings count every article before.
     let all = Options {
@@ -92,7 +108,7 @@ pub fn parse_with(text: &str, options: &Options, mut each: impl FnMut(Article)) 
     let mut page = Page::default();
     let mut looks = window::Looks::default();
     let mut numbered = 0;
-    for w in &windows {
+    for w in windows {
         let part = parse_window(&text[w.bytes.clone()], &[], &all, numbered);
         let articles = window::append(&mut page, part, w, &mut looks);
         numbered += articles.len();

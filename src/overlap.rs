@@ -182,7 +182,11 @@ impl Postings {
     /// assert_eq!(p.holders(vocab[0]), [1]);
     /// ```
     pub fn new(vocab: impl IntoIterator<Item = Bigram>, texts: &[Vec<&str>]) -> Self {
-        let mut ids: FxHashMap<Bigram, u32> = FxHashMap::default();
+        let vocab = vocab.into_iter();
+        // Room for the whole vocabulary at once (it may repeat a bigram):
+        // the map is not rehashed as it fills.
+        let mut ids: FxHashMap<Bigram, u32> =
+            FxHashMap::with_capacity_and_hasher(vocab.size_hint().0, Default::default());
         // One bit per hash slot of the vocabulary: most body bigrams miss
         // it, and skip the map.
         // A fixed-size array: its index (a 16-bit slot over 64) needs no

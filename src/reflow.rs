@@ -462,7 +462,7 @@ impl Reflow<'_, '_> {
         // A wrapped headline's last line may be a glyph or two; alone, so
         // short a line is a remnant (OCR) or a paragraph's tail.
         let follows_display = self.last_display.is_some_and(|(p, _)| self.adjacent(p, i));
-        if ideographs(line.key) < MIN_DISPLAY_GLYPHS
+        if !has_ideographs(line.key, MIN_DISPLAY_GLYPHS)
             && !follows_display
             && !crate::conventions::is_column_name(line.key)
         {
@@ -835,9 +835,15 @@ enum Continues {
     No,
 }
 
-/// Ideographs in a key.
-fn ideographs(key: &str) -> usize {
-    key.chars().filter(|&c| crate::clean::is_cjk(c)).count()
+/// Whether a key holds at least `n` ideographs: read only as far as the
+/// `n`th (a line of running text holds dozens; counting them all would
+/// read every line to its end).
+fn has_ideographs(key: &str, n: usize) -> bool {
+    key.chars()
+        .filter(|&c| crate::clean::is_cjk(c))
+        .take(n)
+        .count()
+        == n
 }
 
 #[cfg(test)]
