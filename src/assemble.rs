@@ -679,21 +679,41 @@ fn trimmed_spans(lines: &[Line], ls: &[usize], front: usize, back: usize) -> Vec
     if front + back == 0 {
         return spans_of(lines, ls.iter().copied());
     }
-    let total: usize = ls.iter().map(|&l| glyphs(lines[l].raw)).sum();
-    if front + back >= total {
-        return spans_of(lines, ls.iter().copied());
-    }
+    // Glyphs `front..kept_end` are kept. Their end is read off every line's
+    // glyphs only when glyphs go at the back (a trailing credit); a lead
+    // paragraph loses its front only.
+    let kept_end = if back == 0 {
+        usize::MAX
+    } else {
+        let total: usize = ls.iter().map(|&l| glyphs(lines[l].raw)).sum();
+        if front + back >= total {
+            return spans_of(lines, ls.iter().copied());
+        }
+        total - back
+    };
     // Glyph index `g` of the whole run → (line, UTF-16 offset of that glyph).
     let mut ranges: Vec<(usize, Span)> = Vec::with_capacity(ls.len());
     let mut seen = 0usize;
     for &l in ls {
         let line = &lines[l];
+        if back == 0 && seen >= front {
+            // Past the front every glyph is kept: the line's range is its
+            // own, less the white space at its ends (no glyph is counted
+            // further).
+            let glyphs = line.raw.trim();
+            if !glyphs.is_empty() {
+                let lead = &line.raw[..line.raw.len() - line.raw.trim_start().len()];
+                let start = line.span[0] + crate::lines::utf16_len(lead);
+                ranges.push((l, [start, start + crate::lines::utf16_len(glyphs)]));
+            }
+            continue;
+        }
         let mut pos = line.span[0];
         let (mut start, mut end) = (None, line.span[0]);
         for c in line.raw.chars() {
             let w = c.len_utf16() as u32;
             if !c.is_whitespace() {
-                if seen >= front && seen < total - back {
+                if seen >= front && seen < kept_end {
                     start.get_or_insert(pos);
                     end = pos + w;
                 }
@@ -704,6 +724,11 @@ fn trimmed_spans(lines: &[Line], ls: &[usize], front: usize, back: usize) -> Vec
         if let Some(start) = start {
             ranges.push((l, [start, end]));
         }
+    }
+    if ranges.is_empty() {
+        // The front is every glyph there is (only a cut at the front can
+        // leave none: `kept_end` is past `front` otherwise).
+        return spans_of(lines, ls.iter().copied());
     }
     join_ranges(lines, ranges)
 }
