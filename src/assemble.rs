@@ -8,6 +8,7 @@ use crate::classify::Classified;
 use crate::clean::{clean_body, clean_display};
 use crate::confidence;
 use crate::conventions as cv;
+use crate::conventions::Marks;
 use crate::heads::{roles, Field};
 use crate::layout::Layout;
 use crate::lines::Line;
@@ -539,7 +540,13 @@ fn draft_article(
                     merge(&mut art.byline, lead.byline);
                     text = &text[lead.body_start..];
                 }
-                if let Some(at) = cv::photo_credit_start(text) {
+                // Its lines' marks tell first whether it holds `摄` at all.
+                let photo = ls
+                    .iter()
+                    .any(|&l| lines[l].marks.has(Marks::PHOTO))
+                    .then(|| cv::photo_credit_start(text))
+                    .flatten();
+                if let Some(at) = photo {
                     if d.photo || d.credit_units.is_empty() {
                         merge(&mut art.byline, parse_names(&text[at..]));
                         art.kind = Kind::Photo;
