@@ -89,6 +89,18 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
             }
         }
     }
+    // A note in brackets on a line of its own under a sentence's end ends
+    // the paragraph too.
+    for i in 1..lines.len() {
+        if out[i].kind == LineKind::Text && cv::is_bracketed_note(lines[i].key) {
+            if let Some(prev) = (0..i).rev().find(|&j| !lines[j].is_blank()) {
+                if out[prev].terminal {
+                    out[i].terminal = true;
+                    out[i].display = false;
+                }
+            }
+        }
+    }
     // A weekday alone belongs to the date line above it.
     for i in 1..lines.len() {
         if cv::is_weekday(lines[i].key) {

@@ -751,10 +751,11 @@ pub fn is_date_only(key: &str) -> bool {
         && DATE_ONLY.is_match(key)
 }
 
-/// Measure words that follow a number (`728个`, `3例`, `10万人`): a line
-/// ending in a number and the next starting with one of these break one
-/// word, a count.
-const MEASURE_WORDS: &str = "个例人名位家项件次条座所张台辆架艘元万亿吨米岁年月日天";
+/// Measure words that follow a number (`728个`, `3例`) and seldom start a
+/// word of their own: a line ending in a number and the next starting with
+/// one of these break one word, a count. (Not `人` `日` `年` `天` `张`
+/// `万` `元` `台` `条` `项` `位` `名`, which also open words: `2022⏎张家口…`.)
+const MEASURE_WORDS: &str = "个例件次座辆架艘吨岁倍";
 
 /// True when a break between two lines of display type falls inside a
 /// count, between its number and its measure word (`小区名单，新增728⏎个！`):
@@ -764,12 +765,14 @@ pub fn splits_a_count(above: &str, below: &str) -> bool {
         && below.starts_with(|c: char| MEASURE_WORDS.contains(c))
 }
 
-/// True for a line that a triangle opens (`△联播视频：习近平在湖北省考察…`,
-/// `▲图为…`): copy published online marks the caption of a picture or a
+/// True for a line that a triangle opens and that reads as a sentence,
+/// a colon or a comma in it (`△联播视频：习近平在湖北省考察…`, `▲图为市民
+/// 在…，…`): copy published online marks the caption of a picture or a
 /// video inside the text so, and the caption runs as text, never as a
-/// headline.
+/// headline. (A triangle before a short phrase, `▲登记早 服务早`, marks a
+/// subhead.)
 pub fn is_marked_caption(key: &str) -> bool {
-    key.starts_with(['△', '▲'])
+    key.starts_with(['△', '▲']) && key.contains(['：', ':', '，', ','])
 }
 
 /// Punctuation that ends a sentence, and so a paragraph when a line ends in
@@ -782,8 +785,7 @@ pub fn is_sentence_end(c: char) -> bool {
 /// True when the text ends a sentence, past closing quotes and brackets:
 /// `…工作压力。`, `…关怀。”` (also past a quote OCR read the wrong way
 /// round: `…没掉链子! “`), or past a credit in brackets after the
-/// sentence's end: `…加油的同胞。（田宽）`, or a credit in brackets that is
-/// the whole line: `（作者莱恩·克拉克，丁雨晴译）`.
+/// sentence's end: `…加油的同胞。（田宽）`.
 pub fn ends_sentence(text: &str) -> bool {
     let t = crate::clean::trim_end(text);
     let ends = |s: &str| {
@@ -799,18 +801,29 @@ pub fn ends_sentence(text: &str) -> bool {
         return false;
     }
     match t.rfind(['（', '(']) {
-        // A credit or note in brackets on a line of its own, after the
-        // sentence that ended the line above (`…中间地带。”⏎（作者莱恩·克拉克，
-        // 丁雨晴译）`): the paragraph's last line. (Not a word or two in
-        // brackets, which a wrap may leave alone on a line.)
-        Some(0) => t.chars().count() >= MIN_NOTE_CHARS && t.len() <= MAX_CREDIT_BYTES,
-        Some(open) if t.len() - open <= MAX_CREDIT_BYTES => ends(&t[..open]),
+        Some(open) if open > 0 && t.len() - open <= MAX_CREDIT_BYTES => ends(&t[..open]),
         _ => false,
     }
 }
 
-/// The fewest characters, brackets included, of a bracketed note that ends
-/// a paragraph on a line of its own: a credit of two names or more.
+/// True for a line that is one note in brackets, a credit or a source
+/// (`（作者莱恩·克拉克，丁雨晴译）`, `（徐国春张雅文崔成龙）`): under a line that
+/// ended a sentence it closes the paragraph, as a credit after the
+/// sentence's end on one line does (see [`ends_sentence`]). Not a word or
+/// two in brackets, which a wrap may leave alone on a line.
+pub fn is_bracketed_note(text: &str) -> bool {
+    let t = crate::clean::trim_end(text).trim_start();
+    let mut inner = t.chars();
+    inner.next();
+    t.starts_with(['（', '('])
+        && t.ends_with(['）', ')'])
+        && !inner.as_str().contains(['（', '('])
+        && t.chars().count() >= MIN_NOTE_CHARS
+        && t.len() <= MAX_CREDIT_BYTES
+}
+
+/// The fewest characters, brackets included, of a bracketed note on a line
+/// of its own: a credit of two names or more.
 const MIN_NOTE_CHARS: usize = 6;
 
 /// True when the text ends inside a clause: `…提升职工群`, `…通讯员`,
@@ -1030,11 +1043,16 @@ mod tests {
         assert!(is_marked_caption("△资料图：市民在社区服务站登记"));
         assert!(splits_a_count("小区名单，新增728", "个！"));
         assert!(!splits_a_count("迎接2020", "新春音乐会"));
+        assert!(!splits_a_count("聚焦冬奥2022", "张家口赛区场馆全部就绪"));
         assert!(!is_marked_caption("图为市民在社区服务站登记"));
+        assert!(!is_marked_caption("▲登记早 服务早"));
         assert!(ends_sentence("加油的同胞。（田宽）"));
-        assert!(ends_sentence("（作者王五，李四译）"));
-        assert!(ends_sentence("(张三李四王五)"));
-        assert!(!ends_sentence("（上）"));
-        assert!(!ends_sentence("在工作中（试行）"));
+        assert!(!ends_sentence("（作者王五，李四译）"));
+        assert!(is_bracketed_note("（作者王五，李四译）"));
+        assert!(is_bracketed_note("(张三李四王五)"));
+        assert!(!is_bracketed_note("（上）"));
+        assert!(!is_bracketed_note("在工作中（试行）"));
+        assert!(is_bracketed_note("（以下简称《意见》）"));
+        assert!(!is_bracketed_note("（一）（二）"));
     }
 }

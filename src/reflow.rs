@@ -95,6 +95,12 @@ pub struct Reflowed {
     pub sure: Vec<Decision>,
 }
 
+/// Most ideographs of a paragraph's last line under a sentence cut at the
+/// column's edge, right above a dateline (`…居民群众⏎时强调⏎新华社…`); a
+/// longer line there is a headline (`…垄断的园林设计局面⏎跑道延长通过验收⏎
+/// 本报讯…`).
+const MAX_TAIL: usize = 4;
+
 /// Lines after a candidate headline read for its echo in the text below.
 const ECHO_LINES: usize = 8;
 /// A line ending in `！` or `？` after a paragraph's end is a headline when
@@ -403,10 +409,14 @@ impl Reflow<'_, '_> {
             };
         }
         // (Not the short tail of a sentence that stopped at the column's
-        // edge right above it, no blank line between: a paragraph's last
-        // line, even above a dateline — `…志愿者和居民群众⏎时强调⏎新华社
-        // 武汉3月10日电…`.)
-        let tail = shape == Shape::Short && prev_mid_sentence && self.open_last() == Some(i - 1);
+        // edge right above it, no blank line between — a few glyphs, or a
+        // word the break cut: a paragraph's last line, even above a
+        // dateline — `…志愿者和居民群众⏎时强调⏎新华社武汉3月10日电…`,
+        // `…下沉干部志愿⏎者和居民群众时强调⏎新华社…`.)
+        let tail = shape == Shape::Short
+            && prev_mid_sentence
+            && self.open_last() == Some(i - 1)
+            && (!has_ideographs(self.lines[i].key, MAX_TAIL + 1) || self.word_across(i - 1, i));
         if c.display
             && ((next_opens && !tail)
                 || (self.lines[i - 1].is_blank() && self.runs_into_opening(i)))
@@ -421,6 +431,26 @@ impl Reflow<'_, '_> {
             return Continues::Interleaved(0.6);
         }
         Continues::Yes(0.7)
+    }
+
+    /// The last glyph of line `a` and the first of line `b` make a bigram
+    /// that the page's text holds elsewhere, within a line: a word the
+    /// break between them cut (`志愿⏎者`, where `志愿者` stands whole).
+    fn word_across(&self, a: usize, b: usize) -> bool {
+        let (Some(x), Some(y)) = (
+            self.lines[a].key.chars().next_back(),
+            self.lines[b].key.chars().next(),
+        ) else {
+            return false;
+        };
+        if !crate::clean::is_cjk(x) || !crate::clean::is_cjk(y) {
+            return false;
+        }
+        let mut pair = [0u8; 8];
+        let n = x.encode_utf8(&mut pair).len();
+        let m = y.encode_utf8(&mut pair[n..]).len();
+        let pair = std::str::from_utf8(&pair[..n + m]).unwrap_or_default();
+        self.lines.iter().any(|l| l.key.contains(pair))
     }
 
     /// The open paragraph's last line stopped mid-sentence at the column's
@@ -491,9 +521,11 @@ impl Reflow<'_, '_> {
         // in `！` or `？`: right under a display line, short of the column,
         // ending no clause, above a line that starts a paragraph
         // (`武汉市公布最新无疫情⏎小区名单，新增728⏎个！⏎3月20日，…`).
-        if self.last_display.is_some_and(|(p, _)| {
-            p + 1 == i && line.width <= self.lines[p].width + crate::heads::WRAP_SLACK
-        }) && matches!(shape, Shape::Short | Shape::Indent)
+        if c.display
+            && self.last_display.is_some_and(|(p, _)| {
+                p + 1 == i && line.width <= self.lines[p].width + crate::heads::WRAP_SLACK
+            })
+            && matches!(shape, Shape::Short | Shape::Indent)
             && !c.terminal
             && !c.clause_end
             && next.is_some_and(|n| {

@@ -171,8 +171,8 @@ struct Segmenter<'a, 'b> {
     current: Option<Draft>,
     /// Display and column-name units seen since the last body unit.
     pending: Vec<usize>,
-    /// Page furniture (a date line, an edition line) came since the last
-    /// body unit: another page's head, or this page's printed mid-text.
+    /// A page's head (its edition or editor line) came since the last body
+    /// unit: another page's, or this page's printed mid-text.
     after_furniture: bool,
 }
 
@@ -196,7 +196,10 @@ impl Segmenter<'_, '_> {
         match &self.units[u] {
             Unit::Furniture { line } => {
                 self.out.furniture.push(*line);
-                self.after_furniture = true;
+                // A page's head: its edition or editor line, not a date
+                // alone (a diary's entries open with dates).
+                self.after_furniture = after_furniture
+                    || self.classes[*line].kind == crate::classify::LineKind::Edition;
             }
             Unit::Ad { line } => {
                 let mut d = Draft::new(Opening::Ad, u);

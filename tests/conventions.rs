@@ -569,3 +569,85 @@ fn a_page_head_printed_mid_text_ends_the_piece_above_it() {
     assert!(bodies[0].ends_with("产业园区。"), "{bodies:#?}");
     assert!(bodies[1].starts_with("傍晚时分"), "{bodies:#?}");
 }
+
+#[test]
+fn a_bracketed_aside_alone_on_a_line_inside_a_sentence_does_not_end_it() {
+    let p = page(
+        "本报讯 市总工会近日\n印发《关于加强职工队伍\n建设的实施意见》，全文\n（以下简称《意见》）\n\
+         共五个部分二十条，明确\n了今后五年全市职工队伍\n建设的目标任务。\n\
+         　　《意见》提出，今后\n五年全市职工队伍的素质\n将明显提升，职工的权益\n将得到更好的维护。\n",
+    );
+    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
+    let texts: Vec<&str> = p.articles[0]
+        .blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "市总工会近日印发《关于加强职工队伍建设的实施意见》，全文（以下简称《意见》）\
+             共五个部分二十条，明确了今后五年全市职工队伍建设的目标任务。",
+            "《意见》提出，今后五年全市职工队伍的素质将明显提升，职工的权益将得到更好的维护。",
+        ]
+    );
+}
+
+#[test]
+fn a_credit_in_brackets_alone_under_a_sentences_end_closes_the_paragraph() {
+    // The credit closes the piece; the short lines under it are the next
+    // piece's headline, not the credit's sentence carried on.
+    let p = page(
+        "本报讯 市园林部门近日在老城\n区新建三座口袋公园，为周边居\n民提供休闲去处。三座公园分别\n\
+         位于老城区的东、西、北三个片\n区，总面积约一万平方米。\n（作者王五，李四译）\n\
+         市区新开\n通三条公\n交线路\n\
+         本报讯 市交通委昨天发布消息，\n本市今年将新开通三条公交线路\n，方便市民出行。\n",
+    );
+    let titles: Vec<Option<&str>> = p.articles.iter().map(|a| a.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [None, Some("市区新开通三条公交线路")],
+        "{:#?}",
+        summary(&p)
+    );
+}
+
+#[test]
+fn triangles_before_short_phrases_mark_subheads() {
+    let p = page(
+        "社区防控一线见闻\n\
+         连日来，记者走访了本市多个社区，看到\n社区工作人员坚守岗位，居民群众主动配合，\n\
+         社区防控工作有序开展，各个社区都有自己的\n好办法。\n\
+         ▲登记早 服务早\n\
+         东风社区的工作人员告诉记者，社区防控\n工作开展以来，社区提前一周入户登记，居民\n\
+         群众主动配合，全社区至今无一例感染。\n\
+         ▲代购忙 暖人心\n\
+         社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区工作人员是大家的贴\n心人。\n",
+    );
+    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
+    let kinds: Vec<BlockType> = p.articles[0].blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockType::Paragraph,
+            BlockType::Heading,
+            BlockType::Paragraph,
+            BlockType::Heading,
+            BlockType::Paragraph
+        ]
+    );
+}
+
+#[test]
+fn a_headline_under_a_sentence_cut_at_the_column_stays_a_headline() {
+    // The column broke mid-sentence right above the next piece's headline
+    // and dateline; the headline is no paragraph's tail.
+    let p = page(
+        "本报讯 市园林部门近日在老城\n区新建三座口袋公园，为周边居\n民提供休闲去处。三座公园分别\n\
+         位于老城区的东、西、北三个片\n区，总面积约一万平方米，常年\n被外国公司垄断的园林设计局面\n\
+         跑道延长通过验收\n\
+         本报讯 记者昨天从市机场集团\n获悉，机场跑道延长工程日前通\n过竣工验收。\n",
+    );
+    let titles: Vec<Option<&str>> = p.articles.iter().map(|a| a.title.as_deref()).collect();
+    assert_eq!(titles, [None, Some("跑道延长通过验收")]);
+}
