@@ -575,7 +575,7 @@ fn a_bracketed_aside_alone_on_a_line_inside_a_sentence_does_not_end_it() {
     let p = page(
         "本报讯 市总工会近日\n印发《关于加强职工队伍\n建设的实施意见》，全文\n（以下简称《意见》）\n\
          共五个部分二十条，明确\n了今后五年全市职工队伍\n建设的目标任务。\n\
-         　　《意见》提出，今后\n五年全市职工队伍的素质\n将明显提升，职工的权益\n将得到更好的维护。\n",
+         \u{3000}\u{3000}《意见》提出，今后\n五年全市职工队伍的素质\n将明显提升，职工的权益\n将得到更好的维护。\n",
     );
     assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
     let texts: Vec<&str> = p.articles[0]
