@@ -812,7 +812,11 @@ pub fn ends_sentence(text: &str) -> bool {
 /// sentence's end on one line does (see [`ends_sentence`]). Not a word or
 /// two in brackets, which a wrap may leave alone on a line.
 pub fn is_bracketed_note(text: &str) -> bool {
-    let t = crate::clean::trim_end(text).trim_start();
+    let t = text.trim_start();
+    if !t.starts_with(['（', '(']) {
+        return false;
+    }
+    let t = crate::clean::trim_end(t);
     let mut inner = t.chars();
     inner.next();
     t.starts_with(['（', '('])
