@@ -651,3 +651,19 @@ fn a_headline_under_a_sentence_cut_at_the_column_stays_a_headline() {
     let titles: Vec<Option<&str>> = p.articles.iter().map(|a| a.title.as_deref()).collect();
     assert_eq!(titles, [None, Some("跑道延长通过验收")]);
 }
+
+#[test]
+fn a_diarys_dated_entries_stay_one_piece() {
+    // Dates alone are no page's head: the entries they open go on the
+    // piece above them.
+    let p = page(
+        "方舱医院里的护士日记\n\n本报记者 张三\n\n2020年2月10日 星期一\n\n\
+         今天是我进入方舱医院的第一天，穿上\n防护服的那一刻，心里还是有些紧张。\n\n\
+         2020年2月11日 星期二\n\n\
+         凌晨三点，一位老奶奶拉着我的手说睡\n不着，我陪她聊了很久，直到她睡去。\n\n\
+         2020年2月12日 星期三\n\n\
+         下班回到驻地，收到女儿发来的视频，\n她说妈妈是英雄，我忍不住哭了。\n",
+    );
+    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
+    assert_eq!(p.articles[0].blocks.len(), 3);
+}
