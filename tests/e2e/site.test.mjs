@@ -28,6 +28,13 @@ after(async () => { await env?.teardown(); });
 
 const normTitle = (s) => (s ?? '').replace(/\s+/g, '');
 
+// Longest the page may go without drawing a frame while a 5 MB file is
+// read. A frozen page is one that parses or draws the whole file on its
+// main thread, which takes seconds; on a loaded two-core machine a healthy
+// page has gone 550 ms between frames (a burst of other work), so the bar
+// sits between the two.
+const MAX_FRAME_GAP_MS = 1000;
+
 describe('static page', () => {
   test('loads with no errors and a Chinese interface by default', async (t) => {
     const page = await env.newPage();
@@ -384,7 +391,7 @@ describe('static page', () => {
     const { maxGapMs, frames } = await stopFrameProbe(page);
     for (const line of timings) t.diagnostic(line);
     t.diagnostic(`longest frame gap ${Math.round(maxGapMs)} ms over ${frames} frames (timings: scripts/bench-page.mjs)`);
-    assert.ok(maxGapMs < 500, `the page went ${Math.round(maxGapMs)} ms without a frame`);
+    assert.ok(maxGapMs < MAX_FRAME_GAP_MS, `the page went ${Math.round(maxGapMs)} ms without a frame`);
     assert.deepEqual(env.errors, []);
     await page.close();
   });
