@@ -13,6 +13,7 @@
 
 use crate::heads::{two_phrases, Field};
 use crate::overlap::{for_each_bigram, Bigram, Postings};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// A display group to place: its unit and its fields.
@@ -124,27 +125,32 @@ pub fn place(
     // Each item's window of targets, once.
     let windows: Vec<Range<usize>> = items.iter().map(|it| near_targets(it.unit)).collect();
 
+    // Where each item's fields start in the flat per-field lists below.
+    let mut field_base = Vec::with_capacity(items.len() + 1);
+    let mut n_fields = 0;
+    for it in items {
+        field_base.push(n_fields);
+        n_fields += it.fields.len();
+    }
+    field_base.push(n_fields);
     // Lexical share of each field in each target of its window: the
     // fields' bigrams, and which bodies hold each (`postings`, of a
-    // vocabulary that holds every field's bigrams).
-    let grams: Vec<Vec<Vec<Bigram>>> = items
-        .iter()
-        .map(|it| it.fields.iter().map(distinct_bigrams).collect())
-        .collect();
-    let lexical: Vec<Vec<Vec<f32>>> = grams
-        .iter()
-        .zip(&windows)
-        .map(|(grams, w)| {
-            grams
-                .iter()
-                .map(|g| weighted_shares(g, w.clone(), postings))
-                .collect()
-        })
-        .collect();
+    // vocabulary that holds every field's bigrams). One flat list: field
+    // `(i, k)`'s shares start at `lex_start[field_base[i] + k]`.
+    let mut lex_start = Vec::with_capacity(n_fields);
+    let mut lexical: Vec<f32> = Vec::new();
+    let mut grams: Vec<Bigram> = Vec::new();
+    for (it, w) in items.iter().zip(&windows) {
+        for f in &it.fields {
+            distinct_bigrams(f, &mut grams);
+            lex_start.push(lexical.len());
+            weighted_shares(&grams, w.clone(), postings, &mut lexical);
+        }
+    }
     let lex = |i: usize, k: usize, t: usize| -> f32 {
         let w = &windows[i];
         if w.contains(&t) {
-            lexical[i][k][t - w.start]
+            lexical[lex_start[field_base[i] + k] + t - w.start]
         } else {
             0.0
         }
@@ -201,16 +207,23 @@ pub fn place(
                 .clone()
                 .filter(|&t| side(items[i].unit, &targets[t]) == Side::Before)
                 .all(|t| lex(i, k, t) < BANNER_LEXICAL);
-        crate::conventions::is_slogan(&f.text.replace(' ', ""))
+        // The slogan test reads the text without its spaces.
+        let key = if f.text.contains(' ') {
+            Cow::Owned(f.text.replace(' ', ""))
+        } else {
+            Cow::Borrowed(f.text.as_str())
+        };
+        crate::conventions::is_slogan(&key)
             || (two_phrases(&f.text) && unrelated())
             || (top && two_phrases(&f.text))
     };
-    let banners_flags: Vec<Vec<bool>> = items
+    let banners_flags: Vec<bool> = items
         .iter()
         .enumerate()
-        .map(|(i, it)| (0..it.fields.len()).map(|k| is_banner(i, k)).collect())
+        .flat_map(|(i, it)| (0..it.fields.len()).map(move |k| (i, k)))
+        .map(|(i, k)| is_banner(i, k))
         .collect();
-    let banner = |i: usize, k: usize| banners_flags[i][k];
+    let banner = |i: usize, k: usize| banners_flags[field_base[i] + k];
 
     // Candidates: (score, item, field, target).
     let mut cands: Vec<(f32, usize, usize, usize)> = Vec::new();
@@ -402,23 +415,29 @@ fn sureness(lexical: f32, margin: f32) -> f32 {
     (0.3 + 0.4 * words + margin.min(0.6)).clamp(0.0, 1.0)
 }
 
-/// A field's distinct bigrams (none for a column name, which is placed by
-/// its neighbours).
-fn distinct_bigrams(f: &Field) -> Vec<Bigram> {
-    let mut grams: Vec<Bigram> = Vec::new();
+/// A field's distinct bigrams into `grams` (cleared first; none for a
+/// column name, which is placed by its neighbours).
+fn distinct_bigrams(f: &Field, grams: &mut Vec<Bigram>) {
+    grams.clear();
     if !f.column {
         for_each_bigram([f.text.as_str()], |b| grams.push(b));
         grams.sort_unstable();
         grams.dedup();
     }
-    grams
 }
 
 /// The weighted share of a field's bigrams (`grams`) in the body of each
-/// target of `window`; a bigram's weight is its rarity among those targets,
-/// `ln((n + 1) / (df + 0.5))`.
-fn weighted_shares(grams: &[Bigram], window: Range<usize>, postings: &Postings) -> Vec<f32> {
-    let mut shares = vec![0.0f32; window.len()];
+/// target of `window`, appended to `shares`; a bigram's weight is its
+/// rarity among those targets, `ln((n + 1) / (df + 0.5))`.
+fn weighted_shares(
+    grams: &[Bigram],
+    window: Range<usize>,
+    postings: &Postings,
+    shares: &mut Vec<f32>,
+) {
+    let at = shares.len();
+    shares.resize(at + window.len(), 0.0);
+    let shares = &mut shares[at..];
     let n = window.len() as f32;
     let mut total = 0.0;
     for &b in grams {
@@ -433,11 +452,10 @@ fn weighted_shares(grams: &[Bigram], window: Range<usize>, postings: &Postings) 
         }
     }
     if total > 0.0 {
-        for s in &mut shares {
+        for s in shares {
             *s /= total;
         }
     }
-    shares
 }
 
 #[cfg(test)]
@@ -451,10 +469,11 @@ mod tests {
         bodies: &[Vec<&str>],
         body_units: &[usize],
     ) -> Placement {
-        let vocabulary = items
-            .iter()
-            .flat_map(|it| &it.fields)
-            .flat_map(distinct_bigrams);
+        let vocabulary = items.iter().flat_map(|it| &it.fields).flat_map(|f| {
+            let mut grams = Vec::new();
+            distinct_bigrams(f, &mut grams);
+            grams
+        });
         let postings = Postings::new(vocabulary, bodies);
         super::place(items, targets, &postings, body_units, false)
     }
