@@ -89,13 +89,18 @@ pub fn vocabulary(
     free: &[usize],
 ) -> Vec<Bigram> {
     let mut out = Vec::new();
+    // Each group's lines joined by line breaks, in one buffer.
+    let mut joined = String::new();
     for &u in free {
         if let Unit::Display { lines: ls } = &units[u] {
-            let texts: Vec<&str> = ls
-                .iter()
-                .map(|&l| display_text(lines, classes, l))
-                .collect();
-            for_each_bigram([clean_display(&texts.join("\n")).as_str()], |b| out.push(b));
+            joined.clear();
+            for (k, &l) in ls.iter().enumerate() {
+                if k > 0 {
+                    joined.push('\n');
+                }
+                joined.push_str(display_text(lines, classes, l));
+            }
+            for_each_bigram([clean_display(&joined).as_str()], |b| out.push(b));
         }
     }
     // Repeats are left in: the postings keep each bigram once.
