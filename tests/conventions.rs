@@ -27,6 +27,11 @@ fn staff(p: &Page) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// A feature's headline and first paragraph, in 20-cell columns.
+const FEATURE_OPENING: &str = "社区防控一线见闻\n\
+     连日来，记者走访了本市多个社区，看到\n社区工作人员坚守岗位，居民群众主动配合，\n\
+     社区防控工作有序开展，各个社区都有自己的\n好办法。\n";
+
 fn summary(p: &Page) -> Vec<Summary<'_>> {
     p.articles
         .iter()
@@ -465,18 +470,16 @@ fn a_subhead_wrapped_onto_a_glyph_of_its_own_stays_inside_its_feature() {
     // subhead, one cell too long for the column, leaves its last glyph on a
     // line of its own. The text under it carries on the words of the text
     // above, so the piece goes on.
-    let p = page(
-        "社区防控一线见闻\n\
-         连日来，记者走访了本市多个社区，看到\n社区工作人员坚守岗位，居民群众主动配合，\n\
-         社区防控工作有序开展，各个社区都有自己的\n好办法。\n\
+    let p = page(&format!(
+        "{FEATURE_OPENING}\
          这些社区是怎么做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
          ，动员早，服务早。\n\
          登记早！东风社区：提前入户登记，零感\n染\n\
          东风社区的工作人员告诉记者，社区防控\n工作开展以来，社区提前一周入户登记，居民\n\
          群众主动配合，全社区至今无一例感染。\n\
          社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区工作人员是大家的贴\n\
-         心人。\n",
-    );
+         心人。\n"
+    ));
     assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
     let a = &p.articles[0];
     assert_eq!(a.title.as_deref(), Some("社区防控一线见闻"));
@@ -614,16 +617,14 @@ fn a_credit_in_brackets_alone_under_a_sentences_end_closes_the_paragraph() {
 
 #[test]
 fn triangles_before_short_phrases_mark_subheads() {
-    let p = page(
-        "社区防控一线见闻\n\
-         连日来，记者走访了本市多个社区，看到\n社区工作人员坚守岗位，居民群众主动配合，\n\
-         社区防控工作有序开展，各个社区都有自己的\n好办法。\n\
+    let p = page(&format!(
+        "{FEATURE_OPENING}\
          ▲登记早 服务早\n\
          东风社区的工作人员告诉记者，社区防控\n工作开展以来，社区提前一周入户登记，居民\n\
          群众主动配合，全社区至今无一例感染。\n\
          ▲代购忙 暖人心\n\
-         社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区工作人员是大家的贴\n心人。\n",
-    );
+         社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区工作人员是大家的贴\n心人。\n"
+    ));
     assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
     let kinds: Vec<BlockType> = p.articles[0].blocks.iter().map(|b| b.kind).collect();
     assert_eq!(
