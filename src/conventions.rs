@@ -812,17 +812,13 @@ pub fn ends_sentence(text: &str) -> bool {
 /// sentence's end on one line does (see [`ends_sentence`]). Not a word or
 /// two in brackets, which a wrap may leave alone on a line.
 pub fn is_bracketed_note(text: &str) -> bool {
-    let t = text.trim_start();
-    if !t.starts_with(['（', '(']) {
+    let Some(inner) = text.trim_start().strip_prefix(['（', '(']) else {
         return false;
-    }
-    let t = crate::clean::trim_end(t);
-    let mut inner = t.chars();
-    inner.next();
-    t.starts_with(['（', '('])
-        && t.ends_with(['）', ')'])
-        && !inner.as_str().contains(['（', '('])
-        && t.chars().count() >= MIN_NOTE_CHARS
+    };
+    let t = crate::clean::trim_end(inner);
+    t.ends_with(['）', ')'])
+        && !t.contains(['（', '('])
+        && t.chars().count() + 1 >= MIN_NOTE_CHARS
         && t.len() <= MAX_CREDIT_BYTES
 }
 

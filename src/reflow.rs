@@ -446,11 +446,8 @@ impl Reflow<'_, '_> {
         if !crate::clean::is_cjk(x) || !crate::clean::is_cjk(y) {
             return false;
         }
-        let mut pair = [0u8; 8];
-        let n = x.encode_utf8(&mut pair).len();
-        let m = y.encode_utf8(&mut pair[n..]).len();
-        let pair = std::str::from_utf8(&pair[..n + m]).unwrap_or_default();
-        self.lines.iter().any(|l| l.key.contains(pair))
+        let pair: String = [x, y].into_iter().collect();
+        self.lines.iter().any(|l| l.key.contains(pair.as_str()))
     }
 
     /// The open paragraph's last line stopped mid-sentence at the column's
@@ -503,42 +500,34 @@ impl Reflow<'_, '_> {
             // paragraph printed across columns.
             return (false, 0.7);
         }
-        // The last line of a headline wrapped at the column: right under a
-        // display line, short of the column, ending no sentence, above a
-        // line that starts a paragraph of its own, blank lines between or
-        // not (`目标雷神山！第四批国家中医⏎医疗队（上海）出征⏎就在虹桥机场…`);
-        // no wider than the line above, as a wrap's last line is.
-        if self.last_display.is_some_and(|(p, _)| {
+        // A headline's wrap at the column: right under a display line, no
+        // wider than it (as a wrap's lines are), short of the column,
+        // ending no sentence nor clause.
+        let wraps_display = self.last_display.is_some_and(|(p, _)| {
             p + 1 == i && line.width <= self.lines[p].width + crate::heads::WRAP_SLACK
         }) && matches!(shape, Shape::Short | Shape::Indent)
             && !c.terminal
-            && !c.clause_end
-            && next.is_some_and(|n| self.starts_paragraph(n))
-        {
+            && !c.clause_end;
+        // Its last line, above a line that starts a paragraph of its own,
+        // blank lines between or not (`目标雷神山！第四批国家中医⏎医疗队（上海）
+        // 出征⏎就在虹桥机场…`).
+        if wraps_display && next.is_some_and(|n| self.starts_paragraph(n)) {
             return (true, 0.7);
         }
-        // A headline wrapped at the column onto one more line that ends it
-        // in `！` or `？`: right under a display line, short of the column,
-        // ending no clause, above a line that starts a paragraph
-        // (`武汉市公布最新无疫情⏎小区名单，新增728⏎个！⏎3月20日，…`).
-        if c.display
-            && self.last_display.is_some_and(|(p, _)| {
-                p + 1 == i && line.width <= self.lines[p].width + crate::heads::WRAP_SLACK
-            })
-            && matches!(shape, Shape::Short | Shape::Indent)
-            && !c.terminal
-            && !c.clause_end
-            && next.is_some_and(|n| {
-                let cn = &self.classes[n];
-                n == i + 1
-                    && cn.kind == LineKind::Text
-                    && cn.terminal
-                    && !cn.full_stop
-                    && !cn.clause_end
-                    && self.layout.shape(self.lines, n) == Shape::Short
-                    && self.next_text(n).is_some_and(|m| self.starts_paragraph(m))
-            })
-        {
+        // Or one line before its last, a short one that ends the headline
+        // in `！` or `？`, above a paragraph's start (`武汉市公布最新无疫情⏎
+        // 小区名单，新增728⏎个！⏎3月20日，…`).
+        let exclaims_below = |n: usize| {
+            let cn = &self.classes[n];
+            n == i + 1
+                && cn.kind == LineKind::Text
+                && cn.terminal
+                && !cn.full_stop
+                && !cn.clause_end
+                && self.layout.shape(self.lines, n) == Shape::Short
+                && self.next_text(n).is_some_and(|m| self.starts_paragraph(m))
+        };
+        if c.display && wraps_display && next.is_some_and(exclaims_below) {
             return (true, 0.6);
         }
         if !c.display {
