@@ -145,6 +145,11 @@ impl Layout {
             // as spaces (`开 新 闻 发 布 会， 截 至 今 天 晚 上 8`) fills the
             // column with its glyphs.
             Shape::Wide if letter_spaced(line) => shape_of(line.glyphs, col),
+            // Full-width digits and letters that the typesetter printed half
+            // width (`比上年增长１３．５％`) fill the column at half a cell.
+            Shape::Wide if line.wide_alnum > 0 => {
+                shape_of(line.width - f32::from(line.wide_alnum) / 2.0, col)
+            }
             shape => shape,
         }
     }
@@ -498,5 +503,29 @@ mod tests {
         let last = lines.iter().rposition(|l| !l.is_blank()).unwrap();
         assert!(lines[last].width > 15.0);
         assert_eq!(l.shape(&lines, last), Shape::Full);
+    }
+
+    #[test]
+    fn full_width_digits_printed_half_width_fill_the_column() {
+        let para = "一二三四五六七八九十\n一二三，四五六七八九十一\n一二三四五六，七八九十一\n一二三四五。\n";
+        // Twelve cells as printed: eight ideographs and eight digits at half
+        // a cell, though coded full width.
+        let text = format!("{}一二三四五１９９７年１２月３１日\n", para.repeat(6));
+        let arena = Bump::new();
+        let lines = split(&text, &arena);
+        let l = measure(&lines, &classes_of(&lines));
+        let last = lines.iter().rposition(|l| !l.is_blank()).unwrap();
+        assert_eq!(lines[last].width, 16.0);
+        assert_eq!(l.shape(&lines, last), Shape::Full);
+        // Wider than the column even at half a cell a digit: still wide.
+        let text = format!("{}一二三四五六七八九十一二三１２３４\n", para.repeat(6));
+        let lines = split(&text, &arena);
+        let l = measure(&lines, &classes_of(&lines));
+        let last = lines.iter().rposition(|l| !l.is_blank()).unwrap();
+        assert_eq!(l.shape(&lines, last), Shape::Wide);
+    }
+
+    fn classes_of(lines: &[Line]) -> Vec<Classified> {
+        crate::classify::classify(lines)
     }
 }

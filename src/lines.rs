@@ -41,6 +41,9 @@ pub struct Line<'a> {
     /// Opens with a paragraph indent: `　　`, a tab, two to eight spaces
     /// (more is centring, not an indent).
     pub indent: bool,
+    /// Full-width letters and digits (`１９９７`): a cell wide each in
+    /// `width`, though some typesetters print them half width.
+    pub wide_alnum: u16,
     /// Character column of the first glyph in the printed line.
     pub col: u32,
     /// A piece of a printed line cut out by column unfolding: the next line
@@ -67,6 +70,7 @@ impl<'a> Line<'a> {
         let mut kept = 0;
         let mut skip_markup = false;
         let mut folds = false;
+        let mut wide_alnum = 0u16;
         let mut clause_gap = false;
         let mut marks = Marks::default();
         // The char before `at` was one of a run of ideographs and CJK
@@ -142,6 +146,9 @@ impl<'a> Line<'a> {
                 continue;
             }
             folds |= crate::clean::folds(c);
+            if matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ') {
+                wide_alnum = wide_alnum.saturating_add(1);
+            }
             let cell2 = if c.is_ascii() || c == '\u{a0}' { 1 } else { 2 };
             width2 += cell2;
             let space = c.is_whitespace();
@@ -193,6 +200,7 @@ impl<'a> Line<'a> {
             glyphs: glyphs2 as f32 / 2.0,
             widest_gap: widest_gap.try_into().unwrap_or(u16::MAX),
             clause_gap,
+            wide_alnum,
             indent: false,
             col,
             piece: false,
