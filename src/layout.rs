@@ -71,6 +71,10 @@ pub struct Layout {
     /// (OCR, justified extraction), so it does not set display phrases
     /// apart.
     pub spaced_text: bool,
+    /// Full-width digits and letters print half width: the page's lines
+    /// that hold them fill the column only when they are measured so
+    /// (see [`digits_print_half_width`]).
+    pub half_width_digits: bool,
     /// Per line, the column width around it in half cells (0: none known).
     local: Vec<u16>,
 }
@@ -147,7 +151,7 @@ impl Layout {
             Shape::Wide if letter_spaced(line) => shape_of(line.glyphs, col),
             // Full-width digits and letters that the typesetter printed half
             // width (`比上年增长１３．５％`) fill the column at half a cell.
-            Shape::Wide if line.wide_alnum > 0 => {
+            Shape::Wide if self.half_width_digits && line.wide_alnum > 0 => {
                 shape_of(line.width - f32::from(line.wide_alnum) / 2.0, col)
             }
             shape => shape,
@@ -253,12 +257,47 @@ pub fn measure(lines: &[Line], classes: &[Classified]) -> Layout {
         blanks: Blanks::None,
         indents: Indents::None,
         spaced_text: spaced_text(lines),
+        half_width_digits: false,
         local,
     };
+    layout.half_width_digits = digits_print_half_width(lines, ends_sentence, &layout.local);
     layout.blanks = blank_use(lines, ends_sentence);
     layout.indents = indent_use(lines, ends_sentence, &layout);
     layout
 }
+
+/// Whether the page's full-width digits and letters (`１９９７`) print half
+/// width, as some typesetters code half-width digits: of the lines inside a
+/// paragraph that hold them (a sentence neither ends on the line nor just
+/// before it, so the line fills its column), more fill it only when those
+/// count half a cell than only as coded. A page whose digits print full
+/// width (People's Daily of the 1990s) fills its columns as coded.
+fn digits_print_half_width(lines: &[Line], ends_sentence: &[bool], local: &[u16]) -> bool {
+    let (mut as_coded, mut as_half) = (0usize, 0usize);
+    let mut after_sentence = true;
+    for (i, (l, &w)) in lines.iter().zip(local).enumerate() {
+        if l.is_blank() {
+            continue;
+        }
+        let first = std::mem::replace(&mut after_sentence, ends_sentence[i]);
+        if l.wide_alnum == 0 || w == 0 || first || ends_sentence[i] {
+            continue;
+        }
+        // Only a line whose two readings differ tells them apart.
+        let col = f32::from(w) / 2.0;
+        let half = shape_of(l.width - f32::from(l.wide_alnum) / 2.0, col);
+        match (shape_of(l.width, col), half) {
+            (Shape::Full, Shape::Full) => {}
+            (Shape::Full, _) => as_coded += 1,
+            (Shape::Wide, Shape::Full) => as_half += 1,
+            _ => {}
+        }
+    }
+    as_half >= MIN_HALF_WIDTH_LINES && as_half > as_coded
+}
+
+/// Fewest lines that must show full-width digits printed half width.
+const MIN_HALF_WIDTH_LINES: usize = 2;
 
 /// The column width around each line, in half cells: the widest width
 /// (whole cells) that at least [`MIN_SHARED`] of the non-blank lines around
@@ -509,18 +548,39 @@ mod tests {
     fn full_width_digits_printed_half_width_fill_the_column() {
         let para = "一二三四五六七八九十\n一二三，四五六七八九十一\n一二三四五六，七八九十一\n一二三四五。\n";
         // Twelve cells as printed: eight ideographs and eight digits at half
-        // a cell, though coded full width.
-        let text = format!("{}一二三四五１９９７年１２月３１日\n", para.repeat(6));
+        // a cell, though coded full width (sixteen cells).
+        let digits = "一二三四五六七八九十，\n一二三四五１９９７年１２月３１日\n一二三四五。\n";
+        let text = format!("{}{digits}{}{digits}", para.repeat(3), para.repeat(3));
         let arena = Bump::new();
         let lines = split(&text, &arena);
         let l = measure(&lines, &classes_of(&lines));
-        let last = lines.iter().rposition(|l| !l.is_blank()).unwrap();
-        assert_eq!(lines[last].width, 16.0);
-        assert_eq!(l.shape(&lines, last), Shape::Full);
+        assert!(l.half_width_digits);
+        let line = lines.iter().rposition(|l| l.wide_alnum > 0).unwrap();
+        assert_eq!(lines[line].width, 16.0);
+        assert_eq!(l.shape(&lines, line), Shape::Full);
         // Wider than the column even at half a cell a digit: still wide.
-        let text = format!("{}一二三四五六七八九十一二三１２３４\n", para.repeat(6));
+        let text = format!("{text}一二三四五六七八九十一二三１２３４\n");
         let lines = split(&text, &arena);
         let l = measure(&lines, &classes_of(&lines));
+        let last = lines.iter().rposition(|l| !l.is_blank()).unwrap();
+        assert_eq!(l.shape(&lines, last), Shape::Wide);
+    }
+
+    #[test]
+    fn full_width_digits_printed_full_width_keep_their_cells() {
+        // The page's digit lines fill the column as coded, so a line wider
+        // by its digits is wider than the column (a headline across it).
+        let para = "一二三四五六七八九十\n一二三，四五六七八九十一\n一二三四五六，七八九十一\n一二三四五。\n";
+        let digits = "一二三四五六七八九十，\n一二三四１９９７年１２月\n一二三四五。\n";
+        let text = format!(
+            "{}{digits}{}{digits}一二三四五１９９７年１２月３１日\n",
+            para.repeat(3),
+            para.repeat(3)
+        );
+        let arena = Bump::new();
+        let lines = split(&text, &arena);
+        let l = measure(&lines, &classes_of(&lines));
+        assert!(!l.half_width_digits);
         let last = lines.iter().rposition(|l| !l.is_blank()).unwrap();
         assert_eq!(l.shape(&lines, last), Shape::Wide);
     }

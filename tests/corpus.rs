@@ -23,7 +23,7 @@ const VARIANTS: [Variant; 4] = [
     ("letter-spaced", letter_spaced, 0.87),
     ("left-margin", left_margin, 0.93),
     ("half-width-marks", half_width_marks, 0.93),
-    ("full-width-digits", full_width_digits, 0.92),
+    ("full-width-digits", full_width_digits, 0.91),
 ];
 
 /// Corpus mean score.
