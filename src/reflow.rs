@@ -655,6 +655,19 @@ impl Reflow<'_, '_> {
                         // one on (`按照计划，…设计病床数为700张⏎至1000张，将于
                         // 2月1日建成，2月3日交付投用。`; a first line whose
                         // digits measure short of how they print).
+                        // (Not when, after a sentence's end, the lines from
+                        // it on end no sentence nor clause before an
+                        // indented start: a headline
+                        // wrapped at about the column's width over its
+                        // text — `用文字记录民生变化，一名中⏎国“洋女婿”的疫情
+                        // 日记⏎　据加拿大CTV新闻网3日…`.)
+                        let after_sentence = (0..i)
+                            .rev()
+                            .find(|&p| !self.lines[p].is_blank())
+                            .is_some_and(|p| self.classes[p].terminal);
+                        if after_sentence && self.runs_into_start(i) {
+                            return (true, 0.7);
+                        }
                         let full_below =
                             next.is_some_and(|n| self.layout.shape(self.lines, n) == Shape::Full);
                         if full_below {
@@ -714,6 +727,32 @@ impl Reflow<'_, '_> {
                 }
                 Some(n) => j = n,
                 None => return false,
+            }
+        }
+        false
+    }
+
+    /// The lines from `i` on, within [`MAX_WRAPPED`] and with no blank
+    /// line between, end no sentence nor clause until a line that the page
+    /// marks as a paragraph's start (right under the last, or past a blank
+    /// line where blank lines part paragraphs): no paragraph ends so.
+    fn runs_into_start(&self, i: usize) -> bool {
+        let mut j = i;
+        for _ in 0..MAX_WRAPPED {
+            let c = &self.classes[j];
+            if c.kind != LineKind::Text || c.terminal || c.clause_end {
+                return false;
+            }
+            match self.next_text(j) {
+                // (Where blank lines part paragraphs, one may come between.)
+                Some(n)
+                    if self.starts_paragraph(n)
+                        && (n == j + 1 || self.layout.blanks == Blanks::Paragraphs) =>
+                {
+                    return true
+                }
+                Some(n) if n == j + 1 => j = n,
+                _ => return false,
             }
         }
         false
@@ -1018,6 +1057,38 @@ mod tests {
                 vec![24, 25, 26],
                 vec![27, 28]
             ]
+        );
+    }
+
+    #[test]
+    fn lines_at_the_column_width_ending_no_sentence_above_an_indented_start_are_display() {
+        // Paragraphs start two cells short of the 14-cell column. After a
+        // sentence's end, two lines about as wide as the column that end no
+        // sentence nor clause, right above an indented start: a headline
+        // wrapped at the column's width, though neither line is short.
+        let body = "近日，某区总工会开展送清\n凉活动，走访慰问露天高温岗位\n一线职工，为他们送去防暑降温\n\
+                    用品和慰问金。\n\
+                    该区还组织医护人员为一线\n职工义诊，发放常用药品，讲解\n夏季防病知识。\n";
+        let headline = "用文字记录民生变化，一名外国\n教师在本市亲笔写下的抗疫日记\n";
+        let next = "一位外籍教师在本市定居多\n年，他每天都会写下身边的点滴\n变化。\n";
+        let u = units(&format!("{body}{body}{headline}{next}{next}"));
+        let display: Vec<&Unit> = u
+            .iter()
+            .filter(|u| matches!(u, Unit::Display { .. }))
+            .collect();
+        assert_eq!(
+            display,
+            [&Unit::Display {
+                lines: vec![14, 15]
+            }]
+        );
+        // Under a line that ends no sentence, the same lines carry on the
+        // paragraph above (a line cut short, its digits measured narrow).
+        let cut = body.replace("夏季防病知识。", "夏季防病知识");
+        let u = units(&format!("{body}{cut}{headline}{next}{next}"));
+        assert!(
+            u.iter().all(|u| !matches!(u, Unit::Display { .. })),
+            "{u:?}"
         );
     }
 
