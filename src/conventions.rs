@@ -135,6 +135,7 @@ pub fn bracketed_column_name(key: &str) -> Option<&str> {
 /// Marks::of("2019年4月19日·星期五").has(Marks::YEAR) = true
 /// Marks::of("本版编辑马骏").has(Marks::EDITION) = true
 /// Marks::of("近日，某车队职工").has(Marks::DATELINE) = false
+/// Marks::of("近日，某车队职工").has(Marks::CLAUSE) = true
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Marks(u8);
@@ -157,6 +158,9 @@ impl Marks {
     /// The first char of a role word (`本报记者`, `通讯员`, `摄影`, …): a
     /// credit line holds one ([`is_credit_line`]).
     pub const ROLE: u8 = 64;
+    /// `，` `,` `；` `;` `、`: a comma, an enumeration comma or a semicolon,
+    /// which running text prints and display type seldom does.
+    pub const CLAUSE: u8 = 128;
 
     /// The marks of `key`, as [`Line`](crate::lines::Line)s gather theirs
     /// while they are keyed (with [`Marks::add`]).
@@ -186,7 +190,7 @@ impl Marks {
 
 /// The chars [`Marks::add`] looks for, with their marks; and
 /// [`ROLE_INITIALS`], marked [`Marks::ROLE`].
-const MARK_CHARS: [(char, u8); 16] = [
+const MARK_CHARS: [(char, u8); 21] = [
     ('年', Marks::YEAR),
     ('摄', Marks::PHOTO),
     ('攝', Marks::PHOTO),
@@ -203,13 +207,18 @@ const MARK_CHARS: [(char, u8); 16] = [
     ('电', Marks::DATELINE),
     ('電', Marks::DATELINE),
     ('息', Marks::DATELINE),
+    ('，', Marks::CLAUSE),
+    (',', Marks::CLAUSE),
+    ('；', Marks::CLAUSE),
+    (';', Marks::CLAUSE),
+    ('、', Marks::CLAUSE),
 ];
 
 /// Slot of a char's [`utf8_key`](crate::clean::utf8_key) in [`MARK_TABLE`]:
 /// a multiplicative hash, perfect on [`MARK_CHARS`] and [`ROLE_INITIALS`]
 /// (checked when the table is built, at compile time).
 const fn mark_slot(key: u32) -> usize {
-    (key.wrapping_mul(0x1391_f9b9) >> 26) as usize
+    (key.wrapping_mul(0x64f3_4a2d) >> 26) as usize
 }
 
 /// The [`utf8_key`](crate::clean::utf8_key)s of [`MARK_CHARS`] and
@@ -897,7 +906,11 @@ mod tests {
             Marks::of("本报讯（记者张三）"),
             Marks(Marks::DATELINE | Marks::ROLE)
         );
-        assert_eq!(Marks::of("近日，某车队职工自发设计了大型十字绣"), Marks(0));
+        assert_eq!(
+            Marks::of("近日，某车队职工自发设计了大型十字绣"),
+            Marks(Marks::CLAUSE)
+        );
+        assert_eq!(Marks::of("近日某车队职工自发设计了大型十字绣"), Marks(0));
         assert_eq!(Marks::of(""), Marks(0));
         for c in ROLE_INITIALS {
             assert!(Marks::of(&c.to_string()).has(Marks::ROLE), "{c}");

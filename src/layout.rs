@@ -12,6 +12,7 @@
 //! and [`Layout::indents`] how paragraph starts are marked.
 
 use crate::classify::{Classified, LineKind};
+use crate::conventions::Marks;
 use crate::lines::Line;
 
 /// How a page uses blank lines.
@@ -92,25 +93,6 @@ const WINDOW: usize = 10;
 /// Widths (whole cells) counted for the column width; wider lines are
 /// paragraphs printed one per line.
 const MAX_COLUMN: usize = 48;
-/// Whether a key holds a comma, an enumeration comma, a semicolon or a full
-/// stop, and whether it holds an ASCII letter or digit: one pass over its
-/// bytes (`，` is `EF BC 8C`, `；` `EF BC 9B`, `、` `E3 80 81`, `。` `E3 80 82`).
-fn punct_and_latin(key: &str) -> (bool, bool) {
-    let b = key.as_bytes();
-    // Branch-free over the bytes (most keys are ideographs only).
-    let latin = b
-        .iter()
-        .fold(false, |acc, &x| acc | x.is_ascii_alphanumeric());
-    let punct = memchr::memchr2(b',', b';', b).is_some()
-        || memchr::memchr2_iter(0xEF, 0xE3, b).any(|i| {
-            matches!(
-                (b[i], b.get(i + 1..i + 3)),
-                (0xEF, Some([0xBC, 0x8C | 0x9B])) | (0xE3, Some([0x80, 0x81 | 0x82]))
-            )
-        });
-    (punct, latin)
-}
-
 /// Fewest lines around a line that make its column width.
 const MIN_SHARED: u16 = 3;
 /// The column width is shared by at least this share of the lines that
@@ -225,8 +207,10 @@ pub fn measure(lines: &[Line], classes: &[Classified]) -> Layout {
             if first || !matches!(c.kind, LineKind::Text | LineKind::Lead | LineKind::Credit) {
                 return false;
             }
-            let (punct, latin) = punct_and_latin(l.key);
-            !latin && (c.terminal || c.full_stop || c.clause_end || punct)
+            // Marks gathered when the line was keyed: a comma, enumeration
+            // comma or semicolon (a full stop is `full_stop`).
+            let punct = l.marks.has(Marks::CLAUSE);
+            !l.latin && (c.terminal || c.full_stop || c.clause_end || punct)
         })
         .collect();
     let local = local_widths(lines, &running);

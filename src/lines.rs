@@ -25,6 +25,8 @@ pub struct Line<'a> {
     pub folds: bool,
     /// The chars of `key` that line conventions' quick tests look for.
     pub marks: Marks,
+    /// Some char of `key` is an ASCII letter or digit (full width folded).
+    pub latin: bool,
     /// Printed width in ideograph cells: a CJK glyph or full-width mark is 1,
     /// an ASCII glyph or a space ½ (spaces inside a line stand for the
     /// justification of the printed column, so they count).
@@ -73,6 +75,7 @@ impl<'a> Line<'a> {
         let mut wide_alnum = 0u16;
         let mut clause_gap = false;
         let mut marks = Marks::default();
+        let mut latin = false;
         // The char before `at` was one of a run of ideographs and CJK
         // punctuation.
         let mut after_wide = false;
@@ -124,6 +127,7 @@ impl<'a> Line<'a> {
                     glyph_count += 1;
                     gap = 0;
                     marks.add(u32::from(b));
+                    latin |= b.is_ascii_alphanumeric();
                     at += 1;
                     continue;
                 }
@@ -179,6 +183,7 @@ impl<'a> Line<'a> {
             if !drop {
                 glyph_count += 1;
                 marks.add(crate::clean::utf8_key(folded));
+                latin |= folded.is_ascii_alphanumeric();
             }
             at = next;
         }
@@ -195,6 +200,7 @@ impl<'a> Line<'a> {
             key,
             folds,
             marks,
+            latin,
             glyph_count,
             width: width2 as f32 / 2.0,
             glyphs: glyphs2 as f32 / 2.0,
@@ -413,11 +419,14 @@ mod tests {
         let text = "本版编辑 马骏|校对 吉言 Ｅ－ｍａｉｌ：ａ＠ｂ mail\n\
                     \u{feff}２０１９年４月 **摄** 　记者 通讯员\n\
                     㐀年丁。新华社北京电 据报道 消息 特约 见习 实习 撰稿 作者\n\
-                    本報記者 攝影 訊 電 邮箱 热线 第5版\n\n近日，某车队职工\n";
+                    本報記者 攝影 訊 電 邮箱 热线 第5版\n\n近日，某车队职工\n\
+                    甲、乙；丙,丁;\n戊 ，己 ；庚\n";
         let arena = Bump::new();
         let lines = split(text, &arena);
         for line in &lines {
             assert_eq!(line.marks, Marks::of(line.key), "{:?}", line.raw);
+            let latin = line.key.bytes().any(|b| b.is_ascii_alphanumeric());
+            assert_eq!(line.latin, latin, "{:?}", line.raw);
         }
     }
 
