@@ -84,6 +84,39 @@ const BANNER_LEXICAL: f32 = 0.15;
 /// linear in the length of the input.
 const WINDOW: usize = 12;
 
+/// How many units that hold running text come before each unit: whether
+/// running text lies between two units, told by two look-ups.
+struct BodyCounts(Vec<u32>);
+
+impl BodyCounts {
+    /// The counts for `body_units` (sorted), up to one past the last.
+    fn new(body_units: &[usize]) -> Self {
+        let len = body_units.last().map_or(0, |&u| u + 1);
+        let mut before = vec![0u32; len + 1];
+        for &u in body_units {
+            before[u + 1] += 1;
+        }
+        for u in 1..before.len() {
+            before[u] += before[u - 1];
+        }
+        BodyCounts(before)
+    }
+
+    /// Body units before unit `u`.
+    fn before(&self, u: usize) -> u32 {
+        match self.0.get(u) {
+            Some(&n) => n,
+            None => self.0.last().copied().unwrap_or(0),
+        }
+    }
+
+    /// A body unit lies strictly between units `a` and `b`.
+    fn between(&self, a: usize, b: usize) -> bool {
+        let (lo, hi) = (a.min(b), a.max(b));
+        self.before(hi) > self.before(lo + 1)
+    }
+}
+
 /// Places the fields of `items` with `targets`, whose bodies are read in
 /// `postings`, for a vocabulary that holds every field's bigrams (see
 /// [`crate::heads::vocabulary`]). Items and targets come in source order;
@@ -102,11 +135,8 @@ pub fn place(
 ) -> Placement {
     debug_assert!(items.is_sorted_by_key(|it| it.unit));
     debug_assert!(targets.is_sorted_by_key(|t| t.first_unit));
-    let between_body = |a: usize, b: usize| {
-        let (lo, hi) = (a.min(b), a.max(b));
-        let k = body_units.partition_point(|&u| u <= lo);
-        body_units.get(k).is_some_and(|&u| u < hi)
-    };
+    let body_counts = BodyCounts::new(body_units);
+    let between_body = |a: usize, b: usize| body_counts.between(a, b);
     // Where a field stands to an article: right before its body, right
     // after it, or apart from it.
     let side = |unit: usize, t: &Target| -> Side {
@@ -502,6 +532,15 @@ mod tests {
             last_unit: last,
             ad: false,
         }
+    }
+
+    #[test]
+    fn running_text_between_two_units_is_counted() {
+        let counts = BodyCounts::new(&[2, 3, 7]);
+        let between = |a, b| counts.between(a, b);
+        assert!(between(1, 3) && between(3, 1) && between(3, 8) && between(0, 100));
+        assert!(!between(2, 3) && !between(3, 7) && !between(4, 6) && !between(7, 100));
+        assert!(!between(5, 5) && !BodyCounts::new(&[]).between(0, 9));
     }
 
     #[test]
