@@ -821,7 +821,7 @@ pub fn ends_sentence(text: &str) -> bool {
 /// sentence's end on one line does (see [`ends_sentence`]). Not a word or
 /// two in brackets, which a wrap may leave alone on a line.
 pub fn is_bracketed_note(text: &str) -> bool {
-    let Some(inner) = text.trim_start().strip_prefix(['（', '(']) else {
+    let Some(inner) = crate::clean::trim_start(text).strip_prefix(['（', '(']) else {
         return false;
     };
     let t = crate::clean::trim_end(inner);
