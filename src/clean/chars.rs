@@ -306,6 +306,16 @@ fn opens_no_space(b: u8) -> bool {
     (0x21..0x7f).contains(&b) || (0xe4..0xf0).contains(&b)
 }
 
+/// The three bytes of the char U+4000–U+9FFF (ideographs, with the
+/// hexagram signs among them: no white space, punctuation or invisible
+/// char) that opens `bytes`, if one does: read on its lead byte, E4–E9.
+pub(crate) fn opening_cjk(bytes: &[u8]) -> Option<&[u8]> {
+    match bytes {
+        [0xe4..=0xe9, _, _, ..] => Some(&bytes[..3]),
+        _ => None,
+    }
+}
+
 /// [`str::trim_start`], reading one byte when the text opens with a glyph.
 pub(crate) fn trim_start(s: &str) -> &str {
     match s.as_bytes().first() {

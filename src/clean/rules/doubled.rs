@@ -1,7 +1,7 @@
 //! Doubled glyphs: fake bold set by printing every glyph twice
 //! (`公公交交职职工工`), undone line by line before cleaning.
 
-use crate::clean::chars::{is_invisible, is_ws};
+use crate::clean::chars::{is_invisible, is_ws, opening_cjk};
 
 /// Undoes fake-bold doubling of a whole line: `公公交交职职工工` → `公交职工`.
 ///
@@ -22,7 +22,13 @@ use crate::clean::chars::{is_invisible, is_ws};
 /// assert_eq!(undouble("公交职工做刺绣"), None);
 /// ```
 pub fn undouble(line: &str) -> Option<String> {
-    // Most lines fail at once: test the first pair before allocating.
+    // Most lines fail at once: test the first pair before allocating, on
+    // the bytes when the line opens with two ideographs.
+    let bytes = line.as_bytes();
+    let first_two = opening_cjk(bytes).zip(bytes.get(3..).and_then(opening_cjk));
+    if first_two.is_some_and(|(a, b)| a != b) {
+        return None;
+    }
     let mut glyphs = line.chars().filter(|&c| !is_invisible(c) && !is_ws(c));
     if glyphs.next() != glyphs.next() {
         return None;
