@@ -30,11 +30,11 @@
 mod chars;
 mod rules;
 
+pub(crate) use chars::{
+    ends_in_cjk, fold_char, folds, is_ideograph_key, trim_end, trim_start, utf8_key, wide_run_with,
+};
 pub use chars::{
     ends_sentence, fold_width, is_cjk, is_cjk_punct, is_cjk_text, is_closing_punct, is_ideographic,
     is_terminal_punct, is_ws,
-};
-pub(crate) use chars::{
-    fold_char, folds, is_ideograph_key, trim_end, trim_start, utf8_key, wide_run_with,
 };
 pub use rules::{clean_body, clean_display, undouble, undouble_tail};

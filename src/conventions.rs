@@ -797,6 +797,11 @@ pub fn is_sentence_end(c: char) -> bool {
 /// sentence's end: `…加油的同胞。（田宽）`.
 pub fn ends_sentence(text: &str) -> bool {
     let t = crate::clean::trim_end(text);
+    // Most lines end in an ideograph, which neither ends a sentence nor
+    // closes a bracket: told on the bytes.
+    if crate::clean::ends_in_cjk(t) {
+        return false;
+    }
     let ends = |s: &str| {
         s.chars()
             .rev()

@@ -316,6 +316,13 @@ pub(crate) fn opening_cjk(bytes: &[u8]) -> Option<&[u8]> {
     }
 }
 
+/// `s` ends in a char U+4000–U+9FFF (see [`opening_cjk`]): its lead byte,
+/// E4–E9, three bytes from the end.
+pub(crate) fn ends_in_cjk(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 3 && (0xe4..=0xe9).contains(&b[b.len() - 3])
+}
+
 /// [`str::trim_start`], reading one byte when the text opens with a glyph.
 pub(crate) fn trim_start(s: &str) -> &str {
     match s.as_bytes().first() {
