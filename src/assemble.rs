@@ -49,11 +49,13 @@ pub fn bodies(
     let mut built: Vec<(usize, Article, Target, Opening, f32)> =
         Vec::with_capacity(segments.drafts.len());
     let mut warnings = Vec::new();
-    // One buffer for the joined text of each paragraph in turn.
+    // Buffers for each article in turn: the joined text of each paragraph,
+    // the lines the article spans.
     let mut scratch = String::new();
+    let mut all = Vec::new();
     for d in &segments.drafts {
         let (order, art, target, quotes) =
-            draft_article(lines, classes, units, d, &mut used, &mut scratch);
+            draft_article(lines, classes, units, d, &mut used, &mut scratch, &mut all);
         let sure = mean_sureness(d, units, &reflowed.sure);
         built.push((order, art, target, d.opening, sure));
         for spans in quotes {
@@ -506,9 +508,10 @@ fn draft_article(
     d: &Draft,
     used: &mut [bool],
     scratch: &mut String,
+    all: &mut Vec<usize>,
 ) -> (usize, Article, Target, Vec<Vec<Span>>) {
     let mut art = Article::new(Kind::Feature);
-    let mut all: Vec<usize> = Vec::new();
+    all.clear();
     let mut quotes: Vec<Vec<Span>> = Vec::new();
 
     if let Some(l) = d.ad {
@@ -618,7 +621,7 @@ fn draft_article(
         art.signature = Some(clean_display(&raw));
         art.signature_spans = spans_of(lines, ls.iter().copied());
     }
-    for &l in &all {
+    for &l in all.iter() {
         used[l] = true;
     }
     all.sort_unstable();
