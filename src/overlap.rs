@@ -198,25 +198,7 @@ impl Postings {
             let slot = filter_slot(b);
             filter[slot / 64] |= 1 << (slot % 64);
         }
-        // (id, text) pairs, each once: `last[id]` is the text the id was
-        // last met in.
-        let mut last = vec![u32::MAX; ids.len()];
-        let mut pairs: Vec<(u32, u32)> = Vec::new();
-        for (t, pieces) in texts.iter().enumerate() {
-            let t = t as u32;
-            for_each_bigram(pieces.iter().copied(), |b| {
-                let slot = filter_slot(b);
-                if filter[slot / 64] & (1 << (slot % 64)) == 0 {
-                    return;
-                }
-                if let Some(&id) = ids.get(&b) {
-                    if last[id as usize] != t {
-                        last[id as usize] = t;
-                        pairs.push((id, t));
-                    }
-                }
-            });
-        }
+        let pairs = first_meetings(&ids, &filter, texts);
         let mut starts = vec![0u32; ids.len() + 1];
         for &(id, _) in &pairs {
             starts[id as usize + 1] += 1;
@@ -245,6 +227,54 @@ impl Postings {
             None => &[],
         }
     }
+}
+
+/// Holds the filter bit of `b`.
+#[inline(always)]
+fn in_filter(filter: &[u64; FILTER_BITS / 64], b: Bigram) -> bool {
+    let slot = filter_slot(b);
+    filter[slot / 64] >> (slot % 64) & 1 != 0
+}
+
+/// The (id, text) pairs of the vocabulary's bigrams (`ids`, and their bits
+/// in `filter`) in `texts`, each once, in text order. Per text, the bigrams
+/// the filter passes are gathered first, then looked up; the ids met for
+/// the first time in the text (`last[id]` is the text the id was last met
+/// in) are kept. Gathering and keeping advance a count rather than branch:
+/// whether a bigram passes, or an id is new, follows no pattern.
+fn first_meetings(
+    ids: &FxHashMap<Bigram, u32>,
+    filter: &[u64; FILTER_BITS / 64],
+    texts: &[Vec<&str>],
+) -> Vec<(u32, u32)> {
+    let mut last = vec![u32::MAX; ids.len()];
+    let mut passed: Vec<Bigram> = Vec::new();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    for (t, pieces) in texts.iter().enumerate() {
+        let t = t as u32;
+        // Room for one bigram per byte.
+        let bytes: usize = pieces.iter().map(|p| p.len()).sum();
+        if passed.len() < bytes {
+            passed.resize(bytes, 0);
+        }
+        let mut n = 0;
+        for_each_bigram(pieces.iter().copied(), |b| {
+            passed[n] = b;
+            n += usize::from(in_filter(filter, b));
+        });
+        let at = pairs.len();
+        pairs.resize(at + n, (0, t));
+        let mut fresh = at;
+        for &b in &passed[..n] {
+            if let Some(&id) = ids.get(&b) {
+                pairs[fresh].0 = id;
+                fresh += usize::from(last[id as usize] != t);
+                last[id as usize] = t;
+            }
+        }
+        pairs.truncate(fresh);
+    }
+    pairs
 }
 
 #[cfg(test)]
