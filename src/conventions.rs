@@ -55,13 +55,14 @@ pub fn may_open_dateline(key: &str) -> bool {
         return true;
     }
     // An outlet's word, then the dateline's end (`电`, `讯`) after it.
+    // The chars are tested with `|`, not by a `match`: which of them a
+    // glyph is follows no pattern, and a branch per test would mispredict.
     let mut outlet = false;
     for c in key.chars().take(MAX_DATELINE_GLYPHS) {
-        match c {
-            '社' | '网' | '網' | '台' | '报' | '報' => outlet = true,
-            '电' | '電' | '讯' | '訊' => return outlet,
-            _ => {}
+        if (c == '电') | (c == '電') | (c == '讯') | (c == '訊') {
+            return outlet;
         }
+        outlet |= (c == '社') | (c == '网') | (c == '網') | (c == '台') | (c == '报') | (c == '報');
     }
     // A dateline that runs on into the next line ends there.
     outlet
