@@ -22,16 +22,28 @@ pub type Bigram = u64;
 /// ```text
 /// 五型工会 → 五型, 型工, 工会;  ["公交", "职工"] → 公交, 交职, 职工
 /// ```
-pub fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl FnMut(Bigram)) {
+pub fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, f: impl FnMut(Bigram)) {
+    bigrams::<false>(text, f);
+}
+
+/// [`for_each_bigram`] for look-ups in a vocabulary of bigrams: inside a
+/// run of ideographs and CJK punctuation, `f` is also called with values
+/// that are no bigram (one half zero: a word's first glyph, a punctuation
+/// mark), which no vocabulary holds. That spares a branch on each glyph,
+/// whether it opens a word, which follows no pattern.
+fn for_each_bigram_loose<'a>(text: impl IntoIterator<Item = &'a str>, f: impl FnMut(Bigram)) {
+    bigrams::<true>(text, f);
+}
+
+/// The bigrams of `text`, [`for_each_bigram_loose`] if `LOOSE`.
+#[inline(always)]
+fn bigrams<'a, const LOOSE: bool>(
+    text: impl IntoIterator<Item = &'a str>,
+    mut f: impl FnMut(Bigram),
+) {
     // The word char before, as its `utf8_key`; 0 for none (NUL is no word
     // char).
     let mut prev = 0u32;
-    let mut word = |prev: &mut u32, key: u32| {
-        if *prev != 0 {
-            f(u64::from(*prev) << 32 | u64::from(key));
-        }
-        *prev = key;
-    };
     for piece in text {
         let bytes = piece.as_bytes();
         let mut at = 0;
@@ -39,8 +51,12 @@ pub fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl 
             // Runs of ideographs and CJK punctuation (which ends a word)
             // without decoding them char by char.
             at += wide_run_with(&bytes[at..], |key| {
-                if is_ideograph_key(key) {
-                    word(&mut prev, key);
+                if LOOSE {
+                    let key = std::hint::select_unpredictable(is_ideograph_key(key), key, 0);
+                    f(u64::from(prev) << 32 | u64::from(key));
+                    prev = key;
+                } else if is_ideograph_key(key) {
+                    word(&mut f, &mut prev, key);
                 } else {
                     prev = 0;
                 }
@@ -60,12 +76,22 @@ pub fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, mut f: impl 
                 (is_cjk(c), c.is_whitespace(), utf8_key(c))
             };
             if is_word {
-                word(&mut prev, key);
+                word(&mut f, &mut prev, key);
             } else if !is_space {
                 prev = 0;
             }
         }
     }
+}
+
+/// A word char read, its `utf8_key` `key` after `prev`: the bigram it ends,
+/// if any, goes to `f`.
+#[inline(always)]
+fn word(f: &mut impl FnMut(Bigram), prev: &mut u32, key: u32) {
+    if *prev != 0 {
+        f(u64::from(*prev) << 32 | u64::from(key));
+    }
+    *prev = key;
 }
 
 /// The distinct bigrams of a text, sorted: a set to test against with
@@ -258,7 +284,7 @@ fn first_meetings(
             passed.resize(bytes, 0);
         }
         let mut n = 0;
-        for_each_bigram(pieces.iter().copied(), |b| {
+        for_each_bigram_loose(pieces.iter().copied(), |b| {
             passed[n] = b;
             n += usize::from(in_filter(filter, b));
         });
