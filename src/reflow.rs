@@ -715,21 +715,9 @@ impl Reflow<'_, '_> {
     /// The lines from `i` on end no sentence until, within
     /// [`MAX_WRAPPED`] lines, a dateline or byline opens a piece.
     fn runs_into_opening(&self, i: usize) -> bool {
-        let mut j = i;
-        for _ in 0..MAX_WRAPPED {
-            let c = &self.classes[j];
-            if c.kind != LineKind::Text || c.terminal || c.clause_end {
-                return false;
-            }
-            match self.next_text(j) {
-                Some(n) if matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline) => {
-                    return true
-                }
-                Some(n) => j = n,
-                None => return false,
-            }
-        }
-        false
+        self.run_ending_no_sentence(i, |_, n| {
+            matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline).then_some(true)
+        })
     }
 
     /// The lines from `i` on, within [`MAX_WRAPPED`] and with no blank
@@ -737,22 +725,37 @@ impl Reflow<'_, '_> {
     /// marks as a paragraph's start (right under the last, or past a blank
     /// line where blank lines part paragraphs): no paragraph ends so.
     fn runs_into_start(&self, i: usize) -> bool {
+        self.run_ending_no_sentence(i, |j, n| {
+            let next = n == j + 1;
+            if self.starts_paragraph(n) && (next || self.layout.blanks == Blanks::Paragraphs) {
+                Some(true)
+            } else {
+                (!next).then_some(false)
+            }
+        })
+    }
+
+    /// Walks the lines from `i` on, within [`MAX_WRAPPED`], while each is
+    /// text that ends no sentence nor clause: `ends(j, n)`, for line `j`
+    /// and the next text line `n`, says whether the run ends there as
+    /// sought (`Some(true)`), ends otherwise (`Some(false)`) or goes on.
+    fn run_ending_no_sentence(
+        &self,
+        i: usize,
+        ends: impl Fn(usize, usize) -> Option<bool>,
+    ) -> bool {
         let mut j = i;
         for _ in 0..MAX_WRAPPED {
             let c = &self.classes[j];
             if c.kind != LineKind::Text || c.terminal || c.clause_end {
                 return false;
             }
-            match self.next_text(j) {
-                // (Where blank lines part paragraphs, one may come between.)
-                Some(n)
-                    if self.starts_paragraph(n)
-                        && (n == j + 1 || self.layout.blanks == Blanks::Paragraphs) =>
-                {
-                    return true
-                }
-                Some(n) if n == j + 1 => j = n,
-                _ => return false,
+            let Some(n) = self.next_text(j) else {
+                return false;
+            };
+            match ends(j, n) {
+                Some(found) => return found,
+                None => j = n,
             }
         }
         false
