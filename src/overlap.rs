@@ -264,7 +264,8 @@ fn in_filter(filter: &[u64; FILTER_BITS / 64], b: Bigram) -> bool {
 
 /// The (id, text) pairs of the vocabulary's bigrams (`ids`, and their bits
 /// in `filter`) in `texts`, each once, in text order. Per text, the bigrams
-/// the filter passes are gathered first, then looked up; the ids met for
+/// the filter passes are gathered first (up to [`GATHERED`] at a time),
+/// then looked up; the ids met for
 /// the first time in the text (`last[id]` is the text the id was last met
 /// in) are kept. Gathering and keeping advance a count rather than branch:
 /// whether a bigram passes, or an id is new, follows no pattern.
@@ -274,33 +275,49 @@ fn first_meetings(
     texts: &[Vec<&str>],
 ) -> Vec<(u32, u32)> {
     let mut last = vec![u32::MAX; ids.len()];
-    let mut passed: Vec<Bigram> = Vec::new();
+    let mut passed = [0 as Bigram; GATHERED];
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     for (t, pieces) in texts.iter().enumerate() {
         let t = t as u32;
-        // Room for one bigram per byte.
-        let bytes: usize = pieces.iter().map(|p| p.len()).sum();
-        if passed.len() < bytes {
-            passed.resize(bytes, 0);
-        }
         let mut n = 0;
         for_each_bigram_loose(pieces.iter().copied(), |b| {
             passed[n] = b;
             n += usize::from(in_filter(filter, b));
-        });
-        let at = pairs.len();
-        pairs.resize(at + n, (0, t));
-        let mut fresh = at;
-        for &b in &passed[..n] {
-            if let Some(&id) = ids.get(&b) {
-                pairs[fresh].0 = id;
-                fresh += usize::from(last[id as usize] != t);
-                last[id as usize] = t;
+            if n == GATHERED {
+                keep_first(ids, &mut last, &passed, t, &mut pairs);
+                n = 0;
             }
-        }
-        pairs.truncate(fresh);
+        });
+        keep_first(ids, &mut last, &passed[..n], t, &mut pairs);
     }
     pairs
+}
+
+/// Bigrams gathered before they are looked up: a buffer of fixed size, so
+/// that a long text needs none of its own size.
+const GATHERED: usize = 1024;
+
+/// Appends `(id, t)` to `pairs` for each of `bigrams` that the vocabulary
+/// (`ids`) holds and that text `t` meets for the first time (`last[id]` is
+/// the text the id was last met in).
+fn keep_first(
+    ids: &FxHashMap<Bigram, u32>,
+    last: &mut [u32],
+    bigrams: &[Bigram],
+    t: u32,
+    pairs: &mut Vec<(u32, u32)>,
+) {
+    let at = pairs.len();
+    pairs.resize(at + bigrams.len(), (0, t));
+    let mut fresh = at;
+    for &b in bigrams {
+        if let Some(&id) = ids.get(&b) {
+            pairs[fresh].0 = id;
+            fresh += usize::from(last[id as usize] != t);
+            last[id as usize] = t;
+        }
+    }
+    pairs.truncate(fresh);
 }
 
 #[cfg(test)]
@@ -314,5 +331,27 @@ mod tests {
         // 公交, 职工, 工车 (pieces join as white space), 车队.
         assert_eq!(v.len(), 4);
         assert_eq!(BigramSet::of(["ab1"]).len(), 2);
+    }
+
+    #[test]
+    fn postings_hold_bigrams_past_any_gathering_buffer() {
+        // A text of distinct bigrams, many more than are gathered at a time,
+        // and a second text holding only its last bigram.
+        let long: String = (0..3 * GATHERED as u32)
+            .map(|k| char::from_u32(0x4E00 + k).unwrap())
+            .collect();
+        let tail: String = long.chars().skip(3 * GATHERED - 2).collect();
+        let vocab = BigramSet::of([long.as_str()]);
+        let texts = vec![vec![long.as_str()], vec![tail.as_str()]];
+        let postings = Postings::new(vocab.iter(), &texts);
+        let first = vocab.iter().next().unwrap();
+        assert_eq!(postings.holders(first), [0]);
+        let mut last_bigram = 0;
+        for_each_bigram([tail.as_str()], |b| last_bigram = b);
+        assert_eq!(postings.holders(last_bigram), [0, 1]);
+        assert_eq!(
+            vocab.iter().filter(|&b| postings.holders(b) == [0]).count(),
+            vocab.len() - 1
+        );
     }
 }
