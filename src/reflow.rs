@@ -413,12 +413,15 @@ impl Reflow<'_, '_> {
         // word the break cut: a paragraph's last line, even above a
         // dateline — `…志愿者和居民群众⏎时强调⏎新华社武汉3月10日电…`,
         // `…下沉干部志愿⏎者和居民群众时强调⏎新华社…`.)
-        let tail = shape == Shape::Short
-            && prev_mid_sentence
-            && self.open_last() == Some(i - 1)
-            && (!has_ideographs(self.lines[i].key, MAX_TAIL + 1) || self.word_across(i - 1, i));
+        // (Read only above a dateline: the word test reads the page.)
+        let tail = || {
+            shape == Shape::Short
+                && prev_mid_sentence
+                && self.open_last() == Some(i - 1)
+                && (!has_ideographs(self.lines[i].key, MAX_TAIL + 1) || self.word_across(i - 1, i))
+        };
         if c.display
-            && ((next_opens && !tail)
+            && ((next_opens && !tail())
                 || (self.lines[i - 1].is_blank() && self.runs_into_opening(i)))
         {
             // A headline right above a dateline, or wrapped over display
@@ -647,27 +650,26 @@ impl Reflow<'_, '_> {
                 match shape {
                     Shape::Indent if marked => (false, 0.9),
                     Shape::Full if marked => {
-                        // Where paragraphs start two cells short, a full line
-                        // after a paragraph's end is a headline at about the
-                        // column's width when its words come back below it —
-                        // unless the line right under it is full too: no
-                        // paragraph starts full, so that line carries this
-                        // one on (`按照计划，…设计病床数为700张⏎至1000张，将于
-                        // 2月1日建成，2月3日交付投用。`; a first line whose
-                        // digits measure short of how they print).
-                        // (Not when, after a sentence's end, the lines from
-                        // it on end no sentence nor clause before an
-                        // indented start: a headline
-                        // wrapped at about the column's width over its
-                        // text — `用文字记录民生变化，一名中⏎国“洋女婿”的疫情
-                        // 日记⏎　据加拿大CTV新闻网3日…`.)
-                        let after_sentence = (0..i)
-                            .rev()
-                            .find(|&p| !self.lines[p].is_blank())
-                            .is_some_and(|p| self.classes[p].terminal);
+                        // Where paragraphs start two cells short, lines
+                        // about the column's width that, after a
+                        // sentence's end, end no sentence nor clause
+                        // before an indented start are a headline wrapped
+                        // at the column's width over its text
+                        // (`用文字记录民生变化，一名中⏎国“洋女婿”的疫情日记⏎
+                        // 　据加拿大CTV新闻网3日…`).
+                        let after_sentence =
+                            self.prev_text(i).is_some_and(|p| self.classes[p].terminal);
                         if after_sentence && self.runs_into_start(i) {
                             return (true, 0.7);
                         }
+                        // Else a full line after a paragraph's end is a
+                        // headline at about the column's width when its
+                        // words come back below it — unless the line right
+                        // under it is full too: no paragraph starts full,
+                        // so that line carries this one on (`按照计划，…设计
+                        // 病床数为700张⏎至1000张，将于2月1日建成，2月3日交付
+                        // 投用。`; a first line whose digits measure short of
+                        // how they print).
                         let full_below =
                             next.is_some_and(|n| self.layout.shape(self.lines, n) == Shape::Full);
                         if full_below {
@@ -873,7 +875,6 @@ impl Reflow<'_, '_> {
         cn.display && matches!(next_shape, Shape::Short | Shape::Wide)
     }
 
-    /// The next line with text after `i`.
     /// Line `n` starts a paragraph by the page's own marks: a dateline or a
     /// byline line, or an indent where the page marks paragraphs so.
     fn starts_paragraph(&self, n: usize) -> bool {
@@ -885,8 +886,14 @@ impl Reflow<'_, '_> {
             }
     }
 
+    /// The next line with text after `i`.
     fn next_text(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| !self.lines[j].is_blank())
+    }
+
+    /// The last line with text before `i`.
+    fn prev_text(&self, i: usize) -> Option<usize> {
+        (0..i).rev().find(|&j| !self.lines[j].is_blank())
     }
 }
 
