@@ -130,6 +130,12 @@ const MAX_WRAPPED: usize = 3;
 /// is running text set without punctuation (a list, a table).
 const MAX_GROUP: usize = 8;
 
+/// A paragraph's first line is indented by two cells (空两格).
+const INDENT_CELLS: f32 = 2.0;
+/// How far a line's measured shortfall may stray from [`INDENT_CELLS`] and
+/// still read as an indent (a glyph of punctuation narrower than its cell).
+const INDENT_TOLERANCE: f32 = 0.5;
+
 /// Reflows classified lines into units.
 pub fn reflow(lines: &[Line], classes: &[Classified], layout: &Layout) -> Reflowed {
     reflow_with(lines, classes, layout, &[])
@@ -648,7 +654,30 @@ impl Reflow<'_, '_> {
                 }
                 let marked = self.layout.indents == Indents::Width;
                 match shape {
-                    Shape::Indent if marked => (false, 0.9),
+                    Shape::Indent if marked => {
+                        // A line marked as a paragraph's start, after a
+                        // sentence's end, that ends no sentence nor clause
+                        // right above the next paragraph's start is no
+                        // paragraph: a subhead set at the indent's width
+                        // (`…的金融服务。⏎开展“金融服务”专项行动⏎作为一家…`).
+                        let after_sentence =
+                            self.prev_text(i).is_some_and(|p| self.classes[p].terminal);
+                        let c = &self.classes[i];
+                        // (The start read from the next line's width only
+                        // when no glyph of uncertain width makes it short:
+                        // `除医学观察121人，…`, `的权威人士，…一些“奥`.)
+                        let start_below = next.is_some_and(|n| {
+                            n == i + 1
+                                && self.width_is_certain(n)
+                                && self.indented_by_two_cells(n)
+                                && self.fills(n)
+                        });
+                        if after_sentence && !c.terminal && !c.clause_end && start_below {
+                            (true, 0.7)
+                        } else {
+                            (false, 0.9)
+                        }
+                    }
                     Shape::Full if marked => {
                         // Where paragraphs start two cells short, lines
                         // about the column's width that, after a
@@ -886,6 +915,21 @@ impl Reflow<'_, '_> {
             }
     }
 
+    /// Line `n` falls short of its column by the two cells of a
+    /// paragraph's indent (空两格), within [`INDENT_TOLERANCE`].
+    fn indented_by_two_cells(&self, n: usize) -> bool {
+        self.layout
+            .width_at(n)
+            .is_some_and(|col| (col - self.lines[n].width - INDENT_CELLS).abs() <= INDENT_TOLERANCE)
+    }
+
+    /// Line `n` holds no glyph that fonts print narrower than its cell
+    /// (Latin, digits, curly quotes), so its width says where it starts.
+    fn width_is_certain(&self, n: usize) -> bool {
+        let line = &self.lines[n];
+        !line.latin && !line.key.contains(['“', '”', '‘', '’', '"'])
+    }
+
     /// The next line with text after `i`.
     fn next_text(&self, i: usize) -> Option<usize> {
         (i + 1..self.lines.len()).find(|&j| !self.lines[j].is_blank())
@@ -925,7 +969,11 @@ mod tests {
     /// Each unit as `p` (paragraph) or `d` (display group) and its line
     /// count.
     fn kinds(text: &str) -> Vec<(&'static str, usize)> {
-        units(text)
+        kinds_of(&units(text))
+    }
+
+    fn kinds_of(units: &[Unit]) -> Vec<(&'static str, usize)> {
+        units
             .iter()
             .map(|u| match u {
                 Unit::Para { lines, .. } => ("p", lines.len()),
@@ -1096,6 +1144,36 @@ mod tests {
         // paragraph above (a line cut short, its digits measured narrow).
         let cut = body.replace("夏季防病知识。", "夏季防病知识");
         let u = units(&format!("{body}{cut}{headline}{next}{next}"));
+        assert!(
+            u.iter().all(|u| !matches!(u, Unit::Display { .. })),
+            "{u:?}"
+        );
+    }
+
+    #[test]
+    fn a_line_of_the_indents_width_ending_no_sentence_above_a_start_is_display() {
+        // Paragraphs start two cells short of the 14-cell column. After a
+        // sentence's end, a line that short ending no sentence nor clause,
+        // right above the next paragraph's start, is no paragraph: a
+        // subhead set at the width of an indented line.
+        let body = "近日，某区总工会开展送清\n凉活动，走访慰问露天高温岗位\n一线职工，为他们送去防暑降温\n\
+                    用品和慰问金。\n\
+                    该区还组织医护人员为一线\n职工义诊，发放常用药品，讲解\n夏季防病知识。\n";
+        let subhead = "开展“送健康”专项行动\n";
+        let next = "一位外籍教师在本市定居多\n年，他每天都会写下身边的点滴\n变化。\n";
+        let u = units(&format!("{body}{body}{subhead}{next}{next}"));
+        assert_eq!(kinds_of(&u)[4], ("d", 1), "{u:?}");
+        // The same line under a sentence cut short carries it on.
+        let cut = body.replace("夏季防病知识。", "夏季防病知识");
+        let u = units(&format!("{body}{cut}{subhead}{next}{next}"));
+        assert!(
+            u.iter().all(|u| !matches!(u, Unit::Display { .. })),
+            "{u:?}"
+        );
+        // Nor is it display when the start below holds digits, whose width
+        // says little (`…近10年来，共抢救⏎500余部…`).
+        let digits = next.replace("外籍", "1234");
+        let u = units(&format!("{body}{body}{subhead}{digits}{next}"));
         assert!(
             u.iter().all(|u| !matches!(u, Unit::Display { .. })),
             "{u:?}"

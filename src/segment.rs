@@ -426,18 +426,31 @@ impl Segmenter<'_, '_> {
         let Unit::Display { lines } = &self.units[h] else {
             return false;
         };
-        // One line, or one wrapped onto a second that holds a glyph or
-        // two (`排查早！国棉社区：提前一周排查，至今零感⏎染`).
-        let wrapped = lines.len() == 2 && self.lines[lines[1]].len() <= MAX_SUBHEAD_WRAP;
-        if !(lines.len() == 1 || wrapped) || self.classes[lines[0]].undoubled.is_some() {
-            return false;
-        }
         let Some(d) = self.current.as_ref() else {
             return false;
         };
+        if self.classes[lines[0]].undoubled.is_some() {
+            return false;
+        }
         let line = &self.lines[lines[0]];
-        if cv::is_numbered_subhead(line.key) && line.len() <= MAX_NUMBERED_SUBHEAD {
-            return !d.blocks.is_empty();
+        if cv::is_numbered_subhead(line.key) && !d.blocks.is_empty() {
+            // A numbered subhead heads a section of the piece it stands
+            // in, on one line or wrapped at the column's width (`一、舆情
+            // 热度不断升温，微信⏎网媒成为主力`); printed with more (a
+            // figure's labels under `三、…`), it does when it goes on a
+            // series the piece has begun and the text below carries on
+            // the piece's words.
+            let glyphs: usize = lines.iter().map(|&l| self.lines[l].len()).sum();
+            if lines.len() <= 2 && glyphs <= MAX_NUMBERED_SUBHEAD {
+                return true;
+            }
+            return self.numbered_series(d) && self.coheres(d, next);
+        }
+        // One line, or one wrapped onto a second that holds a glyph or
+        // two (`排查早！国棉社区：提前一周排查，至今零感⏎染`).
+        let wrapped = lines.len() == 2 && self.lines[lines[1]].len() <= MAX_SUBHEAD_WRAP;
+        if !(lines.len() == 1 || wrapped) {
+            return false;
         }
         if line.len() > MAX_SUBHEAD || cv::is_slogan(line.key) || cv::is_column_name(line.key) {
             return false;
@@ -454,6 +467,17 @@ impl Segmenter<'_, '_> {
         }
         let head = BigramSet::of([line.key]);
         head.share_in(&self.above(d)) >= SUBHEAD_ECHO || self.coheres(d, next)
+    }
+
+    /// Draft `d` has a numbered subhead: it runs a series of sections.
+    fn numbered_series(&self, d: &Draft) -> bool {
+        d.blocks.iter().any(|b| match *b {
+            DraftBlock::Heading(h) => self.units[h]
+                .lines()
+                .first()
+                .is_some_and(|&l| cv::is_numbered_subhead(self.lines[l].key)),
+            DraftBlock::Para(_) => false,
+        })
     }
 
     /// Draft `d`'s last paragraph ends a sentence.

@@ -465,6 +465,48 @@ fn headline_wrapped_in_a_narrow_box_across_blank_lines_joins_on_a_word_of_its_bo
 }
 
 #[test]
+fn a_numbered_subhead_wrapped_at_the_columns_width_stays_inside_its_piece() {
+    // A feature in 20-cell columns; its numbered subheads (`一、…`, `二、…`)
+    // wrap onto a second line. A numbered section heads a part of the
+    // piece it stands in, never a new piece, whatever the words below.
+    let p = page(&format!(
+        "{FEATURE_OPENING}\
+         这些社区是怎么做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
+         ，动员早，服务早。\n\
+         一、登记工作开展得早，居民群众主\n动配合排查\n\
+         东风社区的工作人员告诉记者，社区防控\n工作开展以来，社区提前一周入户登记，居民\n\
+         群众主动配合，全社区至今无一例感染。\n\
+         社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区工作人员是大家的贴\n\
+         心人。\n\
+         二、服务保障跟得上，行动不便的老\n人有人照顾\n\
+         年过八旬的张大爷独自在家，他的药品和\n蔬菜都由志愿者按时送到门口，他说这样的日\n\
+         子过得踏实又安心，社区就是他的家。\n"
+    ));
+    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
+    let a = &p.articles[0];
+    assert_eq!(a.title.as_deref(), Some("社区防控一线见闻"));
+    let blocks: Vec<(BlockType, String)> = a
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.text.chars().take(6).collect()))
+        .collect();
+    let starts = [
+        (BlockType::Paragraph, "连日来，记者"),
+        (BlockType::Paragraph, "这些社区是怎"),
+        (BlockType::Heading, "一、登记工作"),
+        (BlockType::Paragraph, "东风社区的工"),
+        (BlockType::Paragraph, "社区还为行动"),
+        (BlockType::Heading, "二、服务保障"),
+        (BlockType::Paragraph, "年过八旬的张"),
+    ];
+    assert_eq!(blocks, starts.map(|(k, t)| (k, t.to_string())));
+    assert_eq!(
+        a.blocks[2].text,
+        "一、登记工作开展得早，居民群众主动配合排查"
+    );
+}
+
+#[test]
 fn a_subhead_wrapped_onto_a_glyph_of_its_own_stays_inside_its_feature() {
     // A feature in 20-cell columns (paragraphs start two cells short); its
     // subhead, one cell too long for the column, leaves its last glyph on a
