@@ -657,10 +657,14 @@ pub fn is_edition_line(key: &str) -> bool {
 }
 
 /// An advertisement marker or an extractor's description of one:
-/// `广告`, `启事`, `Advertisement for …` (key form).
+/// `广告`, `启事`, `Advertisement for …` (key form). OCR of the marker's
+/// bold type may lose the dot of `广` (`厂告`) or read its strokes as bars
+/// (`三告`); alone on a line, those are the marker too.
 pub fn is_ad_line(key: &str) -> bool {
-    matches!(key, "广告" | "廣告" | "启事" | "公告" | "广告启事")
-        || key.starts_with("Advertisement")
+    matches!(
+        key,
+        "广告" | "廣告" | "启事" | "公告" | "广告启事" | "厂告" | "三告"
+    ) || key.starts_with("Advertisement")
         || key.starts_with("ADVERTISEMENT")
         || key.starts_with("广告：")
         || key.starts_with("广告:")
@@ -870,6 +874,13 @@ mod tests {
         assert_eq!(bracketed_column_name("[注1]"), None);
         assert_eq!(bracketed_column_name("[百姓茶座"), None);
         assert_eq!(bracketed_column_name("【图】"), None);
+    }
+
+    #[test]
+    fn ad_markers_and_their_ocr_misreadings() {
+        assert!(is_ad_line("广告") && is_ad_line("启事"));
+        assert!(is_ad_line("厂告") && is_ad_line("三告"));
+        assert!(!is_ad_line("三告诉") && !is_ad_line("告"));
     }
 
     #[test]
