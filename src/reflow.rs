@@ -872,10 +872,9 @@ impl Reflow<'_, '_> {
             // (Not the paragraph's first line, which its indent shortens.)
             let first = self.open_len() <= 1;
             let short = !first
-                && self
-                    .layout
-                    .width_at(i)
-                    .is_some_and(|col| self.lines[i].width < col - NO_PUNCT_END);
+                && self.layout.width_at(i).is_some_and(|col| {
+                    self.lines[i].width < col - NO_PUNCT_END && !self.pushed_over(i, col)
+                });
             return (short && !c.clause_end)
                 || (shape != Shape::Full && self.lines[i].key.ends_with(['：', ':']));
         }
@@ -902,6 +901,23 @@ impl Reflow<'_, '_> {
             return true;
         }
         cn.display && matches!(next_shape, Shape::Short | Shape::Wide)
+    }
+
+    /// Line `i` stops short of column width `col` only because the start
+    /// of the next line could not be broken and did not fit: a number or
+    /// a Latin word is never split, and closing marks never open a line
+    /// (`…废物收集量的⏎18.4%；当日…`, `…指南（试⏎行）》；组织…`). The
+    /// paragraph runs on.
+    fn pushed_over(&self, i: usize, col: f32) -> bool {
+        let Some(n) = self.next_text(i) else {
+            return false;
+        };
+        let next = &self.lines[n];
+        if self.classes[n].kind != LineKind::Text || next.indent {
+            return false;
+        }
+        let start = unbreakable_start(next.key);
+        !start.is_empty() && self.lines[i].width + crate::lines::widths_of(start).0 > col
     }
 
     /// Line `n` starts a paragraph by the page's own marks: a dateline or a
@@ -939,6 +955,59 @@ impl Reflow<'_, '_> {
     fn prev_text(&self, i: usize) -> Option<usize> {
         (0..i).rev().find(|&j| !self.lines[j].is_blank())
     }
+}
+
+/// The start of a line (key form) that a line break may not split: a
+/// number or Latin word (`18.4%`), or else one glyph, with the closing
+/// marks that may not open a line after it (`18.4%；`, `行）》；`, `服”——`).
+fn unbreakable_start(key: &str) -> &str {
+    let mut chars = key.char_indices().peekable();
+    let mut end = match chars.next() {
+        Some((_, c)) if c.is_ascii_alphanumeric() => {
+            let mut end = c.len_utf8();
+            while let Some(&(k, c)) = chars.peek() {
+                if !(c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '/' | '-')) {
+                    break;
+                }
+                end = k + c.len_utf8();
+                chars.next();
+            }
+            end
+        }
+        Some((_, c)) => c.len_utf8(),
+        None => return "",
+    };
+    for (k, c) in chars {
+        if !matches!(
+            c,
+            '，' | '。'
+                | '、'
+                | '；'
+                | '：'
+                | '？'
+                | '！'
+                | '）'
+                | '》'
+                | '”'
+                | '’'
+                | '…'
+                | '—'
+                | ')'
+                | ','
+                | ';'
+                | ':'
+                | '?'
+                | '!'
+                | '」'
+                | '』'
+                | '】'
+                | '〉'
+        ) {
+            break;
+        }
+        end = k + c.len_utf8();
+    }
+    &key[..end]
 }
 
 /// Whether a line continues the open paragraph.
@@ -1079,6 +1148,42 @@ mod tests {
                 (vec![11, 12, 13], true)
             ]
         );
+    }
+
+    #[test]
+    fn a_line_short_of_a_number_that_could_not_be_broken_runs_on() {
+        // Paragraphs start two cells short of the 14-cell column. The
+        // fifth paragraph's second line stops three cells short without
+        // punctuation: the number under it (`18.4%；`, three and a half
+        // cells with the mark it keeps) could not be broken and did not
+        // fit. The same line above a glyph that fits ends a paragraph.
+        let body = "近日，某区总工会开展送清\n凉活动，走访慰问露天高温岗位\n一线职工，为他们送去防暑降温\n\
+                    用品和慰问金。\n\
+                    该区还组织医护人员为一线\n职工义诊，发放常用药品，讲解\n夏季防病知识。\n";
+        let pushed = "全市医疗废物收集总量中，\n本区收集量占全市总量的\n18.4%；当日处置量达到两千\n吨，运行平稳。\n";
+        let paras = |text: &str| -> Vec<Vec<usize>> {
+            paragraphs(&units(text)).into_iter().map(|(l, _)| l).collect()
+        };
+        let above = [vec![0, 1, 2, 3], vec![4, 5, 6], vec![7, 8, 9, 10], vec![11, 12, 13]];
+        assert_eq!(
+            paras(&format!("{body}{body}{pushed}")),
+            [&above[..], &[vec![14, 15, 16, 17]]].concat()
+        );
+        let fits = pushed.replace("18.4%；", "全年");
+        assert_eq!(
+            paras(&format!("{body}{body}{fits}")),
+            [&above[..], &[vec![14, 15], vec![16, 17]]].concat()
+        );
+    }
+
+    #[test]
+    fn unbreakable_starts_keep_their_closing_marks() {
+        assert_eq!(unbreakable_start("18.4%；当日"), "18.4%；");
+        assert_eq!(unbreakable_start("行）》；组织"), "行）》；");
+        assert_eq!(unbreakable_start("服”——包括"), "服”——");
+        assert_eq!(unbreakable_start("ABB集团"), "ABB");
+        assert_eq!(unbreakable_start("全年"), "全");
+        assert_eq!(unbreakable_start(""), "");
     }
 
     #[test]
