@@ -878,6 +878,22 @@ impl Reflow<'_, '_> {
             return (short && !c.clause_end)
                 || (shape != Shape::Full && self.lines[i].key.ends_with(['：', ':']));
         }
+        // Where paragraphs start two cells short, a first line that short
+        // is full: a sentence ending at its edge goes on into a full line
+        // right under it (no paragraph starts full) as one paragraph
+        // (`重大考验面前，更能考察考验干部。⏎中央指导组副组长、…`).
+        if shape == Shape::Indent
+            && self.layout.indents == Indents::Width
+            && self.open_len() <= 1
+            && self.next_text(i).is_some_and(|n| {
+                n == i + 1
+                    && self.classes[n].kind == LineKind::Text
+                    && self.classes[n].undoubled.is_none()
+                    && self.layout.shape(self.lines, n) == Shape::Full
+            })
+        {
+            return false;
+        }
         if matches!(shape, Shape::Short | Shape::Indent) {
             return true;
         }
@@ -1162,9 +1178,17 @@ mod tests {
                     该区还组织医护人员为一线\n职工义诊，发放常用药品，讲解\n夏季防病知识。\n";
         let pushed = "全市医疗废物收集总量中，\n本区收集量占全市总量的\n18.4%；当日处置量达到两千\n吨，运行平稳。\n";
         let paras = |text: &str| -> Vec<Vec<usize>> {
-            paragraphs(&units(text)).into_iter().map(|(l, _)| l).collect()
+            paragraphs(&units(text))
+                .into_iter()
+                .map(|(l, _)| l)
+                .collect()
         };
-        let above = [vec![0, 1, 2, 3], vec![4, 5, 6], vec![7, 8, 9, 10], vec![11, 12, 13]];
+        let above = [
+            vec![0, 1, 2, 3],
+            vec![4, 5, 6],
+            vec![7, 8, 9, 10],
+            vec![11, 12, 13],
+        ];
         assert_eq!(
             paras(&format!("{body}{body}{pushed}")),
             [&above[..], &[vec![14, 15, 16, 17]]].concat()
@@ -1173,6 +1197,42 @@ mod tests {
         assert_eq!(
             paras(&format!("{body}{body}{fits}")),
             [&above[..], &[vec![14, 15], vec![16, 17]]].concat()
+        );
+    }
+
+    #[test]
+    fn a_first_line_ending_a_sentence_above_a_full_line_runs_on() {
+        // Paragraphs start two cells short of the 14-cell column. The fifth
+        // paragraph's first line ends a sentence at its edge; the full line
+        // under it carries the paragraph on (no paragraph starts full).
+        // Under it a line two cells short starts the next one.
+        let body = "近日，某区总工会开展送清\n凉活动，走访慰问露天高温岗位\n一线职工，为他们送去防暑降温\n\
+                    用品和慰问金。\n\
+                    该区还组织医护人员为一线\n职工义诊，发放常用药品，讲解\n夏季防病知识。\n";
+        let runs_on = "送清凉活动已是第十年。\n区总工会还将为职工开展免费体\n检，受到职工欢迎。\n";
+        let paras = |text: &str| -> Vec<Vec<usize>> {
+            paragraphs(&units(text))
+                .into_iter()
+                .map(|(l, _)| l)
+                .collect()
+        };
+        let above = [
+            vec![0, 1, 2, 3],
+            vec![4, 5, 6],
+            vec![7, 8, 9, 10],
+            vec![11, 12, 13],
+        ];
+        assert_eq!(
+            paras(&format!("{body}{body}{runs_on}")),
+            [&above[..], &[vec![14, 15, 16]]].concat()
+        );
+        let starts = runs_on.replace(
+            "区总工会还将为职工开展免费体\n检",
+            "区总工会还将为职工开展\n免费体检",
+        );
+        assert_eq!(
+            paras(&format!("{body}{body}{starts}")),
+            [&above[..], &[vec![14], vec![15, 16]]].concat()
         );
     }
 
