@@ -876,22 +876,11 @@ impl Reflow<'_, '_> {
                     self.lines[i].width < col - NO_PUNCT_END && !self.pushed_over(i, col)
                 });
             return (short && !c.clause_end)
-                || (shape != Shape::Full && self.lines[i].key.ends_with(['：', ':']));
+                || (shape != Shape::Full
+                    && self.lines[i].key.ends_with(['：', ':'])
+                    && !self.full_first_line_runs_on(i, shape));
         }
-        // Where paragraphs start two cells short, a first line that short
-        // is full: a sentence ending at its edge goes on into a full line
-        // right under it (no paragraph starts full) as one paragraph
-        // (`重大考验面前，更能考察考验干部。⏎中央指导组副组长、…`).
-        if shape == Shape::Indent
-            && self.layout.indents == Indents::Width
-            && self.open_len() <= 1
-            && self.next_text(i).is_some_and(|n| {
-                n == i + 1
-                    && self.classes[n].kind == LineKind::Text
-                    && self.classes[n].undoubled.is_none()
-                    && self.layout.shape(self.lines, n) == Shape::Full
-            })
-        {
+        if self.full_first_line_runs_on(i, shape) {
             return false;
         }
         if matches!(shape, Shape::Short | Shape::Indent) {
@@ -917,6 +906,23 @@ impl Reflow<'_, '_> {
             return true;
         }
         cn.display && matches!(next_shape, Shape::Short | Shape::Wide)
+    }
+
+    /// Where paragraphs start two cells short, a first line that short is
+    /// full: one that ends a sentence or a lead-in at its edge goes on into
+    /// a full line right under it as one paragraph, as no paragraph starts
+    /// full (`重大考验面前，更能考察考验干部。⏎中央指导组副组长、…`, `“对这一
+    /// 事件，中央指导组的意见是：⏎区政府和街道要向…`).
+    fn full_first_line_runs_on(&self, i: usize, shape: Shape) -> bool {
+        shape == Shape::Indent
+            && self.layout.indents == Indents::Width
+            && self.open_len() <= 1
+            && self.next_text(i).is_some_and(|n| {
+                n == i + 1
+                    && self.classes[n].kind == LineKind::Text
+                    && self.classes[n].undoubled.is_none()
+                    && self.layout.shape(self.lines, n) == Shape::Full
+            })
     }
 
     /// Line `i` stops short of column width `col` only because the start
@@ -1224,6 +1230,12 @@ mod tests {
         ];
         assert_eq!(
             paras(&format!("{body}{body}{runs_on}")),
+            [&above[..], &[vec![14, 15, 16]]].concat()
+        );
+        // So does one that leads in with a colon.
+        let colon = "“这件事，工会的意见是：\n区总工会还将为职工免费体检，\n受到职工欢迎。\n";
+        assert_eq!(
+            paras(&format!("{body}{body}{colon}")),
             [&above[..], &[vec![14, 15, 16]]].concat()
         );
         let starts = runs_on.replace(
