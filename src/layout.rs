@@ -299,7 +299,7 @@ fn local_widths(lines: &[Line], running: &[bool]) -> Vec<u16> {
     let bins: Vec<u8> = text
         .iter()
         .map(|&i| {
-            let w = lines[i].width.round() as usize;
+            let w = round_to_usize(lines[i].width);
             if (MIN_COLUMN..=MAX_COLUMN).contains(&w) {
                 w as u8
             } else {
@@ -332,7 +332,7 @@ fn local_widths(lines: &[Line], running: &[bool]) -> Vec<u16> {
         if hi_bin >= lo_bin {
             let span = &counts[lo_bin..=hi_bin];
             let most = span.iter().copied().max().unwrap_or(0);
-            let need = MIN_SHARED.max((f32::from(most) * NEAR_MODE).ceil() as u16);
+            let need = MIN_SHARED.max(ceil_to_u16(f32::from(most) * NEAR_MODE));
             if let Some(w) = span.iter().rposition(|&c| c >= need) {
                 out[i] = ((lo_bin + w) * 2) as u16;
             }
@@ -341,6 +341,30 @@ fn local_widths(lines: &[Line], running: &[bool]) -> Vec<u16> {
         k += usize::from(is_running);
     }
     out
+}
+
+/// `x.round() as usize`, for every `x` (NaN, negative, past `usize::MAX`),
+/// without a call to the C library's `roundf` (which the baseline x86-64
+/// target, lacking SSE4.1, calls for `round`; it branches inside): the
+/// whole part, plus one when the fraction is a half or more. The fraction
+/// `x - t` is exact (`t` is `x` without its fraction, or `x` itself past
+/// 2^23, where floats hold no fraction); the casts saturate as `as` does
+/// after `round`, and NaN compares false to give 0 like it.
+#[inline]
+fn round_to_usize(x: f32) -> usize {
+    let t = x as usize;
+    t.saturating_add(usize::from(x - t as f32 >= 0.5))
+}
+
+/// `x.ceil() as u16`, for every `x`, without a call to `ceilf` (as
+/// [`round_to_usize`]): the whole part, plus one when a fraction is left
+/// (`t as f32 < x`, false for NaN and for `x` below 0, whose ceiling casts
+/// to 0 too; the cast of `x` past `u16::MAX` saturates as that of its
+/// ceiling does).
+#[inline]
+fn ceil_to_u16(x: f32) -> u16 {
+    let t = x as u16;
+    t.saturating_add(u16::from(f32::from(t) < x))
 }
 
 /// Share of text lines with white space between two ideographs above
@@ -567,6 +591,32 @@ mod tests {
         assert!(!l.half_width_digits);
         let last = lines.iter().rposition(|l| !l.is_blank()).unwrap();
         assert_eq!(l.shape(&lines, last), Shape::Wide);
+    }
+
+    #[test]
+    fn rounding_without_libm_matches_the_standard_library() {
+        let mut xs = vec![
+            f32::NAN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::MAX,
+            -0.0,
+            0.49999997,
+            0.5,
+            1.5,
+            2.5,
+            8_388_607.5,
+            65_535.5,
+            65_536.0,
+            1.8e19,
+            -0.5,
+            -3.7,
+        ];
+        xs.extend((0..20_000).map(|k| k as f32 * 0.37 - 100.0));
+        for x in xs {
+            assert_eq!(round_to_usize(x), x.round() as usize, "{x}");
+            assert_eq!(ceil_to_u16(x), x.ceil() as u16, "{x}");
+        }
     }
 
     fn classes_of(lines: &[Line]) -> Vec<Classified> {
