@@ -469,13 +469,27 @@ fn weighted_shares(
     shares.resize(at + window.len(), 0.0);
     let shares = &mut shares[at..];
     let n = window.len() as f32;
+    // The weight of a bigram held by `h` targets, each worked out once:
+    // `ln` is a call to the C library, and `h` is mostly 0, 1 or 2 (a
+    // holder count is at most the window's length, `2 * WINDOW`). The
+    // same expression gives the same bits, cached or not.
+    let mut weights = [f32::NAN; 2 * WINDOW + 1];
+    let mut weight = |h: usize| -> f32 {
+        let rarity = || ((n + 1.0) / (h as f32 + 0.5)).ln();
+        match weights.get_mut(h) {
+            Some(w) if !w.is_nan() => *w,
+            Some(w) => {
+                *w = rarity();
+                *w
+            }
+            None => rarity(),
+        }
+    };
     let mut total = 0.0;
     for &b in grams {
         let list = postings.holders(b);
-        let from = list.partition_point(|&t| (t as usize) < window.start);
-        let to = list.partition_point(|&t| (t as usize) < window.end);
-        let holders = &list[from..to];
-        let w = ((n + 1.0) / (holders.len() as f32 + 0.5)).ln();
+        let holders = &list[within(list, &window)];
+        let w = weight(holders.len());
         total += w;
         for &t in holders {
             shares[t as usize - window.start] += w;
@@ -484,6 +498,23 @@ fn weighted_shares(
     if total > 0.0 {
         for s in shares {
             *s /= total;
+        }
+    }
+}
+
+/// The span of `list` (text indices, sorted) that falls in `window`. The
+/// window spans every text of a page of few articles, and a list mostly
+/// lies inside it: told from its ends, with no binary search (whose
+/// branches, on lists of a few entries, follow no pattern).
+#[inline]
+fn within(list: &[u32], window: &Range<usize>) -> Range<usize> {
+    let inside = |t: u32| window.contains(&(t as usize));
+    match (list.first(), list.last()) {
+        (Some(&first), Some(&last)) if inside(first) && inside(last) => 0..list.len(),
+        _ => {
+            let from = list.partition_point(|&t| (t as usize) < window.start);
+            let to = list.partition_point(|&t| (t as usize) < window.end);
+            from..to
         }
     }
 }
