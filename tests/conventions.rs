@@ -32,6 +32,18 @@ const FEATURE_OPENING: &str = "社区防控一线见闻\n\
      连日来，记者走访了本市多个社区，看到\n社区工作人员坚守岗位，居民群众主动配合，\n\
      社区防控工作有序开展，各个社区都有自己的\n好办法。\n";
 
+/// The one article of a page of one feature, its title checked, and each
+/// block's kind with its first six chars.
+fn one_feature_blocks(p: &Page, title: &str) -> Vec<(BlockType, String)> {
+    assert_eq!(p.articles.len(), 1, "{:#?}", summary(p));
+    let a = &p.articles[0];
+    assert_eq!(a.title.as_deref(), Some(title));
+    a.blocks
+        .iter()
+        .map(|b| (b.kind, b.text.chars().take(6).collect()))
+        .collect()
+}
+
 fn summary(p: &Page) -> Vec<Summary<'_>> {
     p.articles
         .iter()
@@ -482,14 +494,7 @@ fn a_numbered_subhead_wrapped_at_the_columns_width_stays_inside_its_piece() {
          年过八旬的张大爷独自在家，他的药品和\n蔬菜都由志愿者按时送到门口，他说这样的日\n\
          子过得踏实又安心，社区就是他的家。\n"
     ));
-    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
-    let a = &p.articles[0];
-    assert_eq!(a.title.as_deref(), Some("社区防控一线见闻"));
-    let blocks: Vec<(BlockType, String)> = a
-        .blocks
-        .iter()
-        .map(|b| (b.kind, b.text.chars().take(6).collect()))
-        .collect();
+    let blocks = one_feature_blocks(&p, "社区防控一线见闻");
     let starts = [
         (BlockType::Paragraph, "连日来，记者"),
         (BlockType::Paragraph, "这些社区是怎"),
@@ -501,7 +506,7 @@ fn a_numbered_subhead_wrapped_at_the_columns_width_stays_inside_its_piece() {
     ];
     assert_eq!(blocks, starts.map(|(k, t)| (k, t.to_string())));
     assert_eq!(
-        a.blocks[2].text,
+        p.articles[0].blocks[2].text,
         "一、登记工作开展得早，居民群众主动配合排查"
     );
 }
@@ -522,14 +527,7 @@ fn a_subhead_wrapped_onto_a_glyph_of_its_own_stays_inside_its_feature() {
          社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区工作人员是大家的贴\n\
          心人。\n"
     ));
-    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
-    let a = &p.articles[0];
-    assert_eq!(a.title.as_deref(), Some("社区防控一线见闻"));
-    let blocks: Vec<(BlockType, String)> = a
-        .blocks
-        .iter()
-        .map(|b| (b.kind, b.text.chars().take(6).collect()))
-        .collect();
+    let blocks = one_feature_blocks(&p, "社区防控一线见闻");
     let starts = [
         (BlockType::Paragraph, "连日来，记者"),
         (BlockType::Paragraph, "这些社区是怎"),
