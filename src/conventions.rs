@@ -736,10 +736,11 @@ const SIGNATURE_UNIT_ENDS: &[&str] = &[
 
 /// A subhead numbered as one of a series (key form): `一、舆情热度不断升温`,
 /// `（二）加强监测`, `3．落实责任`. Such a line heads a section of the
-/// piece it stands in, never a new piece.
+/// piece it stands in, never a new piece. (Not two numerals in a row,
+/// `一、二月份…`, `三、四线城市…`: a range, not a section's number.)
 static NUMBERED_SUBHEAD: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.](?:[^\d]|$))",
+        r"^(?:[一二三四五六七八九十]{1,3}[、．.](?:[^一二三四五六七八九十]|$)|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、．.](?:[^\d]|$))",
     )
 });
 
@@ -874,6 +875,15 @@ mod tests {
         assert_eq!(bracketed_column_name("[注1]"), None);
         assert_eq!(bracketed_column_name("[百姓茶座"), None);
         assert_eq!(bracketed_column_name("【图】"), None);
+    }
+
+    #[test]
+    fn numbered_subheads_but_not_ranges_of_numerals() {
+        assert!(is_numbered_subhead("一、舆情热度不断升温"));
+        assert!(is_numbered_subhead("（二）加强监测") && is_numbered_subhead("3．落实责任"));
+        assert!(!is_numbered_subhead("一、二月份本市外贸进出口"));
+        assert!(!is_numbered_subhead("三、四线城市房价平稳"));
+        assert!(!is_numbered_subhead("12.5亿元"));
     }
 
     #[test]

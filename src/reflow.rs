@@ -664,15 +664,29 @@ impl Reflow<'_, '_> {
                             self.prev_text(i).is_some_and(|p| self.classes[p].terminal);
                         let c = &self.classes[i];
                         // (The start read from the next line's width only
-                        // when no glyph of uncertain width makes it short:
-                        // `除医学观察121人，…`, `的权威人士，…一些“奥`.)
+                        // when no glyph of uncertain width makes it short,
+                        // `除医学观察121人，…`, `的权威人士，…一些“奥`, nor a
+                        // start under it that did not fit, and a full line
+                        // under it carries it on.)
                         let start_below = next.is_some_and(|n| {
                             n == i + 1
                                 && self.width_is_certain(n)
                                 && self.indented_by_two_cells(n)
-                                && self.fills(n)
+                                && !self.classes[n].terminal
+                                && !self
+                                    .layout
+                                    .width_at(n)
+                                    .is_some_and(|col| self.pushed_over(n, col))
+                                && self.next_text(n).is_some_and(|m| {
+                                    m == n + 1 && self.layout.shape(self.lines, m) == Shape::Full
+                                })
                         });
-                        if after_sentence && !c.terminal && !c.clause_end && start_below {
+                        if after_sentence
+                            && !c.terminal
+                            && !c.clause_end
+                            && self.indented_by_two_cells(i)
+                            && start_below
+                        {
                             (true, 0.7)
                         } else {
                             (false, 0.9)
@@ -913,15 +927,21 @@ impl Reflow<'_, '_> {
     /// a full line right under it as one paragraph, as no paragraph starts
     /// full (`重大考验面前，更能考察考验干部。⏎中央指导组副组长、…`, `“对这一
     /// 事件，中央指导组的意见是：⏎区政府和街道要向…`).
+    /// (Not into lines that end no sentence down to a paragraph's start
+    /// or a dateline: a headline at the column's width over the next
+    /// piece.)
     fn full_first_line_runs_on(&self, i: usize, shape: Shape) -> bool {
         shape == Shape::Indent
             && self.layout.indents == Indents::Width
             && self.open_len() <= 1
+            && self.indented_by_two_cells(i)
             && self.next_text(i).is_some_and(|n| {
                 n == i + 1
                     && self.classes[n].kind == LineKind::Text
                     && self.classes[n].undoubled.is_none()
                     && self.layout.shape(self.lines, n) == Shape::Full
+                    && !self.runs_into_start(n)
+                    && !self.runs_into_opening(n)
             })
     }
 
@@ -931,11 +951,12 @@ impl Reflow<'_, '_> {
     /// (`…废物收集量的⏎18.4%；当日…`, `…指南（试⏎行）》；组织…`). The
     /// paragraph runs on.
     fn pushed_over(&self, i: usize, col: f32) -> bool {
-        let Some(n) = self.next_text(i) else {
+        let n = i + 1;
+        if n >= self.lines.len() || self.lines[n].is_blank() {
             return false;
-        };
+        }
         let next = &self.lines[n];
-        if self.classes[n].kind != LineKind::Text || next.indent {
+        if self.classes[n].kind != LineKind::Text || self.starts_paragraph(n) {
             return false;
         }
         let start = unbreakable_start(next.key);
@@ -1185,12 +1206,12 @@ mod tests {
     fn a_line_short_of_a_number_that_could_not_be_broken_runs_on() {
         // Paragraphs start two cells short of the 14-cell column. The
         // fifth paragraph's second line stops three cells short without
-        // punctuation: the number under it (`18.4%；`, three and a half
+        // punctuation: the number under it (`23.6%；`, three and a half
         // cells with the mark it keeps) could not be broken and did not
         // fit. The same line above a glyph that fits ends a paragraph.
-        let pushed = "全市医疗废物收集总量中，\n本区收集量占全市总量的\n18.4%；当日处置量达到两千\n吨，运行平稳。\n";
+        let pushed = "全市绿化工作进展很顺利，\n本区新增的绿地占全区的\n23.6%；全年植树数量达到两千\n棵，成效明显。\n";
         assert_eq!(paragraphs_under_column14(pushed), [vec![14, 15, 16, 17]]);
-        let fits = pushed.replace("18.4%；", "全年");
+        let fits = pushed.replace("23.6%；", "全年");
         assert_eq!(
             paragraphs_under_column14(&fits),
             [vec![14, 15], vec![16, 17]]
@@ -1203,7 +1224,8 @@ mod tests {
         // paragraph's first line ends a sentence at its edge; the full line
         // under it carries the paragraph on (no paragraph starts full).
         // Under it a line two cells short starts the next one.
-        let runs_on = "送清凉活动已是第十年。\n区总工会还将为职工开展免费体\n检，受到职工欢迎。\n";
+        let runs_on =
+            "送清凉活动今已是第十年。\n区总工会还将为职工开展免费体\n检，受到职工欢迎。\n";
         assert_eq!(paragraphs_under_column14(runs_on), [vec![14, 15, 16]]);
         // So does one that leads in with a colon.
         let colon = "“这件事，工会的意见是：\n区总工会还将为职工免费体检，\n受到职工欢迎。\n";
@@ -1213,6 +1235,12 @@ mod tests {
             "区总工会还将为职工开展\n免费体检",
         );
         assert_eq!(paragraphs_under_column14(&starts), [vec![14], vec![15, 16]]);
+        // Nor into a headline at the column's width over the next piece:
+        // lines that end no sentence down to a paragraph's start.
+        let headline = "全年共慰问职工三千余人。\n用文字记录民生变化，一名外国\n教师在本市亲笔写下的抗疫日记\n\
+                        一位外籍教师在本市定居多\n年，他每天都会写下身边的点滴\n变化。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{headline}"));
+        assert_eq!(kinds_of(&u)[4..], [("p", 1), ("d", 2), ("p", 3)], "{u:?}");
     }
 
     #[test]
@@ -1299,7 +1327,7 @@ mod tests {
         // right above the next paragraph's start, is no paragraph: a
         // subhead set at the width of an indented line.
         let body = COLUMN14;
-        let subhead = "开展“送健康”专项行动\n";
+        let subhead = "开展“送健康”专项行动周\n";
         let next = "一位外籍教师在本市定居多\n年，他每天都会写下身边的点滴\n变化。\n";
         let u = units(&format!("{body}{body}{subhead}{next}{next}"));
         assert_eq!(kinds_of(&u)[4], ("d", 1), "{u:?}");
@@ -1314,6 +1342,15 @@ mod tests {
         // says little (`…近10年来，共抢救⏎500余部…`).
         let digits = next.replace("外籍", "1234");
         let u = units(&format!("{body}{body}{subhead}{digits}{next}"));
+        assert!(
+            u.iter().all(|u| !matches!(u, Unit::Display { .. })),
+            "{u:?}"
+        );
+        // Nor when the line below is two cells short only because the
+        // number under it could not be broken: a paragraph's first line.
+        let pushed =
+            "今年该区全面推进老旧小区\n改造，目前已完成改造小区\n12000余个，惠及居民三万多户。\n";
+        let u = units(&format!("{body}{body}{pushed}{next}"));
         assert!(
             u.iter().all(|u| !matches!(u, Unit::Display { .. })),
             "{u:?}"

@@ -416,9 +416,10 @@ impl Segmenter<'_, '_> {
                 .is_some_and(|d| !d.closed && d.paras().next().is_some())
     }
 
-    /// A single short display line between two paragraphs of a piece,
-    /// unit `h` before paragraph `next`: a subhead (小标题) when numbered
-    /// (`一、…`), or when the piece goes on around it — the line's words
+    /// A short display unit between two paragraphs of a piece, unit `h`
+    /// before paragraph `next`: a subhead (小标题) when numbered (`一、…`,
+    /// see below), or, a single line (or one wrapped onto a glyph or
+    /// two), when the piece goes on around it — the line's words
     /// come from the text above, or the text below carries on the words of
     /// the text above, or the piece has had subheads before. A new piece's
     /// headline shares little with the piece it follows.
@@ -437,9 +438,9 @@ impl Segmenter<'_, '_> {
             // A numbered subhead heads a section of the piece it stands
             // in, on one line or wrapped at the column's width (`一、舆情
             // 热度不断升温，微信⏎网媒成为主力`); printed with more (a
-            // figure's labels under `三、…`), it does when it goes on a
-            // series the piece has begun and the text below carries on
-            // the piece's words.
+            // figure's labels under `三、…`), it does when the piece has
+            // had a numbered subhead and the text below carries on the
+            // piece's words.
             let glyphs: usize = lines.iter().map(|&l| self.lines[l].len()).sum();
             if lines.len() <= 2 && glyphs <= MAX_NUMBERED_SUBHEAD {
                 return true;
