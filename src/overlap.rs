@@ -265,9 +265,8 @@ fn in_filter(filter: &[u64; FILTER_BITS / 64], b: Bigram) -> bool {
 /// The (id, text) pairs of the vocabulary's bigrams (`ids`, and their bits
 /// in `filter`) in `texts`, each once, in text order. Per text, the bigrams
 /// the filter passes are gathered first (up to [`GATHERED`] at a time),
-/// then looked up; the ids met for
-/// the first time in the text (`last[id]` is the text the id was last met
-/// in) are kept. Gathering and keeping advance a count rather than branch:
+/// then looked up; the ids met for the first time in the text (`last[id]`
+/// is the text the id was last met in) are kept. Gathering and keeping advance a count rather than branch:
 /// whether a bigram passes, or an id is new, follows no pattern.
 fn first_meetings(
     ids: &FxHashMap<Bigram, u32>,

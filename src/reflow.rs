@@ -653,6 +653,7 @@ impl Reflow<'_, '_> {
                     };
                 }
                 let marked = self.layout.indents == Indents::Width;
+                let after_sentence = self.prev_text(i).is_some_and(|p| self.classes[p].terminal);
                 match shape {
                     Shape::Indent if marked => {
                         // A line marked as a paragraph's start, after a
@@ -660,32 +661,12 @@ impl Reflow<'_, '_> {
                         // right above the next paragraph's start is no
                         // paragraph: a subhead set at the indent's width
                         // (`…的金融服务。⏎开展“金融服务”专项行动⏎作为一家…`).
-                        let after_sentence =
-                            self.prev_text(i).is_some_and(|p| self.classes[p].terminal);
                         let c = &self.classes[i];
-                        // (The start read from the next line's width only
-                        // when no glyph of uncertain width makes it short,
-                        // `除医学观察121人，…`, `的权威人士，…一些“奥`, nor a
-                        // start under it that did not fit, and a full line
-                        // under it carries it on.)
-                        let start_below = next.is_some_and(|n| {
-                            n == i + 1
-                                && self.width_is_certain(n)
-                                && self.indented_by_two_cells(n)
-                                && !self.classes[n].terminal
-                                && !self
-                                    .layout
-                                    .width_at(n)
-                                    .is_some_and(|col| self.pushed_over(n, col))
-                                && self.next_text(n).is_some_and(|m| {
-                                    m == n + 1 && self.layout.shape(self.lines, m) == Shape::Full
-                                })
-                        });
                         if after_sentence
                             && !c.terminal
                             && !c.clause_end
                             && self.indented_by_two_cells(i)
-                            && start_below
+                            && self.indented_start_below(i)
                         {
                             (true, 0.7)
                         } else {
@@ -700,8 +681,6 @@ impl Reflow<'_, '_> {
                         // at the column's width over its text
                         // (`用文字记录民生变化，一名中⏎国“洋女婿”的疫情日记⏎
                         // 　据加拿大CTV新闻网3日…`).
-                        let after_sentence =
-                            self.prev_text(i).is_some_and(|p| self.classes[p].terminal);
                         if after_sentence && self.runs_into_start(i) {
                             return (true, 0.7);
                         }
@@ -886,9 +865,11 @@ impl Reflow<'_, '_> {
             // (Not the paragraph's first line, which its indent shortens.)
             let first = self.open_len() <= 1;
             let short = !first
-                && self.layout.width_at(i).is_some_and(|col| {
-                    self.lines[i].width < col - NO_PUNCT_END && !self.pushed_over(i, col)
-                });
+                && self
+                    .layout
+                    .width_at(i)
+                    .is_some_and(|col| self.lines[i].width < col - NO_PUNCT_END)
+                && !self.pushed_over(i);
             return (short && !c.clause_end)
                 || (shape != Shape::Full
                     && self.lines[i].key.ends_with(['：', ':'])
@@ -945,22 +926,42 @@ impl Reflow<'_, '_> {
             })
     }
 
-    /// Line `i` stops short of column width `col` only because the start
-    /// of the next line could not be broken and did not fit: a number or
-    /// a Latin word is never split, and closing marks never open a line
+    /// Line `i` stops short of its column only because the start of the
+    /// line right under it could not be broken and did not fit: a number
+    /// or a Latin word is never split, and closing marks never open a line
     /// (`…废物收集量的⏎18.4%；当日…`, `…指南（试⏎行）》；组织…`). The
     /// paragraph runs on.
-    fn pushed_over(&self, i: usize, col: f32) -> bool {
+    fn pushed_over(&self, i: usize) -> bool {
         let n = i + 1;
-        if n >= self.lines.len() || self.lines[n].is_blank() {
+        let Some(col) = self.layout.width_at(i) else {
+            return false;
+        };
+        if n >= self.lines.len()
+            || self.lines[n].is_blank()
+            || self.classes[n].kind != LineKind::Text
+            || self.starts_paragraph(n)
+        {
             return false;
         }
-        let next = &self.lines[n];
-        if self.classes[n].kind != LineKind::Text || self.starts_paragraph(n) {
-            return false;
-        }
-        let start = unbreakable_start(next.key);
+        let start = unbreakable_start(self.lines[n].key);
         !start.is_empty() && self.lines[i].width + crate::lines::widths_of(start).0 > col
+    }
+
+    /// The line right under `i` starts a paragraph as the page marks one,
+    /// two cells short of a full line that carries it on — read from its
+    /// width only when no glyph of uncertain width makes it short
+    /// (`除医学观察121人，…`, `的权威人士，…一些“奥`), when it ends no
+    /// sentence, and when it is not short only because the start under it
+    /// did not fit.
+    fn indented_start_below(&self, i: usize) -> bool {
+        let n = i + 1;
+        n < self.lines.len()
+            && self.width_is_certain(n)
+            && self.indented_by_two_cells(n)
+            && !self.classes[n].terminal
+            && !self.pushed_over(n)
+            && n + 1 < self.lines.len()
+            && self.layout.shape(self.lines, n + 1) == Shape::Full
     }
 
     /// Line `n` starts a paragraph by the page's own marks: a dateline or a

@@ -418,8 +418,8 @@ impl Segmenter<'_, '_> {
 
     /// A short display unit between two paragraphs of a piece, unit `h`
     /// before paragraph `next`: a subhead (小标题) when numbered (`一、…`,
-    /// see below), or, a single line (or one wrapped onto a glyph or
-    /// two), when the piece goes on around it — the line's words
+    /// see below); else a single line, or one wrapped onto a glyph or
+    /// two, when the piece goes on around it — the line's words
     /// come from the text above, or the text below carries on the words of
     /// the text above, or the piece has had subheads before. A new piece's
     /// headline shares little with the piece it follows.
