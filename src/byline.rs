@@ -78,7 +78,7 @@ pub fn parse_lead(text: &str) -> Lead {
     let Some(dateline) = cv::dateline_prefix(key) else {
         // A byline written as a sentence: `本报记者 X 报道 …`.
         if let Some(end) = cv::sentence_byline(body) {
-            let credit = body[..end].trim_end_matches([':', '：']);
+            let credit = body[..end].trim_end_matches([':', '：', ';', '；']);
             return Lead {
                 dateline: None,
                 byline: parse_names(credit.trim_end_matches("报道")),
@@ -112,7 +112,7 @@ pub fn parse_lead(text: &str) -> Lead {
     let skip = after.len() - trimmed.len();
     // A byline written as a sentence: `本报讯记者陈陆军报道：日前…`.
     if let Some(len) = cv::sentence_byline(trimmed) {
-        let credit = trimmed[..len].trim_end_matches([':', '：']);
+        let credit = trimmed[..len].trim_end_matches([':', '：', ';', '；']);
         lead.byline = parse_names(credit.trim_end_matches("报道"));
         lead.body_start += skip + len;
         return lead;
@@ -137,12 +137,26 @@ pub fn parse_lead(text: &str) -> Lead {
             let inner = &inner_text[..close];
             if inner.chars().count() <= MAX_BRACKETED_CREDIT && has_role(inner) {
                 let close_len = inner_text[close..].chars().next().map_or(1, char::len_utf8);
+                let after_close = &inner_text[close + close_len..];
                 lead.byline = parse_names(inner);
-                lead.body_start += skip + open_len + close + close_len;
+                lead.body_start +=
+                    skip + open_len + close + close_len + bracket_debris(after_close);
             }
         }
     }
     lead
+}
+
+/// The length of a closing quote printed right after a credit's closing
+/// bracket, white space around it included: OCR reads the wide bracket
+/// `）` as `) ”` (`（记者 李智) ”新冠肺炎疫情…`). No text opens with a
+/// closing mark (禁则), so the quote is the bracket's, not the body's.
+fn bracket_debris(after: &str) -> usize {
+    let trimmed = after.trim_start();
+    match trimmed.strip_prefix(['”', '’']) {
+        Some(rest) => after.len() - rest.trim_start().len(),
+        None => 0,
+    }
 }
 
 /// A bracket that may open a credit, as printed or as OCR reads it.
@@ -558,6 +572,20 @@ mod lead_shapes {
                 &["王南"],
                 &[],
                 "巴基斯坦",
+            ),
+            (
+                &["新华社某地3月7日电 〈记", "者 甲乙丙) ”某某市今天"],
+                "新华社某地3月7日电",
+                &["甲乙丙"],
+                &[],
+                "某某市今天",
+            ),
+            (
+                &["本报某地1月1日电记者甲", "乙报道; 今天"],
+                "本报某地1月1日电",
+                &["甲乙"],
+                &[],
+                "今天",
             ),
             (
                 &["本报济南十二月三十一日电 （记者 某某） 今天"],

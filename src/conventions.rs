@@ -25,9 +25,11 @@ fn re(pattern: &str) -> Regex {
     .expect("valid built-in pattern")
 }
 
-/// A date as datelines print it: `11月20日`, `十二月三十一日`.
-const DATE: &str =
-    r"(?:\d{1,2}|[一二三四五六七八九十〇]{1,3})月(?:\d{1,2}|[一二三四五六七八九十〇]{1,3})日";
+/// A date as datelines print it: `11月20日`, `十二月三十一日`. OCR reads a
+/// digit it cannot make out as a mark of like shape (`中国日报网？月19日电`,
+/// `本报北京]月1日讯`, `新华社北京I月26日电`); between an outlet and `电`
+/// such a mark can only be a digit.
+const DATE: &str = r"(?:[\d?？\]Il|]{1,2}|[一二三四五六七八九十〇]{1,3})月(?:[\d?？\]Il|]{1,2}|[一二三四五六七八九十〇]{1,3})日";
 
 /// 电头: the lead-in that opens a report.
 ///
@@ -503,9 +505,11 @@ pub fn is_name(s: &str) -> bool {
 }
 
 /// A byline written as a sentence opening the report: `本报记者 X 报道`,
-/// `记者X报道`. Runs on text with its spaces kept.
+/// `记者X报道`. Runs on text with its spaces kept. OCR reads the colon
+/// after `报道` as a semicolon (`记者董伟报道; 顶着寒风`), which no lead-in
+/// prints; it is the colon.
 static SENTENCE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^[□■]?\s*(?:本报)?(?:特约|见习)?记者\s*[HAN]{2,4}(?:[\s、]+[HAN]{2,4})*\s*报道[:：]?")
+    re(r"^[□■]?\s*(?:本报)?(?:特约|见习)?记者\s*[HAN]{2,4}(?:[\s、]+[HAN]{2,4})*\s*报道[:：;；]?")
 });
 
 /// The length of a sentence byline opening `text`, if any:
@@ -985,6 +989,19 @@ mod tests {
         assert_eq!(
             dateline_prefix("据新华社莫斯科12月30日电（记者"),
             Some("据新华社莫斯科12月30日电")
+        );
+        // OCR's misreadings of a digit in the date.
+        assert_eq!(
+            dateline_prefix("某某网？月9日电2月9日"),
+            Some("某某网？月9日电")
+        );
+        assert_eq!(
+            dateline_prefix("本报某地]月1日讯今日"),
+            Some("本报某地]月1日讯")
+        );
+        assert_eq!(
+            dateline_prefix("新华社某地I月6日电（记者"),
+            Some("新华社某地I月6日电")
         );
         assert_eq!(dateline_prefix("据了解，今年"), None);
         assert_eq!(dateline_prefix("近日，北京市总工会"), None);
