@@ -44,6 +44,7 @@ mod reflow;
 pub mod render;
 mod segment;
 pub mod spacing;
+mod split;
 pub mod window;
 
 pub use model::*;
@@ -173,6 +174,8 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     let reflowed = reflow::reflow_with(&lines, &classes, &layout, hints);
     // 5. segment: where articles start and end.
     let segments = segment::segment_with(&lines, &classes, &reflowed.units, hints);
+    // 5b. split: a piece cut where a headline printed elsewhere starts.
+    let segments = split::split(&lines, &classes, &reflowed.units, segments);
     // 6. bodies: each article's text, credits and source ranges.
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
     // 7. place: display groups split into fields, each put with its article.
@@ -266,6 +269,7 @@ pub fn trace(text: &str) -> String {
     }
     // The display fields and where placement put them.
     let segments = segment::segment(&lines, &classes, &reflowed.units);
+    let segments = split::split(&lines, &classes, &reflowed.units, segments);
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
     let (items, placement) = place_fields(&lines, &classes, &layout, &reflowed, &bodies, &[]);
     for (i, it) in items.iter().enumerate() {

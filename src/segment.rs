@@ -89,6 +89,35 @@ impl Draft {
         }
     }
 
+    /// Cuts the draft before paragraph unit `at`: the blocks from there on,
+    /// with the credits and signature closing the piece, go to a new draft
+    /// that opened as `opening`.
+    pub fn split_off(&mut self, at: usize, opening: Opening) -> Draft {
+        let k = self
+            .blocks
+            .iter()
+            .position(|b| *b == DraftBlock::Para(at))
+            .unwrap_or(self.blocks.len());
+        let mut tail = Draft::new(opening, at);
+        tail.blocks = self.blocks.split_off(k);
+        tail.credit_units = std::mem::take(&mut self.credit_units);
+        tail.signature = self.signature.take();
+        tail.photo = std::mem::take(&mut self.photo);
+        tail.last_unit = self.last_unit;
+        tail.closed = self.closed;
+        self.last_unit = self
+            .blocks
+            .iter()
+            .map(|b| match *b {
+                DraftBlock::Para(u) | DraftBlock::Heading(u) => u,
+            })
+            .chain(self.byline_units.iter().copied())
+            .chain([self.first_unit])
+            .max()
+            .unwrap_or(self.first_unit);
+        tail
+    }
+
     /// Paragraph units of the body.
     pub fn paras(&self) -> impl Iterator<Item = usize> + '_ {
         self.blocks.iter().filter_map(|b| match b {
