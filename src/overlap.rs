@@ -115,6 +115,23 @@ impl BigramSet {
         BigramSet(v)
     }
 
+    /// The union of sets.
+    ///
+    /// ```
+    /// use jianbao::overlap::BigramSet;
+    /// let (a, b) = (BigramSet::of(["五型"]), BigramSet::of(["型工会"]));
+    /// assert_eq!(BigramSet::union([&a, &b]), BigramSet::of(["五型工会"]));
+    /// ```
+    pub fn union<'a>(sets: impl IntoIterator<Item = &'a BigramSet>) -> Self {
+        let mut v = Vec::new();
+        for s in sets {
+            v.extend_from_slice(&s.0);
+        }
+        v.sort_unstable();
+        v.dedup();
+        BigramSet(v)
+    }
+
     /// Holds bigram `b`.
     pub fn contains(&self, b: Bigram) -> bool {
         self.0.binary_search(&b).is_ok()
