@@ -153,10 +153,19 @@ pub fn parse_lead(text: &str) -> Lead {
 /// closing mark (禁则), so the quote is the bracket's, not the body's.
 fn bracket_debris(after: &str) -> usize {
     let trimmed = after.trim_start();
-    match trimmed.strip_prefix(['”', '’']) {
-        Some(rest) => after.len() - rest.trim_start().len(),
-        None => 0,
+    let Some(rest) = trimmed.strip_prefix(['”', '’']) else {
+        return 0;
+    };
+    // OCR also reads an opening quote as a closing one (`”青山工程”今天`):
+    // a quote the text closes again before opening one is the body's.
+    let closes_again = rest
+        .chars()
+        .find(|c| matches!(c, '“' | '”' | '‘' | '’'))
+        .is_some_and(|c| matches!(c, '”' | '’'));
+    if closes_again {
+        return 0;
     }
+    after.len() - rest.trim_start().len()
 }
 
 /// A bracket that may open a credit, as printed or as OCR reads it.
@@ -579,6 +588,13 @@ mod lead_shapes {
                 &["甲乙丙"],
                 &[],
                 "某某市今天",
+            ),
+            (
+                &["新华社某地3月7日电（记者 甲乙）”青山", "工程”今天开工"],
+                "新华社某地3月7日电",
+                &["甲乙"],
+                &[],
+                "”青山工程”今天开工",
             ),
             (
                 &["本报某地1月1日电记者甲", "乙报道; 今天"],
