@@ -89,22 +89,22 @@ impl Draft {
         }
     }
 
-    /// Cuts the draft before paragraph unit `at`: the blocks from there on,
-    /// with the credits and signature closing the piece, go to a new draft
-    /// that opened as `opening`.
-    pub fn split_off(&mut self, at: usize, opening: Opening) -> Draft {
-        let k = self
-            .blocks
-            .iter()
-            .position(|b| *b == DraftBlock::Para(at))
-            .unwrap_or(self.blocks.len());
-        let mut tail = Draft::new(opening, at);
-        tail.blocks = self.blocks.split_off(k);
-        tail.credit_units = std::mem::take(&mut self.credit_units);
-        tail.signature = self.signature.take();
-        tail.photo = std::mem::take(&mut self.photo);
-        tail.last_unit = self.last_unit;
-        tail.closed = self.closed;
+    /// Takes the blocks from paragraph unit `at` on, with the subheads
+    /// right above it (all blocks with `whole`), out of the draft; credits
+    /// and signature stay.
+    pub fn take_blocks_from(&mut self, at: usize, whole: bool) -> Vec<DraftBlock> {
+        let mut k = match whole {
+            true => 0,
+            false => self
+                .blocks
+                .iter()
+                .position(|b| *b == DraftBlock::Para(at))
+                .unwrap_or(self.blocks.len()),
+        };
+        while k > 0 && matches!(self.blocks[k - 1], DraftBlock::Heading(_)) {
+            k -= 1;
+        }
+        let taken = self.blocks.split_off(k);
         self.last_unit = self
             .blocks
             .iter()
@@ -112,10 +112,12 @@ impl Draft {
                 DraftBlock::Para(u) | DraftBlock::Heading(u) => u,
             })
             .chain(self.byline_units.iter().copied())
+            .chain(self.credit_units.iter().copied())
+            .chain(self.signature)
             .chain([self.first_unit])
             .max()
             .unwrap_or(self.first_unit);
-        tail
+        taken
     }
 
     /// Paragraph units of the body.

@@ -209,10 +209,10 @@ fn moves(t: &Text, segments: &Segments) -> Vec<(usize, usize)> {
     // words draft `d` holds more than the drafts beside it: the draft's own
     // headline.
     let has_own_headline = |d: usize| {
-        let lo = if d > 0 { drafts[d - 1].last_unit } else { 0 };
+        let lo = d.checked_sub(1).map(|e| drafts[e].last_unit);
         let hi = drafts.get(d + 1).map_or(usize::MAX, |x| x.first_unit);
         let free = &segments.free;
-        let from = free.partition_point(|&u| u <= lo);
+        let from = free.partition_point(|&u| lo.is_some_and(|lo| u <= lo));
         let near: Vec<BigramSet> = [d.wrapping_sub(1), d, d + 1]
             .into_iter()
             .map(|e| {
@@ -244,16 +244,22 @@ fn moves(t: &Text, segments: &Segments) -> Vec<(usize, usize)> {
         {
             continue;
         }
-        // A piece with nothing of its own to open it (no dateline, byline
-        // or headline), and text enough to read as a piece's, may move
-        // whole.
+        // A piece with nothing of its own to open or close it (no
+        // dateline, byline, headline, credit or signature), and text
+        // enough to read as a piece's, may move whole.
         let whole_piece = matches!(drafts[d].opening, Opening::Headed | Opening::Plain)
+            && drafts[d].credit_units.is_empty()
+            && drafts[d].signature.is_none()
             && ps.iter().map(|&p| t.glyphs(p)).sum::<usize>() >= CONTEXT_GLYPHS
             && !has_own_headline(d);
         let below = t.set(d + 1, 0..t.ahead(d + 1, 0));
         let mut best: Option<(f32, usize)> = None;
         for k in usize::from(!whole_piece)..ps.len() {
-            if k > 0 && !t.ends_sentence(ps[k - 1]) {
+            // What stays above must be text enough to read its words by.
+            if k > 0
+                && (!t.ends_sentence(ps[k - 1])
+                    || ps[..k].iter().map(|&p| t.glyphs(p)).sum::<usize>() < CONTEXT_GLYPHS)
+            {
                 continue;
             }
             let tail = t.set(d, k..t.ahead(d, k));
@@ -279,19 +285,15 @@ fn apply(mut segments: Segments, paras: &[Vec<usize>], moves: &[(usize, usize)])
     if moves.is_empty() {
         return segments;
     }
-    // From the last draft back, so that indices hold.
-    for &(d, k) in moves.iter().rev() {
-        let mut tail = segments.drafts[d].split_off(paras[d][k], Opening::Plain);
-        // Credits and a signature stay with the piece they closed.
-        let head = &mut segments.drafts[d];
-        head.credit_units = std::mem::take(&mut tail.credit_units);
-        head.signature = tail.signature.take();
-        head.photo = tail.photo;
-        // The piece under it still starts, for the headline pass, where its
-        // headline is printed: right above its own first unit.
+    // In order: text that moved into a piece goes on with it when that
+    // piece's own text moves whole to the piece under it.
+    for &(d, k) in moves {
+        let mut blocks = segments.drafts[d].take_blocks_from(paras[d][k], k == 0);
+        // The piece under it still starts, for the headline pass, where
+        // its headline is printed: right above its own first unit.
         let next = &mut segments.drafts[d + 1];
-        tail.blocks.append(&mut next.blocks);
-        next.blocks = tail.blocks;
+        blocks.append(&mut next.blocks);
+        next.blocks = blocks;
     }
     // A draft whose whole text moved is gone.
     segments.drafts.retain(|d| {
@@ -350,6 +352,18 @@ mod tests {
         "木以本地树种为主，园林工人每天浇",
         "水养护。",
         "",
+        "\u{3000}\u{3000}新城公园始建于一九八五年，园",
+        "内花木品种繁多，每年春天都吸引大",
+        "批游人前来赏花。",
+        "",
+        "\u{3000}\u{3000}园林工人介绍，新种的花木需",
+        "要精心养护，夏季高温时每天早晚各",
+        "浇水一次，秋季还要修剪枝条。",
+        "",
+        "\u{3000}\u{3000}新城公园管理处还计划在园内",
+        "增设休息座椅和指示牌，方便游人游",
+        "览，相关工程将于下月开工建设。",
+        "",
         "\u{3000}\u{3000}秋雨落在南湖的石桥上，石桥边",
         "的老渔夫收起渔网，南湖的水面泛起",
         "涟漪。",
@@ -378,7 +392,14 @@ mod tests {
                 (
                     None,
                     some("新城公园花木扩种"),
-                    firsts(&["新城公园今年", "园林工人说，", "新城公园管理"])
+                    firsts(&[
+                        "新城公园今年",
+                        "园林工人说，",
+                        "新城公园管理",
+                        "新城公园始建",
+                        "园林工人介绍",
+                        "新城公园管理"
+                    ])
                 ),
                 (
                     some("湖畔随笔"),
@@ -395,13 +416,75 @@ mod tests {
     }
 
     #[test]
+    fn a_piece_read_before_its_headline_band_moves_whole() {
+        // The report's headline printed after its body, then the next
+        // piece's first column: no headline of its own, so it joins the
+        // text under its headline.
+        let first = RUNS_ON.iter().position(|l| l.contains("秋雨")).unwrap();
+        let lines = [
+            &RUNS_ON[2..first],
+            &["新城公园花木扩种", ""],
+            &RUNS_ON[first..],
+        ]
+        .concat();
+        let mut lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+        // Text enough above the break to read as a piece's.
+        let at = lines.iter().position(|l| l.contains("秋雨")).unwrap();
+        let more = [
+            "\u{3000}\u{3000}老渔夫的小船停在石桥下，船上",
+            "放着渔网和鱼篓，南湖的鱼是老渔夫",
+            "一家的生计。",
+            "",
+            "\u{3000}\u{3000}南湖的清晨雾气很重，老渔夫常",
+            "常在石桥边撒下渔网，等着南湖的鱼",
+            "游进网里。",
+            "",
+            "\u{3000}\u{3000}老渔夫说，南湖的鱼有十几种，",
+            "最多的是鲫鱼，渔网撒下去，常常能",
+            "捞上来满满一网。",
+            "",
+            "\u{3000}\u{3000}傍晚时分，老渔夫收起渔网，坐",
+            "在石桥边抽一袋烟，看着南湖的水面",
+            "慢慢暗下来。",
+            "",
+        ];
+        for (i, l) in more.iter().enumerate() {
+            lines.insert(at + i, l.to_string());
+        }
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let got = pieces(&page(&lines));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].1, some("新城公园花木扩种"), "{got:?}");
+        assert_eq!(got[0].2.len(), 6, "{got:?}");
+        assert_eq!(got[1].1, some("南湖渔歌"), "{got:?}");
+        assert_eq!(
+            got[1].2[..3],
+            firsts(&["老渔夫的小船", "南湖的清晨雾", "老渔夫说，南"])[..],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn text_under_a_short_report_stays() {
+        // Three short paragraphs above: too little text to read their
+        // words by, so nothing moves.
+        let first = RUNS_ON.iter().position(|l| l.contains("始建")).unwrap();
+        let last = RUNS_ON.iter().position(|l| l.contains("开工")).unwrap();
+        let short = [&RUNS_ON[..first], &RUNS_ON[last + 2..]].concat();
+        let got = pieces(&page(&short));
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].2.len(), 5, "{got:?}");
+        assert_eq!(got[1].2, firsts(&["每一个清晨。", "如今南湖禁渔"]));
+    }
+
+    #[test]
     fn text_ending_its_sentence_stays() {
         // The same text, the last paragraph above the headline ending its
         // sentence: nothing runs on, so nothing moves.
         let ended = page(RUNS_ON).replace("度过了无数个南湖的", "度过了无数个清晨。");
         let got = pieces(&ended);
         assert_eq!(got.len(), 2);
-        assert_eq!(got[0].2.len(), 5, "{got:?}");
+        assert_eq!(got[0].2.len(), 8, "{got:?}");
         assert_eq!(got[1].2, firsts(&["每一个清晨。", "如今南湖禁渔"]));
     }
 }
