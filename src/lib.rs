@@ -174,7 +174,8 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     let reflowed = reflow::reflow_with(&lines, &classes, &layout, hints);
     // 5. segment: where articles start and end.
     let segments = segment::segment_with(&lines, &classes, &reflowed.units, hints);
-    // 5b. split: a piece cut where a headline printed elsewhere starts.
+    // 5b. split: text that runs on from one piece into the next moves to
+    // that piece.
     let segments = split::split(&lines, &classes, &reflowed.units, segments);
     // 6. bodies: each article's text, credits and source ranges.
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);

@@ -37,6 +37,8 @@ use std::cell::OnceCell;
 /// paragraph of OCR debris tells nothing).
 const CONTEXT_PARAS: usize = 3;
 const CONTEXT_GLYPHS: usize = 200;
+/// Text that moves holds this many glyphs at least.
+const MIN_MOVED_GLYPHS: usize = 40;
 /// Text that moves shares less than this (weighted) share of its words with
 /// the text above it: another piece's words.
 const MAX_TIE_ACROSS: f32 = 0.12;
@@ -255,10 +257,13 @@ fn moves(t: &Text, segments: &Segments) -> Vec<(usize, usize)> {
         let below = t.set(d + 1, 0..t.ahead(d + 1, 0));
         let mut best: Option<(f32, usize)> = None;
         for k in usize::from(!whole_piece)..ps.len() {
-            // What stays above must be text enough to read its words by.
+            // What stays above must be text enough to read its words by,
+            // and what moves a piece's text, not a line or two (a
+            // signature, OCR debris).
             if k > 0
                 && (!t.ends_sentence(ps[k - 1])
                     || ps[..k].iter().map(|&p| t.glyphs(p)).sum::<usize>() < CONTEXT_GLYPHS)
+                || ps[k..].iter().map(|&p| t.glyphs(p)).sum::<usize>() < MIN_MOVED_GLYPHS
             {
                 continue;
             }
