@@ -54,6 +54,10 @@ fn is_wide(c: char) -> bool {
     is_cjk(c) || (c as u32) >= 0x2e80 && !c.is_whitespace()
 }
 
+/// The marks that close a sentence byline (`记者X报道：`), with OCR's
+/// misreading of the colon as a semicolon.
+const LEAD_IN_COLONS: [char; 4] = [':', '：', ';', '；'];
+
 /// A report's opening: dateline, byline and where the body text starts.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Lead {
@@ -78,7 +82,7 @@ pub fn parse_lead(text: &str) -> Lead {
     let Some(dateline) = cv::dateline_prefix(key) else {
         // A byline written as a sentence: `本报记者 X 报道 …`.
         if let Some(end) = cv::sentence_byline(body) {
-            let credit = body[..end].trim_end_matches([':', '：', ';', '；']);
+            let credit = body[..end].trim_end_matches(LEAD_IN_COLONS);
             return Lead {
                 dateline: None,
                 byline: parse_names(credit.trim_end_matches("报道")),
@@ -112,14 +116,14 @@ pub fn parse_lead(text: &str) -> Lead {
     let skip = after.len() - trimmed.len();
     // A byline written as a sentence: `本报讯记者陈陆军报道：日前…`.
     if let Some(len) = cv::sentence_byline(trimmed) {
-        let credit = trimmed[..len].trim_end_matches([':', '：', ';', '；']);
+        let credit = trimmed[..len].trim_end_matches(LEAD_IN_COLONS);
         lead.byline = parse_names(credit.trim_end_matches("报道"));
         lead.body_start += skip + len;
         return lead;
     }
     // Without brackets: `本报讯 记者 X 通讯员 Y 近日…`, names set apart by spaces.
     if let Some(len) = open_credit(trimmed) {
-        lead.byline = parse_names(trimmed[..len].trim_end_matches([':', '：']));
+        lead.byline = parse_names(trimmed[..len].trim_end_matches(LEAD_IN_COLONS));
         lead.body_start += skip + len;
         return lead;
     }

@@ -283,8 +283,9 @@ fn in_filter(filter: &[u64; FILTER_BITS / 64], b: Bigram) -> bool {
 /// in `filter`) in `texts`, each once, in text order. Per text, the bigrams
 /// the filter passes are gathered first (up to [`GATHERED`] at a time),
 /// then looked up; the ids met for the first time in the text (`last[id]`
-/// is the text the id was last met in) are kept. Gathering and keeping advance a count rather than branch:
-/// whether a bigram passes, or an id is new, follows no pattern.
+/// is the text the id was last met in) are kept. Gathering and keeping
+/// advance a count rather than branch: whether a bigram passes, or an id is
+/// new, follows no pattern.
 fn first_meetings(
     ids: &FxHashMap<Bigram, u32>,
     filter: &[u64; FILTER_BITS / 64],

@@ -77,6 +77,8 @@ struct Text<'a, 'b> {
     starts: Vec<usize>,
     /// Each paragraph's bigrams, in the page's order.
     sets: OnceCell<Vec<BigramSet>>,
+    /// Glyphs of the page's paragraphs before each one (and after the last).
+    glyphs_before: OnceCell<Vec<usize>>,
     /// In how many paragraphs of the page each bigram is.
     df: OnceCell<FxHashMap<Bigram, u32>>,
 }
@@ -110,6 +112,7 @@ impl<'a, 'b> Text<'a, 'b> {
             paras,
             starts,
             sets: OnceCell::new(),
+            glyphs_before: OnceCell::new(),
             df: OnceCell::new(),
         }
     }
@@ -144,27 +147,36 @@ impl<'a, 'b> Text<'a, 'b> {
         BigramSet::union(&self.sets()[s + range.start..s + range.end])
     }
 
-    fn glyphs(&self, p: usize) -> usize {
-        self.keys(p).map(|k| k.chars().count()).sum()
+    /// Glyphs of paragraphs `range` of draft `d`.
+    fn glyphs(&self, d: usize, range: std::ops::Range<usize>) -> usize {
+        let before = self.glyphs_before.get_or_init(|| {
+            let mut n = 0;
+            let mut out = vec![0];
+            for &p in self.paras.iter().flatten() {
+                n += self.keys(p).map(|k| k.chars().count()).sum::<usize>();
+                out.push(n);
+            }
+            out
+        });
+        let s = self.starts[d];
+        before[s + range.end] - before[s + range.start]
     }
 
     /// Where the text read before paragraph `k` of draft `d` starts.
     fn back(&self, d: usize, k: usize) -> usize {
-        let ps = &self.paras[d];
-        let (mut j, mut n) = (k, 0);
-        while j > 0 && (k - j < CONTEXT_PARAS || n < CONTEXT_GLYPHS) {
+        let mut j = k;
+        while j > 0 && (k - j < CONTEXT_PARAS || self.glyphs(d, j..k) < CONTEXT_GLYPHS) {
             j -= 1;
-            n += self.glyphs(ps[j]);
         }
         j
     }
 
     /// Where the text read from paragraph `k` of draft `d` on ends.
     fn ahead(&self, d: usize, k: usize) -> usize {
-        let ps = &self.paras[d];
-        let (mut j, mut n) = (k, 0);
-        while j < ps.len() && (j - k < CONTEXT_PARAS || n < CONTEXT_GLYPHS) {
-            n += self.glyphs(ps[j]);
+        let mut j = k;
+        while j < self.paras[d].len()
+            && (j - k < CONTEXT_PARAS || self.glyphs(d, k..j) < CONTEXT_GLYPHS)
+        {
             j += 1;
         }
         j
@@ -215,6 +227,10 @@ fn moves(t: &Text, segments: &Segments) -> Vec<(usize, usize)> {
         let hi = drafts.get(d + 1).map_or(usize::MAX, |x| x.first_unit);
         let free = &segments.free;
         let from = free.partition_point(|&u| lo.is_some_and(|lo| u <= lo));
+        let printed = free[from..].iter().take_while(|&&u| u < hi);
+        if printed.clone().next().is_none() {
+            return false;
+        }
         let near: Vec<BigramSet> = [d.wrapping_sub(1), d, d + 1]
             .into_iter()
             .map(|e| {
@@ -225,7 +241,7 @@ fn moves(t: &Text, segments: &Segments) -> Vec<(usize, usize)> {
                 }
             })
             .collect();
-        free[from..].iter().take_while(|&&u| u < hi).any(|&u| {
+        printed.into_iter().any(|&u| {
             let head = BigramSet::of(t.keys(u));
             let own = head.share_in(&near[1]);
             own >= OWN_HEADLINE && own > head.share_in(&near[0]).max(head.share_in(&near[2]))
@@ -252,7 +268,7 @@ fn moves(t: &Text, segments: &Segments) -> Vec<(usize, usize)> {
         let whole_piece = matches!(drafts[d].opening, Opening::Headed | Opening::Plain)
             && drafts[d].credit_units.is_empty()
             && drafts[d].signature.is_none()
-            && ps.iter().map(|&p| t.glyphs(p)).sum::<usize>() >= CONTEXT_GLYPHS
+            && t.glyphs(d, 0..ps.len()) >= CONTEXT_GLYPHS
             && !has_own_headline(d);
         let below = t.set(d + 1, 0..t.ahead(d + 1, 0));
         let mut best: Option<(f32, usize)> = None;
@@ -260,10 +276,8 @@ fn moves(t: &Text, segments: &Segments) -> Vec<(usize, usize)> {
             // What stays above must be text enough to read its words by,
             // and what moves a piece's text, not a line or two (a
             // signature, OCR debris).
-            if k > 0
-                && (!t.ends_sentence(ps[k - 1])
-                    || ps[..k].iter().map(|&p| t.glyphs(p)).sum::<usize>() < CONTEXT_GLYPHS)
-                || ps[k..].iter().map(|&p| t.glyphs(p)).sum::<usize>() < MIN_MOVED_GLYPHS
+            if k > 0 && (!t.ends_sentence(ps[k - 1]) || t.glyphs(d, 0..k) < CONTEXT_GLYPHS)
+                || t.glyphs(d, k..ps.len()) < MIN_MOVED_GLYPHS
             {
                 continue;
             }
