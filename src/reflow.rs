@@ -669,6 +669,17 @@ impl Reflow<'_, '_> {
                             && self.indented_start_below(i)
                         {
                             (true, 0.7)
+                        } else if !c.terminal
+                            && !c.clause_end
+                            && self.set_apart(i)
+                            && next.is_some_and(|n| self.indented_start_at(n))
+                        {
+                            // A line set apart by blank lines that ends no
+                            // sentence nor clause, above a paragraph's
+                            // start: no paragraph's first line, which would
+                            // end there — a headline (`新华社记者 戴浩 摄⏎⏎
+                            // 风雨无阻！某区快递企业驰援⏎⏎　从口罩、…`).
+                            (true, 0.7)
                         } else {
                             (false, 0.9)
                         }
@@ -954,9 +965,13 @@ impl Reflow<'_, '_> {
     /// sentence, and when it is not short only because the start under it
     /// did not fit.
     fn indented_start_below(&self, i: usize) -> bool {
-        let n = i + 1;
-        n < self.lines.len()
-            && self.width_is_certain(n)
+        i + 1 < self.lines.len() && self.indented_start_at(i + 1)
+    }
+
+    /// Line `n` starts a paragraph as [`Self::indented_start_below`] reads
+    /// one.
+    fn indented_start_at(&self, n: usize) -> bool {
+        self.width_is_certain(n)
             && self.indented_by_two_cells(n)
             && !self.classes[n].terminal
             && !self.pushed_over(n)
@@ -988,6 +1003,15 @@ impl Reflow<'_, '_> {
     fn width_is_certain(&self, n: usize) -> bool {
         let line = &self.lines[n];
         !line.latin && !line.key.contains(['“', '”', '‘', '’', '"'])
+    }
+
+    /// Line `i` stands alone between blank lines where blank lines part
+    /// paragraphs.
+    fn set_apart(&self, i: usize) -> bool {
+        self.layout.blanks == Blanks::Paragraphs
+            && i > 0
+            && self.lines[i - 1].is_blank()
+            && self.lines.get(i + 1).is_some_and(|l| l.is_blank())
     }
 
     /// The next line with text after `i`.
@@ -1404,6 +1428,22 @@ mod tests {
                 lead: false
             }
         );
+    }
+
+    #[test]
+    fn a_line_set_apart_above_an_indented_start_is_display() {
+        // Blank lines part paragraphs (OCR); a line between two blank lines
+        // that ends no sentence, above a paragraph's indented start, opens
+        // no paragraph: it would end there.
+        let para = "近日，某区总工会开展送清\n凉活动，走访慰问露天高温岗位\n一线职工，为他们送去防暑降温\n用品和慰问金。\n\n";
+        let page = format!("{}城市公园健身步道今日开放\n\n{para}", para.repeat(3));
+        let u = units(&page);
+        assert_eq!(u[3], Unit::Display { lines: vec![15] });
+        // The same line over the next column's running text is a paragraph's
+        // first line.
+        let cut = "一线职工，为他们送去防暑降温\n用品和慰问金。\n";
+        let page = format!("{}城市公园健身步道今日开放\n\n{cut}", para.repeat(3));
+        assert!(matches!(units(&page)[3], Unit::Para { .. }));
     }
 
     #[test]
