@@ -28,7 +28,7 @@ pub(super) fn full_width_of(c: char) -> Option<char> {
 /// is odd one of them is a stray, and context decides where it can: a quote
 /// right before sentence punctuation (or at the end) closes, one right after
 /// `：，、；` or an opening bracket (or at the start) opens; the others
-/// alternate with the quote before them. An apostrophe between two Latin
+/// alternate with the quote before them, curly or straight. An apostrophe between two Latin
 /// letters (`don't`) is no quote.
 ///
 /// ```text
@@ -37,6 +37,7 @@ pub(super) fn full_width_of(c: char) -> Option<char> {
 /// "他说 don't 工作"       → "他说don't工作"
 /// "好\"。"                → "好”。"    (odd: before sentence punctuation it closes)
 /// "他说\"好"              → "他说“好"  (odd: the others alternate, the first opens)
+/// "武汉“抗疫\"故事"       → "武汉“抗疫”故事"  (odd: after a curly opening quote)
 /// ```
 pub(super) fn convert_quotes(toks: &mut [Tok]) {
     let n = toks.len();
@@ -64,6 +65,24 @@ pub(super) fn convert_quotes(toks: &mut [Tok]) {
         let (open_state, odd, marks) = match toks[i].c() {
             '"' => (&mut dq_open, dq % 2 == 1, ('“', '”')),
             '\'' if !is_apostrophe(toks, i) => (&mut sq_open, sq % 2 == 1, ('‘', '’')),
+            // A curly quote already printed is part of the order a stray
+            // straight one pairs into (`武汉“抗疫"故事` closes).
+            '“' if dq % 2 == 1 => {
+                dq_open = false;
+                continue;
+            }
+            '”' if dq % 2 == 1 => {
+                dq_open = true;
+                continue;
+            }
+            '‘' if sq % 2 == 1 => {
+                sq_open = false;
+                continue;
+            }
+            '’' if sq % 2 == 1 => {
+                sq_open = true;
+                continue;
+            }
             _ => continue,
         };
         let mut open = *open_state;
@@ -217,6 +236,9 @@ mod tests {
             "四个“党工共建活动”室”，打造了一批“五好基层工会”典型"
         );
         assert_eq!(clean_body("他说\"好"), "他说“好");
+        // An odd count: a stray quote after a curly opening one closes it.
+        assert_eq!(clean_body("武汉“抗疫\"故事"), "武汉“抗疫”故事");
+        assert_eq!(clean_body("贵在‘精\'和"), "贵在‘精’和");
         assert_eq!(clean_body("好\"。"), "好”。");
         assert_eq!(clean_body("他说 don't 工作"), "他说don't工作");
         assert_eq!(clean_body("say \"hi\" it's"), "say \"hi\" it's");
