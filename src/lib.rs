@@ -45,6 +45,7 @@ pub mod render;
 mod segment;
 pub mod spacing;
 mod split;
+mod stairs;
 pub mod window;
 
 pub use model::*;
@@ -159,6 +160,9 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     let arena = bumpalo::Bump::new();
     // 1. lines: split, keyed, side-by-side columns read one after another.
     let lines = columns::unfold(lines::split(text, &arena), &arena);
+    // 1b. stairs: bold display type read as a staircase of glyph pairs, one
+    // line again.
+    let lines = stairs::undo(lines, &arena);
     // Hints are per line of `text`; column unfolding would break that
     // (positioned input is never printed side by side), so then none.
     let hints = if lines.len() == hints.len() {
@@ -230,7 +234,7 @@ pub fn trace(text: &str) -> String {
     let despaced = spacing::despace(text);
     let text = despaced.as_ref().map_or(text, |d| d.text.as_str());
     let arena = bumpalo::Bump::new();
-    let lines = columns::unfold(lines::split(text, &arena), &arena);
+    let lines = stairs::undo(columns::unfold(lines::split(text, &arena), &arena), &arena);
     let classes = classify::classify(&lines);
     let layout = layout::measure(&lines, &classes);
     let reflowed = reflow::reflow(&lines, &classes, &layout);
