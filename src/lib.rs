@@ -160,15 +160,19 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     let arena = bumpalo::Bump::new();
     // 1. lines: split, keyed, side-by-side columns read one after another.
     let lines = columns::unfold(lines::split(text, &arena), &arena);
-    // 1b. stairs: bold display type read as a staircase of glyph pairs, one
-    // line again.
-    let lines = stairs::undo(lines, &arena);
     // Hints are per line of `text`; column unfolding would break that
     // (positioned input is never printed side by side), so then none.
     let hints = if lines.len() == hints.len() {
         hints
     } else {
         &[]
+    };
+    // 1b. stairs: bold display type read as a staircase of glyph pairs, one
+    // line again (positioned input reads each glyph once).
+    let lines = if hints.is_empty() {
+        stairs::undo(lines, &arena)
+    } else {
+        lines
     };
     // 2. classify: furniture, datelines, bylines, credits, display shape.
     let classes = classify::classify(&lines);
