@@ -74,6 +74,9 @@ pub fn undo<'a>(lines: Vec<Line<'a>>, arena: &'a Bump) -> Vec<Line<'a>> {
 
 /// One glyph, then a pair that starts with it.
 fn starts_stairs(a: &Line, b: &Line) -> bool {
+    if a.glyph_count != 1 || b.glyph_count != 2 {
+        return false;
+    }
     let (mut x, mut y) = (a.key.chars(), b.key.chars());
     matches!(
         (x.next(), x.next(), y.next(), y.next(), y.next()),
