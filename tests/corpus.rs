@@ -95,30 +95,39 @@ fn corpus_pages_meet_the_quality_bar() {
 /// half width, digits coded full width (printed as before). The gold is the same, so the score must stay high.
 #[test]
 fn text_layer_pages_as_other_extractors_print_them() {
-    let corpus = shared().join("corpus");
     for (name, make, bar) in VARIANTS {
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("corpus-{name}"));
-        std::fs::create_dir_all(&dir).unwrap();
-        for entry in std::fs::read_dir(&corpus).unwrap() {
-            let path = entry.unwrap().path();
-            let file = path.file_name().unwrap().to_string_lossy().to_string();
-            let Some(stem) = file.strip_suffix(".gold.json") else {
-                continue;
-            };
-            if stem.ends_with("_tesseract") {
-                continue;
-            }
-            let raw = std::fs::read_to_string(path.with_file_name(format!("{stem}.txt"))).unwrap();
-            std::fs::write(dir.join(format!("{stem}.txt")), make(&raw)).unwrap();
-            std::fs::copy(&path, dir.join(&file)).unwrap();
-        }
-        let pred = dir.join("pred");
-        assert!(predict(&dir, &pred).len() >= 60, "{name}: pages missing");
-        let (header, rows) = score(&dir, &pred);
-        let col = header.iter().position(|h| h == "score").unwrap();
-        let mean = rows.iter().find(|r| r.0 == "MEAN").unwrap().1[col];
+        let mean = text_layer_variant(name, |raw, _| make(raw));
         assert!(mean >= bar, "{name}: mean score {mean:.3} < {bar}");
     }
+}
+
+/// Writes every text-layer page of the corpus as `make(raw, gold)` prints
+/// it, with its gold, into a directory of its own; returns the mean score
+/// of the parser on them.
+fn text_layer_variant(name: &str, mut make: impl FnMut(&str, &serde_json::Value) -> String) -> f64 {
+    let corpus = shared().join("corpus");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("corpus-{name}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    for entry in std::fs::read_dir(&corpus).unwrap() {
+        let path = entry.unwrap().path();
+        let file = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(stem) = file.strip_suffix(".gold.json") else {
+            continue;
+        };
+        if stem.ends_with("_tesseract") {
+            continue;
+        }
+        let gold = std::fs::read_to_string(&path).unwrap();
+        let gold: serde_json::Value = serde_json::from_str(&gold).unwrap();
+        let raw = std::fs::read_to_string(path.with_file_name(format!("{stem}.txt"))).unwrap();
+        std::fs::write(dir.join(format!("{stem}.txt")), make(&raw, &gold)).unwrap();
+        std::fs::copy(&path, dir.join(&file)).unwrap();
+    }
+    let pred = dir.join("pred");
+    assert!(predict(&dir, &pred).len() >= 60, "{name}: pages missing");
+    let (header, rows) = score(&dir, &pred);
+    let col = header.iter().position(|h| h == "score").unwrap();
+    rows.iter().find(|r| r.0 == "MEAN").unwrap().1[col]
 }
 
 /// Fake-bold headlines as `pdftotext -raw` prints them, a staircase of
@@ -130,21 +139,8 @@ const STAIRS_MEAN: f64 = 0.93;
 
 #[test]
 fn bold_headlines_printed_as_staircases() {
-    let corpus = shared().join("corpus");
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("corpus-stairs");
-    std::fs::create_dir_all(&dir).unwrap();
     let mut stairs = 0;
-    for entry in std::fs::read_dir(&corpus).unwrap() {
-        let path = entry.unwrap().path();
-        let file = path.file_name().unwrap().to_string_lossy().to_string();
-        let Some(stem) = file.strip_suffix(".gold.json") else {
-            continue;
-        };
-        if stem.ends_with("_tesseract") {
-            continue;
-        }
-        let gold: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mean = text_layer_variant("stairs", |raw, gold| {
         let heads: Vec<String> = gold["articles"]
             .as_array()
             .unwrap()
@@ -153,7 +149,6 @@ fn bold_headlines_printed_as_staircases() {
             .flatten()
             .map(|t| t.split_whitespace().collect())
             .collect();
-        let raw = std::fs::read_to_string(path.with_file_name(format!("{stem}.txt"))).unwrap();
         let mut out = String::new();
         for line in raw.lines() {
             let key: String = line.split_whitespace().collect();
@@ -167,21 +162,14 @@ fn bold_headlines_printed_as_staircases() {
                     out.push('\n');
                 }
                 out.push(glyphs[glyphs.len() - 1]);
-                out.push('\n');
             } else {
                 out.push_str(line);
-                out.push('\n');
             }
+            out.push('\n');
         }
-        std::fs::write(dir.join(format!("{stem}.txt")), out).unwrap();
-        std::fs::copy(&path, dir.join(&file)).unwrap();
-    }
+        out
+    });
     assert!(stairs >= 100, "only {stairs} headline lines found");
-    let pred = dir.join("pred");
-    assert!(predict(&dir, &pred).len() >= 60, "pages missing");
-    let (header, rows) = score(&dir, &pred);
-    let col = header.iter().position(|h| h == "score").unwrap();
-    let mean = rows.iter().find(|r| r.0 == "MEAN").unwrap().1[col];
     assert!(mean >= STAIRS_MEAN, "mean score {mean:.3} < {STAIRS_MEAN}");
 }
 

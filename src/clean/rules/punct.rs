@@ -65,25 +65,16 @@ pub(super) fn convert_quotes(toks: &mut [Tok]) {
         let (open_state, odd, marks) = match toks[i].c() {
             '"' => (&mut dq_open, dq % 2 == 1, ('“', '”')),
             '\'' if !is_apostrophe(toks, i) => (&mut sq_open, sq % 2 == 1, ('‘', '’')),
-            // A curly quote already printed is part of the order a stray
-            // straight one pairs into (`武汉“抗疫"故事` closes).
-            '“' if dq % 2 == 1 => {
-                dq_open = false;
+            c => {
+                // A curly quote already printed is part of the order a
+                // stray straight one pairs into (`武汉“抗疫"故事` closes).
+                match c {
+                    '“' | '”' if dq % 2 == 1 => dq_open = c == '”',
+                    '‘' | '’' if sq % 2 == 1 => sq_open = c == '’',
+                    _ => {}
+                }
                 continue;
             }
-            '”' if dq % 2 == 1 => {
-                dq_open = true;
-                continue;
-            }
-            '‘' if sq % 2 == 1 => {
-                sq_open = false;
-                continue;
-            }
-            '’' if sq % 2 == 1 => {
-                sq_open = true;
-                continue;
-            }
-            _ => continue,
         };
         let mut open = *open_state;
         if odd {
