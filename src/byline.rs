@@ -74,6 +74,26 @@ pub struct Lead {
 ///     correspondents [刘建武], body "购买物资"
 /// ```
 pub fn parse_lead(text: &str) -> Lead {
+    let mut lead = lead_of(text);
+    if lead.dateline.is_some() {
+        lead.body_start += clause_mark_after(&text[lead.body_start..]);
+    }
+    lead
+}
+
+/// The length of a clause mark, white space around it included, that opens
+/// the text after a lead-in: it closes the lead-in (`据《人民日报》报道，
+/// 某省…`), as no sentence opens with a clause mark (禁则).
+fn clause_mark_after(after: &str) -> usize {
+    let trimmed = after.trim_start();
+    match trimmed.strip_prefix(['，', ',', '、', '：', ':']) {
+        Some(rest) => after.len() - rest.trim_start().len(),
+        None => 0,
+    }
+}
+
+/// [`parse_lead`] up to the clause mark that may close the lead-in.
+fn lead_of(text: &str) -> Lead {
     let text_start = text.len() - text.trim_start_matches(['□', '■', ' ']).len();
     let body = &text[text_start..];
     // The key of the opening glyphs only: a dateline is no longer.
@@ -407,6 +427,14 @@ mod tests {
         let lead = parse_lead("据新华社电 近日");
         assert_eq!(lead.dateline.as_deref(), Some("据新华社电"));
         assert!(lead.byline.is_empty());
+
+        // The comma closing a lead-in is the lead-in's.
+        let t = "据《青山日报》报道， 某省今年";
+        let lead = parse_lead(t);
+        assert_eq!(lead.dateline.as_deref(), Some("据《青山日报》报道"));
+        assert_eq!(&t[lead.body_start..], "某省今年");
+        let t = "本报讯（记者 张三），近日";
+        assert_eq!(&t[parse_lead(t).body_start..], "近日");
 
         let t = "本报记者 刘洋 报道 近日，记者";
         let lead = parse_lead(t);
