@@ -138,6 +138,41 @@ fn ten_megabytes_of_short_lines_finishes_with_valid_spans() {
 }
 
 #[test]
+fn staircases_of_glyph_pairs_finish_with_every_glyph_accounted() {
+    // Fake-bold headlines as `pdftotext -raw` prints them, a glyph pair to
+    // a line, among near misses: a chain of pairs that never closes (a
+    // scan that restarted at each line would be quadratic), a glyph alone
+    // twice, pairs that do not chain.
+    let glyphs: Vec<char> = "春风送暖万家灯火人间烟火".chars().collect();
+    let mut text = String::new();
+    for k in 0..2_000 {
+        let head: String = (0..6).map(|i| glyphs[(k + i) % glyphs.len()]).collect();
+        let h: Vec<char> = head.chars().collect();
+        text.push(h[0]);
+        text.push('\n');
+        for pair in h.windows(2) {
+            text.extend(pair);
+            text.push('\n');
+        }
+        text.push(h[5]);
+        text.push_str("\n本报讯 近日，某区开展活动，居民踊跃参加。\n\n");
+    }
+    text.push(glyphs[0]);
+    text.push('\n');
+    for k in 0..100_000 {
+        let (a, b) = (glyphs[k % glyphs.len()], glyphs[(k + 1) % glyphs.len()]);
+        text.push(a);
+        text.push(b);
+        text.push('\n');
+    }
+    text.push_str("好\n好\n甲乙\n丙丁\n");
+    let page = parse_default(&text);
+    assert_spans_valid(&text, &page);
+    assert_cjk_accounted(&text, &page);
+    assert!(all_text(&page).contains("春风送暖万家"));
+}
+
+#[test]
 fn nul_and_control_characters_are_kept_or_warned_never_panic() {
     let text = "本报讯\0（记者 张三）\u{1}近日，某车队\u{7}职工自发\u{1b}[0m设计了\u{7f}大型十字绣。\n\u{1c}\u{1f}\u{8}\n";
     let page = parse_default(text);
