@@ -435,8 +435,20 @@ impl Reflow<'_, '_> {
             // (`…常年被外国公⏎⏎石家庄机场跑道延长⏎工程通过验收⏎本报讯…`).
             return Continues::No;
         }
-        // A short one (`…外国公⏎关注民生 服务职工⏎司垄断的局面。`).
-        if c.display && shape == Shape::Short && prev_mid_sentence && next_carries_on(false) {
+        // A short one (`…外国公⏎关注民生 服务职工⏎司垄断的局面。`); two
+        // phrases printed apart, which running text never sets so, above
+        // any line that carries the sentence on (`…这批⏎⏎喜迎新春 共创美好生活⏎⏎
+        // 物资包括约1.5万个口罩、…`).
+        let apart = || {
+            crate::heads::two_phrases(self.lines[i].raw)
+                && !self.lines[i].clause_gap
+                && !self.layout.spaced_text
+        };
+        if c.display
+            && shape == Shape::Short
+            && prev_mid_sentence
+            && (next_carries_on(false) || (apart() && next_carries_on(true)))
+        {
             return Continues::Interleaved(0.6);
         }
         Continues::Yes(0.7)
@@ -1173,6 +1185,29 @@ mod tests {
                 ]
             );
         }
+    }
+
+    #[test]
+    fn two_phrases_printed_apart_inside_a_sentence_leave_the_paragraph_open() {
+        // A slogan set into the column where it broke, above a line that
+        // looks like display type too (no full stop in it). (A page of one
+        // such line among many: lines set apart by spaces on many lines
+        // would be spaced-out running text.)
+        let before = "本报讯（记者王五）市交通委\n昨天发布消息，本市今年将新开\n通十二条公交线路，方便市民\n\
+                      出行。新线路主要覆盖城市新\n建住宅区和产业园区，其中四\n\n";
+        let after =
+            "条线路、两座车站和一处枢纽\n将在春节前投入运营。\n据介绍，新线路均采用新能源\n\
+                     车辆，车内配备无障碍设施，\n票价与现有线路相同。\n";
+        let page = format!("{before}青山绿水 共建家园\n\n{}", after.repeat(5));
+        let u = units(&page);
+        assert_eq!(
+            u[0],
+            Unit::Para {
+                lines: vec![0, 1, 2, 3, 4, 8, 9],
+                lead: true
+            }
+        );
+        assert_eq!(u[1], Unit::Display { lines: vec![6] });
     }
 
     #[test]
