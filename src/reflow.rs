@@ -439,15 +439,10 @@ impl Reflow<'_, '_> {
         // phrases printed apart, which running text never sets so, above
         // any line that carries the sentence on (`…这批⏎⏎喜迎新春 共创美好生活⏎⏎
         // 物资包括约1.5万个口罩、…`).
-        let apart = || {
-            crate::heads::two_phrases(self.lines[i].raw)
-                && !self.lines[i].clause_gap
-                && !self.layout.spaced_text
-        };
         if c.display
             && shape == Shape::Short
             && prev_mid_sentence
-            && (next_carries_on(false) || (apart() && next_carries_on(true)))
+            && (next_carries_on(false) || (self.phrases_apart(i) && next_carries_on(true)))
         {
             return Continues::Interleaved(0.6);
         }
@@ -585,9 +580,7 @@ impl Reflow<'_, '_> {
         // A signature (`大兴税务局工会干部 刘港`) closing the piece above;
         // two phrases printed apart (`喜迎新春 共创美好生活`): display type,
         // which running text never sets so.
-        if crate::conventions::signature(line.raw).is_some()
-            || (crate::heads::two_phrases(line.raw) && !line.clause_gap && !self.layout.spaced_text)
-        {
+        if crate::conventions::signature(line.raw).is_some() || self.phrases_apart(i) {
             return (true, 0.8);
         }
         if shape == Shape::Free && self.display_run(i) > MAX_GROUP {
@@ -1015,6 +1008,14 @@ impl Reflow<'_, '_> {
     fn width_is_certain(&self, n: usize) -> bool {
         let line = &self.lines[n];
         !line.latin && !line.key.contains(['“', '”', '‘', '’', '"'])
+    }
+
+    /// Line `i` prints two phrases apart (`喜迎新春 共创美好生活`), as display
+    /// type does and running text never does — unless the page spaces its
+    /// running text so.
+    fn phrases_apart(&self, i: usize) -> bool {
+        let line = &self.lines[i];
+        crate::heads::two_phrases(line.raw) && !line.clause_gap && !self.layout.spaced_text
     }
 
     /// Line `i` stands alone between blank lines where blank lines part

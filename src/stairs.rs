@@ -22,9 +22,6 @@
 use crate::lines::Line;
 use bumpalo::Bump;
 
-/// Fewest pairs a staircase climbs (a two-glyph line: `工`, `工作`, `作`).
-const MIN_PAIRS: usize = 1;
-
 /// The lines with every staircase of glyph pairs read back into the line it
 /// was printed as (see the module docs). The line spans the whole
 /// staircase in the input.
@@ -74,19 +71,13 @@ pub fn undo<'a>(lines: Vec<Line<'a>>, arena: &'a Bump) -> Vec<Line<'a>> {
 
 /// One glyph, then a pair that starts with it.
 fn starts_stairs(a: &Line, b: &Line) -> bool {
-    if a.glyph_count != 1 || b.glyph_count != 2 {
-        return false;
-    }
-    let (mut x, mut y) = (a.key.chars(), b.key.chars());
-    matches!(
-        (x.next(), x.next(), y.next(), y.next(), y.next()),
-        (Some(c), None, Some(d), Some(_), None) if c == d
-    )
+    a.glyph_count == 1 && b.glyph_count == 2 && a.key.chars().next() == b.key.chars().next()
 }
 
 /// The last line of the staircase that starts at line `i`, if one does:
-/// a glyph alone, [`MIN_PAIRS`] pairs or more each starting with the glyph
-/// the line above ends with, and the last glyph alone.
+/// a glyph alone, one pair or more each starting with the glyph the line
+/// above ends with (a two-glyph line: `工`, `工作`, `作`), and the last glyph
+/// alone.
 fn stairs_at(lines: &[Line], i: usize) -> Option<usize> {
     if i + 2 >= lines.len() || !starts_stairs(&lines[i], &lines[i + 1]) {
         return None;
@@ -100,7 +91,7 @@ fn stairs_at(lines: &[Line], i: usize) -> Option<usize> {
                 last = b;
                 j += 1;
             }
-            (Some(a), None, None) if a == last && j - i > MIN_PAIRS => return Some(j),
+            (Some(a), None, None) if a == last => return Some(j),
             _ => return None,
         }
     }
@@ -109,8 +100,7 @@ fn stairs_at(lines: &[Line], i: usize) -> Option<usize> {
 
 /// Two lines of the same one glyph.
 fn single_twice(a: &Line, b: &Line) -> bool {
-    let (mut x, mut y) = (a.key.chars(), b.key.chars());
-    matches!((x.next(), x.next(), y.next(), y.next()), (Some(c), None, Some(d), None) if c == d)
+    a.glyph_count == 1 && a.key == b.key
 }
 
 /// The line a staircase was printed as: its first glyph, then the second

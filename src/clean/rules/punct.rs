@@ -28,8 +28,8 @@ pub(super) fn full_width_of(c: char) -> Option<char> {
 /// is odd one of them is a stray, and context decides where it can: a quote
 /// right before sentence punctuation (or at the end) closes, one right after
 /// `：，、；` or an opening bracket (or at the start) opens; the others
-/// alternate with the quote before them, curly or straight. An apostrophe between two Latin
-/// letters (`don't`) is no quote.
+/// alternate with the quote before them, curly or straight. An apostrophe
+/// between two Latin letters (`don't`) is no quote.
 ///
 /// ```text
 /// "以\"健康防疫\"为主题"  → "以“健康防疫”为主题"
