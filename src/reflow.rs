@@ -9,8 +9,12 @@
 //! starts a paragraph (it is shaped like one: the dropped indent, or a full
 //! line followed by more) or is display type (a line shorter or wider than
 //! the column that ends no sentence, the line before a dateline, a line of
-//! doubled bold glyphs). Every decision that could have gone the other way
-//! is kept with a [`Decision`] telling how sure it was.
+//! doubled bold glyphs). A paragraph that breaks off mid-sentence at a
+//! column's foot, right above the next piece's dateline, waits: an
+//! extractor that reads two columns block by block in turn prints its text
+//! a block or two on, and the block that shares its words, more than the
+//! open paragraph's, carries it on. Every decision that could have gone the
+//! other way is kept with a [`Decision`] telling how sure it was.
 
 use crate::classify::{Classified, LineKind};
 use crate::layout::{Blanks, Indents, Layout, Shape};
@@ -158,6 +162,7 @@ pub fn reflow_with(
         units: Vec::new(),
         sure: vec![1.0; lines.len()],
         open: None,
+        parked: None,
         after_start: false,
         last_display: None,
     };
@@ -181,6 +186,9 @@ struct Reflow<'a, 'b> {
     sure: Vec<Decision>,
     /// The paragraph (index into `units`) that has not ended.
     open: Option<usize>,
+    /// A paragraph that stopped mid-sentence at a column's foot where
+    /// another piece's text began: its text carries on further down.
+    parked: Option<usize>,
     /// An article has just opened with a byline: the next text is its body.
     after_start: bool,
     /// The last line placed as display type, and its unit.
@@ -210,6 +218,7 @@ impl Reflow<'_, '_> {
                 self.text(i)
             }
             LineKind::Lead => {
+                self.park();
                 self.new_para(i, true);
             }
             LineKind::Credit => {
@@ -243,11 +252,26 @@ impl Reflow<'_, '_> {
             match self.continues(i) {
                 Continues::Yes(sure) => {
                     self.sure[i] = sure;
+                    if self.unparks(i, self.open) {
+                        // Two columns read in turn: this block carries on
+                        // the paragraph that broke off first, and the open
+                        // one, broken off too, waits for the next.
+                        let broke_off = self.open.filter(|_| self.open_mid_sentence());
+                        self.open = self.parked.take();
+                        self.add_body(i);
+                        self.parked = broke_off;
+                        return;
+                    }
+                    self.forget_parked(i);
                     return self.add_body(i);
                 }
                 Continues::Interleaved(sure) => return self.display(i, sure),
                 Continues::No => self.open = None,
             }
+        } else if self.ends_no_paragraph_start(i) && self.unparks(i, None) {
+            self.sure[i] = 0.6;
+            self.open = self.parked.take();
+            return self.add_body(i);
         }
         if std::mem::take(&mut self.after_start) {
             self.sure[i] = 0.9;
@@ -258,7 +282,17 @@ impl Reflow<'_, '_> {
             self.display(i, sure);
         } else {
             self.sure[i] = sure;
+            self.forget_parked(i);
             self.new_para(i, false);
+        }
+    }
+
+    /// A block that carries text on from somewhere, and not the parked
+    /// paragraph's, ends the wait: two columns read in turn hand each
+    /// other their text block by block.
+    fn forget_parked(&mut self, i: usize) {
+        if i > 0 && self.lines[i - 1].is_blank() && !self.starts_paragraph(i) {
+            self.parked = None;
         }
     }
 
@@ -283,6 +317,57 @@ impl Reflow<'_, '_> {
             lines.push(i);
         }
         self.open = (!h.short).then_some(open);
+    }
+
+    /// Ends the open paragraph; one that stopped mid-sentence at the foot
+    /// of a column, where a blank line follows, waits for its text.
+    fn park(&mut self) {
+        if self.hints.is_empty()
+            && self.open_mid_sentence()
+            && self
+                .open_last()
+                .is_some_and(|p| self.lines.get(p + 1).is_some_and(Line::is_blank))
+        {
+            self.parked = self.open;
+        }
+        self.open = None;
+    }
+
+    /// Line `i` opens a block (a blank line above it) while a paragraph
+    /// waits for its text, and the block's words are more the waiting
+    /// paragraph's than the open one's (`rival`).
+    fn unparks(&self, i: usize, rival: Option<usize>) -> bool {
+        let Some(parked) = self.parked else {
+            return false;
+        };
+        if !(self.lines[i - 1].is_blank()
+            && self.classes[i].kind == LineKind::Text
+            && self.layout.indents != Indents::None
+            && !self.starts_paragraph(i))
+        {
+            return false;
+        }
+        let end = (i..self.lines.len())
+            .find(|&j| self.lines[j].is_blank())
+            .unwrap_or(self.lines.len());
+        let block: String = self.lines[i..end].iter().map(|l| l.key).collect();
+        let share = |u: usize| {
+            crate::overlap::coverage_in(
+                &block,
+                self.units[u].lines().iter().map(|&l| self.lines[l].key),
+            )
+        };
+        let waiting = share(parked);
+        waiting > 0.0 && rival.is_none_or(|r| waiting > share(r))
+    }
+
+    /// Line `i` reads as a paragraph's inside: full, or a short last line.
+    fn ends_no_paragraph_start(&self, i: usize) -> bool {
+        match self.layout.shape(self.lines, i) {
+            Shape::Full => true,
+            Shape::Short => self.classes[i].terminal,
+            _ => false,
+        }
     }
 
     fn new_para(&mut self, i: usize, lead: bool) {
@@ -1237,6 +1322,29 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn two_columns_read_in_turn_hand_each_paragraph_its_own_text() {
+        // An extractor that reads two columns block by block in turn: a
+        // paragraph breaks off at its column's foot, the next piece opens
+        // with its dateline, and its text breaks off too; the blocks below
+        // carry on the first, then the second — each sharing its words.
+        let tail = "夜读火了。近日，图书馆推\n出夜间阅读服务，周五开放至二\n十时。读者凭借借阅证可进入馆\n\n\
+                    本报讯 某区农业农村局日前\n组织农技人员下乡，指导农户们\n开展春耕备耕，确保不误农时。\n\
+                    农技人员深入田间地头，讲\n解病虫害防治的知识，并向农户\n\n\
+                    内夜间阅读区，借阅各类图书。\n\n\
+                    发放农技手册和优质种子，帮助\n农户增产增收。\n";
+        assert_eq!(
+            paragraphs_under_column14(tail),
+            [vec![14, 15, 16, 24], vec![18, 19, 20], vec![21, 22, 26, 27]]
+        );
+        // A block that shares none of the waiting one's words carries the
+        // open one on.
+        let plain = tail.replace("内夜间阅读区，借阅各类图书", "发放宣传资料，讲解防治方法");
+        let paras = paragraphs_under_column14(&plain);
+        assert_eq!(paras[0], [14, 15, 16]);
+        assert_eq!(paras[2][..3], [21, 22, 24]);
     }
 
     #[test]
