@@ -268,7 +268,8 @@ impl Reflow<'_, '_> {
                 Continues::Interleaved(sure) => return self.display(i, sure),
                 Continues::No => self.open = None,
             }
-        } else if self.ends_no_paragraph_start(i) && self.unparks(i, None) {
+        } else if self.parked.is_some() && self.ends_no_paragraph_start(i) && self.unparks(i, None)
+        {
             self.sure[i] = 0.6;
             self.open = self.parked.take();
             return self.add_body(i);
@@ -291,7 +292,11 @@ impl Reflow<'_, '_> {
     /// paragraph's, ends the wait: two columns read in turn hand each
     /// other their text block by block.
     fn forget_parked(&mut self, i: usize) {
-        if i > 0 && self.lines[i - 1].is_blank() && !self.starts_paragraph(i) {
+        if self.parked.is_some()
+            && i > 0
+            && self.lines[i - 1].is_blank()
+            && !self.starts_paragraph(i)
+        {
             self.parked = None;
         }
     }
