@@ -237,7 +237,7 @@ fn continues(
     wraps: bool,
 ) -> bool {
     let (ta, tb) = (a.text.trim(), b.text.trim());
-    if tb.starts_with(['—', '－', '-']) {
+    if opens_with_dash(tb) {
         return false;
     }
     if a.size > 0.0 && b.size > 0.0 {
@@ -318,6 +318,17 @@ fn quotes_half(text: &str, printed: f32) -> f32 {
     printed - quotes as f32 / 2.0
 }
 
+/// A field that opens with a dash, as a subtitle does (`——记某某`,
+/// `——读《某某丛书》`); OCR reads the dash as two `一` (`一一读《…》`), which
+/// no headline opens with otherwise (`一一` as an adverb needs a subject
+/// before it).
+pub fn opens_with_dash(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with(['—', '－', '-'])
+        || t.strip_prefix("一一")
+            .is_some_and(|rest| rest.chars().next().is_some_and(|c| c != '一'))
+}
+
 /// A display line of two phrases set apart by white space between two
 /// ideographs: `关注民生 服务职工`, `集中采买防疫物资  设立防疫专项经费`
 /// (not a space after punctuation, `我是共产党员! 2003年`, which
@@ -376,7 +387,7 @@ const CLEARLY_LONGER: f32 = 1.5;
 pub fn roles(fields: &[&Field]) -> Roles {
     let mut r = Roles::default();
     let n = fields.len();
-    let dash = |f: &Field| f.text.starts_with(['—', '－', '-']);
+    let dash = |f: &Field| opens_with_dash(&f.text);
     match n {
         0 => {}
         1 => r.title.push(0),
@@ -460,6 +471,14 @@ mod tests {
     use super::*;
     use crate::lines::split;
     use bumpalo::Bump;
+
+    #[test]
+    fn a_dash_opens_a_subtitle_and_ocr_reads_it_as_two_ones() {
+        assert!(opens_with_dash("——记某车队队长"));
+        assert!(opens_with_dash("一一记某车队队长"));
+        assert!(!opens_with_dash("一一一编钟"));
+        assert!(!opens_with_dash("某车队队长"));
+    }
 
     fn fields_of(text: &str, nearby: &str) -> Vec<String> {
         let arena = Bump::new();

@@ -11,7 +11,7 @@
 //! printed next to it (a guess, reported). Page slogans and fields that fit
 //! no article are banners.
 
-use crate::heads::{two_phrases, Field};
+use crate::heads::{opens_with_dash, two_phrases, Field};
 use crate::overlap::{for_each_bigram, Bigram, Postings};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -343,6 +343,25 @@ pub fn place(
         }
     }
 
+    // A subtitle that opens with a dash (`——记某某`) is printed right under
+    // the headline it goes on: it goes where the field above it in its
+    // group went, whatever its own words share.
+    for (i, it) in items.iter().enumerate() {
+        for k in 1..it.fields.len() {
+            if !opens_with_dash(&it.fields[k].text) || it.fields[k - 1].column {
+                continue;
+            }
+            let (Some((t, sure)), Some((u, _))) = (placed[i][k - 1], placed[i][k]) else {
+                continue;
+            };
+            if t != u && load[t] < MAX_FIELDS {
+                load[u] -= 1;
+                load[t] += 1;
+                placed[i][k] = Some((t, sure));
+            }
+        }
+    }
+
     // A headline group prints its fields together: an unplaced field next
     // to a placed one — in its group, or in the group printed next to it
     // with no running text between — joins it, when printed next to the
@@ -588,6 +607,26 @@ mod tests {
         let p = place(&items, &targets, &bodies, &[2, 3]);
         assert_eq!(p.heads[0][0].0, (1, 0));
         assert_eq!(p.heads[1][0].0, (0, 0));
+    }
+
+    #[test]
+    fn a_dashed_subtitle_goes_with_the_headline_above_it() {
+        // The subtitle names a book that the piece printed before the
+        // headline quotes; printed under the headline, it is that
+        // headline's, as OCR's `一一` for the dash is too.
+        for dash in ["——", "一一"] {
+            let subtitle = format!("{dash}读《山河旧事丛书》");
+            let items = [item(1, &["远方的灯火", &subtitle])];
+            let targets = [target(0, 0), target(2, 2)];
+            let bodies = [
+                vec!["翻开《山河旧事丛书》，山河旧事一一在目。"],
+                vec!["灯火映照远方，照亮归途。"],
+            ];
+            let p = place(&items, &targets, &bodies, &[0, 2]);
+            let fields: Vec<FieldRef> = p.heads[1].iter().map(|h| h.0).collect();
+            assert_eq!(fields, [(0, 0), (0, 1)], "{dash}");
+            assert!(p.heads[0].is_empty(), "{dash}");
+        }
     }
 
     #[test]
