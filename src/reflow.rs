@@ -248,6 +248,9 @@ impl Reflow<'_, '_> {
             self.open = None;
             return self.display(i, 1.0);
         }
+        if self.dashed_subtitle(i) {
+            return self.display(i, 0.8);
+        }
         if self.open.is_some() {
             match self.continues(i) {
                 Continues::Yes(sure) => {
@@ -364,6 +367,16 @@ impl Reflow<'_, '_> {
         };
         let waiting = share(parked);
         waiting > 0.0 && rival.is_none_or(|r| waiting > share(r))
+    }
+
+    /// Line `i` opens with a dash (OCR: `一一`), ends no sentence and sits
+    /// right under display type, blank lines between or not: the
+    /// headline's subtitle (`历史深处的回音⏎⏎——读《某某丛书》`), as running
+    /// text never opens a line with a dash.
+    fn dashed_subtitle(&self, i: usize) -> bool {
+        self.last_display.is_some_and(|(p, _)| self.adjacent(p, i))
+            && !self.classes[i].terminal
+            && crate::heads::opens_with_dash(self.lines[i].key)
     }
 
     /// Line `i` reads as a paragraph's inside: full, or a short last line.
@@ -1350,6 +1363,28 @@ mod tests {
         let paras = paragraphs_under_column14(&plain);
         assert_eq!(paras[0], [14, 15, 16]);
         assert_eq!(paras[2][..3], [21, 22, 24]);
+    }
+
+    #[test]
+    fn a_line_opening_with_a_dash_under_a_headline_is_its_subtitle() {
+        // At the column's width and set apart by blank lines, the subtitle
+        // reads like running text but for its dash; OCR reads the dash as
+        // two `一`.
+        for dash in ["——", "一一"] {
+            let tail = format!(
+                "远方的灯火\n\n{dash}读《山河旧事丛书》有感\n\n翻开这套丛书，山河旧事一一\n\
+                 在目，令人感慨万千，久久不能\n平静。\n"
+            );
+            let paras = paragraphs_under_column14(&tail);
+            assert_eq!(paras, [vec![], vec![18, 19, 20]], "{dash}");
+            assert_eq!(
+                units(&format!("{COLUMN14}{COLUMN14}{tail}"))[4],
+                Unit::Display {
+                    lines: vec![14, 16]
+                },
+                "{dash}"
+            );
+        }
     }
 
     #[test]
