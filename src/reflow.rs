@@ -379,6 +379,35 @@ impl Reflow<'_, '_> {
             && crate::heads::opens_with_dash(self.lines[i].key)
     }
 
+    /// The line with text above `i` is a paragraph's last: it ends a
+    /// sentence short of the column.
+    fn after_paragraph_end(&self, i: usize) -> bool {
+        self.prev_text(i).is_some_and(|p| {
+            self.classes[p].terminal && self.layout.shape(self.lines, p) == Shape::Short
+        })
+    }
+
+    /// Line `i`, or the short line right under it, ends in `！` or `？`
+    /// (no full stop, no clause), and the line under that starts a
+    /// paragraph.
+    fn exclaims_above_start(&self, i: usize) -> bool {
+        let exclaims = |n: usize| {
+            let c = &self.classes[n];
+            c.kind == LineKind::Text && c.terminal && !c.full_stop && !c.clause_end
+        };
+        let last = if exclaims(i) {
+            i
+        } else if self.lines.get(i + 1).is_some_and(|_| {
+            exclaims(i + 1) && self.layout.shape(self.lines, i + 1) == Shape::Short
+        }) {
+            i + 1
+        } else {
+            return false;
+        };
+        self.next_text(last)
+            .is_some_and(|n| self.starts_paragraph(n))
+    }
+
     /// Line `i` reads as a paragraph's inside: full, or a short last line.
     fn ends_no_paragraph_start(&self, i: usize) -> bool {
         match self.layout.shape(self.lines, i) {
@@ -801,6 +830,15 @@ impl Reflow<'_, '_> {
                         // (`用文字记录民生变化，一名中⏎国“洋女婿”的疫情日记⏎
                         // 　据加拿大CTV新闻网3日…`).
                         if after_sentence && self.runs_into_start(i) {
+                            return (true, 0.7);
+                        }
+                        // A full line right after a paragraph's short last
+                        // line that, alone or with the line under it, ends
+                        // in `！` or `？` above an indented start: no
+                        // paragraph starts full, so a subhead that exclaims
+                        // (`…的特别⏎通道。⏎中通快递：“一方有难，八方支⏎援！”⏎
+                        // 　为应对…`).
+                        if self.after_paragraph_end(i) && self.exclaims_above_start(i) {
                             return (true, 0.7);
                         }
                         // Else a full line after a paragraph's end is a
@@ -1385,6 +1423,37 @@ mod tests {
                 "{dash}"
             );
         }
+    }
+
+    #[test]
+    fn a_full_line_after_a_paragraphs_end_that_exclaims_above_a_start_is_a_subhead() {
+        // No paragraph starts full where paragraphs start two cells short:
+        // a full line after a paragraph's end whose sentence ends in `！`
+        // on the line under it, above an indented start, is a subhead.
+        let tail = "某区多家企业开通运输绿色\n通道，全力保障抗疫物资的运\n送。\n\
+                    远航物流：“同心协力，共克时\n艰！”\n\
+                    为保障物资运输，该公司开\n通专线，每天发车十余趟，将物\n资送往一线。\n";
+        let page = format!("{COLUMN14}{COLUMN14}{tail}");
+        assert_eq!(
+            units(&page)[4..],
+            [
+                Unit::Para {
+                    lines: vec![14, 15, 16],
+                    lead: false
+                },
+                Unit::Display {
+                    lines: vec![17, 18]
+                },
+                Unit::Para {
+                    lines: vec![19, 20, 21],
+                    lead: false
+                },
+            ]
+        );
+        // Ending in a full stop, the same lines are a paragraph whose
+        // indent the text lost: no subhead.
+        let plain = page.replace("艰！”", "艰。”");
+        assert_eq!(kinds(&plain)[4..], [("p", 3), ("p", 2), ("p", 3)]);
     }
 
     #[test]

@@ -479,8 +479,15 @@ impl Segmenter<'_, '_> {
             return self.numbered_series(d) && self.coheres(d, next);
         }
         // One line, or one wrapped onto a second that holds a glyph or
-        // two (`排查早！国棉社区：提前一周排查，至今零感⏎染`).
-        let wrapped = lines.len() == 2 && self.lines[lines[1]].len() <= MAX_SUBHEAD_WRAP;
+        // two and its closing marks (`排查早！国棉社区：提前一周排查，至今零感⏎染`,
+        // `中通快递：“一方有难，八方支⏎援！”`).
+        let wrapped = lines.len() == 2
+            && self.lines[lines[1]]
+                .key
+                .chars()
+                .filter(|&c| crate::clean::is_cjk(c) || c.is_alphanumeric())
+                .count()
+                <= MAX_SUBHEAD_WRAP;
         if !(lines.len() == 1 || wrapped) {
             return false;
         }

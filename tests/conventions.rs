@@ -539,6 +539,32 @@ fn a_subhead_wrapped_onto_a_glyph_of_its_own_stays_inside_its_feature() {
 }
 
 #[test]
+fn a_subhead_wrapped_onto_a_glyph_and_its_closing_marks_stays_inside_its_feature() {
+    // As above, the wrap holding one glyph and the marks that close the
+    // quote the subhead opened (`…零感⏎染！”`): the marks are no glyphs
+    // of a wrapped line.
+    let p = page(&format!(
+        "{FEATURE_OPENING}\
+         这些社区是怎么做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
+         ，动员早，服务早。\n\
+         登记早！东风社区：“提前入户登记，零感\n染！”\n\
+         东风社区的工作人员告诉记者，社区防控\n工作开展以来，社区提前一周入户登记，居民\n\
+         群众主动配合，全社区至今无一例感染。\n\
+         社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区工作人员是大家的贴\n\
+         心人。\n"
+    ));
+    let blocks = one_feature_blocks(&p, "社区防控一线见闻");
+    let starts = [
+        (BlockType::Paragraph, "连日来，记者"),
+        (BlockType::Paragraph, "这些社区是怎"),
+        (BlockType::Heading, "登记早！东风"),
+        (BlockType::Paragraph, "东风社区的工"),
+        (BlockType::Paragraph, "社区还为行动"),
+    ];
+    assert_eq!(blocks, starts.map(|(k, t)| (k, t.to_string())));
+}
+
+#[test]
 fn a_caption_a_triangle_opens_runs_as_text_inside_its_piece() {
     // Copy published online marks a picture's or a video's caption in the
     // text with a triangle; wrapped over two lines, it is neither a
