@@ -555,10 +555,6 @@ fn draft_article(
                         art.kind = Kind::Photo;
                         text = &text[..at];
                     }
-                } else if let Some(at) = cv::trailing_credit_start(text) {
-                    // `……工作。（记者 张三）`: the credit closing a piece.
-                    merge(&mut art.byline, parse_names(&text[at..]));
-                    text = &text[..at];
                 }
                 // The paragraph's spans leave out what went to the dateline,
                 // byline or credit: `text` is a slice of `whole`.
@@ -603,8 +599,24 @@ fn draft_article(
     for &u in &d.credit_units {
         let ls = units[u].lines();
         let text = units[u].text(lines);
-        merge(&mut art.byline, parse_names(&text));
         all.extend(ls);
+        // A credit in brackets closing a piece (`……帮扶。⏎（记者 张三）`) is
+        // the piece's last words, as it is printed at the end of its last
+        // paragraph: bylines are read from a piece's opening; a photo
+        // credit closing a caption names its photographers.
+        let bracketed = text.trim_start().starts_with(['（', '(']);
+        let last = art
+            .blocks
+            .iter_mut()
+            .rev()
+            .find(|b| b.kind == BlockType::Paragraph);
+        match last {
+            Some(b) if bracketed && !d.photo => {
+                b.text.push_str(&clean_body(&text));
+                b.spans.extend(spans_of(lines, ls.iter().copied()));
+            }
+            _ => merge(&mut art.byline, parse_names(&text)),
+        }
     }
     if d.photo {
         art.kind = Kind::Photo;
@@ -690,7 +702,7 @@ fn trimmed_spans(lines: &[Line], ls: &[usize], front: usize, back: usize) -> Vec
         return spans_of(lines, ls.iter().copied());
     }
     // Glyphs `front..kept_end` are kept. Their end is read off every line's
-    // glyphs only when glyphs go at the back (a trailing credit); a lead
+    // glyphs only when glyphs go at the back (a photo credit closing a caption); a lead
     // paragraph loses its front only.
     let kept_end = if back == 0 {
         usize::MAX

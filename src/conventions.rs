@@ -353,21 +353,6 @@ fn has_photo_mark(text: &str) -> bool {
     holds(text, '摄') || holds(text, '攝')
 }
 
-/// A credit in brackets closing a piece: `……工作。（记者 张三 通讯员 李四）`.
-static TRAILING_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"[（(]\s*CREDIT_ROLE\s*[HAN]{1,4}(?:[\s、]+(?:CREDIT_ROLE\s*)?[HAN]{1,4})*\s*[)）]\s*$")
-});
-
-/// Where a bracketed credit closing `text` starts, if any (spaces kept).
-pub fn trailing_credit_start(text: &str) -> Option<usize> {
-    if !crate::clean::trim_end(text).ends_with(['）', ')']) {
-        return None;
-    }
-    TRAILING_CREDIT
-        .find_at(text, tail_start(text, MAX_CREDIT_BYTES))
-        .map(|m| m.start())
-}
-
 /// True when `text` holds `c`. `str::contains` natively (a vectorised
 /// search); in WebAssembly, where that sets up a general substring searcher
 /// on every call for a CJK char, a byte search for the last byte of `c`'s
@@ -1026,12 +1011,6 @@ mod tests {
         assert!(credit("（张三摄 ）"));
         assert!(credit("ＡＢ 本报记者 张三") == credit("AB 本报记者 张三"));
         assert!(!credit("工作人员 张三"));
-        let t = "会议部署了工作。（记者 张三 通讯员 李四）";
-        assert_eq!(
-            &t[trailing_credit_start(t).unwrap()..],
-            "（记者 张三 通讯员 李四）"
-        );
-        assert_eq!(trailing_credit_start("会议部署了工作（试行）"), None);
         let t = "一线职工。 本报记者 崔欣 通讯员 刘蕊 摄影报道";
         assert_eq!(
             &t[photo_credit_start(t).unwrap()..],

@@ -192,14 +192,24 @@ fn spans_slice_back_to_the_raw_text() {
 }
 
 #[test]
-fn a_closing_credit_is_not_the_paragraphs_source() {
+fn a_credit_closing_a_piece_stays_in_its_text() {
+    // Bylines are read from a piece's opening; a credit in brackets at the
+    // end of its last paragraph is the piece's last words.
     let text = "公交职工做刺绣\n\n近日，某车队职工自发设计了大型十字绣。（记者 张三）\n";
     let p = page(text);
     let utf16: Vec<u16> = text.encode_utf16().collect();
     let slice = |s: [u32; 2]| String::from_utf16(&utf16[s[0] as usize..s[1] as usize]).unwrap();
     let a = &p.articles[0];
     let spans: Vec<String> = a.blocks[0].spans.iter().map(|&s| slice(s)).collect();
-    assert_eq!(spans, ["近日，某车队职工自发设计了大型十字绣。"]);
+    assert_eq!(
+        spans,
+        ["近日，某车队职工自发设计了大型十字绣。（记者 张三）"]
+    );
+    assert_eq!(
+        a.blocks[0].text,
+        "近日，某车队职工自发设计了大型十字绣。（记者张三）"
+    );
+    assert!(a.byline.reporters.is_empty());
 }
 
 #[test]
@@ -344,7 +354,9 @@ const PAGE_E: &str = "人民日报 2023年11月21日 星期二 第4版\n\
 ";
 
 #[test]
-fn a_bracketed_credit_closing_a_piece_is_its_byline() {
+fn a_bracketed_credit_closing_a_piece_is_its_last_words() {
+    // At the end of the last paragraph or on a line of its own, as an
+    // extractor broke it: text either way, not a byline.
     let p = page(
         "市总工会部署冬季送温暖\n\n本报讯 近日，市总工会召开会议，部署冬季送温暖工作。\n\
          会议要求各级工会做好困难职工帮扶。（记者 张三 通讯员 李四）\n\n\
@@ -352,11 +364,17 @@ fn a_bracketed_credit_closing_a_piece_is_its_byline() {
     );
     let a = &p.articles;
     assert_eq!(a.len(), 2);
-    assert_eq!(a[0].byline.reporters, ["张三"]);
-    assert_eq!(a[0].byline.correspondents, ["李四"]);
-    assert_eq!(a[0].blocks[1].text, "会议要求各级工会做好困难职工帮扶。");
-    assert_eq!(a[1].byline.reporters, ["王五"]);
+    assert!(a[0].byline.reporters.is_empty() && a[0].byline.correspondents.is_empty());
+    assert_eq!(
+        a[0].blocks[1].text,
+        "会议要求各级工会做好困难职工帮扶。（记者张三通讯员李四）"
+    );
+    assert!(a[1].byline.reporters.is_empty());
     assert_eq!(a[1].blocks.len(), 1);
+    assert_eq!(
+        a[1].blocks[0].text,
+        "日前，某区工会举办职工运动会。（记者王五）"
+    );
     assert_eq!(a[1].title.as_deref(), Some("区工会开展职工运动会"));
 }
 
