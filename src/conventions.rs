@@ -71,6 +71,9 @@ pub fn may_open_dateline(key: &str) -> bool {
 }
 
 /// The dateline a paragraph key opens with: `本报讯（记者 X）…` → `本报讯`.
+/// Not a filing line with the title after it (`新华社武汉2月6日电 题：…`):
+/// an agency files a feature (通讯) so, and the line is the feature's
+/// text, not a report's dateline.
 pub fn dateline_prefix(key: &str) -> Option<&str> {
     // Every dateline ends in 讯, 电 or 报道/消息 within its first glyphs.
     if !may_open_dateline(key)
@@ -81,7 +84,12 @@ pub fn dateline_prefix(key: &str) -> Option<&str> {
     {
         return None;
     }
-    DATELINE.find(key).map(|m| m.as_str())
+    let m = DATELINE.find(key)?;
+    let after = key[m.end()..].trim_start();
+    if after.starts_with("题：") || after.starts_with("题:") {
+        return None;
+    }
+    Some(m.as_str())
 }
 
 /// A weekday alone on a line, as a page header prints it under the date:
@@ -936,6 +944,13 @@ mod tests {
     #[test]
     fn datelines() {
         assert_eq!(dateline_prefix("本报讯（记者任洁）"), Some("本报讯"));
+        // A feature filed under its title: no report's dateline.
+        assert_eq!(dateline_prefix("新华社某地5月3日电 题：春耕正当时"), None);
+        assert_eq!(dateline_prefix("新华社某地5月3日电题:春耕正当时"), None);
+        assert_eq!(
+            dateline_prefix("新华社某地5月3日电 题材丰富的展览开幕"),
+            Some("新华社某地5月3日电")
+        );
         assert_eq!(
             dateline_prefix("本报北京11月20日电（记者王某）"),
             Some("本报北京11月20日电")
