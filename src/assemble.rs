@@ -658,12 +658,17 @@ fn draft_article(
 }
 
 /// The kind, from what the article carries: an ad marker; a photo credit; a
-/// dateline or a lead-in byline (`本报记者 X 报道`); a column name or a
+/// dateline or a lead-in byline (`本报记者 X 报道`; not a feature's filing
+/// line, `新华社武汉2月6日电 题：…`, which names no one); a column name or a
 /// signature; otherwise a feature.
 fn kind_of(a: &Article, opening: Opening) -> Kind {
+    let credited = || {
+        let b = &a.byline;
+        !(b.reporters.is_empty() && b.correspondents.is_empty())
+    };
     if a.kind == Kind::Ad || a.kind == Kind::Photo {
         a.kind
-    } else if a.dateline.is_some() || opening == Opening::Lead {
+    } else if a.dateline.is_some() || (opening == Opening::Lead && credited()) {
         Kind::News
     } else if a.column.is_some() || a.signature.is_some() {
         Kind::Column

@@ -85,11 +85,23 @@ pub fn dateline_prefix(key: &str) -> Option<&str> {
         return None;
     }
     let m = DATELINE.find(key)?;
-    let after = key[m.end()..].trim_start();
-    if after.starts_with("题：") || after.starts_with("题:") {
-        return None;
-    }
-    Some(m.as_str())
+    (!files_title(&key[m.end()..])).then_some(m.as_str())
+}
+
+/// Text right after a dateline names the piece's title (`题：…`).
+fn files_title(after: &str) -> bool {
+    let after = after.trim_start();
+    after.starts_with("题：") || after.starts_with("题:")
+}
+
+/// A line that files a feature under its title (`新华社武汉2月6日电 题：…`):
+/// the opening words of the feature's text, never display type.
+pub fn is_filing_line(key: &str) -> bool {
+    may_open_dateline(key)
+        && holds(key, '题')
+        && DATELINE
+            .find(key)
+            .is_some_and(|m| files_title(&key[m.end()..]))
 }
 
 /// A weekday alone on a line, as a page header prints it under the date:

@@ -752,3 +752,35 @@ fn a_diarys_dated_entries_stay_one_piece() {
     assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
     assert_eq!(p.articles[0].blocks.len(), 3);
 }
+
+#[test]
+fn a_feature_filed_under_its_title_has_no_dateline() {
+    // Agencies file a feature (通讯) as `…电 题：<title>`: the filing line
+    // opens the feature's text and dates no report.
+    let p = page(
+        "春耕正当时\n——某地春耕生产见闻\n\n新华社某地5月3日电 题：春耕正当时——某地春耕生产见闻\n\n\
+         记者走进田间地头，看到农民正在抢抓农时播种。今年当地粮食播种面积稳中有增。\n",
+    );
+    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
+    let a = &p.articles[0];
+    assert_eq!(a.kind, Kind::Feature);
+    assert_eq!(a.dateline, None);
+    assert_eq!(a.title.as_deref(), Some("春耕正当时"));
+    assert!(a.blocks[0]
+        .text
+        .starts_with("新华社某地5月3日电题：春耕正当时"));
+    // Right under another piece's text, it opens a piece of its own.
+    let p = page(
+        "区职工运动会开幕
+
+本报讯 某区职工运动会日前开幕，千余名职工参赛。
+         新华社某地5月3日电 题：春耕正当时
+         记者走进田间地头，看到农民正在抢抓农时播种。今年当地粮食播种面积稳中有增。
+",
+    );
+    assert_eq!(p.articles.len(), 2, "{:#?}", summary(&p));
+    assert_eq!(p.articles[1].kind, Kind::Feature);
+    assert!(p.articles[1].blocks[0]
+        .text
+        .starts_with("新华社某地5月3日电题：春耕正当时"));
+}
