@@ -529,57 +529,43 @@ fn a_numbered_subhead_wrapped_at_the_columns_width_stays_inside_its_piece() {
     );
 }
 
-#[test]
-fn a_subhead_wrapped_onto_a_glyph_of_its_own_stays_inside_its_feature() {
-    // A feature in 20-cell columns (paragraphs start two cells short); its
-    // subhead, one cell too long for the column, leaves its last glyph on a
-    // line of its own. The text under it carries on the words of the text
-    // above, so the piece goes on.
+/// The blocks of a feature in 20-cell columns (paragraphs start two cells
+/// short) whose subhead, one cell too long for the column, leaves its end
+/// on a line of its own: `subhead` is its two lines.
+fn feature_with_wrapped_subhead(subhead: &str) -> Vec<(BlockType, String)> {
     let p = page(&format!(
         "{FEATURE_OPENING}\
          这些社区是怎么做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
          ，动员早，服务早。\n\
-         登记早！东风社区：提前入户登记，零感\n染\n\
+         {subhead}\n\
          东风社区的工作人员告诉记者，社区防控\n工作开展以来，社区提前一周入户登记，居民\n\
          群众主动配合，全社区至今无一例感染。\n\
          社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区工作人员是大家的贴\n\
          心人。\n"
     ));
-    let blocks = one_feature_blocks(&p, "社区防控一线见闻");
-    let starts = [
-        (BlockType::Paragraph, "连日来，记者"),
-        (BlockType::Paragraph, "这些社区是怎"),
-        (BlockType::Heading, "登记早！东风"),
-        (BlockType::Paragraph, "东风社区的工"),
-        (BlockType::Paragraph, "社区还为行动"),
-    ];
-    assert_eq!(blocks, starts.map(|(k, t)| (k, t.to_string())));
+    one_feature_blocks(&p, "社区防控一线见闻")
 }
 
 #[test]
-fn a_subhead_wrapped_onto_a_glyph_and_its_closing_marks_stays_inside_its_feature() {
-    // As above, the wrap holding one glyph and the marks that close the
-    // quote the subhead opened (`…零感⏎染！”`): the marks are no glyphs
-    // of a wrapped line.
-    let p = page(&format!(
-        "{FEATURE_OPENING}\
-         这些社区是怎么做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
-         ，动员早，服务早。\n\
-         登记早！东风社区：“提前入户登记，零感\n染！”\n\
-         东风社区的工作人员告诉记者，社区防控\n工作开展以来，社区提前一周入户登记，居民\n\
-         群众主动配合，全社区至今无一例感染。\n\
-         社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区工作人员是大家的贴\n\
-         心人。\n"
-    ));
-    let blocks = one_feature_blocks(&p, "社区防控一线见闻");
+fn a_subhead_wrapped_onto_a_glyph_of_its_own_stays_inside_its_feature() {
+    // The text under the subhead carries on the words of the text above,
+    // so the piece goes on. The wrap may hold one glyph alone, or one with
+    // the marks that close the quote the subhead opened (`…零感⏎染！”`):
+    // marks are no glyphs of a wrapped line.
     let starts = [
         (BlockType::Paragraph, "连日来，记者"),
         (BlockType::Paragraph, "这些社区是怎"),
         (BlockType::Heading, "登记早！东风"),
         (BlockType::Paragraph, "东风社区的工"),
         (BlockType::Paragraph, "社区还为行动"),
-    ];
-    assert_eq!(blocks, starts.map(|(k, t)| (k, t.to_string())));
+    ]
+    .map(|(k, t)| (k, t.to_string()));
+    for subhead in [
+        "登记早！东风社区：提前入户登记，零感\n染",
+        "登记早！东风社区：“提前入户登记，零感\n染！”",
+    ] {
+        assert_eq!(feature_with_wrapped_subhead(subhead), starts, "{subhead}");
+    }
 }
 
 #[test]
