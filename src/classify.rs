@@ -152,8 +152,7 @@ fn classify_line(line: &Line) -> Classified {
     } else if cv::is_byline_line(key) {
         LineKind::Byline
     } else if (marks.has(Marks::DATELINE)
-        && (cv::dateline_prefix(key.trim_start_matches(['□', '■'])).is_some()
-            || cv::is_filing_line(key)))
+        && cv::opens_with_dateline(key.trim_start_matches(['□', '■'])))
         || (marks.has(Marks::REPORTED) && cv::sentence_byline(&line.folded()).is_some())
     {
         LineKind::Lead

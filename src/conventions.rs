@@ -75,6 +75,18 @@ pub fn may_open_dateline(key: &str) -> bool {
 /// an agency files a feature (通讯) so, and the line is the feature's
 /// text, not a report's dateline.
 pub fn dateline_prefix(key: &str) -> Option<&str> {
+    let (dateline, after) = dateline_split(key)?;
+    (!files_title(after)).then_some(dateline)
+}
+
+/// A dateline opens `key`, or the filing line of a feature (`…电 题：…`):
+/// either way the line opens a piece.
+pub fn opens_with_dateline(key: &str) -> bool {
+    dateline_split(key).is_some()
+}
+
+/// The dateline `key` opens with and the text after it.
+fn dateline_split(key: &str) -> Option<(&str, &str)> {
     // Every dateline ends in 讯, 电 or 报道/消息 within its first glyphs.
     if !may_open_dateline(key)
         || !key
@@ -85,23 +97,14 @@ pub fn dateline_prefix(key: &str) -> Option<&str> {
         return None;
     }
     let m = DATELINE.find(key)?;
-    (!files_title(&key[m.end()..])).then_some(m.as_str())
+    Some((m.as_str(), &key[m.end()..]))
 }
 
-/// Text right after a dateline names the piece's title (`题：…`).
+/// Text right after a dateline names the piece's title (`题：…`): an agency
+/// files a feature (通讯) so, and the line is the feature's text.
 fn files_title(after: &str) -> bool {
     let after = after.trim_start();
     after.starts_with("题：") || after.starts_with("题:")
-}
-
-/// A line that files a feature under its title (`新华社武汉2月6日电 题：…`):
-/// the opening words of the feature's text, never display type.
-pub fn is_filing_line(key: &str) -> bool {
-    may_open_dateline(key)
-        && holds(key, '题')
-        && DATELINE
-            .find(key)
-            .is_some_and(|m| files_title(&key[m.end()..]))
 }
 
 /// A weekday alone on a line, as a page header prints it under the date:
