@@ -707,8 +707,8 @@ fn trimmed_spans(lines: &[Line], ls: &[usize], front: usize, back: usize) -> Vec
         return spans_of(lines, ls.iter().copied());
     }
     // Glyphs `front..kept_end` are kept. Their end is read off every line's
-    // glyphs only when glyphs go at the back (a photo credit closing a caption); a lead
-    // paragraph loses its front only.
+    // glyphs only when glyphs go at the back (a photo credit closing a
+    // caption); a lead paragraph loses its front only.
     let kept_end = if back == 0 {
         usize::MAX
     } else {

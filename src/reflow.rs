@@ -397,9 +397,10 @@ impl Reflow<'_, '_> {
         };
         let last = if exclaims(i) {
             i
-        } else if self.lines.get(i + 1).is_some_and(|_| {
-            exclaims(i + 1) && self.layout.shape(self.lines, i + 1) == Shape::Short
-        }) {
+        } else if i + 1 < self.lines.len()
+            && exclaims(i + 1)
+            && self.layout.shape(self.lines, i + 1) == Shape::Short
+        {
             i + 1
         } else {
             return false;
