@@ -366,7 +366,14 @@ pub fn parse_names(text: &str) -> Byline {
             role = r;
             rest = &rest[word.len()..];
         }
-        let rest = rest.trim_end_matches(['报', '道']).trim();
+        let mut rest = rest.trim_end_matches(['报', '道']).trim();
+        // Names printed without spaces run into the next role word:
+        // `凌德权通讯员夏琳杰` is a name, then a correspondent's.
+        while let Some((at, word, next)) = inner_role(rest) {
+            named.push((role, &rest[..at]));
+            role = next;
+            rest = &rest[at + word.len()..];
+        }
         if !rest.is_empty() && rest.chars().all(|c| is_cjk(c) || c == '·') {
             named.push((role, rest));
         }
@@ -387,6 +394,16 @@ pub fn parse_names(text: &str) -> Byline {
         }
     }
     out
+}
+
+/// A role word inside a token, right after a name of two to four glyphs
+/// (`凌德权通讯员夏琳杰`): its byte offset, the word and its role.
+fn inner_role(tok: &str) -> Option<(usize, &'static str, Role)> {
+    tok.char_indices()
+        .skip(2)
+        .take(3)
+        .find_map(|(at, _)| cv::role_prefix(&tok[at..]).map(|(w, r)| (at, w, r)))
+        .filter(|&(at, _, _)| tok[..at].chars().all(|c| is_cjk(c) || c == '·'))
 }
 
 #[cfg(test)]
@@ -491,6 +508,16 @@ mod tests {
             names(&parse_names("□ 记者 张三 实习生 李四")),
             [vec!["张三", "李四"], vec![], vec![], vec![]]
         );
+    }
+
+    #[test]
+    fn names_printed_without_spaces_part_at_the_next_role_word() {
+        let b = parse_names("记者王小明通讯员李大山");
+        assert_eq!(b.reporters, ["王小明"]);
+        assert_eq!(b.correspondents, ["李大山"]);
+        let b = parse_names("记者 赵一 孙二通讯员周三");
+        assert_eq!(b.reporters, ["赵一", "孙二"]);
+        assert_eq!(b.correspondents, ["周三"]);
     }
 
     #[test]

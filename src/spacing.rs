@@ -76,7 +76,7 @@ pub fn despace(text: &str) -> Option<Despaced> {
     let mut removed = Vec::new();
     let mut units = 0u32;
     for (line, spaced) in lines {
-        if !spaced {
+        if !spaced && !short_and_spaced(line) {
             out.push_str(line);
             units += utf16_len(line);
             continue;
@@ -124,6 +124,24 @@ fn letter_spaced(line: &str) -> bool {
     if spaces < MIN_SPACED_GAPS || 9 * spaces < line.len() - spaces {
         return false;
     }
+    let (spaced, tight) = meetings(line);
+    spaced >= MIN_SPACED_GAPS && spaced >= tight
+}
+
+/// On a letter-spaced page, a short line spaced at every meeting of its
+/// glyphs is spaced type too, with fewer gaps than [`MIN_SPACED_GAPS`]
+/// only because it is short: `文/胡 昭 衡`, `（张 三）`.
+fn short_and_spaced(line: &str) -> bool {
+    if !line.contains(' ') {
+        return false;
+    }
+    let (spaced, tight) = meetings(line);
+    spaced > 0 && tight == 0
+}
+
+/// How many meetings of two glyphs in `line` (one of them Chinese text)
+/// hold a single space, and how many meetings of Chinese text hold none.
+fn meetings(line: &str) -> (usize, usize) {
     let (mut spaced, mut tight) = (0usize, 0usize);
     let mut chars = line.chars();
     let (mut a, mut b) = (None, chars.next());
@@ -138,7 +156,7 @@ fn letter_spaced(line: &str) -> bool {
         }
         (a, b) = (b, c);
     }
-    spaced >= MIN_SPACED_GAPS && spaced >= tight
+    (spaced, tight)
 }
 
 /// `b` is a single space between glyphs `a` and `c`, one of them Chinese
@@ -189,6 +207,19 @@ mod tests {
         }
         assert!(letter_spaced("全 市 职 工 运 动 会"));
         assert!(letter_spaced("投 资22.8亿 元 人 民 币"));
+    }
+
+    #[test]
+    fn short_lines_of_a_letter_spaced_page_are_spaced_too() {
+        // Two gaps only, fewer than a line needs on its own; on a spaced
+        // page the signature is spaced type as well.
+        let page = "新 年 音 乐 会 为 何 经 久 不 衰\n全 市 职 工 运 动 会 开 幕\n文/张 小 山\n";
+        assert_eq!(
+            despace(page).unwrap().text,
+            "新年音乐会为何经久不衰\n全市职工运动会开幕\n文/张小山\n"
+        );
+        // On an unspaced page it stays as printed.
+        assert!(despace("新年音乐会为何经久不衰\n文/张 小 山\n").is_none());
     }
 
     #[test]
