@@ -347,6 +347,30 @@ pub fn two_phrases(text: &str) -> bool {
         && cjk(b.split_whitespace().next().unwrap_or("")) >= 2
 }
 
+/// Longest phrase of a page slogan couplet, in glyphs.
+const COUPLET_MAX_PHRASE: usize = 12;
+/// Shortest phrase of a page slogan couplet, in glyphs.
+const COUPLET_MIN_PHRASE: usize = 4;
+
+/// A page slogan set as a couplet (对仗): exactly two phrases of four to
+/// twelve ideographs, of near equal length (the longer at most half as
+/// long again), with no punctuation in either: `喜迎佳节 共创美好未来`,
+/// `关爱职工 共建家园`. Two columns' lines printed as one by OCR are not:
+/// their pieces are cut anywhere, carry clause marks, or differ in length
+/// (`持续坚守一线、听从号令 区里新增病例`).
+pub fn couplet(text: &str) -> bool {
+    let mut phrases = text.split_whitespace();
+    let (Some(a), Some(b), None) = (phrases.next(), phrases.next(), phrases.next()) else {
+        return false;
+    };
+    let glyphs = |s: &str| s.chars().all(is_cjk).then(|| s.chars().count());
+    let (Some(x), Some(y)) = (glyphs(a), glyphs(b)) else {
+        return false;
+    };
+    let (short, long) = (x.min(y), x.max(y));
+    short >= COUPLET_MIN_PHRASE && long <= COUPLET_MAX_PHRASE && 2 * long <= 3 * short
+}
+
 /// A field's text from its lines: a wrap joins without a space; bold
 /// doubled couplets keep one (`公交职工做刺绣 致敬一线劳动者`).
 fn join_field(texts: &[&str], doubled: bool) -> String {
@@ -502,6 +526,17 @@ mod tests {
             .into_iter()
             .map(|f| f.text)
             .collect()
+    }
+
+    #[test]
+    fn a_slogan_couplet_is_two_even_phrases_without_marks() {
+        assert!(couplet("关爱职工 共建家园"));
+        assert!(couplet("喜迎佳节 共创美好未来"));
+        // Two columns' lines read as one: cut anywhere, marked, uneven.
+        assert!(!couplet("持续坚守一线、听从号令 区里新增病例"));
+        assert!(!couplet("市交通委今晚通报 市区"));
+        assert!(!couplet("一二三 四五六七八九十一二"));
+        assert!(!couplet("关爱职工 共建家园 再创佳绩"));
     }
 
     #[test]

@@ -11,7 +11,7 @@
 //! printed next to it (a guess, reported). Page slogans and fields that fit
 //! no article are banners.
 
-use crate::heads::{opens_with_dash, two_phrases, Field};
+use crate::heads::{couplet, opens_with_dash, two_phrases, Field};
 use crate::overlap::{for_each_bigram, Bigram, Postings};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -79,6 +79,11 @@ const MAX_FIELDS: usize = 3;
 /// A field sharing less than this with every article, set as two phrases
 /// apart, is a page banner.
 const BANNER_LEXICAL: f32 = 0.15;
+/// A slogan couplet may share a word with an article (`关爱职工` over a
+/// piece on workers) and still be the page's: one shared bigram of its
+/// six to twenty is under this share; a headline's words are mostly its
+/// article's.
+const COUPLET_LEXICAL: f32 = 0.25;
 /// How many articles on either side of a display group it may be placed
 /// with: a printed page holds a few dozen; the window keeps placement
 /// linear in the length of the input.
@@ -244,6 +249,7 @@ pub fn place(
             Cow::Borrowed(f.text.as_str())
         };
         crate::conventions::is_slogan(&key)
+            || (couplet(&f.text) && windows[i].clone().all(|t| lex(i, k, t) < COUPLET_LEXICAL))
             || (two_phrases(&f.text) && unrelated())
             || (top && two_phrases(&f.text))
     };
@@ -627,6 +633,25 @@ mod tests {
             assert_eq!(fields, [(0, 0), (0, 1)], "{dash}");
             assert!(p.heads[0].is_empty(), "{dash}");
         }
+    }
+
+    #[test]
+    fn a_slogan_couplet_sharing_a_word_with_a_piece_is_a_banner() {
+        // Four of its eleven bigrams (`困难职工`, `家园`) are in the first
+        // body: more than an unrelated line shares, less than a headline.
+        let items = [item(
+            0,
+            &["关爱困难职工 共建美好家园", "区总工会走访困难职工"],
+        )];
+        let targets = [target(1, 1), target(2, 2), target(3, 3)];
+        let bodies = [
+            vec!["区总工会走访慰问困难职工，为他们的家园送去温暖。"],
+            vec!["市图书馆延长开放时间，方便读者借阅。"],
+            vec!["新建公园绿道本周开放，市民可骑行游览。"],
+        ];
+        let p = place(&items, &targets, &bodies, &[1, 2, 3]);
+        assert_eq!(p.banners, [(0, 0)]);
+        assert_eq!(p.heads[0].len(), 1);
     }
 
     #[test]
