@@ -16,6 +16,7 @@
 
 use crate::classify::Classified;
 use crate::clean::{clean_display, is_cjk};
+use crate::layout::Layout;
 use crate::lines::Line;
 use crate::overlap::{for_each_bigram, Bigram, Postings};
 use crate::place::Item;
@@ -36,10 +37,11 @@ pub fn items(
     classes: &[Classified],
     units: &[Unit],
     free: &[usize],
-    wraps: bool,
+    layout: &Layout,
     hints: &[Hint],
     words: &Postings,
 ) -> Vec<Item> {
+    let wraps = layout.column.is_some();
     // A word a wrap broke stands whole in the page's running text.
     let nearby = |pair: Bigram| !words.holders(pair).is_empty();
     free.iter()
@@ -60,9 +62,15 @@ pub fn items(
                 .map(|(k, &l)| DisplayLine {
                     line: l,
                     text: display_text(lines, classes, l),
-                    // The line's own width when its text is the raw text.
+                    // The line's own width when its text is the raw text,
+                    // full-width digits at half a cell where the page
+                    // prints them so.
                     width: match &classes[l].undoubled {
                         Some(text) => width(text),
+                        None if layout.half_width_digits => {
+                            quotes_half(lines[l].raw, lines[l].width)
+                                - f32::from(lines[l].wide_alnum) / 2.0
+                        }
                         None => quotes_half(lines[l].raw, lines[l].width),
                     },
                     doubled: classes[l].undoubled.is_some(),
@@ -537,6 +545,25 @@ mod tests {
         assert!(!couplet("市交通委今晚通报 市区"));
         assert!(!couplet("一二三 四五六七八九十一二"));
         assert!(!couplet("关爱职工 共建家园 再创佳绩"));
+    }
+
+    #[test]
+    fn a_headline_with_digits_printed_half_width_wraps_as_printed() {
+        // The page codes its digits full width and prints them half: a
+        // line inside a paragraph fills its twelve-cell column only so.
+        // The headline's first line is seven cells as printed, ten as
+        // coded; measured as printed, its lines make one field.
+        let para = "区总工会开展职工运动会，\n参赛职工来自全区二十家，\n比赛设有十个项目１２３４５６\n个项目，吸引了众多职工。\n";
+        let page = format!(
+            "至１２月３１日２４时\n本市新建公园绿道\n全部对外开放\n\n\
+             本报讯 本市新建公园绿道至１２\n月３１日２４时全部对外开放，\n市民可骑行游览。\n{}",
+            para.repeat(4)
+        );
+        let page = crate::parse(&page, &Default::default());
+        assert_eq!(
+            page.articles[0].title.as_deref(),
+            Some("至12月31日24时本市新建公园绿道全部对外开放")
+        );
     }
 
     #[test]

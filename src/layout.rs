@@ -253,9 +253,10 @@ pub fn measure(lines: &[Line], classes: &[Classified]) -> Layout {
 /// Whether the page's full-width digits and letters (`１９９７`) print half
 /// width, as some typesetters code half-width digits: of the lines inside a
 /// paragraph that hold them (a sentence neither ends on the line nor just
-/// before it, so the line fills its column), more fill it only when those
-/// count half a cell than only as coded. A page whose digits print full
-/// width (People's Daily of the 1990s) fills its columns as coded.
+/// before it, so the line fills its column), enough fill it only when those
+/// count half a cell, against those that fill it only as coded (see
+/// [`WIDE_OVER_SHORT`]). A page whose digits print full width (People's
+/// Daily of the 1990s) fills its columns as coded.
 fn digits_print_half_width(lines: &[Line], ends_sentence: &[bool], local: &[u16]) -> bool {
     let (mut as_coded, mut as_half) = (0usize, 0usize);
     let mut after_sentence = true;
@@ -277,11 +278,20 @@ fn digits_print_half_width(lines: &[Line], ends_sentence: &[bool], local: &[u16]
             _ => {}
         }
     }
-    as_half >= MIN_HALF_WIDTH_LINES && as_half > as_coded
+    as_half >= MIN_HALF_WIDTH_LINES && as_half * WIDE_OVER_SHORT >= as_coded
 }
 
 /// Fewest lines that must show full-width digits printed half width.
-const MIN_HALF_WIDTH_LINES: usize = 2;
+const MIN_HALF_WIDTH_LINES: usize = 1;
+/// How many lines that fall short at half width one line too wide as
+/// coded outweighs. A line inside a paragraph wider than its column is
+/// rare unless the digits print half width; one that falls short at half
+/// width is common either way, since digits printed half width are wider
+/// than half a cell (fitted on the development corpus: pages with
+/// full-width digits printed full width show no line too wide as coded;
+/// the same pages with their digits coded full width and printed half
+/// show up to 2.3 short lines per too-wide one).
+const WIDE_OVER_SHORT: usize = 3;
 
 /// The column width around each line, in half cells: the widest width
 /// (whole cells) that at least [`MIN_SHARED`] of the non-blank lines around
@@ -572,6 +582,22 @@ mod tests {
         let l = measure(&lines, &classes_of(&lines));
         let last = lines.iter().rposition(|l| !l.is_blank()).unwrap();
         assert_eq!(l.shape(&lines, last), Shape::Wide);
+    }
+
+    #[test]
+    fn one_line_too_wide_as_coded_outweighs_two_short_at_half_width() {
+        // Inside a paragraph, one line is four cells too wide with its
+        // digits as coded; two others fall short at half width (digits
+        // printed half width are wider than half a cell). Only half-width
+        // printing explains the first.
+        let para = "一二三四五六七八九十\n一二三，四五六七八九十一\n一二三四五六，七八九十一\n一二三四五。\n";
+        let wide = "一二三四五六七八九十，\n一二三四五１９９７年１２月３１日\n一二三四五。\n";
+        let short = "一二三四五六七八九十，\n一二三四１９９７年１２月\n一二三四五。\n";
+        let text = format!("{}{wide}{para}{short}{para}{short}", para.repeat(3));
+        let arena = Bump::new();
+        let lines = split(&text, &arena);
+        let l = measure(&lines, &classes_of(&lines));
+        assert!(l.half_width_digits);
     }
 
     #[test]

@@ -215,7 +215,7 @@ fn place_fields(
         classes,
         &reflowed.units,
         &bodies.free,
-        layout.column.is_some(),
+        layout,
         hints,
         &postings,
     );

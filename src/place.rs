@@ -80,9 +80,10 @@ const MAX_FIELDS: usize = 3;
 /// apart, is a page banner.
 const BANNER_LEXICAL: f32 = 0.15;
 /// A slogan couplet may share a word with an article (`关爱职工` over a
-/// piece on workers) and still be the page's: one shared bigram of its
-/// six to twenty is under this share; a headline's words are mostly its
-/// article's.
+/// piece on workers) and still be the page's: a word or two in common
+/// stays under this weighted share, while a headline's words are mostly
+/// its article's. (Set by hand; on the development corpus it moves one
+/// OCR page, where the slogan shares `职工` with a piece.)
 const COUPLET_LEXICAL: f32 = 0.25;
 /// How many articles on either side of a display group it may be placed
 /// with: a printed page holds a few dozen; the window keeps placement
