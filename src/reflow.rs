@@ -644,6 +644,13 @@ impl Reflow<'_, '_> {
         {
             return (false, 0.6);
         }
+        // The next line opens with a clause mark (`、`, `，`, `；`), which
+        // no line opens with (禁则) unless the sentence above runs on into
+        // it: this line is running text (`新年前夕，某市文化系统及法律⏎
+        // 、农资等部门…`).
+        if next.is_some_and(|n| self.lines[n].key.starts_with(['，', '、', '；', ',', ';'])) {
+            return (false, 0.7);
+        }
         if c.display && shape != Shape::Free && line.len() > MAX_NARROW_DISPLAY {
             // Too long for a headline of a page in columns: a caption or a
             // paragraph printed across columns.
@@ -1682,6 +1689,20 @@ mod tests {
                 lead: false
             }
         );
+    }
+
+    #[test]
+    fn a_line_above_one_that_opens_with_a_clause_mark_is_running_text() {
+        // The same line set apart as above, but the line under it opens
+        // with `、`: its sentence runs on there (a caption OCR broke up).
+        let para = "近日，某区总工会开展送清\n凉活动，走访慰问露天高温岗位\n一线职工，为他们送去防暑降温\n用品和慰问金。\n\n";
+        let page = format!(
+            "{}新年前夕，某区文化系统及法律\n\n、农资等部门四十多人组成\n慰问团来到某镇演出。\n\n{para}",
+            para.repeat(3)
+        );
+        let u = units(&page);
+        assert!(matches!(u[3], Unit::Para { .. }), "{:?}", u[3]);
+        assert!(!u.iter().any(|u| matches!(u, Unit::Display { .. })));
     }
 
     #[test]
