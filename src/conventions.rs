@@ -778,6 +778,21 @@ pub fn is_date_only(key: &str) -> bool {
         && DATE_ONLY.is_match(key)
 }
 
+/// The dateline of a diary entry: a date, then the weekday, the lunar date
+/// or the weather (`1月23日，农历腊月廿九，多云`, `3月5日 星期四 晴`). It
+/// heads an entry inside the diary it is printed in; a paragraph that opens
+/// with a date goes on with what happened (`1月25日，国家卫健委组建…`).
+static DIARY_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,、\s]*(?:农历|星期|礼拜|周[一二三四五六日天]|晴|阴|多云|[小中大]?雨|[小中大]?雪)",
+    )
+});
+
+/// True for the dateline of a diary entry (key form).
+pub fn is_diary_entry_date(key: &str) -> bool {
+    key.starts_with(|c: char| c.is_ascii_digit()) && DIARY_ENTRY.is_match(key)
+}
+
 /// Measure words that follow a number (`728个`, `3例`) and seldom start a
 /// word of their own: a line ending in a number and the next starting with
 /// one of these break one word, a count. (Not `人` `日` `年` `天` `张`
@@ -1101,6 +1116,9 @@ mod tests {
             Some("刘港")
         );
         assert_eq!(signature("集中采买防疫物资 设立防疫专项经费"), None);
+        assert!(is_diary_entry_date("1月23日，农历腊月廿九，多"));
+        assert!(is_diary_entry_date("3月5日星期四晴"));
+        assert!(!is_diary_entry_date("1月25日，国家卫健委组建6支医疗队"));
         assert!(is_date_only("6月23日"));
         assert!(!is_date_only("6月23日召开大会"));
         assert!(ends_sentence("的工作压力。"));

@@ -478,6 +478,16 @@ impl Segmenter<'_, '_> {
             }
             return self.numbered_series(d) && self.coheres(d, next);
         }
+        // A diary entry's head (its title, its dateline, who writes it)
+        // inside the diary: `1月23日，农历腊月廿九，多云⏎王五 某区分局民警`.
+        if lines
+            .iter()
+            .take(2)
+            .any(|&l| cv::is_diary_entry_date(self.lines[l].key))
+            && d.paras().next().is_some()
+        {
+            return true;
+        }
         // One line, or one wrapped onto a second that holds a glyph or
         // two and its closing marks (`排查早！国棉社区：提前一周排查，至今零感⏎染`,
         // `中通快递：“一方有难，八方支⏎援！”`).

@@ -770,3 +770,32 @@ fn a_feature_filed_under_its_title_has_no_dateline() {
         .text
         .starts_with("新华社某地5月3日电题：春耕正当时"));
 }
+
+#[test]
+fn a_diary_entrys_dateline_heads_an_entry_inside_the_diary() {
+    // A diary in 20-cell columns: each entry opens with its dateline (a
+    // date, then the lunar date and the weather) and who wrote it, set as
+    // display lines. They head an entry of the diary, not a new piece.
+    let p = page(&format!(
+        "{FEATURE_OPENING}\
+         这些社区是怎么做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
+         ，动员早，服务早。\n\
+         3月5日，农历二月十二，晴\n\
+         张小山 某区社区工作者\n\
+         今天一早，我们就来到小区门口。\n\
+         小区门口的测温点前排起了长队，居民\n们自觉保持距离，依次登记，没有一个人抱怨\n\
+         ，大家都很配合。\n\
+         下午，我们给独居老人送去了蔬菜和药\n品，老人们连声道谢，让我们心里暖暖的，这\n\
+         一天过得很充实。\n"
+    ));
+    let blocks = one_feature_blocks(&p, "社区防控一线见闻");
+    let starts = [
+        (BlockType::Paragraph, "连日来，记者"),
+        (BlockType::Paragraph, "这些社区是怎"),
+        (BlockType::Heading, "3月5日，农"),
+        (BlockType::Paragraph, "今天一早，我"),
+        (BlockType::Paragraph, "小区门口的测"),
+        (BlockType::Paragraph, "下午，我们给"),
+    ];
+    assert_eq!(blocks, starts.map(|(k, t)| (k, t.to_string())));
+}
