@@ -71,6 +71,9 @@ pub struct Draft {
     pub first_unit: usize,
     pub last_unit: usize,
     closed: bool,
+    /// The display units printed right before the piece opened: its
+    /// headline, most likely.
+    heads: Vec<usize>,
 }
 
 impl Draft {
@@ -86,6 +89,7 @@ impl Draft {
             first_unit: unit,
             last_unit: unit,
             closed: false,
+            heads: Vec::new(),
         }
     }
 
@@ -155,6 +159,9 @@ const SUBHEAD_COHESION: f32 = 0.12;
 /// Display lines printed inside a piece's text are its own headline, not
 /// the next piece's, when this share of their bigrams recurs in its text.
 const INSIDE_HEADLINE_ECHO: f32 = 0.5;
+/// Share of a piece's headline found in the paragraph under a display
+/// line that says none of it: the headline goes on telling the piece.
+const TITLE_ECHO_BELOW: f32 = 0.3;
 /// Longest numbered subhead (`一、舆情热度不断升温，微信网媒成为主力`).
 const MAX_NUMBERED_SUBHEAD: usize = 30;
 
@@ -264,6 +271,7 @@ impl Segmenter<'_, '_> {
     fn open(&mut self, mut d: Draft, u: usize) {
         self.close();
         d.last_unit = u;
+        d.heads.clone_from(&self.pending);
         self.out.free.append(&mut self.pending);
         self.current = Some(d);
     }
@@ -354,6 +362,11 @@ impl Segmenter<'_, '_> {
                 return self.open_with(Opening::Plain, u);
             }
             return self.push_para(u);
+        }
+        // A caption closed by its photo credit, under display type: the
+        // photo's own piece, headed by it.
+        if ends_with_credit {
+            return self.open_with(opening, u);
         }
         // Subheads by size, all that is pending or the last of it: the
         // piece goes on under them (a headline before them, printed beside
@@ -515,7 +528,16 @@ impl Segmenter<'_, '_> {
             return true;
         }
         let head = BigramSet::of([line.key]);
-        head.share_in(&self.above(d)) >= SUBHEAD_ECHO || self.coheres(d, next)
+        if head.share_in(&self.above(d)) >= SUBHEAD_ECHO || self.coheres(d, next) {
+            return true;
+        }
+        // The piece's headline, printed above its first paragraph, names
+        // what the text under this line tells, and this line does not:
+        // the piece goes on (`城郊小区防控一线见闻` … `我们都是守门人` ⏎
+        // `东风小区地处城郊，…防控一线的志愿者…`).
+        let below = BigramSet::of(self.keys(next));
+        let title = BigramSet::of(d.heads.iter().flat_map(|&h| self.keys(h)));
+        title.share_in(&below) >= TITLE_ECHO_BELOW && head.share_in(&below) < SUBHEAD_ECHO
     }
 
     /// Draft `d` has a numbered subhead: it runs a series of sections.

@@ -799,3 +799,54 @@ fn a_diary_entrys_dateline_heads_an_entry_inside_the_diary() {
     ];
     assert_eq!(blocks, starts.map(|(k, t)| (k, t.to_string())));
 }
+
+/// A feature whose headline names what its second section tells, under a
+/// subhead that names none of it; then a photo with its caption and
+/// credit under a headline of its own.
+const FEATURE_WITH_TITLE_ECHO: &str = "城郊小区防控一线见闻\n\
+     连日来，记者走访了城郊的几个小区，看到\n工作人员坚守岗位，居民群众都主动配合，各\n\
+     项工作有序开展。\n\
+     记者注意到，每个小区门口都设有测温点\n，进出的居民要登记信息，外来车辆一律不\n得入内。\n\
+     我们都是守门人\n\
+     东风小区地处城郊，三栋楼住着二百多户\n人家，防控一线的志愿者每天清晨七点就上\n\
+     岗，为出门买菜的住户测量体温，登记去向\n。\n\
+     志愿者老周今年六十五岁，他说自己身体\n硬朗，能为大家做点事心里踏实。\n\
+     冰雕迎新春\n\
+     新年来临，城北儿童公园为孩子们准备了一\n份特别的礼物——冰雕乐园。\n\
+     本报记者 王小川 摄\n";
+
+#[test]
+fn a_line_that_says_nothing_of_the_text_the_headline_names_is_a_subhead() {
+    // `我们都是守门人` shares no word with the text around it; the piece's
+    // headline (`…小区防控一线…`) names what the text under it tells: the
+    // piece goes on under a subhead.
+    let p = page(FEATURE_WITH_TITLE_ECHO);
+    assert_eq!(p.articles.len(), 2, "{:#?}", summary(&p));
+    let a = &p.articles[0];
+    assert_eq!(a.title.as_deref(), Some("城郊小区防控一线见闻"));
+    let kinds: Vec<BlockType> = a.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockType::Paragraph,
+            BlockType::Paragraph,
+            BlockType::Heading,
+            BlockType::Paragraph,
+            BlockType::Paragraph
+        ]
+    );
+    assert_eq!(a.blocks[2].text, "我们都是守门人");
+}
+
+#[test]
+fn a_caption_with_its_credit_under_a_headline_is_its_own_piece_after_a_subheaded_feature() {
+    // The feature above has had a subhead, so display lines in it are
+    // subheads; a caption closed by its photo credit is a photo's piece
+    // all the same.
+    let p = page(FEATURE_WITH_TITLE_ECHO);
+    let photo = p.articles.last().unwrap();
+    assert_eq!(photo.kind, Kind::Photo);
+    assert_eq!(photo.title.as_deref(), Some("冰雕迎新春"));
+    assert_eq!(photo.byline.photographers, ["王小川"]);
+    assert!(photo.blocks[0].text.starts_with("新年来临"));
+}
