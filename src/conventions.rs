@@ -85,6 +85,12 @@ pub fn opens_with_dateline(key: &str) -> bool {
     dateline_split(key).is_some()
 }
 
+/// `key` opens with the filing line of a feature under its title:
+/// `新华社武汉2月6日电 题：…`.
+pub fn files_a_title(key: &str) -> bool {
+    dateline_split(key).is_some_and(|(_, after)| files_title(after))
+}
+
 /// The dateline `key` opens with and the text after it.
 fn dateline_split(key: &str) -> Option<(&str, &str)> {
     // Every dateline ends in 讯, 电 or 报道/消息 within its first glyphs.
@@ -1116,6 +1122,8 @@ mod tests {
             Some("刘港")
         );
         assert_eq!(signature("集中采买防疫物资 设立防疫专项经费"), None);
+        assert!(files_a_title("新华社某市3月6日电题：稳就业"));
+        assert!(!files_a_title("新华社某市3月6日电某市今天"));
         assert!(is_diary_entry_date("1月23日，农历腊月廿九，多"));
         assert!(is_diary_entry_date("3月5日星期四晴"));
         assert!(!is_diary_entry_date("1月25日，国家卫健委组建6支医疗队"));

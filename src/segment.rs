@@ -511,18 +511,29 @@ impl Segmenter<'_, '_> {
                 .filter(|&c| crate::clean::is_cjk(c) || c.is_alphanumeric())
                 .count()
                 <= MAX_SUBHEAD_WRAP;
-        if !(lines.len() == 1 || wrapped) {
+        // A feature an agency filed under its title (`…电 题：…`) runs
+        // subheads, up to two lines of the column.
+        let title_filed = d.opening == Opening::Lead
+            && d.paras().next().is_some_and(|p| {
+                self.units[p]
+                    .lines()
+                    .first()
+                    .is_some_and(|&l| cv::files_a_title(self.lines[l].key))
+            });
+        if !(lines.len() == 1 || wrapped || (title_filed && lines.len() == 2)) {
             return false;
         }
         if line.len() > MAX_SUBHEAD || cv::is_slogan(line.key) || cv::is_column_name(line.key) {
             return false;
         }
-        if d.paras().next().is_none() || d.opening == Opening::Lead {
+        if d.paras().next().is_none() || (d.opening == Opening::Lead && !title_filed) {
             return false;
         }
         // A piece under its own byline line (`□ 本报记者 X`) is a long
-        // feature, the kind that runs subheads; so is one that had some.
+        // feature, the kind that runs subheads; so is one filed under its
+        // title, or one that had some.
         if d.opening == Opening::Byline
+            || title_filed
             || d.blocks.iter().any(|b| matches!(b, DraftBlock::Heading(_)))
         {
             return true;

@@ -850,3 +850,31 @@ fn a_caption_with_its_credit_under_a_headline_is_its_own_piece_after_a_subheaded
     assert_eq!(photo.byline.photographers, ["王小川"]);
     assert!(photo.blocks[0].text.starts_with("新年来临"));
 }
+
+#[test]
+fn a_feature_filed_under_its_title_runs_subheads_of_two_lines() {
+    // An agency files a feature (通讯) as `…电 题：<title>`; such a piece
+    // runs subheads, here one over two lines of its 22-cell column.
+    let para1 = "目前，在复工复产的关键阶段，某市正在形成\n\
+                 线上招聘、线下对接、定向培训的三级服务体系，\n企业用工缺口正在填补。\n";
+    let para2 = "截至3月5日，某市线上平台累计发布岗位一\n\
+                 万二千个，其中制造业岗位五千个，服务业岗位四\n千个。\n";
+    let p = page(&format!(
+        "稳就业，保民生，促发展\n——某市春季招聘工作追踪\n\
+         新华社某市3月6日电题：稳就业，保民生，\n促发展——某市春季招聘工作追踪\n\
+         {}\
+         开通线上招聘平台，增派就业指导人员，尽\n最大努力帮企业招到人，尽最大努力帮群众\n\
+         {}",
+        para1.repeat(3),
+        para2.repeat(3)
+    ));
+    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
+    let a = &p.articles[0];
+    assert_eq!(a.kind, Kind::Feature);
+    assert_eq!(a.blocks.len(), 8);
+    assert_eq!(a.blocks[4].kind, BlockType::Heading);
+    assert_eq!(
+        a.blocks[4].text,
+        "开通线上招聘平台，增派就业指导人员，尽最大努力帮企业招到人，尽最大努力帮群众"
+    );
+}
