@@ -240,7 +240,7 @@ pub fn measure(lines: &[Line], classes: &[Classified]) -> Layout {
         column,
         blanks: Blanks::None,
         indents: Indents::None,
-        spaced_text: spaced_text(lines),
+        spaced_text: spaced_text(lines, classes),
         half_width_digits: false,
         local,
     };
@@ -383,12 +383,14 @@ const SPACED_SHARE: f32 = 0.05;
 
 /// Whether many text lines hold white space between two ideographs once
 /// or twice — the way phrases of display type are set apart. Lines
-/// letter-spaced all along (`现 有 确 诊 病 例`, justification) do not count.
-fn spaced_text(lines: &[Line]) -> bool {
+/// letter-spaced all along (`现 有 确 诊 病 例`, justification) do not count,
+/// nor do a report's opening lines, whose dateline and byline print spaces
+/// by convention (`某地3月23日电（记者 张三） 随着…`).
+fn spaced_text(lines: &[Line], classes: &[Classified]) -> bool {
     let (mut text, mut spaced) = (0usize, 0usize);
-    for l in lines.iter().filter(|l| !l.is_blank()) {
+    for (l, c) in lines.iter().zip(classes).filter(|(l, _)| !l.is_blank()) {
         text += 1;
-        if l.widest_gap == 0 {
+        if l.widest_gap == 0 || c.kind != LineKind::Text {
             continue;
         }
         // A run of spaces between two ideographs (three-byte chars led by
@@ -582,6 +584,25 @@ mod tests {
         let l = measure(&lines, &classes_of(&lines));
         let last = lines.iter().rposition(|l| !l.is_blank()).unwrap();
         assert_eq!(l.shape(&lines, last), Shape::Wide);
+    }
+
+    #[test]
+    fn spaces_of_datelines_and_bylines_are_no_spaced_text() {
+        // Two reports opening `…电（记者 张三） 正文`: their spaces are the
+        // dateline's and byline's, not the page's way with running text.
+        let report =
+            "\u{3000}\u{3000}本报某市3月6日电（记者 张小山） 连日来，记者走访了城郊的几个小区。\n\
+                      \u{3000}\u{3000}东风小区住着二百多户人家，志愿者每天清晨七点就上岗。\n\
+                      \u{3000}\u{3000}西山小区住着四百多户人家，居民群众都主动配合。\n\
+                      \u{3000}\u{3000}各项工作有序开展，居民们都说心里踏实。\n";
+        let text = report.repeat(2);
+        let arena = Bump::new();
+        let lines = split(&text, &arena);
+        assert!(!measure(&lines, &classes_of(&lines)).spaced_text);
+        // The same spaces inside running text are.
+        let text = text.replace("志愿者每天", "志愿者 每天");
+        let lines = split(&text, &arena);
+        assert!(measure(&lines, &classes_of(&lines)).spaced_text);
     }
 
     #[test]

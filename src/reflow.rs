@@ -495,7 +495,11 @@ impl Reflow<'_, '_> {
             next.is_some_and(|n| matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline));
         if shape == Shape::Free {
             // One paragraph per line: an open paragraph is a sentence cut by
-            // a blank line; only a headline right above a dateline breaks it.
+            // a blank line; only a headline right above a dateline breaks it,
+            // or an indent where the page opens every paragraph so.
+            if self.layout.indents == Indents::Spaces && self.lines[i].indent {
+                return Continues::No;
+            }
             return if c.display && next_opens {
                 Continues::No
             } else {
@@ -651,6 +655,23 @@ impl Reflow<'_, '_> {
         if next.is_some_and(|n| self.lines[n].key.starts_with(['，', '、', '；', ',', ';'])) {
             return (false, 0.7);
         }
+        // One paragraph per line, each opening with an indent: an indented
+        // line right above another paragraph's start is a paragraph itself,
+        // whatever it ends with (`　　某地，三栋楼住着二百多户人家；`,
+        // `　　新年好！`). (A headline centred by spaces stands apart, or
+        // above its dateline.)
+        let indents_mark_starts = shape == Shape::Free && self.layout.indents == Indents::Spaces;
+        if indents_mark_starts
+            && line.indent
+            && next.is_some_and(|n| {
+                n == i + 1 && self.lines[n].indent && self.classes[n].kind == LineKind::Text
+            })
+        {
+            return (false, 0.8);
+        }
+        // And a line set flush right above one is display type, however
+        // long, even one that asks or exclaims.
+        let flush_above_start = indents_mark_starts && next.is_some_and(|n| self.lines[n].indent);
         if c.display && shape != Shape::Free && line.len() > MAX_NARROW_DISPLAY {
             // Too long for a headline of a page in columns: a caption or a
             // paragraph printed across columns.
@@ -691,6 +712,9 @@ impl Reflow<'_, '_> {
             // A headline's wrap carries its display line on; otherwise the
             // headline's words come back in the text below it.
             let exclaims = c.terminal && !c.full_stop && !c.clause_end && !line.clause_gap;
+            if exclaims && flush_above_start && line.len() <= crate::classify::MAX_DISPLAY {
+                return (true, 0.8);
+            }
             if exclaims && (follows_display || shape == Shape::Wide) && shape != Shape::Full {
                 // A headline's wrap, or a headline wider than the column.
                 return (true, 0.7);
@@ -757,7 +781,7 @@ impl Reflow<'_, '_> {
                     let c = &self.classes[n];
                     c.kind == LineKind::Text && !c.display
                 });
-                if line.len() > LONG_DISPLAY && next_is_body {
+                if line.len() > LONG_DISPLAY && next_is_body && !flush_above_start {
                     (false, 0.6)
                 } else {
                     (true, 0.8)

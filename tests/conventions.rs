@@ -878,3 +878,38 @@ fn a_feature_filed_under_its_title_runs_subheads_of_two_lines() {
         "开通线上招聘平台，增派就业指导人员，尽最大努力帮企业招到人，尽最大努力帮群众"
     );
 }
+
+#[test]
+fn one_paragraph_a_line_each_indented_a_flush_line_is_a_headline() {
+    // Text archives print a paragraph a line, each opening with two
+    // ideographic spaces. A line set flush above one is a headline however
+    // long, even one that asks; an indented line is a paragraph whatever it
+    // ends with (`…人家；`).
+    let p = page(
+        "关爱职工 共建家园\n\n\
+         注定，这是一个不平凡的春天：城郊小区的防控做得怎么样？\n\
+         \u{3000}\u{3000}本报某市3月6日电（记者 张小山） 连日来，记者走访了城郊的几个小区，看到工作人员坚守岗位，居民群众都主动配合，各项工作有序开展。\n\
+         \u{3000}\u{3000}东风小区，三栋楼住着二百多户人家；\n\
+         \u{3000}\u{3000}西山小区，五栋楼住着四百多户人家；\n\
+         \u{3000}\u{3000}截至3月5日，两个小区确诊0例，疑似0例\n\
+         \u{3000}\u{3000}志愿者每天清晨七点就上岗，为出门买菜的住户测量体温，登记去向。\n\n\
+         市图书馆下周起延长开放时间，周末读者可借阅新书\n\
+         \u{3000}\u{3000}市图书馆从下周起延长开放时间，读者可在周末借阅新书。\n\
+         \u{3000}\u{3000}图书馆还将增设自助借还机，方便读者。\n",
+    );
+    assert_eq!(p.banners, ["关爱职工 共建家园"]);
+    assert_eq!(p.articles.len(), 2, "{:#?}", summary(&p));
+    let a = &p.articles[0];
+    assert_eq!(
+        a.title.as_deref(),
+        Some("注定，这是一个不平凡的春天：城郊小区的防控做得怎么样？")
+    );
+    assert_eq!(a.dateline.as_deref(), Some("本报某市3月6日电"));
+    assert_eq!(a.byline.reporters, ["张小山"]);
+    let starts: Vec<&str> = a.blocks.iter().map(|b| &b.text[..6]).collect();
+    assert_eq!(starts, ["连日", "东风", "西山", "截至", "志愿"]);
+    assert_eq!(
+        p.articles[1].title.as_deref(),
+        Some("市图书馆下周起延长开放时间，周末读者可借阅新书")
+    );
+}
