@@ -781,7 +781,10 @@ impl Reflow<'_, '_> {
                     let c = &self.classes[n];
                     c.kind == LineKind::Text && !c.display
                 });
-                if line.len() > LONG_DISPLAY && next_is_body && !flush_above_start {
+                // (Not a line that opens a block, right above the text: a
+                // paragraph cut by a blank line has the blank after it.)
+                let heads_block = (i == 0 || self.lines[i - 1].is_blank()) && next == Some(i + 1);
+                if line.len() > LONG_DISPLAY && next_is_body && !flush_above_start && !heads_block {
                     (false, 0.6)
                 } else {
                     (true, 0.8)

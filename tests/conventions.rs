@@ -913,3 +913,27 @@ fn one_paragraph_a_line_each_indented_a_flush_line_is_a_headline() {
         Some("市图书馆下周起延长开放时间，周末读者可借阅新书")
     );
 }
+
+#[test]
+fn one_paragraph_a_line_a_long_line_opening_a_block_above_its_text_is_a_headline() {
+    // No indents; blank lines part the pieces. A line longer than most
+    // headlines that opens a block right above running text heads it (a
+    // paragraph cut by a blank line has the blank after it).
+    let p = page(
+        "市图书馆下周起延长开放时间，周末读者可借阅新书\n\
+         市图书馆从下周起延长开放时间，读者可在周末借阅新书。\n\
+         图书馆还将增设自助借还机，方便读者。\n\n\
+         城郊小区防控一线的志愿者每天清晨七点就上岗\n\
+         东风小区地处城郊，三栋楼住着二百多户人家。\n\
+         志愿者每天清晨七点就上岗，为出门买菜的住户测量体温。\n",
+    );
+    let titles: Vec<Option<&str>> = p.articles.iter().map(|a| a.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("市图书馆下周起延长开放时间，周末读者可借阅新书"),
+            Some("城郊小区防控一线的志愿者每天清晨七点就上岗")
+        ]
+    );
+    assert_eq!(p.articles[1].blocks.len(), 2);
+}
