@@ -496,8 +496,12 @@ impl Reflow<'_, '_> {
         if shape == Shape::Free {
             // One paragraph per line: an open paragraph is a sentence cut by
             // a blank line; only a headline right above a dateline breaks it,
-            // or an indent where the page opens every paragraph so.
-            if self.layout.indents == Indents::Spaces && self.lines[i].indent {
+            // or an indent right under it where the page opens every
+            // paragraph so.
+            if self.layout.indents == Indents::Spaces
+                && self.lines[i].indent
+                && !self.lines[i - 1].is_blank()
+            {
                 return Continues::No;
             }
             return if c.display && next_opens {
@@ -671,7 +675,8 @@ impl Reflow<'_, '_> {
         }
         // And a line set flush right above one is display type, however
         // long, even one that asks or exclaims.
-        let flush_above_start = indents_mark_starts && next.is_some_and(|n| self.lines[n].indent);
+        let flush_above_start =
+            indents_mark_starts && !line.indent && next.is_some_and(|n| self.lines[n].indent);
         if c.display && shape != Shape::Free && line.len() > MAX_NARROW_DISPLAY {
             // Too long for a headline of a page in columns: a caption or a
             // paragraph printed across columns.
