@@ -221,3 +221,116 @@ fn full_width_digits(raw: &str) -> String {
         })
         .collect()
 }
+
+/// The text-layer pages as a text archive keeps a page: one paragraph a
+/// line, the page's date and staff on top, each piece's column name,
+/// headlines, byline and paragraphs, blank lines between pieces — printed
+/// from the gold, so nothing of the page's own line breaks is left. With
+/// paragraphs opening on two ideographic spaces, and without.
+const ARCHIVE_INDENTED: f64 = 0.95;
+const ARCHIVE_FLUSH: f64 = 0.94;
+
+#[test]
+fn text_layer_pages_as_a_text_archive_keeps_them() {
+    for (name, indent, bar) in [
+        ("archive-indented", "\u{3000}\u{3000}", ARCHIVE_INDENTED),
+        ("archive-flush", "", ARCHIVE_FLUSH),
+    ] {
+        let mean = text_layer_variant(name, |_, gold| archive_text(gold, indent));
+        println!("{name}: mean score {mean:.3}");
+        assert!(mean >= bar, "{name}: mean score {mean:.3} < {bar}");
+    }
+}
+
+/// A gold page printed as a text archive prints it (see
+/// [`text_layer_pages_as_a_text_archive_keeps_them`]).
+fn archive_text(gold: &serde_json::Value, indent: &str) -> String {
+    let s = |v: &serde_json::Value| v.as_str().map(str::to_string);
+    let list = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut out: Vec<String> = Vec::new();
+    let page = &gold["page"];
+    if let Some(date) = s(&page["date"]) {
+        let ymd: Vec<u32> = date.split('-').filter_map(|x| x.parse().ok()).collect();
+        let weekday = s(&page["weekday"])
+            .map(|w| format!(" {w}"))
+            .unwrap_or_default();
+        out.push(format!("{}年{}月{}日{weekday}", ymd[0], ymd[1], ymd[2]));
+    }
+    if let Some(staff) = page["staff"].as_array().filter(|a| !a.is_empty()) {
+        let names: Vec<String> = staff
+            .iter()
+            .map(|x| {
+                format!(
+                    "{} {}",
+                    x["role"].as_str().unwrap(),
+                    x["name"].as_str().unwrap()
+                )
+            })
+            .collect();
+        out.push(names.join("|"));
+    }
+    out.extend(list(&gold["banners"]));
+    out.push(String::new());
+    for a in gold["articles"].as_array().unwrap() {
+        let blocks = a["blocks"].as_array().unwrap();
+        if a["kind"] == "ad" {
+            out.extend(blocks.iter().filter_map(|b| s(&b["text"])));
+            out.push(String::new());
+            continue;
+        }
+        if let Some(column) = s(&a["column"]) {
+            out.push(format!("【{column}】"));
+        }
+        out.extend(
+            ["kicker", "title", "subtitle"]
+                .iter()
+                .filter_map(|k| s(&a[*k])),
+        );
+        let by = &a["byline"];
+        let (reporters, correspondents) = (list(&by["reporters"]), list(&by["correspondents"]));
+        let dateline = s(&a["dateline"]);
+        if dateline.is_none() && !reporters.is_empty() {
+            out.push(format!("本报记者 {}", reporters.join(" ")));
+        }
+        let mut lead = dateline.map(|d| {
+            let mut credits = Vec::new();
+            if !reporters.is_empty() {
+                credits.push(format!("记者 {}", reporters.join(" ")));
+            }
+            if !correspondents.is_empty() {
+                credits.push(format!("通讯员 {}", correspondents.join(" ")));
+            }
+            match credits.is_empty() {
+                true => format!("{d} "),
+                false => format!("{d}（{}） ", credits.join(" ")),
+            }
+        });
+        for b in blocks {
+            let text = b["text"].as_str().unwrap();
+            if b["type"] == "heading" {
+                out.push(text.to_string());
+            } else {
+                out.push(format!("{indent}{}{text}", lead.take().unwrap_or_default()));
+            }
+        }
+        match s(&a["signature"]) {
+            Some(signature) => out.push(signature),
+            None => {
+                let photographers = list(&by["photographers"]);
+                if !photographers.is_empty() && a["dateline"].is_null() {
+                    out.push(format!("记者 {} 摄", photographers.join(" ")));
+                }
+            }
+        }
+        out.push(String::new());
+    }
+    out.join("\n") + "\n"
+}
