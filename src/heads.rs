@@ -367,10 +367,15 @@ const COUPLET_MIN_PHRASE: usize = 4;
 /// their pieces are cut anywhere, carry clause marks, or differ in length
 /// (`持续坚守一线、听从号令 区里新增病例`).
 pub fn couplet(text: &str) -> bool {
-    let mut phrases = text.split_whitespace();
-    let (Some(a), Some(b), None) = (phrases.next(), phrases.next(), phrases.next()) else {
+    // Most display lines hold no white space: one byte scan tells them.
+    let t = text.trim();
+    let Some(gap) = t.find(char::is_whitespace) else {
         return false;
     };
+    let (a, b) = (&t[..gap], t[gap..].trim_start());
+    if b.contains(char::is_whitespace) {
+        return false;
+    }
     let glyphs = |s: &str| s.chars().all(is_cjk).then(|| s.chars().count());
     let (Some(x), Some(y)) = (glyphs(a), glyphs(b)) else {
         return false;

@@ -166,6 +166,28 @@ impl BigramSet {
         let found = self.0.iter().filter(|&&b| other.contains(b)).count();
         found as f32 / self.0.len() as f32
     }
+
+    /// Share of this set's bigrams found in a text, read once without
+    /// building its set (0 when empty): [`BigramSet::share_in`] of the
+    /// text's set, for a small set against a long text.
+    ///
+    /// ```
+    /// use jianbao::overlap::BigramSet;
+    /// let head = BigramSet::of(["五型工会"]);
+    /// assert_eq!(head.share_in_text(["打造五型", "工会"]), 2.0 / 3.0);
+    /// ```
+    pub fn share_in_text<'a>(&self, text: impl IntoIterator<Item = &'a str>) -> f32 {
+        if self.0.is_empty() {
+            return 0.0;
+        }
+        let mut seen = vec![false; self.0.len()];
+        for_each_bigram(text, |b| {
+            if let Ok(k) = self.0.binary_search(&b) {
+                seen[k] = true;
+            }
+        });
+        seen.iter().filter(|&&s| s).count() as f32 / self.0.len() as f32
+    }
 }
 
 /// Share of the bigrams of `display` found in `body`, unweighted.

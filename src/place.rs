@@ -13,7 +13,6 @@
 
 use crate::heads::{couplet, opens_with_dash, two_phrases, Field};
 use crate::overlap::{for_each_bigram, Bigram, Postings};
-use std::borrow::Cow;
 use std::ops::Range;
 
 /// A display group to place: its unit and its fields.
@@ -247,21 +246,21 @@ pub fn place(
         let unrelated = || windows[i].clone().all(|t| lex(i, k, t) < BANNER_LEXICAL);
         // Above every body, it would head the first article it stands
         // before; sharing nothing with that one, it is the page's.
-        let top = items[i].unit < first_body
-            && windows[i]
-                .clone()
-                .filter(|&t| side(items[i].unit, &targets[t]) == Side::Before)
-                .all(|t| lex(i, k, t) < BANNER_LEXICAL);
-        // The slogan test reads the text without its spaces.
-        let key = if f.text.contains(' ') {
-            Cow::Owned(f.text.replace(' ', ""))
-        } else {
-            Cow::Borrowed(f.text.as_str())
+        let top = || {
+            items[i].unit < first_body
+                && windows[i]
+                    .clone()
+                    .filter(|&t| side(items[i].unit, &targets[t]) == Side::Before)
+                    .all(|t| lex(i, k, t) < BANNER_LEXICAL)
         };
-        crate::conventions::is_slogan(&key)
+        // The slogan test reads the text without its spaces; the tests of
+        // phrases printed apart read only a text with a space.
+        if !f.text.contains(' ') {
+            return crate::conventions::is_slogan(&f.text);
+        }
+        crate::conventions::is_slogan(&f.text.replace(' ', ""))
             || (couplet(&f.text) && windows[i].clone().all(|t| lex(i, k, t) < COUPLET_LEXICAL))
-            || (two_phrases(&f.text) && unrelated())
-            || (top && two_phrases(&f.text))
+            || (two_phrases(&f.text) && (unrelated() || top()))
     };
     let banners_flags: Vec<bool> = items
         .iter()

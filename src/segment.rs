@@ -546,9 +546,12 @@ impl Segmenter<'_, '_> {
         // what the text under this line tells, and this line does not:
         // the piece goes on (`城郊小区防控一线见闻` … `我们都是守门人` ⏎
         // `东风小区地处城郊，…防控一线的志愿者…`).
-        let below = BigramSet::of(self.keys(next));
+        if d.heads.is_empty() {
+            return false;
+        }
         let title = BigramSet::of(d.heads.iter().flat_map(|&h| self.keys(h)));
-        title.share_in(&below) >= TITLE_ECHO_BELOW && head.share_in(&below) < SUBHEAD_ECHO
+        title.share_in_text(self.keys(next)) >= TITLE_ECHO_BELOW
+            && head.share_in_text(self.keys(next)) < SUBHEAD_ECHO
     }
 
     /// Draft `d` has a numbered subhead: it runs a series of sections.
