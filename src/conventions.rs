@@ -535,13 +535,46 @@ pub fn sentence_byline(text: &str) -> Option<usize> {
     SENTENCE_BYLINE.find(text).map(|m| m.end())
 }
 
-/// Page date line: `2019年4月19日·星期五`, `2023年5月6日 星期六`, also in a
-/// page header after the paper's name (`劳动午报 2019年4月19日 星期五 第5版`).
+/// Page date line: `2019年4月19日·星期五`, `2023年5月6日 星期六`, the
+/// weekday in brackets (`2020年9月18日（星期五）`), the date in Chinese
+/// numerals as mastheads print it (`二〇二〇年九月十八日`), also in a page
+/// header after the paper's name (`劳动午报 2019年4月19日 星期五 第5版`).
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(\d{4})年(\d{1,2})月(\d{1,2})日[·・•\.,，”“\x22'’‘、]?((?:星期|礼拜|周)[一二三四五六日天])?",
+        r"(\d{4}|[〇○零一二三四五六七八九]{4})年(\d{1,2}|[一二三四五六七八九十]{1,3})月(\d{1,2}|[一二三四五六七八九十]{1,3})日[·・•\.,，”“\x22'’‘、]?[（(]?((?:星期|礼拜|周)[一二三四五六日天])?[)）]?",
     )
 });
+
+/// A number of a date, in digits or Chinese numerals: `2020`, `二〇二〇`
+/// (digit by digit), `十八`, `二十一`, `三十`.
+fn date_number(s: &str) -> Option<u32> {
+    if let Ok(n) = s.parse() {
+        return Some(n);
+    }
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .find(c)
+            .map(|k| k as u32 / 3)
+            .or(match c {
+                '○' | '零' => Some(0),
+                _ => None,
+            })
+    };
+    if !s.contains('十') {
+        return s.chars().try_fold(0, |n, c| Some(n * 10 + digit(c)?));
+    }
+    let (tens, ones) = s.split_once('十')?;
+    let tens = if tens.is_empty() {
+        1
+    } else {
+        digit(tens.chars().next()?)?
+    };
+    let ones = match ones.chars().next() {
+        None => 0,
+        Some(c) => digit(c)?,
+    };
+    Some(tens * 10 + ones)
+}
 
 /// `(iso_date, weekday)` of a page date line (key form). Furniture, not a
 /// headline that opens with a date: the date comes first or after a short
@@ -560,7 +593,11 @@ pub fn page_date(key: &str) -> Option<(String, Option<String>)> {
     if prefix.chars().count() > 10 || rest.chars().count() > 24 || !furniture {
         return None;
     }
-    let (y, m, d): (u32, u32, u32) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    let (y, m, d) = (
+        date_number(&c[1])?,
+        date_number(&c[2])?,
+        date_number(&c[3])?,
+    );
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
@@ -1083,6 +1120,18 @@ mod tests {
         assert_eq!(
             page_date("2023年5月6日星期六"),
             Some(("2023-05-06".into(), Some("星期六".into())))
+        );
+        assert_eq!(
+            page_date("2020年9月18日（星期五）"),
+            Some(("2020-09-18".into(), Some("星期五".into())))
+        );
+        assert_eq!(
+            page_date("二〇二〇年九月十八日星期五"),
+            Some(("2020-09-18".into(), Some("星期五".into())))
+        );
+        assert_eq!(
+            page_date("二〇二一年十二月三十一日"),
+            Some(("2021-12-31".into(), None))
         );
         assert_eq!(page_date("2019年4月19日，市总工会召开会议。"), None);
         assert_eq!(page_date("2019年4月19日召开职工代表大会"), None);

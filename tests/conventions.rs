@@ -937,3 +937,19 @@ fn one_paragraph_a_line_a_long_line_opening_a_block_above_its_text_is_a_headline
     );
     assert_eq!(p.articles[1].blocks.len(), 2);
 }
+
+#[test]
+fn a_page_header_of_date_weekday_in_brackets_and_staff_on_one_line() {
+    let report = "\n市图书馆延长开放时间\n本报讯（记者 李大川） 市图书馆从下周起延长开放时间，读者可在周末借阅新书。\n";
+    let p = page(&format!(
+        "第3版 2020年9月18日（星期五） 责任编辑：张三{report}"
+    ));
+    assert_eq!(p.page.date.as_deref(), Some("2020-09-18"));
+    assert_eq!(p.page.weekday.as_deref(), Some("星期五"));
+    assert_eq!(staff(&p), [("责任编辑", "张三")]);
+    assert_eq!(p.articles.len(), 1);
+    assert_eq!(p.articles[0].title.as_deref(), Some("市图书馆延长开放时间"));
+    // A masthead's date in Chinese numerals.
+    let p = page(&format!("二〇二〇年九月十八日 星期五{report}"));
+    assert_eq!(p.page.date.as_deref(), Some("2020-09-18"));
+}
