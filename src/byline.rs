@@ -365,6 +365,11 @@ pub fn parse_names(text: &str) -> Byline {
         } else if let Some((word, r)) = cv::role_prefix(rest) {
             role = r;
             rest = &rest[word.len()..];
+        } else if let Some(r) = qualified_role(rest) {
+            // `融媒体记者`, `特约通讯员`, `首席记者`: a role word with what
+            // qualifies it, no name.
+            role = r;
+            continue;
         }
         let mut rest = rest.trim_end_matches(['报', '道']).trim();
         // Names printed without spaces run into the next role word:
@@ -394,6 +399,27 @@ pub fn parse_names(text: &str) -> Byline {
         }
     }
     out
+}
+
+/// Longest qualifier before a role word (`融媒体`, `驻京`, `首席`).
+const MAX_ROLE_QUALIFIER: usize = 4;
+
+/// The role of a token that ends in a role word after a short qualifier:
+/// `融媒体记者`, `特约通讯员`, `首席记者` (a name comes in the next token).
+fn qualified_role(tok: &str) -> Option<Role> {
+    let (qualifier, role) = ["记者", "通讯员", "摄影记者"]
+        .iter()
+        .rev()
+        .find_map(|w| tok.strip_suffix(w).map(|q| (q, *w)))?;
+    let n = qualifier.chars().count();
+    if n == 0 || n > MAX_ROLE_QUALIFIER || !qualifier.chars().all(is_cjk) {
+        return None;
+    }
+    Some(match role {
+        "通讯员" => Role::Correspondent,
+        "摄影记者" => Role::Photographer,
+        _ => Role::Reporter,
+    })
 }
 
 /// A role word inside a token, right after a name of two to four glyphs
@@ -508,6 +534,15 @@ mod tests {
             names(&parse_names("□ 记者 张三 实习生 李四")),
             [vec!["张三", "李四"], vec![], vec![], vec![]]
         );
+    }
+
+    #[test]
+    fn a_qualified_role_word_names_no_one() {
+        let b = parse_names("融媒体记者 王小明 特约通讯员 李大山");
+        assert_eq!(b.reporters, ["王小明"]);
+        assert_eq!(b.correspondents, ["李大山"]);
+        let b = parse_names("首席记者 赵一");
+        assert_eq!(b.reporters, ["赵一"]);
     }
 
     #[test]

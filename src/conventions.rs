@@ -33,14 +33,16 @@ const DATE: &str = r"(?:[\d?？\]Il|]{1,2}|[一二三四五六七八九十〇]{1
 
 /// 电头: the lead-in that opens a report.
 ///
-/// - own report: `本报讯`, `本报北京11月20日电`, `本报北京1月1日讯`, `本报上海电`
+/// - own report: `本报讯`, `本报北京11月20日电`, `本报北京1月1日讯`, `本报上海电`,
+///   `本报综合消息`
 /// - agency or outlet, place, date: `新华社北京11月21日电`, `中新社广州5月3日电`,
 ///   `人民网北京电`, `中国日报网3月5日电`, `湖北日报讯`, `中国网3月5日讯`,
+///   `央视网消息`,
 ///   and relayed (`据新华社莫斯科12月30日电`)
 /// - relayed copy: `据新华社电`, `据《人民日报》报道`
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^(?:本报讯|本報訊|据?本[报報](?:[HAN]{0,6}?DATE|[HAN]{0,4}?)[电電讯訊]|据?[HAN]{1,7}?(?:社|网|網|台|报|報)(?:[HAN]{0,6}?DATE|[HAN]{0,4}?)[电電讯訊]|[据據][HAN《》]{1,12}?(?:电|電|報道|报道|消息))"
+        r"^(?:本报讯|本報訊|据?本[报報](?:[HAN]{0,6}?DATE|[HAN]{0,4}?)(?:[电電讯訊]|消息)|据?[HAN]{1,7}?(?:社|网|網|台|报|報)(?:[HAN]{0,6}?DATE|[HAN]{0,4}?)(?:[电電讯訊]|消息)|[据據][HAN《》]{1,12}?(?:电|電|報道|报道|消息))"
             .replace("DATE", DATE)
             .as_str(),
     )
@@ -1017,6 +1019,11 @@ mod tests {
     #[test]
     fn datelines() {
         assert_eq!(dateline_prefix("本报讯（记者任洁）"), Some("本报讯"));
+        assert_eq!(dateline_prefix("本报综合消息 近日"), Some("本报综合消息"));
+        assert_eq!(
+            dateline_prefix("某某网消息（记者张三）"),
+            Some("某某网消息")
+        );
         // A feature filed under its title: no report's dateline.
         assert_eq!(dateline_prefix("新华社某地5月3日电 题：春耕正当时"), None);
         assert_eq!(dateline_prefix("新华社某地5月3日电题:春耕正当时"), None);
