@@ -139,11 +139,18 @@ pub fn is_weekday(key: &str) -> bool {
 /// bracketed_column_name("【职工心声】") = Some("职工心声")
 /// bracketed_column_name("[读者来信】") = Some("读者来信")
 /// bracketed_column_name("【百姓茶座") = Some("百姓茶座")
+/// bracketed_column_name("「读者来信」") = Some("读者来信")
+/// bracketed_column_name("■职工心声") = Some("职工心声")
 /// bracketed_column_name("[注1]") = None
 /// ```
 pub fn bracketed_column_name(key: &str) -> Option<&str> {
-    const OPEN: [char; 4] = ['【', '〖', '[', '［'];
-    const CLOSE: [char; 4] = ['】', '〗', ']', '］'];
+    // A solid mark before a column's name sets it off as brackets do
+    // (`■职工心声`, `◆今日谈`), when the name ends in a genre word.
+    if let Some(name) = key.strip_prefix(['■', '◆', '▲', '●']) {
+        return is_column_name(name).then_some(name);
+    }
+    const OPEN: [char; 6] = ['【', '〖', '[', '［', '「', '『'];
+    const CLOSE: [char; 6] = ['】', '〗', ']', '］', '」', '』'];
     let lenticular = |c: char| matches!(c, '【' | '〖' | '】' | '〗');
     let open = key.chars().next().filter(|c| OPEN.contains(c))?;
     let rest = &key[open.len_utf8()..];
@@ -943,6 +950,10 @@ mod tests {
         assert_eq!(bracketed_column_name("[读者来信】"), Some("读者来信"));
         assert_eq!(bracketed_column_name("【一线手记]"), Some("一线手记"));
         assert_eq!(bracketed_column_name("[一线手记]"), Some("一线手记"));
+        assert_eq!(bracketed_column_name("「读者来信」"), Some("读者来信"));
+        assert_eq!(bracketed_column_name("■职工心声"), Some("职工心声"));
+        // A solid mark before anything else is no column's name.
+        assert_eq!(bracketed_column_name("■本报记者张三"), None);
         assert_eq!(bracketed_column_name("【百姓茶座"), Some("百姓茶座"));
         assert_eq!(bracketed_column_name("[注1]"), None);
         assert_eq!(bracketed_column_name("[百姓茶座"), None);
