@@ -194,6 +194,9 @@ impl<'a> Line<'a> {
             }
             None => raw,
         };
+        // A rule printed between pieces (`——————`, `* * *`) parts them as
+        // a blank line does, and holds no text.
+        let key = if is_rule(key) { "" } else { key };
         Line {
             raw,
             span: [start, start + units],
@@ -231,6 +234,39 @@ impl<'a> Line<'a> {
     pub fn len(&self) -> usize {
         self.glyph_count as usize
     }
+}
+
+/// Fewest glyphs of a rule line.
+const MIN_RULE: usize = 3;
+
+/// A line of rule glyphs only, as a page prints between pieces: `——————`,
+/// `* * *`, `＝＝＝＝`, `━━━━` (key form). Not a dash opening a subtitle,
+/// which has words after it.
+fn is_rule(key: &str) -> bool {
+    let rule = |c: char| {
+        matches!(
+            c,
+            '—' | '－'
+                | '-'
+                | '='
+                | '＝'
+                | '*'
+                | '＊'
+                | '~'
+                | '～'
+                | '_'
+                | '＿'
+                | '━'
+                | '─'
+                | '═'
+                | '·'
+                | '•'
+                | '※'
+                | '☆'
+                | '★'
+        )
+    };
+    key.starts_with(rule) && key.chars().all(rule) && key.chars().count() >= MIN_RULE
 }
 
 /// `before` ends in the punctuation after which column-set running text

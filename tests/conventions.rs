@@ -953,3 +953,34 @@ fn a_page_header_of_date_weekday_in_brackets_and_staff_on_one_line() {
     let p = page(&format!("二〇二〇年九月十八日 星期五{report}"));
     assert_eq!(p.page.date.as_deref(), Some("2020-09-18"));
 }
+
+#[test]
+fn rules_printed_between_pieces_part_them_and_hold_no_text() {
+    let p = page(
+        "市图书馆延长开放时间\n\
+         本报讯（记者 李大川） 市图书馆从下周起延长开放时间，读者可在周末借阅新书。\n\
+         图书馆还将增设自助借还机。\n\
+         ——————————\n\
+         城郊小区防控见闻\n\
+         本报讯（记者 张小山） 连日来，记者走访了城郊的几个小区。\n\
+         * * *\n\
+         公园绿道今日开放\n\
+         本报讯 城市公园绿道今日开放，市民可骑行游览。\n",
+    );
+    let texts: Vec<Vec<&str>> = p
+        .articles
+        .iter()
+        .map(|a| a.blocks.iter().map(|b| b.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            vec![
+                "市图书馆从下周起延长开放时间，读者可在周末借阅新书。",
+                "图书馆还将增设自助借还机。"
+            ],
+            vec!["连日来，记者走访了城郊的几个小区。"],
+            vec!["城市公园绿道今日开放，市民可骑行游览。"],
+        ]
+    );
+}
