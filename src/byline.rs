@@ -329,7 +329,10 @@ pub fn parse_names(text: &str) -> Byline {
     if let Some(last) = tokens.last_mut() {
         for suffix in ["摄影报道", "摄影", "摄"] {
             if last.ends_with(suffix) && *last != "文/摄" {
-                let keep = last.len() - suffix.len();
+                // `X/摄`: the slash goes with the mark.
+                let keep = last[..last.len() - suffix.len()]
+                    .trim_end_matches('/')
+                    .len();
                 match last {
                     Cow::Borrowed(t) => *t = &t[..keep],
                     Cow::Owned(t) => t.truncate(keep),
@@ -364,7 +367,8 @@ pub fn parse_names(text: &str) -> Byline {
             rest = r;
         } else if let Some((word, r)) = cv::role_prefix(rest) {
             role = r;
-            rest = &rest[word.len()..];
+            // `摄影：X`, `摄影/X`: the role word's colon or slash.
+            rest = rest[word.len()..].trim_start_matches([':', '：', '/']);
         } else if let Some(r) = qualified_role(rest) {
             // `融媒体记者`, `特约通讯员`, `首席记者`: a role word with what
             // qualifies it, no name.
@@ -534,6 +538,12 @@ mod tests {
             names(&parse_names("□ 记者 张三 实习生 李四")),
             [vec!["张三", "李四"], vec![], vec![], vec![]]
         );
+    }
+
+    #[test]
+    fn photo_credits_with_a_slash_or_colon() {
+        assert_eq!(parse_names("王小川/摄").photographers, ["王小川"]);
+        assert_eq!(parse_names("摄影：王小川").photographers, ["王小川"]);
     }
 
     #[test]

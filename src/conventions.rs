@@ -354,10 +354,11 @@ pub fn is_byline_line(key: &str) -> bool {
 }
 
 /// A photo credit at the end of a caption: `本报记者 X 通讯员 Y 摄影报道`,
-/// `X 摄`, `本报记者 X 摄`. Runs on text with its spaces kept.
+/// `X 摄`, `本报记者 X 摄`, `X/摄`, `摄影：X`. Runs on text with its spaces
+/// kept.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:CREDIT_ROLE\s*)?[HAN]{2,4}(?:[\s、]+(?:CREDIT_ROLE\s*)?[HAN]{2,4})*\s*(?:摄影报道|摄影|摄|攝影報道|攝影|攝)\s*[)）]?\s*$",
+        r"(?:(?:CREDIT_ROLE\s*)?[HAN]{2,4}(?:[\s、]+(?:CREDIT_ROLE\s*)?[HAN]{2,4})*\s*[/／]?\s*(?:摄影报道|摄影|摄|攝影報道|攝影|攝)|(?:摄影|攝影)\s*[:：/／]\s*[HAN]{2,4}(?:[\s、]+[HAN]{2,4})*)\s*[)）]?\s*$",
     )
 });
 
@@ -1123,6 +1124,10 @@ mod tests {
             "本报记者 崔欣 通讯员 刘蕊 摄影报道"
         );
         assert_eq!(photo_credit_start("拍摄"), None);
+        for t in ["图为活动现场。王小川/摄", "图为活动现场。摄影：王小川"] {
+            assert_eq!(photo_credit_start(t), Some("图为活动现场。".len()), "{t}");
+        }
+        assert_eq!(photo_credit_start("他的爱好是摄影：山水人物"), None);
         let t = "图为活动现场。（本报记者 张三 摄）";
         assert_eq!(&t[photo_credit_start(t).unwrap()..], "（本报记者 张三 摄）");
         let t = "运动员在比赛中。 新华社记者 李贺 摄";
