@@ -188,6 +188,7 @@ pub fn segment_with(
         current: None,
         pending: Vec::new(),
         after_furniture: false,
+        after_ad: false,
     };
     for u in 0..units.len() {
         s.unit(u);
@@ -212,6 +213,8 @@ struct Segmenter<'a, 'b> {
     /// A page's head (its edition or editor line) came since the last body
     /// unit: another page's, or this page's printed mid-text.
     after_furniture: bool,
+    /// An advertisement came since the last body unit.
+    after_ad: bool,
 }
 
 impl Segmenter<'_, '_> {
@@ -243,6 +246,7 @@ impl Segmenter<'_, '_> {
                 let mut d = Draft::new(Opening::Ad, u);
                 d.ad = Some(*line);
                 self.out.drafts.push(d);
+                self.after_ad = true;
             }
             Unit::Column { .. } => {
                 // A column name opens a new piece; the headline pass puts
@@ -252,12 +256,17 @@ impl Segmenter<'_, '_> {
             }
             Unit::Display { lines } => self.display(u, lines),
             Unit::Byline { .. } => {
+                self.after_ad = false;
                 let mut d = Draft::new(Opening::Byline, u);
                 d.byline_units.push(u);
                 self.open(d, u);
             }
-            Unit::Credit { .. } => self.credit(u),
+            Unit::Credit { .. } => {
+                self.after_ad = false;
+                self.credit(u);
+            }
             Unit::Para { lead: true, .. } => {
+                self.after_ad = false;
                 let mut d = Draft::new(Opening::Lead, u);
                 d.blocks.push(DraftBlock::Para(u));
                 self.open(d, u);
@@ -332,6 +341,7 @@ impl Segmenter<'_, '_> {
         let ends_with_credit = (self.may_hold_photo_credit(u)
             && cv::photo_credit_start(&self.text(u)).is_some())
             || self.next_credit_is_photo(u);
+        let after_ad = std::mem::take(&mut self.after_ad);
         let opening = if self.pending.is_empty() {
             Opening::Plain
         } else {
@@ -364,8 +374,10 @@ impl Segmenter<'_, '_> {
             return self.push_para(u);
         }
         // A caption closed by its photo credit, under display type: the
-        // photo's own piece, headed by it.
-        if ends_with_credit {
+        // photo's own piece, headed by it. So is text under display type
+        // past an advertisement: a piece may run on round an ad, but not
+        // under a headline after it.
+        if ends_with_credit || after_ad {
             return self.open_with(opening, u);
         }
         // Subheads by size, all that is pending or the last of it: the

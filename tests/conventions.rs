@@ -984,3 +984,26 @@ fn rules_printed_between_pieces_part_them_and_hold_no_text() {
         ]
     );
 }
+
+#[test]
+fn a_headline_past_an_advertisement_opens_a_piece_even_after_subheads() {
+    // The feature above runs numbered subheads, so display lines inside it
+    // are subheads; past the ad, a headline heads a piece of its own.
+    let p = page(
+        "城郊小区防控见闻\n\
+         连日来，记者走访了城郊的几个小区，看到工作人员坚守岗位。\n\
+         一、登记工作开展得早\n\
+         东风小区提前一周入户登记，居民群众主动配合。\n\n\
+         广告\n\n\
+         公园绿道今日开放\n\
+         城市公园绿道今日开放，市民可骑行游览。\n",
+    );
+    let titles: Vec<Option<&str>> = p
+        .articles
+        .iter()
+        .filter(|a| a.kind != Kind::Ad)
+        .map(|a| a.title.as_deref())
+        .collect();
+    assert_eq!(titles, [Some("城郊小区防控见闻"), Some("公园绿道今日开放")]);
+    assert_eq!(p.articles[0].blocks.len(), 3);
+}
