@@ -18,12 +18,12 @@ use support::{predict, score, shared};
 type Variant = (&'static str, fn(&str) -> String, f64);
 
 /// The text-layer pages as other extractors and settings print them, and
-/// the mean score each must keep (the pages as given score 0.943).
+/// the mean score each must keep (the pages as given score 0.953).
 const VARIANTS: [Variant; 4] = [
     ("letter-spaced", letter_spaced, 0.88),
-    ("left-margin", left_margin, 0.93),
-    ("half-width-marks", half_width_marks, 0.93),
-    ("full-width-digits", full_width_digits, 0.91),
+    ("left-margin", left_margin, 0.94),
+    ("half-width-marks", half_width_marks, 0.94),
+    ("full-width-digits", full_width_digits, 0.93),
 ];
 
 /// Corpus mean score.
@@ -97,6 +97,7 @@ fn corpus_pages_meet_the_quality_bar() {
 fn text_layer_pages_as_other_extractors_print_them() {
     for (name, make, bar) in VARIANTS {
         let mean = text_layer_variant(name, |raw, _| make(raw));
+        println!("{name}: mean score {mean:.3}");
         assert!(mean >= bar, "{name}: mean score {mean:.3} < {bar}");
     }
 }
@@ -134,8 +135,8 @@ fn text_layer_variant(name: &str, mut make: impl FnMut(&str, &serde_json::Value)
 /// glyph pairs (`加`, `加拿`, `拿大`, `大`): every line of a text-layer page
 /// that is a headline, kicker or subtitle of its gold (or a wrapped line of
 /// one) printed so. Each must read back as the line it was: the pages
-/// score as given (0.943; without the stairs pass, 0.581).
-const STAIRS_MEAN: f64 = 0.93;
+/// score as given (0.953; without the stairs pass, 0.581 two rounds ago).
+const STAIRS_MEAN: f64 = 0.94;
 
 #[test]
 fn bold_headlines_printed_as_staircases() {
@@ -169,6 +170,7 @@ fn bold_headlines_printed_as_staircases() {
         }
         out
     });
+    println!("stairs: {stairs} headline lines, mean score {mean:.3}");
     assert!(stairs >= 100, "only {stairs} headline lines found");
     assert!(mean >= STAIRS_MEAN, "mean score {mean:.3} < {STAIRS_MEAN}");
 }
