@@ -64,7 +64,7 @@ export function install() {
   const project = path.join(dir, "consumer");
   fs.mkdirSync(project);
   fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
-  execFileSync(npm, ["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock", tgz], {
+  execFileSync(npm, ["install", "--prefer-offline", "--no-audit", "--no-fund", "--no-package-lock", tgz], {
     cwd: project,
     ...quiet,
   });
