@@ -285,7 +285,15 @@ fn continues(
         // lines above all fill it) goes on across the next with a line no
         // wider: OCR sets blank lines between the lines of one headline
         // (`湖北发布最新疫⏎⏎情风险等级评估⏎⏎武汉市城区仍是⏎高风险`).
-        return field.lines.len() > 1 && a.after_blank && wb <= field.capacity + WRAP_SLACK;
+        // So does a line that ends the headline in `？` or `！` under a
+        // first line no narrower that ends no sentence nor clause
+        // (`某某：面对疫情，我们的体系⏎⏎需要总结哪些经验？`): a headline's
+        // last words, not a headline of their own under it.
+        let ends_asking = tb.ends_with(['？', '！', '?', '!']) && !tb.contains(['。', '，']);
+        let open_above = !crate::conventions::ends_in_clause_punct(ta)
+            && !ta.ends_with(['。', '！', '？', '!', '?', '”']);
+        return (field.lines.len() > 1 && a.after_blank && wb <= field.capacity + WRAP_SLACK)
+            || (field.lines.len() == 1 && ends_asking && open_above && wb <= wa);
     }
     if wb > wa + WRAP_SLACK {
         return false;
@@ -585,6 +593,22 @@ mod tests {
         assert_eq!(
             fields_of("城市公园今年新增二\n十处健身步道开放\n\n市民可就近锻炼", ""),
             ["城市公园今年新增二十处健身步道开放", "市民可就近锻炼"]
+        );
+    }
+
+    #[test]
+    fn a_line_that_asks_across_a_blank_line_ends_the_headline_above() {
+        // OCR sets a blank line between a headline's lines: a last line
+        // ending in `？` under a first line no narrower that ends open.
+        assert_eq!(
+            fields_of("某某：面对疫情，我们的防控体系\n\n需要总结哪些经验？", ""),
+            ["某某：面对疫情，我们的防控体系需要总结哪些经验？"]
+        );
+        // Under a shorter line (a kicker), a question is a headline of
+        // its own.
+        assert_eq!(
+            fields_of("城市公园\n\n今天你去健身步道锻炼了吗？", ""),
+            ["城市公园", "今天你去健身步道锻炼了吗？"]
         );
     }
 
