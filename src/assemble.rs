@@ -305,6 +305,19 @@ pub fn page(
             spans: spans_of(lines, [l]),
         });
     }
+    // Lines read as no text (OCR's scatter off a picture) that hold
+    // ideographs: said, not dropped silently.
+    let debris = |l: &Line| l.is_blank() && l.raw.chars().any(crate::clean::is_cjk);
+    for l in (0..lines.len()).filter(|&l| debris(&lines[l])) {
+        warnings.push(Warning {
+            code: "ocr_debris".into(),
+            message: format!(
+                "read as OCR debris off a picture, not text: {}",
+                lines[l].raw
+            ),
+            spans: spans_of(lines, [l]),
+        });
+    }
     let looks = looks_like_newspaper(lines, layout, &info, &articles);
     if lines.iter().any(|l| !l.is_blank()) {
         warnings.extend(not_newspaper(looks));

@@ -236,6 +236,26 @@ impl<'a> Line<'a> {
     }
 }
 
+/// Widest gap (spaces) of a line OCR read off a picture.
+const SCATTER_GAP: u16 = 5;
+
+/// OCR's reading of a picture or a rule: a few glyphs and Latin debris
+/// scattered far apart on one line (`人          AM]一`), at most three
+/// ideographs and no digit: no text of the page. (Read only between
+/// sentences: inside one, OCR's debris is kept as the text printed there.)
+fn is_scatter(key: &str) -> bool {
+    let ideographs = key.chars().filter(|&c| crate::clean::is_cjk(c)).count();
+    ideographs <= 3 && !key.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// The text above ends a sentence (or there is none).
+fn after_sentence(above: &[Line]) -> bool {
+    above.iter().rev().find(|l| !l.is_blank()).is_none_or(|l| {
+        l.key
+            .ends_with(['。', '！', '？', '”', '」', '）', ')', '!', '?'])
+    })
+}
+
 /// Fewest glyphs of a rule line.
 const MIN_RULE: usize = 3;
 
@@ -308,6 +328,9 @@ pub fn split<'a>(text: &'a str, arena: &'a Bump) -> Vec<Line<'a>> {
         let start = u16_pos + utf16_len(lead) + boms;
         let trimmed = unmarked;
         let mut l = Line::new(trimmed, start, lead.chars().count() as u32, arena);
+        if l.widest_gap >= SCATTER_GAP && l.latin && is_scatter(l.key) && after_sentence(&out) {
+            l.key = "";
+        }
         if !trimmed.is_empty() {
             let cells = lead_cells(lead);
             margin = margin.min(cells);

@@ -1007,3 +1007,35 @@ fn a_headline_past_an_advertisement_opens_a_piece_even_after_subheads() {
     assert_eq!(titles, [Some("城郊小区防控见闻"), Some("公园绿道今日开放")]);
     assert_eq!(p.articles[0].blocks.len(), 3);
 }
+
+#[test]
+fn ocr_debris_off_a_picture_between_sentences_is_no_text_and_is_reported() {
+    let debris = "人                 AM]一";
+    let p = page(&format!(
+        "市图书馆延长开放时间\n\
+         本报讯（记者 李大川） 市图书馆从下周起延长开放时间，读者可在周末借阅新书。\n\n\
+         {debris}\n\
+         公园绿道今日开放\n\
+         本报讯 城市公园绿道今日开放，市民可骑行游览。\n"
+    ));
+    let titles: Vec<Option<&str>> = p.articles.iter().map(|a| a.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [Some("市图书馆延长开放时间"), Some("公园绿道今日开放")]
+    );
+    assert!(p
+        .articles
+        .iter()
+        .all(|a| a.blocks.iter().all(|b| !b.text.contains("AM"))));
+    assert!(
+        p.warnings.iter().any(|w| w.code == "ocr_debris"),
+        "{:?}",
+        p.warnings
+    );
+    // Inside a sentence it is what OCR read there, and stays.
+    let p = page(&format!(
+        "市图书馆延长开放时间\n\
+         本报讯（记者 李大川） 市图书馆从下周起延长开放时间，读者可\n{debris}\n在周末借阅新书。\n"
+    ));
+    assert!(p.articles[0].blocks[0].text.contains("AM"));
+}

@@ -94,6 +94,7 @@ export const STRINGS = {
     removeDoc: '移除',
     warningCodes: {
       unplaced_text: '这段文字没有归入任何文章',
+      ocr_debris: '这一行是识别图片得到的杂字，未作正文',
       headline_by_position: '这个标题只是按位置归入文章的',
       unpaired_quote: '引号不成对',
       invalid_bytes: '文件中有无法解码的字节，已替换为 �',
@@ -199,6 +200,7 @@ export const STRINGS = {
     removeDoc: 'Remove',
     warningCodes: {
       unplaced_text: 'Text not assigned to any article',
+      ocr_debris: 'A line of OCR debris off a picture, not taken as text',
       headline_by_position: 'Headline placed by its position only',
       unpaired_quote: 'Unpaired quotation mark',
       invalid_bytes: 'Bytes that could not be decoded, replaced by �',
