@@ -502,14 +502,12 @@ fn page_info(lines: &[Line], furniture: &[usize], used: &mut [bool]) -> PageInfo
         }
         // A page header may print the date and the staff on one line
         // (`第3版 2020年9月18日 星期五 责任编辑：张三`).
-        {
-            let folded = crate::clean::fold_width(line.raw);
-            for (role, name) in cv::staff(&folded) {
-                info.staff.push(Staff { role, name });
-            }
-            info.emails.extend(cv::emails(&folded));
-            info.phones.extend(cv::phones(&folded));
+        let folded = crate::clean::fold_width(line.raw);
+        for (role, name) in cv::staff(&folded) {
+            info.staff.push(Staff { role, name });
         }
+        info.emails.extend(cv::emails(&folded));
+        info.phones.extend(cv::phones(&folded));
     }
     info.spans = spans_of(lines, furniture.iter().copied());
     info

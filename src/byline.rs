@@ -408,22 +408,21 @@ pub fn parse_names(text: &str) -> Byline {
 /// Longest qualifier before a role word (`融媒体`, `驻京`, `首席`).
 const MAX_ROLE_QUALIFIER: usize = 4;
 
+/// Role words a qualifier may stand before, longest first.
+const QUALIFIED_ROLES: [(&str, Role); 3] = [
+    ("摄影记者", Role::Photographer),
+    ("通讯员", Role::Correspondent),
+    ("记者", Role::Reporter),
+];
+
 /// The role of a token that ends in a role word after a short qualifier:
 /// `融媒体记者`, `特约通讯员`, `首席记者` (a name comes in the next token).
 fn qualified_role(tok: &str) -> Option<Role> {
-    let (qualifier, role) = ["记者", "通讯员", "摄影记者"]
+    let (qualifier, role) = QUALIFIED_ROLES
         .iter()
-        .rev()
-        .find_map(|w| tok.strip_suffix(w).map(|q| (q, *w)))?;
+        .find_map(|&(w, r)| tok.strip_suffix(w).map(|q| (q, r)))?;
     let n = qualifier.chars().count();
-    if n == 0 || n > MAX_ROLE_QUALIFIER || !qualifier.chars().all(is_cjk) {
-        return None;
-    }
-    Some(match role {
-        "通讯员" => Role::Correspondent,
-        "摄影记者" => Role::Photographer,
-        _ => Role::Reporter,
-    })
+    (n > 0 && n <= MAX_ROLE_QUALIFIER && qualifier.chars().all(is_cjk)).then_some(role)
 }
 
 /// A role word inside a token, right after a name of two to four glyphs

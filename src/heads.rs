@@ -62,16 +62,11 @@ pub fn items(
                 .map(|(k, &l)| DisplayLine {
                     line: l,
                     text: display_text(lines, classes, l),
-                    // The line's own width when its text is the raw text,
-                    // full-width digits at half a cell where the page
-                    // prints them so.
+                    // The line's own width as printed when its text is the
+                    // raw text.
                     width: match &classes[l].undoubled {
                         Some(text) => width(text),
-                        None if layout.half_width_digits => {
-                            quotes_half(lines[l].raw, lines[l].width)
-                                - f32::from(lines[l].wide_alnum) / 2.0
-                        }
-                        None => quotes_half(lines[l].raw, lines[l].width),
+                        None => quotes_half(lines[l].raw, layout.printed_width(&lines[l])),
                     },
                     doubled: classes[l].undoubled.is_some(),
                     size: hints.get(l).map_or(0.0, |h| h.size),
@@ -290,8 +285,8 @@ fn continues(
         // (`某某：面对疫情，我们的体系⏎⏎需要总结哪些经验？`): a headline's
         // last words, not a headline of their own under it.
         let ends_asking = tb.ends_with(['？', '！', '?', '!']) && !tb.contains(['。', '，']);
-        let open_above = !crate::conventions::ends_in_clause_punct(ta)
-            && !ta.ends_with(['。', '！', '？', '!', '?', '”']);
+        let open_above =
+            !crate::conventions::ends_in_clause_punct(ta) && !crate::clean::ends_sentence(ta);
         return (field.lines.len() > 1 && a.after_blank && wb <= field.capacity + WRAP_SLACK)
             || (field.lines.len() == 1 && ends_asking && open_above && wb <= wa);
     }

@@ -120,6 +120,16 @@ impl Layout {
         }
     }
 
+    /// A line's width as printed: its full-width digits and letters half a
+    /// cell each where the page prints them so ([`Layout::half_width_digits`]).
+    pub fn printed_width(&self, line: &Line) -> f32 {
+        if self.half_width_digits {
+            line.width - f32::from(line.wide_alnum) / 2.0
+        } else {
+            line.width
+        }
+    }
+
     /// Where line `i` stands against the column width around it.
     pub fn shape(&self, lines: &[Line], i: usize) -> Shape {
         let Some(col) = self.width_at(i) else {
@@ -134,7 +144,7 @@ impl Layout {
             // Full-width digits and letters that the typesetter printed half
             // width (`比上年增长１３．５％`) fill the column at half a cell.
             Shape::Wide if self.half_width_digits && line.wide_alnum > 0 => {
-                shape_of(line.width - f32::from(line.wide_alnum) / 2.0, col)
+                shape_of(self.printed_width(line), col)
             }
             shape => shape,
         }

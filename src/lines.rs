@@ -248,12 +248,14 @@ fn is_scatter(key: &str) -> bool {
     ideographs <= 3 && !key.bytes().any(|b| b.is_ascii_digit())
 }
 
-/// The text above ends a sentence (or there is none).
+/// The text above ends a sentence, or a credit in brackets closing a
+/// piece (`（张三）`), or there is none.
 fn after_sentence(above: &[Line]) -> bool {
-    above.iter().rev().find(|l| !l.is_blank()).is_none_or(|l| {
-        l.key
-            .ends_with(['。', '！', '？', '”', '」', '）', ')', '!', '?'])
-    })
+    above
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank())
+        .is_none_or(|l| crate::clean::ends_sentence(l.key) || l.key.ends_with(['）', ')']))
 }
 
 /// Fewest glyphs of a rule line.
@@ -263,6 +265,7 @@ const MIN_RULE: usize = 3;
 /// `* * *`, `＝＝＝＝`, `━━━━` (key form). Not a dash opening a subtitle,
 /// which has words after it.
 fn is_rule(key: &str) -> bool {
+    // A `match`, not a search of a string of them: every line is tested.
     let rule = |c: char| {
         matches!(
             c,
