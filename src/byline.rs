@@ -377,7 +377,7 @@ pub fn parse_names(text: &str) -> Byline {
         }
         let mut rest = rest.trim_end_matches(['报', '道']).trim();
         // Names printed without spaces run into the next role word:
-        // `凌德权通讯员夏琳杰` is a name, then a correspondent's.
+        // `王小明通讯员李大山` is a name, then a correspondent's.
         while let Some((at, word, next)) = inner_role(rest) {
             named.push((role, &rest[..at]));
             role = next;
@@ -426,7 +426,7 @@ fn qualified_role(tok: &str) -> Option<Role> {
 }
 
 /// A role word inside a token, right after a name of two to four glyphs
-/// (`凌德权通讯员夏琳杰`): its byte offset, the word and its role.
+/// (`王小明通讯员李大山`): its byte offset, the word and its role.
 fn inner_role(tok: &str) -> Option<(usize, &'static str, Role)> {
     tok.char_indices()
         .skip(2)

@@ -832,7 +832,7 @@ pub fn is_date_only(key: &str) -> bool {
 }
 
 /// The dateline of a diary entry: a date, then the weekday, the lunar date
-/// or the weather (`1月23日，农历腊月廿九，多云`, `3月5日 星期四 晴`). It
+/// or the weather (`3月5日，农历二月十二，晴`, `3月5日 星期四 晴`). It
 /// heads an entry inside the diary it is printed in; a paragraph that opens
 /// with a date goes on with what happened (`1月25日，国家卫健委组建…`).
 static DIARY_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
@@ -1196,7 +1196,7 @@ mod tests {
         assert_eq!(signature("集中采买防疫物资 设立防疫专项经费"), None);
         assert!(files_a_title("新华社某市3月6日电题：稳就业"));
         assert!(!files_a_title("新华社某市3月6日电某市今天"));
-        assert!(is_diary_entry_date("1月23日，农历腊月廿九，多"));
+        assert!(is_diary_entry_date("3月5日，农历二月十二，晴"));
         assert!(is_diary_entry_date("3月5日星期四晴"));
         assert!(!is_diary_entry_date("1月25日，国家卫健委组建6支医疗队"));
         assert!(is_date_only("6月23日"));

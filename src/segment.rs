@@ -504,7 +504,7 @@ impl Segmenter<'_, '_> {
             return self.numbered_series(d) && self.coheres(d, next);
         }
         // A diary entry's head (its title, its dateline, who writes it)
-        // inside the diary: `1月23日，农历腊月廿九，多云⏎王五 某区分局民警`.
+        // inside the diary: `3月5日，农历二月十二，晴⏎王五 某区分局民警`.
         if lines
             .iter()
             .take(2)
