@@ -294,11 +294,16 @@ fn is_rule(key: &str) -> bool {
 
 /// `before` ends in the punctuation after which column-set running text
 /// prints a space (`，` `,` `；` `;` `：` `。` `、` `）`) and display type does
-/// not.
+/// not. A half-width mark with a space on both sides (`民政部 ; 外地`) is
+/// OCR's reading of a headline's full-width mark, not a text layer's
+/// justified gap: a text layer prints the mark flush after its word.
 fn after_clause_punct(before: &[u8]) -> bool {
     const WIDE: [&str; 6] = ["，", "；", "：", "。", "、", "）"];
-    matches!(before.last(), Some(b',' | b';'))
-        || WIDE.iter().any(|p| before.ends_with(p.as_bytes()))
+    match before {
+        [.., b' ', b',' | b';'] => false,
+        [.., b',' | b';'] => true,
+        _ => WIDE.iter().any(|p| before.ends_with(p.as_bytes())),
+    }
 }
 
 /// Splits `text` into lines (`\n`, `\r\n` or `\r`), with UTF-16 ranges;

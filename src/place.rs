@@ -410,7 +410,10 @@ pub fn place(
                 .filter(|&g| together((i, k), g))
                 .find_map(|(gi, gk)| placed[gi][gk]);
             if let Some((t, sure)) = neighbour {
-                if load[t] < MAX_FIELDS && position(items[i].unit, &targets[t]) > 0.0 {
+                if load[t] < MAX_FIELDS
+                    && position(items[i].unit, &targets[t]) > 0.0
+                    && !tells_another_story(items, &placed, (i, k), t)
+                {
                     placed[i][k] = Some((t, sure * 0.9));
                     load[t] += 1;
                 }
@@ -476,6 +479,32 @@ pub fn place(
         guesses,
         orphans,
     }
+}
+
+/// Share of a field's bigrams that another free field of its group holds
+/// when the two tell one story of their own: a photo's headline and its
+/// caption's first line that OCR printed over another piece's headline.
+const OWN_STORY: f32 = 0.5;
+
+/// Field `f`, unplaced, shares most of its words with another field of
+/// its group that did not go to target `t`: the two are a story of their
+/// own, printed next to `t`'s headline (`某州某镇举办新年灯展` / `某州的某镇近日举办新年灯`
+/// above a report's headline), and `f` does not join `t`.
+fn tells_another_story(
+    items: &[Item],
+    placed: &[Vec<Option<(usize, f32)>>],
+    f: FieldRef,
+    t: usize,
+) -> bool {
+    let own = crate::overlap::BigramSet::of([items[f.0].fields[f.1].text.as_str()]);
+    if own.is_empty() {
+        return false;
+    }
+    items[f.0].fields.iter().enumerate().any(|(k, other)| {
+        k != f.1
+            && placed[f.0][k].is_none_or(|(u, _)| u != t)
+            && own.share_in_text([other.text.as_str()]) >= OWN_STORY
+    })
 }
 
 /// How sure a placement by position alone is.

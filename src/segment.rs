@@ -429,11 +429,20 @@ impl Segmenter<'_, '_> {
             .partition(|&&p| units[p].lines().first().is_some_and(|&l| l < end));
         let set_aside = !inside.is_empty()
             && rest.is_empty()
-            && (self.coheres(d, next) || self.echo_the_piece(d, &inside));
+            && (self.coheres(d, next)
+                || self.echo_the_piece(d, &inside)
+                || inside.iter().all(|&u| self.slogan(u)));
         if set_aside {
             self.out.free.append(&mut self.pending);
         }
         set_aside
+    }
+
+    /// Display unit `u` is one line of a page slogan couplet
+    /// ([`couplet`](crate::heads::couplet): `关爱职工 共建家园`), which
+    /// heads no piece.
+    fn slogan(&self, u: usize) -> bool {
+        matches!(self.units[u].lines(), [l] if crate::heads::couplet(self.lines[*l].raw))
     }
 
     /// Display units printed inside draft `d`'s text whose words come from
