@@ -260,7 +260,7 @@ pub fn place(
         }
         crate::conventions::is_slogan(&f.text.replace(' ', ""))
             || (couplet(&f.text) && windows[i].clone().all(|t| lex(i, k, t) < COUPLET_LEXICAL))
-            || (two_phrases(&f.text) && (unrelated() || top()))
+            || (two_phrases(&f.text) && !runs_clauses(&f.text) && (unrelated() || top()))
     };
     let banners_flags: Vec<bool> = items
         .iter()
@@ -505,6 +505,14 @@ fn tells_another_story(
             && placed[f.0][k].is_none_or(|(u, _)| u != t)
             && own.share_in_text([other.text.as_str()]) >= OWN_STORY
     })
+}
+
+/// Phrases set apart by space that hold clause marks (`，` `。` `、` `；`)
+/// are lines of running text from columns printed side by side (OCR:
+/// `某天的聚餐过后，他本想为    某某在日记中将`), not a slogan: a page's
+/// banner prints its phrases bare (`喜迎新春 共创美好生活`).
+fn runs_clauses(text: &str) -> bool {
+    text.contains(['，', '。', '、', '；', ',', ';'])
 }
 
 /// How sure a placement by position alone is.
