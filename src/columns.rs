@@ -114,6 +114,7 @@ fn leading_apart(pieces: &[Piece], above: &[usize], below: &[usize]) -> bool {
 fn cut(pieces: &[Piece], ids: Vec<usize>, depth: usize, out: &mut Vec<Vec<usize>>) {
     if ids.len() > 1 && depth < MAX_DEPTH {
         if let Some(parts) = split_at_rows(pieces, &ids, BAND_GAP)
+            .or_else(|| peel_straddling(pieces, &ids))
             .or_else(|| split_at_gutters(pieces, &ids))
             .or_else(|| peel(pieces, &ids))
             .or_else(|| split_at_rows(pieces, &ids, 1))
@@ -132,7 +133,59 @@ fn cut(pieces: &[Piece], ids: Vec<usize>, depth: usize, out: &mut Vec<Vec<usize>
 /// The region's pieces by the columns between gutters that run through all
 /// its rows, left to right; `None` when there is one column.
 fn split_at_gutters(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
-    // Column spans of the pieces, merged where they overlap or touch.
+    let columns = column_spans(pieces, ids);
+    if columns.len() < 2 {
+        return None;
+    }
+    let mut parts = vec![Vec::new(); columns.len()];
+    for &i in ids {
+        let k = columns.partition_point(|c| c.1 <= pieces[i].col);
+        parts[k.min(columns.len() - 1)].push(i);
+    }
+    Some(parts)
+}
+
+/// A region whose top rows hold one piece each that straddles a gutter of
+/// the columns below (a headline centred over two columns, which starts
+/// inside the gutter):
+///
+/// ```text
+///              某市公布首批名单
+/// 本报讯 日前，某市公布       推进到创建无疫情街道
+/// ```
+///
+/// those rows, at most [`MAX_PEEL`], and the rest, in reading order. The
+/// gutters are read off the rows that hold more than one piece: a
+/// straddling headline would otherwise join the column it ends in.
+fn peel_straddling(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
+    let single = |k: usize| {
+        let row = pieces[ids[k]].row;
+        (k == 0 || pieces[ids[k - 1]].row != row)
+            && ids.get(k + 1).is_none_or(|&j| pieces[j].row != row)
+    };
+    let top = (0..ids.len().min(MAX_PEEL))
+        .take_while(|&k| single(k))
+        .count();
+    if top == 0 || top == ids.len() {
+        return None;
+    }
+    let multi: Vec<usize> = (top..ids.len())
+        .filter(|&k| !single(k))
+        .map(|k| ids[k])
+        .collect();
+    let columns = column_spans(pieces, &multi);
+    let straddles = |p: &Piece| {
+        columns
+            .windows(2)
+            .any(|w| p.col > w[0].1 && p.col < w[1].0 && p.end_col > w[1].0)
+    };
+    (columns.len() >= 2 && ids[..top].iter().all(|&i| straddles(&pieces[i])))
+        .then(|| vec![ids[..top].to_vec(), ids[top..].to_vec()])
+}
+
+/// The column spans of pieces `ids`, merged where they overlap or come
+/// within [`MIN_GAP`] of each other, left to right.
+fn column_spans(pieces: &[Piece], ids: &[usize]) -> Vec<(u32, u32)> {
     let mut spans: Vec<(u32, u32)> = ids
         .iter()
         .map(|&i| (pieces[i].col, pieces[i].end_col))
@@ -145,15 +198,7 @@ fn split_at_gutters(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> 
             _ => columns.push((a, b)),
         }
     }
-    if columns.len() < 2 {
-        return None;
-    }
-    let mut parts = vec![Vec::new(); columns.len()];
-    for &i in ids {
-        let k = columns.partition_point(|c| c.1 <= pieces[i].col);
-        parts[k.min(columns.len() - 1)].push(i);
-    }
-    Some(parts)
+    columns
 }
 
 /// A region whose gutters a line across its top or bottom blocks (a
@@ -281,6 +326,30 @@ mod tests {
             String::from_utf16(&utf16[l.span[0] as usize..l.span[1] as usize]).unwrap(),
             l.raw
         );
+    }
+
+    #[test]
+    fn a_headline_that_starts_in_a_gutter_stays_above_the_columns() {
+        // The headline starts right of the first column's text and ends
+        // inside the second column: without the gutters read off the rows
+        // below, it would open the second column.
+        // (The first line's leading spaces are the headline's place: a
+        // string continued with `\` would drop them.)
+        let text = "                某区公布首批示范社区
+   本报讯 近日，某区            推进到创建示范街道，
+公布了首批示范社区名单。        以点带面，全面推进。
+截至目前，全区共有示范          示范社区将每月公示
+社区一百余个。                  一次，接受居民监督。
+据介绍，示范社区须满足          区里还将对示范社区
+两个条件，即管理到位、          开展抽查，并制定奖
+服务到位。                      励办法。
+";
+        let arena = Bump::new();
+        let lines = unfold(split(text, &arena), &arena);
+        let texts = texts(&lines);
+        assert_eq!(texts[0], "某区公布首批示范社区");
+        assert_eq!(texts[1], "本报讯 近日，某区");
+        assert_eq!(texts[8], "推进到创建示范街道，");
     }
 
     #[test]
