@@ -246,7 +246,12 @@ const REMNANT_GLYPHS: usize = 2;
 /// the field's measure: OCR broke
 /// one printed line of the headline in two (`某局为某某⏎⏎加⏎⏎生做出工伤认定
 /// 决定`). So short a line is no headline of its own; both join the field.
-fn remnant_bridge(a: &DisplayLine, b: &DisplayLine, c: Option<&DisplayLine>, field: &Field) -> bool {
+fn remnant_bridge(
+    a: &DisplayLine,
+    b: &DisplayLine,
+    c: Option<&DisplayLine>,
+    field: &Field,
+) -> bool {
     let tb = b.text.trim();
     let Some(c) = c else {
         return false;

@@ -387,6 +387,37 @@ impl Reflow<'_, '_> {
         })
     }
 
+    /// Line `i` opens a block of at most [`MAX_WRAPPED`] lines, after a
+    /// sentence's end, whose lines all end no sentence nor clause and hold
+    /// no full stop, and the line past the blank under the block is
+    /// indented as a paragraph's start: a headline wrapped at about the
+    /// column's width, set apart over its text (`用文字记录民生变化，一名外⏎
+    /// 国教师在本市写下的日记⏎⏎　据某报报道…`). No paragraph ends
+    /// mid-sentence right above another's start.
+    fn headline_block_above_start(&self, i: usize) -> bool {
+        if self.layout.indents != Indents::Width
+            || !(i == 0 || self.lines[i - 1].is_blank())
+            || !self.after_sentence(i)
+        {
+            return false;
+        }
+        let end = (i..self.lines.len())
+            .take(MAX_WRAPPED + 1)
+            .find(|&j| self.lines[j].is_blank());
+        let Some(end) = end else {
+            return false;
+        };
+        (i..end).all(|j| self.classes[j].kind == LineKind::Text && self.classes[j].display)
+            && self
+                .next_text(end)
+                .is_some_and(|n| self.starts_paragraph(n))
+    }
+
+    /// The line with text above `i` ends a sentence.
+    fn after_sentence(&self, i: usize) -> bool {
+        self.prev_text(i).is_some_and(|p| self.classes[p].terminal)
+    }
+
     /// Line `i`, or the short line right under it, ends in `！` or `？`
     /// (no full stop, no clause), and the line under that starts a
     /// paragraph.
@@ -766,13 +797,17 @@ impl Reflow<'_, '_> {
             shape == Shape::Short && next.is_some_and(|n| self.starts_paragraph(n));
         // (Nor a block of lines that end no sentence down to a dateline or
         // byline: a headline over its report, `北大荒粮食三年连续大幅增产⏎
-        // 去年总产量逾85.2亿公斤，创下我国农⏎业最高劳动生产率⏎⏎本报讯…`.)
+        // 去年总产量逾85.2亿公斤，创下我国农⏎业最高劳动生产率⏎⏎本报讯…`;
+        // nor, after a sentence's end, a block down to a line indented as a
+        // paragraph's start: `用文字记录民生变化，一名外⏎国教师在本市写下的
+        // 日记⏎⏎　据某报报道…`.)
         if self.layout.blanks == Blanks::Paragraphs
             && carried
             && same_block
             && !matches!(shape, Shape::Free | Shape::Wide)
             && !short_above_start
             && !self.runs_into_opening(i)
+            && !self.headline_block_above_start(i)
         {
             return (false, 0.7);
         }
@@ -830,7 +865,7 @@ impl Reflow<'_, '_> {
                     };
                 }
                 let marked = self.layout.indents == Indents::Width;
-                let after_sentence = self.prev_text(i).is_some_and(|p| self.classes[p].terminal);
+                let after_sentence = self.after_sentence(i);
                 match shape {
                     Shape::Indent if marked => {
                         // A line marked as a paragraph's start, after a
@@ -867,8 +902,8 @@ impl Reflow<'_, '_> {
                         // sentence's end, end no sentence nor clause
                         // before an indented start are a headline wrapped
                         // at the column's width over its text
-                        // (`用文字记录民生变化，一名中⏎国“洋女婿”的疫情日记⏎
-                        // 　据加拿大CTV新闻网3日…`).
+                        // (`用文字记录民生变化，一名外⏎国教师在本市写下的日记⏎
+                        // 　据某报报道…`).
                         if after_sentence && self.runs_into_start(i) {
                             return (true, 0.7);
                         }
@@ -1606,6 +1641,24 @@ mod tests {
                 vec![27, 28]
             ]
         );
+    }
+
+    #[test]
+    fn a_block_at_the_column_width_ending_no_sentence_over_an_indented_start_is_display() {
+        // Blank lines part the paragraphs, which start two cells short of
+        // the 14-cell column. After a sentence's end, a block of two lines
+        // about as wide as the column that end no sentence, then a blank
+        // and an indented start: a headline set apart over its text.
+        let para = |p: &str| format!("{p}\n");
+        let body: String = COLUMN14.split_inclusive("。\n").map(para).collect();
+        let headline = "用文字记录民生变化，一名外国\n教师在本市亲笔写下的抗疫日记\n\n";
+        let next = "一位外籍教师在本市定居多\n年，他每天都会写下身边的点滴\n变化。\n\n";
+        let u = units(&format!("{body}{body}{headline}{next}{next}"));
+        assert_eq!(kinds_of(&u)[4..], [("d", 2), ("p", 3), ("p", 3)], "{u:?}");
+        // A block that ends a sentence is running text.
+        let ended = headline.replace("日记\n", "日记。\n");
+        let u = units(&format!("{body}{body}{ended}{next}{next}"));
+        assert_eq!(kinds_of(&u)[4], ("p", 2), "{u:?}");
     }
 
     #[test]
