@@ -193,20 +193,13 @@ pub fn fields(group: &[DisplayLine], nearby: &dyn Fn(Bigram) -> bool, wraps: boo
     let mut out: Vec<Field> = Vec::new();
     // The raw texts of the current field's lines.
     let mut texts: Vec<&str> = Vec::new();
-    // The line above was a remnant that bridged into this one.
-    let mut bridged = false;
     for (k, dl) in group.iter().enumerate() {
         let width = dl.width;
         let column = crate::conventions::is_column_name(&dl.text.replace(char::is_whitespace, ""));
         let joins = k > 0 && !column && !out.last().is_some_and(|f| f.column) && {
             let prev = &group[k - 1];
             let field = out.last().expect("a field per earlier line");
-            std::mem::take(&mut bridged)
-                || {
-                    bridged = wraps && remnant_bridge(prev, dl, group.get(k + 1), field);
-                    bridged
-                }
-                || continues(prev, dl, field, nearby, wraps)
+            continues(prev, dl, field, nearby, wraps)
         };
         if joins {
             let f = out.last_mut().expect("a field to join");
@@ -235,35 +228,6 @@ pub fn fields(group: &[DisplayLine], nearby: &dyn Fn(Bigram) -> bool, wraps: boo
         f.text = join_field(&texts, f.doubled);
     }
     out
-}
-
-/// Most ideographs of a remnant: a piece of a headline's line that OCR
-/// printed apart from the rest of it.
-const REMNANT_GLYPHS: usize = 2;
-
-/// Display line `b`, a glyph or two set apart by blank lines, sits between
-/// line `a`, a field's first, and line `c`, and `b` and `c` together fit
-/// the field's measure: OCR broke
-/// one printed line of the headline in two (`某局为某某⏎⏎加⏎⏎生做出工伤认定
-/// 决定`). So short a line is no headline of its own; both join the field.
-fn remnant_bridge(
-    a: &DisplayLine,
-    b: &DisplayLine,
-    c: Option<&DisplayLine>,
-    field: &Field,
-) -> bool {
-    let tb = b.text.trim();
-    let Some(c) = c else {
-        return false;
-    };
-    b.after_blank
-        && field.lines.len() == 1
-        && !tb.is_empty()
-        && tb.chars().count() <= REMNANT_GLYPHS
-        && tb.chars().all(is_cjk)
-        && !crate::clean::ends_sentence(a.text.trim())
-        && !crate::conventions::ends_in_clause_punct(a.text.trim())
-        && b.width + c.width <= field.capacity + WRAP_SLACK
 }
 
 /// Whether display line `b` wraps on the field that line `a` (the line

@@ -610,11 +610,20 @@ impl Reflow<'_, '_> {
         // A short one (`…外国公⏎关注民生 服务职工⏎司垄断的局面。`); two
         // phrases printed apart, which running text never sets so, above
         // any line that carries the sentence on (`…这批⏎⏎喜迎新春 共创美好生活⏎⏎
-        // 物资包括约1.5万个口罩、…`).
+        // 物资包括约1.5万个口罩、…`); or any display line above a line that
+        // ends the word the paragraph's last line cut (`…论述中华文⏎⏎某某的
+        // “纸上展馆”⏎⏎明，贯穿以…`, where `文明` stands whole elsewhere).
+        let carries_cut_word = || {
+            next.is_some_and(|n| {
+                next_carries_on(true) && self.open_last().is_some_and(|p| self.word_across(p, n))
+            })
+        };
         if c.display
             && shape == Shape::Short
             && prev_mid_sentence
-            && (next_carries_on(false) || (self.phrases_apart(i) && next_carries_on(true)))
+            && (next_carries_on(false)
+                || (self.phrases_apart(i) && next_carries_on(true))
+                || carries_cut_word())
         {
             return Continues::Interleaved(0.6);
         }
