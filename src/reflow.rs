@@ -611,8 +611,8 @@ impl Reflow<'_, '_> {
         // phrases printed apart, which running text never sets so, above
         // any line that carries the sentence on (`…这批⏎⏎喜迎新春 共创美好生活⏎⏎
         // 物资包括约1.5万个口罩、…`); or any display line above a line that
-        // ends the word the paragraph's last line cut (`…论述中华文⏎⏎某某的
-        // “纸上展馆”⏎⏎明，贯穿以…`, where `文明` stands whole elsewhere).
+        // ends the word the paragraph's last line cut (`…方便在外⏎⏎职工书屋
+        // 开张⏎⏎国职工就近看病…`, where `外国` stands whole elsewhere).
         let carries_cut_word = || {
             next.is_some_and(|n| {
                 next_carries_on(true) && self.open_last().is_some_and(|p| self.word_across(p, n))
@@ -1650,6 +1650,19 @@ mod tests {
                 vec![27, 28]
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_set_where_a_word_was_cut_is_printed_inside_the_paragraph() {
+        // The paragraph stops at the column's edge mid-word (`外⏎国`); the
+        // extractor printed a short headline between the two halves, blank
+        // lines round it. The page holds the word whole elsewhere.
+        let tail = "某公司今年还将为职工开展\n免费体检，走访慰问困难职工家\n庭，为他们送去慰问品。\n\
+                    该区还组织医护人员为一线\n职工义诊，打破了外国医药公司\n在药品供应上的垄断，方便在外\n\n\
+                    职工书屋开张\n\n\
+                    国职工就近看病，深受职工的欢\n迎。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
+        assert_eq!(kinds_of(&u)[4..], [("p", 3), ("p", 5), ("d", 1)], "{u:?}");
     }
 
     #[test]

@@ -1039,3 +1039,82 @@ fn ocr_debris_off_a_picture_between_sentences_is_no_text_and_is_reported() {
     ));
     assert!(p.articles[0].blocks[0].text.contains("AM"));
 }
+
+#[test]
+fn a_slogan_printed_inside_a_paragraph_opens_no_piece() {
+    // OCR set the page's slogan (a couplet of two bare phrases) inside a
+    // report's paragraph; the report's next paragraph shares few words
+    // with the one above, and still goes on the report.
+    let p = page(
+        "本报讯记者陈某报道：日前，市交通部门\n宣布环城铁路改造工程已全部完成，线路全\n\
+         长一百二十公里，沿线新建车站八座，此举\n改变了老城区长期不通铁路的局面，方便了\n\n\
+         喜迎佳节 共创美好未来\n\n\
+         周边群众出行。\n\n\
+         据介绍，新线开通后将缩短两地间的行\n车时间，带动沿线经济发展，工程总投资\n\
+         二十二亿元，其中地方配套资金十亿元。\n\n\
+         环城铁路是本市交通规划的重要组成部\n分，也是老城区的第一条快速轨道线路，\n\
+         自三年前开工以来，已完成全部土建工程。\n",
+    );
+    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
+    assert_eq!(p.articles[0].blocks.len(), 3);
+    assert_eq!(p.banners, ["喜迎佳节 共创美好未来"]);
+}
+
+#[test]
+fn a_photos_headline_and_caption_printed_over_a_report_stay_off_it() {
+    // OCR printed a photo's headline and the first line of its caption
+    // (their words one story's) right above a report's own headline: the
+    // report takes its headline only.
+    let p = page(
+        "某国某州某镇举\n办新春灯会\n\n\
+         某国某州的某镇近日举办新春灯会\n\n\
+         某某任组长！我市开展春季防汛工作应急演练攻关\n\n\
+         为认真落实春季防汛工作要求，我市水务\n部门会同气象、交通、应急管理、住房建设等\n\
+         部门和单位成立防汛应急演练攻关组，组织协\n调全市优势力量，全力做好春季防汛应急演\n练。\n\n\
+         某日下午，市水务局副局长主持召开攻关\n组第一次会议，各成员单位负责同志和有关专\n\
+         家出席会议并对第一批演练项目进行论证，会\n议要求各单位立即行动起来。\n\n\
+         会议宣布，攻关组由某某任组长，成员包\n括水务、气象、交通等部门的专家，将于下月\n\
+         完成全部演练任务，确保汛期安全。\n",
+    );
+    let heads: Vec<(Option<&str>, Option<&str>, Option<&str>)> = p
+        .articles
+        .iter()
+        .map(|a| {
+            (
+                a.kicker.as_deref(),
+                a.title.as_deref(),
+                a.subtitle.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        heads,
+        [(
+            None,
+            Some("某某任组长！我市开展春季防汛工作应急演练攻关"),
+            None
+        )],
+        "{:#?}",
+        summary(&p)
+    );
+}
+
+#[test]
+fn running_text_of_two_columns_on_one_line_is_no_banner() {
+    // OCR read two columns' lines as one, far apart: phrases that carry
+    // clause marks are running text, not the page's slogan.
+    let text = "某某任组长！我市开展春季防汛工作应急演练攻关\n\n\
+         为认真落实春季防汛工作要求，我市水务\n部门会同气象、交通、应急管理、住房建设等\n\
+         部门和单位成立防汛应急演练攻关组，组织协\n调全市优势力量，全力做好春季防汛应急演\n练。\n\n\
+         当天的家庭聚餐过后，他本想为     伍某在日记中将初一当天\n\n\
+         某日下午，市水务局副局长主持召开攻关\n组第一次会议，各成员单位负责同志和有关专\n\
+         家出席会议并对第一批演练项目进行论证，会\n议要求各单位立即行动起来。\n";
+    let p = page(text);
+    assert!(p.banners.is_empty(), "{:?}", p.banners);
+    // Bare phrases in the same place are the page's slogan.
+    let p = page(&text.replace(
+        "当天的家庭聚餐过后，他本想为     伍某在日记中将初一当天",
+        "喜迎佳节     共创美好未来",
+    ));
+    assert_eq!(p.banners, ["喜迎佳节 共创美好未来"]);
+}
