@@ -181,6 +181,7 @@ fn classify_line(line: &Line) -> Classified {
     let opens = key.ends_with(['“', '（', '(', '《']);
     let display = kind == LineKind::Text
         && !cv::is_marked_caption(key)
+        && !cv::is_source_note(key)
         && (undoubled.is_some()
             || (!terminal
                 && (!clause_end || opens)

@@ -870,6 +870,17 @@ pub fn is_marked_caption(key: &str) -> bool {
     key.starts_with(['△', '▲']) && key.contains(['：', ':', '，', ','])
 }
 
+/// Words that open a source note: the line that says where copy published
+/// elsewhere came from (`本文转载自微信公众号：某某网`, `来源：某某日报`).
+const SOURCE_NOTES: [&str; 5] = ["本文转载自", "转载自", "本文来源", "来源：", "来源:"];
+
+/// True for a line that opens a source note (`本文转载自微信公众号：某某
+/// 网（ID：xxx）`): a note printed as text at the head or foot of a piece,
+/// never a headline, however it wraps. (`来源广泛的…` is no note.)
+pub fn is_source_note(key: &str) -> bool {
+    key.starts_with(['本', '转', '来']) && SOURCE_NOTES.iter().any(|n| key.starts_with(n))
+}
+
 /// Punctuation that ends a sentence, and so a paragraph when a line ends in
 /// it: the terminal marks of [`crate::clean::is_terminal_punct`] plus the
 /// semicolon and a full stop typed in ASCII.
@@ -1210,6 +1221,9 @@ mod tests {
         assert!(!splits_a_count("聚焦冬奥2022", "张家口赛区场馆全部就绪"));
         assert!(!is_marked_caption("图为市民在社区服务站登记"));
         assert!(!is_marked_caption("▲登记早 服务早"));
+        assert!(is_source_note("本文转载自微信公众号：某某网"));
+        assert!(is_source_note("来源：某某日报"));
+        assert!(!is_source_note("来源广泛的职工书屋"));
         assert!(ends_sentence("加油的同胞。（田宽）"));
         assert!(!ends_sentence("（作者王五，李四译）"));
         assert!(is_bracketed_note("（作者王五，李四译）"));

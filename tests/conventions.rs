@@ -1118,3 +1118,27 @@ fn running_text_of_two_columns_on_one_line_is_no_banner() {
     ));
     assert_eq!(p.banners, ["喜迎佳节 共创美好未来"]);
 }
+
+#[test]
+fn a_source_note_under_a_headline_is_the_pieces_text() {
+    // A reprint's source note, wrapped short of the column under the
+    // headline, opens the piece's text: no subtitle.
+    let p = page(
+        "疫情期间，那些三天为某市捐出百万只\n口罩的年轻人\n\n\
+         本文转载自微信公众号：某某文明\n网（ID：xxwm）\n\n\
+         这个春节期间的某市，他们筹集\n捐赠一百万只口罩，然后组织有序发\n放，惊讶之余，更多感佩。这群年轻\n\
+         人说，能为家乡出一份力，是他们最\n大的心愿。\n\n\
+         他们是一群年轻人，平均年龄不\n到三十岁，却在三天之内完成了从筹\n款到发放的全部工作，每一批口罩都\n\
+         登记在册，接受社会监督。\n\n\
+         据介绍，这批口罩已全部送到一\n线医护人员和社区工作者手中，受到\n各方好评，不少市民也自发加入了他\n\
+         们的志愿者队伍。\n",
+    );
+    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
+    let a = &p.articles[0];
+    assert_eq!(
+        a.title.as_deref(),
+        Some("疫情期间，那些三天为某市捐出百万只口罩的年轻人")
+    );
+    assert_eq!(a.subtitle, None);
+    assert!(a.blocks[0].text.starts_with("本文转载自"), "{:?}", a.blocks);
+}
