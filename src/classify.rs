@@ -179,16 +179,17 @@ fn classify_line(line: &Line) -> Classified {
     // A line ending in an opening quote or bracket (`城市绿道建设进入“`) is
     // cut by a wrap, in display type as in running text.
     let opens = key.ends_with(['“', '（', '(', '《']);
+    // (The convention tests last: few lines get that far.)
     let display = kind == LineKind::Text
-        && !cv::is_marked_caption(key)
-        && !cv::is_source_note(key)
         && (undoubled.is_some()
             || (!terminal
                 && (!clause_end || opens)
                 && !full_stop
                 && !cv::is_date_only(key)
                 && line.len() <= MAX_DISPLAY
-                && !line.clause_gap));
+                && !line.clause_gap))
+        && !cv::is_marked_caption(key)
+        && !cv::is_source_note(key);
     let weak_lead = kind == LineKind::Lead
         && cv::dateline_prefix(key).is_some_and(|d| d.ends_with("报道") || d.ends_with("消息"));
     Classified {
