@@ -413,6 +413,27 @@ impl Reflow<'_, '_> {
                 .is_some_and(|n| self.starts_paragraph(n))
     }
 
+    /// The line with text above `i` is display type or page furniture, or
+    /// there is none, and the last paragraph above ended its sentence: no
+    /// paragraph is open above it (not even one the display type broke).
+    fn under_display(&self, i: usize) -> bool {
+        let under = self.prev_text(i).is_none_or(|p| {
+            self.last_display.is_some_and(|(d, _)| d == p)
+                || matches!(self.classes[p].kind, LineKind::Date | LineKind::Edition)
+        });
+        let last_para_ended = || {
+            self.units
+                .iter()
+                .rev()
+                .find_map(|u| match u {
+                    Unit::Para { lines, .. } => lines.last(),
+                    _ => None,
+                })
+                .is_none_or(|&l| self.classes[l].terminal)
+        };
+        under && last_para_ended()
+    }
+
     /// The line with text above `i` ends a sentence.
     fn after_sentence(&self, i: usize) -> bool {
         self.prev_text(i).is_some_and(|p| self.classes[p].terminal)
@@ -917,12 +938,15 @@ impl Reflow<'_, '_> {
                             return (true, 0.7);
                         }
                         // A full line right after a paragraph's short last
-                        // line that, alone or with the line under it, ends
-                        // in `！` or `？` above an indented start: no
-                        // paragraph starts full, so a subhead that exclaims
-                        // (`…的特别⏎通道。⏎中通快递：“一方有难，八方支⏎援！”⏎
-                        // 　为应对…`).
-                        if self.after_paragraph_end(i) && self.exclaims_above_start(i) {
+                        // line, or under display type or the page's head,
+                        // that, alone or with the line under it, ends in
+                        // `！` or `？` above an indented start: no paragraph
+                        // starts full, so a headline or subhead that asks or
+                        // exclaims (`…的特别⏎通道。⏎中通快递：“一方有难，八方支⏎
+                        // 援！”⏎　为应对…`).
+                        if (self.after_paragraph_end(i) || self.under_display(i))
+                            && self.exclaims_above_start(i)
+                        {
                             return (true, 0.7);
                         }
                         // Else a full line after a paragraph's end is a

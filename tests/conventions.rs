@@ -736,7 +736,7 @@ fn a_diarys_dated_entries_stay_one_piece() {
          下班回到驻地，收到女儿发来的视频，\n她说妈妈是英雄，我忍不住哭了。\n",
     );
     assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
-    assert_eq!(p.articles[0].blocks.len(), 3);
+    assert_eq!(p.articles[0].blocks.len(), 5);
 }
 
 #[test]
@@ -1005,7 +1005,7 @@ fn a_headline_past_an_advertisement_opens_a_piece_even_after_subheads() {
         .map(|a| a.title.as_deref())
         .collect();
     assert_eq!(titles, [Some("城郊小区防控见闻"), Some("公园绿道今日开放")]);
-    assert_eq!(p.articles[0].blocks.len(), 3);
+    assert_eq!(p.articles[0].blocks.len(), 5);
 }
 
 #[test]
@@ -1141,4 +1141,30 @@ fn a_source_note_under_a_headline_is_the_pieces_text() {
     );
     assert_eq!(a.subtitle, None);
     assert!(a.blocks[0].text.starts_with("本文转载自"), "{:?}", a.blocks);
+}
+
+#[test]
+fn a_full_line_under_the_banner_that_asks_above_an_indented_start_is_a_headline() {
+    // Paragraphs start two cells short of the column; under the page's
+    // banner, a line a little wider than the column and a short one that
+    // ends in `？`, right above an indented start: no paragraph starts
+    // full, so a headline.
+    let p = page(
+        "学习贯彻党的全会精神 奋进新征程建功新时代\n\
+         某某：暴雨过后，这座城的地下管道\n还要经受哪些考验？\n\
+         昨天晚间，市防汛指挥部召开\n新闻发布会，截至当天晚上八点，\n全市累计降雨量已超过常年同期，\n\
+         多处道路出现积水，相关部门连夜\n组织抢排。\n\
+         就城市排水体系的短板和补齐\n办法等相关问题，本报记者专访了\n市水务研究院研究员某某。\n\
+         某某：这次的降雨对于城市排\n水系统是一次大考，暴露出老城区\n管网标准偏低、泵站能力不足等问\n\
+         题，需要尽快补上。\n\
+         记者：老城区的管网改造难在\n哪里，下一步有什么打算，市民能\n做些什么，请您具体谈一谈。\n\
+         某某：老城区里的道路窄、管\n线多，改造要和道路整治同步推进，\n今年将先完成十条主干道的管网\n\
+         改造，市民们也可以通过热线反映\n积水点位。\n",
+    );
+    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
+    assert_eq!(
+        p.articles[0].title.as_deref(),
+        Some("某某：暴雨过后，这座城的地下管道还要经受哪些考验？")
+    );
+    assert_eq!(p.articles[0].blocks.len(), 5);
 }
