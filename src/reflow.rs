@@ -569,7 +569,10 @@ impl Reflow<'_, '_> {
             // 中国日报网2月19日电…`).
             return Continues::No;
         }
-        if shape == Shape::Full || c.terminal {
+        // (A line ending in `？` or `！` far wider than the column is read
+        // below: a headline across columns.)
+        let asks = c.terminal && !c.full_stop && !c.clause_end;
+        if shape == Shape::Full || (c.terminal && !(asks && shape == Shape::Wide)) {
             return Continues::Yes(1.0);
         }
         let marked = self.layout.indents == Indents::Width;
@@ -599,7 +602,11 @@ impl Reflow<'_, '_> {
             // (`…流调收治⏎⏎应勇检查督导武汉疫情防控流调收治工作⏎⏎工作时强调…`,
             // `…为期9天的⏎⏎美国“飞虎队”老兵和平行动援武汉⏎实地考察…`).
             let set_off = self.lines[i - 1].is_blank() || next.is_some_and(|n| n > i + 1);
-            return if c.display && set_off && next_starts {
+            // Or, after a sentence's end, one that asks or exclaims across
+            // columns above a paragraph's start, blank lines or none
+            // (`…的生活物资供给。⏎某某、某某……本市籍的演员还有哪些？⏎　新冠…`).
+            let heads_start = asks && sentence_ended && next_starts;
+            return if (c.display && set_off && next_starts) || heads_start {
                 Continues::No
             } else if c.display && prev_mid_sentence && set_off && next_carries_on(true) {
                 Continues::Interleaved(0.7)
@@ -1674,6 +1681,17 @@ mod tests {
                 vec![27, 28]
             ]
         );
+    }
+
+    #[test]
+    fn a_line_that_asks_across_columns_after_a_sentences_end_is_a_headline() {
+        // A paragraph ends its sentence at the column's full width; the
+        // next line, twice as wide, asks, right above an indented start.
+        let tail = "该区还组织医护人员为一线\n职工义诊，发放常用药品和防暑\n降温用品，受到职工普遍欢迎。\n\
+                    某某、某某、某某……本市籍的演员和歌手还有哪些？\n\
+                    新年音乐会是大家最关注的\n一件事情，在印象中，本市作为\n一座文化之城，名人辈出。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
+        assert_eq!(kinds_of(&u)[4..], [("p", 3), ("d", 1), ("p", 3)], "{u:?}");
     }
 
     #[test]
