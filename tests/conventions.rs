@@ -736,7 +736,7 @@ fn a_diarys_dated_entries_stay_one_piece() {
          下班回到驻地，收到女儿发来的视频，\n她说妈妈是英雄，我忍不住哭了。\n",
     );
     assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
-    assert_eq!(p.articles[0].blocks.len(), 5);
+    assert_eq!(p.articles[0].blocks.len(), 3);
 }
 
 #[test]
@@ -1005,7 +1005,7 @@ fn a_headline_past_an_advertisement_opens_a_piece_even_after_subheads() {
         .map(|a| a.title.as_deref())
         .collect();
     assert_eq!(titles, [Some("城郊小区防控见闻"), Some("公园绿道今日开放")]);
-    assert_eq!(p.articles[0].blocks.len(), 5);
+    assert_eq!(p.articles[0].blocks.len(), 3);
 }
 
 #[test]
