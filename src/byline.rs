@@ -8,7 +8,7 @@ use std::borrow::Cow;
 /// Lines of one paragraph, width-folded ([`fold_width`]), joined as
 /// printed: nothing between two CJK glyphs (a wrap inside a name,
 /// `李晓\n彤`), one space elsewhere and before a line that opens with a
-/// credit word (`…本报记者 崔欣\n通讯员 刘蕊 摄影报道`), so that names stay
+/// credit word (`…本报记者 程远\n通讯员 柯宁 摄影报道`), so that names stay
 /// apart. Cleaning removes the spaces that CJK text does not keep.
 pub fn soft_join<S: AsRef<str>>(lines: impl IntoIterator<Item = S>) -> String {
     let mut out = String::new();
@@ -41,7 +41,7 @@ pub fn soft_join_into<S: AsRef<str>>(lines: impl IntoIterator<Item = S>, out: &m
 /// The text ends in a two-glyph name spaced to the width of three
 /// (`（记者 王 浩⏎李明）`): two single glyphs, each set apart by a space, which
 /// must not run into the next line's name. One glyph after a longer token
-/// (`（记者 孙⏎少龙）`) is a name the wrap cut, and runs on.
+/// (`（记者 邵⏎晨阳）`) is a name the wrap cut, and runs on.
 fn ends_with_lone_glyph(text: &str) -> bool {
     let mut rev = text.chars().rev();
     matches!(
@@ -70,8 +70,8 @@ pub struct Lead {
 /// Parses the dateline and bracketed byline opening `text` (soft-joined):
 ///
 /// ```text
-/// "本报讯 （记者 任洁 通讯员 刘建武） 购买物资" → 本报讯, reporters [任洁],
-///     correspondents [刘建武], body "购买物资"
+/// "本报讯 （记者 韦晴 通讯员 陆晓川） 购买物资" → 本报讯, reporters [韦晴],
+///     correspondents [陆晓川], body "购买物资"
 /// ```
 pub fn parse_lead(text: &str) -> Lead {
     let mut lead = lead_of(text);
@@ -134,7 +134,7 @@ fn lead_of(text: &str) -> Lead {
     let after = &body[end..];
     let trimmed = after.trim_start();
     let skip = after.len() - trimmed.len();
-    // A byline written as a sentence: `本报讯记者陈陆军报道：日前…`.
+    // A byline written as a sentence: `本报讯记者许振邦报道：日前…`.
     if let Some(len) = cv::sentence_byline(trimmed) {
         let credit = trimmed[..len].trim_end_matches(LEAD_IN_COLONS);
         lead.byline = parse_names(credit.trim_end_matches("报道"));
@@ -148,7 +148,7 @@ fn lead_of(text: &str) -> Lead {
         return lead;
     }
     // In brackets: `（记者 X 通讯员 Y）`. OCR reads the brackets as
-    // whatever looks like one (`〈记者 李娜）`, `《记者…)`), or loses the
+    // whatever looks like one (`〈记者 苏樾）`, `《记者…)`), or loses the
     // opening one; the credit still runs to a closing bracket.
     let open_len = trimmed
         .chars()
@@ -173,7 +173,7 @@ fn lead_of(text: &str) -> Lead {
 
 /// The length of a closing quote printed right after a credit's closing
 /// bracket, white space around it included: OCR reads the wide bracket
-/// `）` as `) ”` (`（记者 李智) ”新冠肺炎疫情…`). No text opens with a
+/// `）` as `) ”` (`（记者 郑朗) ”春季植树活动…`). No text opens with a
 /// closing mark (禁则), so the quote is the bracket's, not the body's.
 fn bracket_debris(after: &str) -> usize {
     let trimmed = after.trim_start();
@@ -255,7 +255,7 @@ fn has_role(s: &str) -> bool {
             .any(|(i, _)| cv::role_prefix(&s[i..]).is_some())
 }
 
-/// Most chars a bracketed credit holds: `（记者 任洁 通讯员 刘建武）`.
+/// Most chars a bracketed credit holds: `（记者 韦晴 通讯员 陆晓川）`.
 const MAX_BRACKETED_CREDIT: usize = 60;
 
 /// The first `max` chars of `text` other than white space, copied to
@@ -275,9 +275,9 @@ fn squeezed<'b>(text: &str, max: usize, buf: &'b mut [u8]) -> &'b str {
 /// Parses credit text into names by role:
 ///
 /// ```text
-/// "记者 任洁 通讯员 刘建武"          → reporters [任洁], correspondents [刘建武]
-/// "记 者 白 莹"                      → reporters [白莹]   (spaced display type)
-/// "本报记者 马超 文/摄"              → reporters [马超], photographers [马超]
+/// "记者 韦晴 通讯员 陆晓川"          → reporters [韦晴], correspondents [陆晓川]
+/// "记 者 石 岚"                      → reporters [石岚]   (spaced display type)
+/// "本报记者 沈川 文/摄"              → reporters [沈川], photographers [沈川]
 /// "本报记者 X 通讯员 Y 摄影报道"     → photographers [X, Y]
 /// "文/张三 图/李四"                  → authors [张三], photographers [李四]
 /// ```

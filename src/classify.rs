@@ -14,18 +14,18 @@ pub enum LineKind {
     /// Page date line: `2019年4月19日·星期五`, or the weekday alone
     /// (`星期一`) on the line under a date.
     Date,
-    /// Edition line: `本版编辑 马骏|美术编辑 王巍`, `第5版`.
+    /// Edition line: `本版编辑 林禾|美术编辑 周澜`, `第5版`.
     Edition,
     /// Advertisement marker or description: `广告`.
     Ad,
-    /// A standalone byline opening a feature: `□ 本报记者 白莹`.
+    /// A standalone byline opening a feature: `□ 本报记者 石岚`.
     Byline,
-    /// A line of credits only: `本报记者 马超`, `通讯员 赵研容 摄影报道`.
+    /// A line of credits only: `本报记者 沈川`, `通讯员 莫雨辰 摄影报道`.
     Credit,
-    /// Opens a report with a dateline: `本报讯 （记者 任洁 通讯员`, also
+    /// Opens a report with a dateline: `本报讯 （记者 韦晴 通讯员`, also
     /// when the dateline runs on into the next line.
     Lead,
-    /// A column name set alone in brackets: `【职工心声】`.
+    /// A column name set alone in brackets: `【街坊心声】`.
     Column,
     /// Running text or a display line; context decides.
     Text,
@@ -45,11 +45,11 @@ pub struct Classified {
     /// stop, no column-style spacing after a comma
     /// ([`Line::clause_gap`]), not longer than [`MAX_DISPLAY`].
     pub display: bool,
-    /// A lead that is only a source named (`据温哥华天空网报道`), which may as
+    /// A lead that is only a source named (`据海港晨报网报道`), which may as
     /// well open a paragraph inside a report.
     pub weak_lead: bool,
     /// Bold display type with every glyph doubled, undone:
-    /// `公公交交职职工工` → `公交职工`.
+    /// `地地铁铁职职工工` → `地铁职工`.
     pub undoubled: Option<String>,
 }
 
@@ -77,7 +77,7 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
         }
     }
     // A doubled headline's wrap may leave a pair or two on the last line
-    // (`墨墨西西哥哥…喷喷` / `发发`): doubled too, under a doubled line.
+    // (`山山城城灯灯火火…点点` / `亮亮`): doubled too, under a doubled line.
     for i in 1..lines.len() {
         if out[i].kind == LineKind::Text
             && out[i].undoubled.is_none()
@@ -116,7 +116,7 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
 }
 
 /// A line that opens a dateline which only the next line ends:
-/// `据新华社莫斯科12月30` + `日电 （记者 张铁柱）`.
+/// `据新华社莫斯科12月30` + `日电 （记者 钟岳林）`.
 fn runs_into_dateline(line: &Line, next: &Line) -> bool {
     let key = line.key;
     // The next line holds the dateline's end (`电`, `讯`) within its

@@ -14,7 +14,7 @@
 //!
 //! Both are single linear passes over the text (plus one over a token array),
 //! never panic, and are idempotent: cleaning clean text changes nothing.
-//! Fake-bold doubling (`公公交交`) is not undone by them — it is a property of
+//! Fake-bold doubling (`地地铁铁`) is not undone by them — it is a property of
 //! a whole raw line, so callers apply [`undouble`] to raw lines first.
 //!
 //! The module is in two parts:

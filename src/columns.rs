@@ -99,7 +99,7 @@ const MAX_LEADING: usize = 2;
 /// A region of one piece, and the next region starting right under it in
 /// the same column, at most [`MAX_LEADING`] empty rows below: lines of
 /// large type that the cut parted at their leading, read on without a
-/// blank line between (`听留在武汉的外⏎⏎国人士讲述：特` is one headline,
+/// blank line between (`听住在海边的外⏎⏎国学生讲述：特` is one headline,
 /// and its last line runs on into its body).
 fn leading_apart(pieces: &[Piece], above: &[usize], below: &[usize]) -> bool {
     let ([a], Some(b)) = (above, below.first()) else {
@@ -151,7 +151,7 @@ fn split_at_gutters(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> 
 ///
 /// ```text
 ///              某市公布首批名单
-/// 本报讯 日前，某市公布       推进到创建无疫情街道
+/// 本报讯 日前，某市公布       延伸到全区每一个街道
 /// ```
 ///
 /// those rows, at most [`MAX_PEEL`], and the rest, in reading order. The

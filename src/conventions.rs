@@ -129,23 +129,23 @@ pub fn is_weekday(key: &str) -> bool {
     matches!(head, "星期" | "礼拜" | "周") && "一二三四五六日天".contains(last)
 }
 
-/// A column name (栏目) set alone in brackets: `【职工心声】` → `职工心声`
+/// A column name (栏目) set alone in brackets: `【街坊心声】` → `街坊心声`
 /// (key form). The name is short and no sentence. OCR reads a lenticular
 /// bracket as a square one on either side or both (`[读者来信】`,
-/// `【一线手记]`, `[一线手记]`), or loses the closing one (`【百姓茶座`);
+/// `【基层手记]`, `[基层手记]`), or loses the closing one (`【邻里茶座`);
 /// a name in brackets that are not both lenticular is all ideographs.
 ///
 /// ```text
-/// bracketed_column_name("【职工心声】") = Some("职工心声")
+/// bracketed_column_name("【街坊心声】") = Some("街坊心声")
 /// bracketed_column_name("[读者来信】") = Some("读者来信")
-/// bracketed_column_name("【百姓茶座") = Some("百姓茶座")
+/// bracketed_column_name("【邻里茶座") = Some("邻里茶座")
 /// bracketed_column_name("「读者来信」") = Some("读者来信")
-/// bracketed_column_name("■职工心声") = Some("职工心声")
+/// bracketed_column_name("■街坊心声") = Some("街坊心声")
 /// bracketed_column_name("[注1]") = None
 /// ```
 pub fn bracketed_column_name(key: &str) -> Option<&str> {
     // A solid mark before a column's name sets it off as brackets do
-    // (`■职工心声`, `◆今日谈`), when the name ends in a genre word.
+    // (`■街坊心声`, `◆今日谈`), when the name ends in a genre word.
     if let Some(name) = key.strip_prefix(['■', '◆', '▲', '●']) {
         return is_column_name(name).then_some(name);
     }
@@ -174,9 +174,9 @@ pub fn bracketed_column_name(key: &str) -> Option<&str> {
 ///
 /// ```text
 /// Marks::of("2019年4月19日·星期五").has(Marks::YEAR) = true
-/// Marks::of("本版编辑马骏").has(Marks::EDITION) = true
-/// Marks::of("近日，某车队职工").has(Marks::DATELINE) = false
-/// Marks::of("近日，某车队职工").has(Marks::CLAUSE) = true
+/// Marks::of("本版编辑林禾").has(Marks::EDITION) = true
+/// Marks::of("近日，某车站职工").has(Marks::DATELINE) = false
+/// Marks::of("近日，某车站职工").has(Marks::CLAUSE) = true
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Marks(u8);
@@ -338,7 +338,7 @@ pub enum Role {
 }
 
 /// A byline on its own line before a feature's body:
-/// `□ 本报记者 白莹`, `■记者 X`, `□本报记者 X 文/摄`, `文/X 图/Y`.
+/// `□ 本报记者 石岚`, `■记者 X`, `□本报记者 X 文/摄`, `文/X 图/Y`.
 static BYLINE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:[□■◇◆○●▲△口]+(?:本报|特约|见习|摄影|新华社|中新社)?(?:记者|通讯员|实习生|撰文|文/|文／|文:|作者)|(?:文|图)[/／][HAN]{2,4})",
@@ -366,7 +366,7 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 const MAX_CREDIT_BYTES: usize = 240;
 
 /// Where a photo credit starts in `text` (spaces kept), if the text ends
-/// with one: `…一线职工。 本报记者 崔欣 通讯员 刘蕊 摄影报道` → the offset of `本报记者`.
+/// with one: `…一线职工。 本报记者 程远 通讯员 柯宁 摄影报道` → the offset of `本报记者`.
 pub fn photo_credit_start(text: &str) -> Option<usize> {
     // A credit is short: look at the tail only.
     let from = tail_start(text, MAX_CREDIT_BYTES);
@@ -441,9 +441,9 @@ fn tail_start(text: &str, max: usize) -> usize {
 }
 
 /// A line made only of credit words and names, no sentence punctuation:
-/// `本报记者 马超`, `通讯员 赵研容 摄影报道`, `李四 摄`. Names stand apart
+/// `本报记者 沈川`, `通讯员 莫雨辰 摄影报道`, `李四 摄`. Names stand apart
 /// from each other (white space or `、`), so running text such as
-/// `记者从朝阳区总工会获悉` is not taken for a credit. Runs on the line with
+/// `记者从滨河区总工会获悉` is not taken for a credit. Runs on the line with
 /// its spaces kept; `spaced` tells whether it holds white space (as a
 /// [`Line`](crate::lines::Line) knows from its widest gap): a line without
 /// is one token, and the quick test reads no further than its ends.
@@ -513,7 +513,7 @@ fn strip_photo_suffix(tok: &str) -> Option<&str> {
         .find_map(|s| tok.strip_suffix(s))
 }
 
-/// The role word a token opens with: `本报记者马超` → `本报记者`.
+/// The role word a token opens with: `本报记者沈川` → `本报记者`.
 pub fn role_prefix(tok: &str) -> Option<(&'static str, Role)> {
     if !opens_with_role_initial(tok) {
         return None;
@@ -530,7 +530,7 @@ pub fn is_name(s: &str) -> bool {
 
 /// A byline written as a sentence opening the report: `本报记者 X 报道`,
 /// `记者X报道`. Runs on text with its spaces kept. OCR reads the colon
-/// after `报道` as a semicolon (`记者董伟报道; 顶着寒风`), which no lead-in
+/// after `报道` as a semicolon (`记者宋杉报道; 冒着细雨`), which no lead-in
 /// prints; it is the colon.
 static SENTENCE_BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"^[□■]?\s*(?:本报)?(?:特约|见习)?记者\s*[HAN]{2,4}(?:[\s、]+[HAN]{2,4})*\s*报道[:：;；]?")
@@ -617,7 +617,7 @@ pub fn page_date(key: &str) -> Option<(String, Option<String>)> {
     ))
 }
 
-/// Edition-line staff roles: `本版编辑 马骏|美术编辑 王巍|校对 吉言`,
+/// Edition-line staff roles: `本版编辑 林禾|美术编辑 周澜|校对 叶青`,
 /// `责任编辑：X  校对：Y`, `编辑：X`.
 const STAFF_ROLES: &[&str] = &[
     "本版编辑",
@@ -748,7 +748,7 @@ pub fn is_slogan(key: &str) -> bool {
 }
 
 /// Recurring column names (栏目) end in a genre word: `…日记`, `读者来信`,
-/// `职工心声`, `简讯`.
+/// `街坊心声`, `简讯`.
 static COLUMN_NAME: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^[HAN]{0,10}(?:日记|手记|札记|随笔|来信|心声|简讯|快讯|时评|短评|评论|观察|声音|信箱|视点|快评|漫谈|纪事|速递|说法|茶座|书评|影评|一线|百态|故事会|人物志)$",
@@ -765,16 +765,16 @@ pub fn is_column_name(key: &str) -> bool {
 
 /// A signature closing a column piece: unit (ending in a post or an
 /// organisation word) then a personal name, printed apart:
-/// `大兴税务局工会干部 刘港`. Runs on the line with spaces kept.
+/// `滨河供电局工会干部 谷川`. Runs on the line with spaces kept.
 static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^\s*[（(]?([HAN]{2,20}?(?:干部|职工|员工|会员|员|者|师|生|长|主任|主席|书记|经理|会|局|处|所|院|校|厂|站|队|部|科|室|公司|集团|中心|社区|街道|医院|大学|学院|中学|小学|银行|单位|工地))[\s　]+([HAN]{2,4})\s*[)）]?\s*$",
     )
 });
 
-/// `(unit, name)` of a signature line: `大兴税务局工会干部 刘港` → name `刘港`.
+/// `(unit, name)` of a signature line: `滨河供电局工会干部 谷川` → name `谷川`.
 /// The name is a person's: it does not itself end in a post or an
-/// organisation word (`关注民生 服务职工` is a slogan of two phrases).
+/// organisation word (`守护民生 温暖职工` is a slogan of two phrases).
 pub fn signature(line: &str) -> Option<String> {
     // Unit and name are printed apart (no white space, no signature), on a
     // short line without sentence punctuation.
@@ -799,7 +799,7 @@ const SIGNATURE_UNIT_ENDS: &[&str] = &[
     "社区", "街道", "医院", "大学", "学院", "中学", "小学", "银行", "单位", "工地",
 ];
 
-/// A subhead numbered as one of a series (key form): `一、舆情热度不断升温`,
+/// A subhead numbered as one of a series (key form): `一、客流总量稳步回升`,
 /// `（二）加强监测`, `3．落实责任`. Such a line heads a section of the
 /// piece it stands in, never a new piece. (Not two numerals in a row,
 /// `一、二月份…`, `三、四线城市…`: a range, not a section's number.)
@@ -834,7 +834,7 @@ pub fn is_date_only(key: &str) -> bool {
 /// The dateline of a diary entry: a date, then the weekday, the lunar date
 /// or the weather (`3月5日，农历二月十二，晴`, `3月5日 星期四 晴`). It
 /// heads an entry inside the diary it is printed in; a paragraph that opens
-/// with a date goes on with what happened (`1月25日，国家卫健委组建…`).
+/// with a date goes on with what happened (`1月25日，市卫生部门组建…`).
 static DIARY_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日[，,、\s]*(?:农历|星期|礼拜|周[一二三四五六日天]|晴|阴|多云|[小中大]?雨|[小中大]?雪)",
@@ -846,14 +846,14 @@ pub fn is_diary_entry_date(key: &str) -> bool {
     key.starts_with(|c: char| c.is_ascii_digit()) && DIARY_ENTRY.is_match(key)
 }
 
-/// Measure words that follow a number (`728个`, `3例`) and seldom start a
+/// Measure words that follow a number (`315个`, `3例`) and seldom start a
 /// word of their own: a line ending in a number and the next starting with
 /// one of these break one word, a count. (Not `人` `日` `年` `天` `张`
 /// `万` `元` `台` `条` `项` `位` `名`, which also open words: `2022⏎张家口…`.)
 const MEASURE_WORDS: &str = "个例件次座辆架艘吨岁倍";
 
 /// True when a break between two lines of display type falls inside a
-/// count, between its number and its measure word (`小区名单，新增728⏎个！`):
+/// count, between its number and its measure word (`社区名单，新增315⏎个！`):
 /// the lines are one headline, whatever their widths.
 pub fn splits_a_count(above: &str, below: &str) -> bool {
     above.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
@@ -861,7 +861,7 @@ pub fn splits_a_count(above: &str, below: &str) -> bool {
 }
 
 /// True for a line that a triangle opens and that reads as a sentence,
-/// a colon or a comma in it (`△联播视频：习近平在湖北省考察…`, `▲图为市民
+/// a colon or a comma in it (`△视频新闻：市领导在滨江区调研…`, `▲图为市民
 /// 在…，…`): copy published online marks the caption of a picture or a
 /// video inside the text so, and the caption runs as text, never as a
 /// headline. (A triangle before a short phrase, `▲登记早 服务早`, marks a
@@ -890,8 +890,8 @@ pub fn is_sentence_end(c: char) -> bool {
 
 /// True when the text ends a sentence, past closing quotes and brackets:
 /// `…工作压力。`, `…关怀。”` (also past a quote OCR read the wrong way
-/// round: `…没掉链子! “`), or past a credit in brackets after the
-/// sentence's end: `…加油的同胞。（田宽）`.
+/// round: `…没出差错! “`), or past a credit in brackets after the
+/// sentence's end: `…守望的乡亲。（罗晓）`.
 pub fn ends_sentence(text: &str) -> bool {
     let t = crate::clean::trim_end(text);
     // Most lines end in an ideograph, which neither ends a sentence nor
@@ -918,7 +918,7 @@ pub fn ends_sentence(text: &str) -> bool {
 }
 
 /// True for a line that is one note in brackets, a credit or a source
-/// (`（作者莱恩·克拉克，丁雨晴译）`, `（徐国春张雅文崔成龙）`): under a line that
+/// (`（作者卡尔·奥斯本，蒋沐言译）`, `（钱立新孔雅琪贺明远）`): under a line that
 /// ended a sentence it closes the paragraph, as a credit after the
 /// sentence's end on one line does (see [`ends_sentence`]). Not a word or
 /// two in brackets, which a wrap may leave alone on a line.
@@ -937,7 +937,7 @@ pub fn is_bracketed_note(text: &str) -> bool {
 /// of its own: a credit of two names or more.
 const MIN_NOTE_CHARS: usize = 6;
 
-/// True when the text ends inside a clause: `…提升职工群`, `…通讯员`,
+/// True when the text ends inside a clause: `…丰富居民文`, `…通讯员`,
 /// `…我们，`. The opposite of [`ends_sentence`] for display-line tests:
 /// a line ending in a comma, enumeration comma or colon is running text.
 pub fn ends_in_clause_punct(text: &str) -> bool {

@@ -4,11 +4,11 @@
 //! subtitle 副题.
 //!
 //! A headline wrapped in a narrow column breaks where the column ends, not
-//! where a phrase does (`中港集团中标吐乌大高等级公⏎路项目`): its lines fill
+//! where a phrase does (`某某集团中标滨海新区快速公⏎路项目`): its lines fill
 //! one width and only the last falls short, and a word runs across the
 //! break (`公路`). A new field starts where a line opens wider than the one
 //! above it could hold, with a dash (`——记某某`), or after a line of two
-//! phrases printed apart (`开展爱国卫生运动 构建和谐劳动关系`).
+//! phrases printed apart (`倡导绿色低碳生活 共建美丽宜居家园`).
 //!
 //! Roles follow type size: the title is set largest, so it holds the fewest
 //! glyphs a line. A wrapped field shows how many it holds; a field that
@@ -24,7 +24,7 @@ use crate::positioned::Hint;
 use crate::reflow::Unit;
 
 /// The display units left free (`free`, in order) as items to place, each
-/// unit's lines joined into fields; column names (`【职工心声】`, or a
+/// unit's lines joined into fields; column names (`【街坊心声】`, or a
 /// display line shaped like one, `读者来信`) as items of one column field.
 /// `wraps`: the page is set in columns, so display lines may wrap (on a
 /// page of one paragraph per line every display line is whole). `hints`:
@@ -118,7 +118,7 @@ fn display_text<'a>(lines: &[Line<'a>], classes: &'a [Classified], l: usize) -> 
 
 /// The bigram two display lines make across their break: the last glyph
 /// of `a` and the first of `b`, both ideographs (`外` `国` of
-/// `听留在武汉的外⏎国人士讲述`); `None` otherwise.
+/// `听住在海边的外⏎国学生讲述`); `None` otherwise.
 fn wrap_pair(a: &str, b: &str) -> Option<Bigram> {
     let (x, y) = (a.trim().chars().next_back()?, b.trim().chars().next()?);
     (is_cjk(x) && is_cjk(y))
@@ -139,7 +139,7 @@ pub struct Field {
     pub wrapped: bool,
     /// Every line was bold doubled type.
     pub doubled: bool,
-    /// A column name (栏目, `【职工心声】` → `职工心声`), not a headline.
+    /// A column name (栏目, `【街坊心声】` → `街坊心声`), not a headline.
     pub column: bool,
     /// Type size against the page's body type, where the input is
     /// positioned (0: unknown).
@@ -265,7 +265,7 @@ fn continues(
     let (wa, wb) = (a.width, b.width);
     // Lines of one field fill one width and only the last falls short: a
     // line short of the width of the field's wrapped lines above ends it
-    // (`中港集团中标吐乌大高等级公⏎路项目` ends at `路项目`).
+    // (`某某集团中标滨海新区快速公⏎路项目` ends at `路项目`).
     if field.lines.len() > 1 && wa < field.capacity - WRAP_SLACK {
         return false;
     }
@@ -279,10 +279,10 @@ fn continues(
         // A field wrapped at one measure across a blank line already (its
         // lines above all fill it) goes on across the next with a line no
         // wider: OCR sets blank lines between the lines of one headline
-        // (`湖北发布最新疫⏎⏎情风险等级评估⏎⏎武汉市城区仍是⏎高风险`).
+        // (`某省公布最新路⏎⏎况安全等级名单⏎⏎滨江市环线仍是⏎拥堵段`).
         // So does a line that ends the headline in `？` or `！` under a
         // first line no narrower that ends no sentence nor clause
-        // (`某某：面对疫情，我们的体系⏎⏎需要总结哪些经验？`): a headline's
+        // (`某某：面对汛情，我们的机制⏎⏎还有哪些短板要补？`): a headline's
         // last words, not a headline of their own under it.
         let ends_asking = tb.ends_with(['？', '！', '?', '!']) && !tb.contains(['。', '，']);
         let open_above =
@@ -299,8 +299,8 @@ fn continues(
     }
     if a.doubled && b.doubled {
         // Bold doubled lines under one another are one headline: a couplet
-        // of two phrases (`公交职工做刺绣` / `致敬一线劳动者`, joined with a
-        // space) or a wrap (`为患病同事` / `献爱心`).
+        // of two phrases (`地铁职工学剪纸` / `礼赞平凡建设者`, joined with a
+        // space) or a wrap (`为困难邻居` / `送温暖`).
         return true;
     }
     // Lines of one field fill one width; a line shorter than the field's
@@ -314,7 +314,7 @@ fn same_size(a: f32, b: f32) -> bool {
 }
 
 /// Printed width of a display text, in cells; quotes count half, as
-/// display type often sets them (`本实现“日产日清”` wraps a line of seven).
+/// display type often sets them (`本做到“即收即运”` wraps a line of seven).
 fn width(text: &str) -> f32 {
     quotes_half(text, crate::lines::widths_of(text).0)
 }
@@ -341,8 +341,8 @@ pub fn opens_with_dash(text: &str) -> bool {
 }
 
 /// A display line of two phrases set apart by white space between two
-/// ideographs: `关注民生 服务职工`, `集中采买防疫物资  设立防疫专项经费`
-/// (not a space after punctuation, `我是共产党员! 2003年`, which
+/// ideographs: `守护民生 温暖职工`, `统一配送防汛物资  设立防汛专项资金`
+/// (not a space after punctuation, `我也报名参加! 2008年`, which
 /// extractors and OCR print inside running text).
 pub fn two_phrases(text: &str) -> bool {
     let t = text.trim();
@@ -368,7 +368,7 @@ const COUPLET_MIN_PHRASE: usize = 4;
 /// long again), with no punctuation in either: `喜迎佳节 共创美好未来`,
 /// `关爱职工 共建家园`. Two columns' lines printed as one by OCR are not:
 /// their pieces are cut anywhere, carry clause marks, or differ in length
-/// (`持续坚守一线、听从号令 区里新增病例`).
+/// (`持续奋战一线、服从安排 镇里新增摊位`).
 pub fn couplet(text: &str) -> bool {
     // Most display lines hold no white space: one byte scan tells them.
     let t = text.trim();
@@ -388,7 +388,7 @@ pub fn couplet(text: &str) -> bool {
 }
 
 /// A field's text from its lines: a wrap joins without a space; bold
-/// doubled couplets keep one (`公交职工做刺绣 致敬一线劳动者`).
+/// doubled couplets keep one (`地铁职工学剪纸 礼赞平凡建设者`).
 fn join_field(texts: &[&str], doubled: bool) -> String {
     let sep = if doubled && texts.len() == 2 && {
         let n = |s: &str| s.trim().chars().count();
@@ -642,7 +642,7 @@ mod tests {
             ["关注民生 服务职工", "中港集团中标"]
         );
         // A wrapped field's short line is its last, even where the body
-        // below prints the words across the break (`项目石家庄`).
+        // below prints the words across the break.
         assert_eq!(
             fields_of(
                 "中港集团中标吐乌大高等级公\n路项目\n石家庄机场跑道延长\n工程通过验收",

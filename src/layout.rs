@@ -3,7 +3,7 @@
 //!
 //! A page set in narrow columns and extracted line by line shows its column
 //! width over and over: every line inside a paragraph fills the column
-//! (`环境部高度重视，认真贯彻` is as wide as the lines around it), the
+//! (`市政府十分重视，扎实推进` is as wide as the lines around it), the
 //! first line of a paragraph is two cells short when the printed indent was
 //! dropped, and the last line is as long as the sentence left. Headlines
 //! are set in other type and break at other widths. [`Layout::shape`] tells
@@ -138,11 +138,11 @@ impl Layout {
         let line = &lines[i];
         match shape_of(line.width, col) {
             // A justified line whose letter spacing the extractor printed
-            // as spaces (`开 新 闻 发 布 会， 截 至 今 天 晚 上 8`) fills the
+            // as spaces (`召 开 专 题 会 议， 截 至 昨 天 下 午 5`) fills the
             // column with its glyphs.
             Shape::Wide if letter_spaced(line) => shape_of(line.glyphs, col),
             // Full-width digits and letters that the typesetter printed half
-            // width (`比上年增长１３．５％`) fill the column at half a cell.
+            // width (`比上年增长２７．４％`) fill the column at half a cell.
             Shape::Wide if self.half_width_digits && line.wide_alnum > 0 => {
                 shape_of(self.printed_width(line), col)
             }
@@ -151,7 +151,7 @@ impl Layout {
     }
 }
 
-/// A line with white space between most of its glyphs: `记 者 采 访 时 说，`.
+/// A line with white space between most of its glyphs: `向 记 者 介 绍 说，`.
 pub fn letter_spaced(line: &Line) -> bool {
     // A line without white space has no gap: a quick test first.
     if line.widest_gap == 0 {
@@ -393,7 +393,7 @@ const SPACED_SHARE: f32 = 0.05;
 
 /// Whether many text lines hold white space between two ideographs once
 /// or twice — the way phrases of display type are set apart. Lines
-/// letter-spaced all along (`现 有 确 诊 病 例`, justification) do not count,
+/// letter-spaced all along (`现 有 在 校 学 生`, justification) do not count,
 /// nor do a report's opening lines, whose dateline and byline print spaces
 /// by convention (`某地3月23日电（记者 张三） 随着…`).
 fn spaced_text(lines: &[Line], classes: &[Classified]) -> bool {

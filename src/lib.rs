@@ -9,13 +9,13 @@
 //! One call, one plain value back:
 //!
 //! ```
-//! let raw = "公交职工做刺绣\n\n本报讯 （记者 张三） 近日， 某车队职工\n自发设计了大型十字绣。\n";
+//! let raw = "地铁职工学剪纸\n\n本报讯 （记者 张三） 近日， 某车站职工\n自发创作了大幅剪纸画。\n";
 //! let page = jianbao::parse(raw, &jianbao::Options::default());
 //! let article = &page.articles[0];
-//! assert_eq!(article.title.as_deref(), Some("公交职工做刺绣"));
+//! assert_eq!(article.title.as_deref(), Some("地铁职工学剪纸"));
 //! assert_eq!(article.dateline.as_deref(), Some("本报讯"));
 //! assert_eq!(article.byline.reporters, ["张三"]);
-//! assert_eq!(article.blocks[0].text, "近日，某车队职工自发设计了大型十字绣。");
+//! assert_eq!(article.blocks[0].text, "近日，某车站职工自发创作了大幅剪纸画。");
 //! ```
 //!
 //! The parser is a few named passes over typed data (see the README's
@@ -129,7 +129,7 @@ fn parse_windows(
 /// time from its markup, so it is never read in windows.
 ///
 /// ```
-/// let raw = "公交职工做刺绣\n\n本报讯 （记者 张三） 近日，某车队职工自发设计了大型十字绣。\n";
+/// let raw = "地铁职工学剪纸\n\n本报讯 （记者 张三） 近日，某车站职工自发创作了大幅剪纸画。\n";
 /// let options = jianbao::Options::default();
 /// let page = jianbao::parse_with_hints(raw, &[], &options);
 /// assert_eq!(page, jianbao::parse(raw, &options));

@@ -37,7 +37,7 @@ pub struct Line<'a> {
     /// `u16::MAX`: a line keeps to 64 bytes).
     pub widest_gap: u16,
     /// White space right after a comma, enumeration comma, semicolon, colon,
-    /// full stop or closing bracket: `慰问中， 区总工会`, `年初, "母婴`
+    /// full stop or closing bracket: `座谈中， 区文化馆`, `年初, "亲子`
     /// (see [`after_clause_punct`]).
     pub clause_gap: bool,
     /// Opens with a paragraph indent: `　　`, a tab, two to eight spaces
@@ -294,7 +294,7 @@ fn is_rule(key: &str) -> bool {
 
 /// `before` ends in the punctuation after which column-set running text
 /// prints a space (`，` `,` `；` `;` `：` `。` `、` `）`) and display type does
-/// not. A half-width mark with a space on both sides (`民政部 ; 外地`) is
+/// not. A half-width mark with a space on both sides (`交通局 ; 外地`) is
 /// OCR's reading of a headline's full-width mark, not a text layer's
 /// justified gap: a text layer prints the mark flush after its word.
 fn after_clause_punct(before: &[u8]) -> bool {

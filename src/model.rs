@@ -94,7 +94,7 @@ pub struct PageInfo {
     pub date: Option<String>,
     /// The weekday as printed, e.g. `星期五`.
     pub weekday: Option<String>,
-    /// Edition staff in printed order, from `本版编辑 马骏|美术编辑 王巍|校对 吉言`.
+    /// Edition staff in printed order, from `本版编辑 林禾|美术编辑 周澜|校对 叶青`.
     pub staff: Vec<Staff>,
     /// E-mail addresses found on furniture lines.
     pub emails: Vec<String>,
@@ -105,7 +105,7 @@ pub struct PageInfo {
     pub spans: Vec<Span>,
 }
 
-/// One edition-line credit: `本版编辑 马骏` → role `本版编辑`, name `马骏`.
+/// One edition-line credit: `本版编辑 林禾` → role `本版编辑`, name `林禾`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Staff {
     pub role: String,

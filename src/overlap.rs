@@ -2,7 +2,7 @@
 //! its body and a subhead to the piece around it.
 //!
 //! Chinese words are mostly two glyphs, so the bigrams of a headline
-//! (`五型工会` → 五型, 型工, 工会) come back in its lead far more than in any
+//! (`三心服务` → 三心, 心服, 服务) come back in its lead far more than in any
 //! other article on the page. Bigrams are read from word characters (CJK
 //! ideographs and ASCII letters and digits) and never cross punctuation;
 //! white space inside a text (a line break, a justification space) does not
@@ -20,7 +20,7 @@ pub type Bigram = u64;
 /// as white space would.
 ///
 /// ```text
-/// 五型工会 → 五型, 型工, 工会;  ["公交", "职工"] → 公交, 交职, 职工
+/// 三心服务 → 三心, 心服, 服务;  ["公交", "职工"] → 公交, 交职, 职工
 /// ```
 pub fn for_each_bigram<'a>(text: impl IntoIterator<Item = &'a str>, f: impl FnMut(Bigram)) {
     bigrams::<false>(text, f);
@@ -104,7 +104,7 @@ impl BigramSet {
     ///
     /// ```
     /// use jianbao::overlap::BigramSet;
-    /// let s = BigramSet::of(["五型工会"]);
+    /// let s = BigramSet::of(["三心服务"]);
     /// assert_eq!(s.len(), 3);
     /// ```
     pub fn of<'a>(text: impl IntoIterator<Item = &'a str>) -> Self {
@@ -119,8 +119,8 @@ impl BigramSet {
     ///
     /// ```
     /// use jianbao::overlap::BigramSet;
-    /// let (a, b) = (BigramSet::of(["五型"]), BigramSet::of(["型工会"]));
-    /// assert_eq!(BigramSet::union([&a, &b]), BigramSet::of(["五型工会"]));
+    /// let (a, b) = (BigramSet::of(["三心"]), BigramSet::of(["心服务"]));
+    /// assert_eq!(BigramSet::union([&a, &b]), BigramSet::of(["三心服务"]));
     /// ```
     pub fn union<'a>(sets: impl IntoIterator<Item = &'a BigramSet>) -> Self {
         let mut v = Vec::new();
@@ -156,8 +156,8 @@ impl BigramSet {
     ///
     /// ```
     /// use jianbao::overlap::BigramSet;
-    /// let head = BigramSet::of(["五型工会"]);
-    /// assert_eq!(head.share_in(&BigramSet::of(["打造五型工会"])), 1.0);
+    /// let head = BigramSet::of(["三心服务"]);
+    /// assert_eq!(head.share_in(&BigramSet::of(["打造三心服务"])), 1.0);
     /// ```
     pub fn share_in(&self, other: &BigramSet) -> f32 {
         if self.0.is_empty() {
@@ -173,9 +173,9 @@ impl BigramSet {
     ///
     /// ```
     /// use jianbao::overlap::BigramSet;
-    /// let head = BigramSet::of(["五型工会"]);
-    /// assert_eq!(head.share_in_text(["打造五型工会"]), 1.0);
-    /// assert!((head.share_in_text(["打造五型"]) - 1.0 / 3.0).abs() < 1e-6);
+    /// let head = BigramSet::of(["三心服务"]);
+    /// assert_eq!(head.share_in_text(["打造三心服务"]), 1.0);
+    /// assert!((head.share_in_text(["打造三心"]) - 1.0 / 3.0).abs() < 1e-6);
     /// ```
     pub fn share_in_text<'a>(&self, text: impl IntoIterator<Item = &'a str>) -> f32 {
         if self.0.is_empty() {
@@ -194,8 +194,8 @@ impl BigramSet {
 /// Share of the bigrams of `display` found in `body`, unweighted.
 ///
 /// ```
-/// assert_eq!(jianbao::overlap::coverage("五型工会", "打造五型工会"), 1.0);
-/// assert_eq!(jianbao::overlap::coverage("五型工会", "职工之家"), 0.0);
+/// assert_eq!(jianbao::overlap::coverage("三心服务", "打造三心服务"), 1.0);
+/// assert_eq!(jianbao::overlap::coverage("三心服务", "职工之家"), 0.0);
 /// ```
 pub fn coverage(display: &str, body: &str) -> f32 {
     coverage_in(display, [body])

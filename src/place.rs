@@ -488,7 +488,7 @@ const OWN_STORY: f32 = 0.5;
 
 /// Field `f`, unplaced, shares most of its words with another field of
 /// its group that did not go to target `t`: the two are a story of their
-/// own, printed next to `t`'s headline (`某州某镇举办新年灯展` / `某州的某镇近日举办新年灯`
+/// own, printed next to `t`'s headline (`某州某镇举办秋季花展` / `某州的某镇近日举办秋季花`
 /// above a report's headline), and `f` does not join `t`.
 fn tells_another_story(
     items: &[Item],
@@ -509,8 +509,8 @@ fn tells_another_story(
 
 /// Phrases set apart by space that hold clause marks (`，` `。` `、` `；`)
 /// are lines of running text from columns printed side by side (OCR:
-/// `某天的聚餐过后，他本想为    某某在日记中将`), not a slogan: a page's
-/// banner prints its phrases bare (`喜迎新春 共创美好生活`).
+/// `某天的散步回来，她原想给    某某在信里把`), not a slogan: a page's
+/// banner prints its phrases bare (`欢度佳节 同享幸福时光`).
 fn runs_clauses(text: &str) -> bool {
     text.contains(['，', '。', '、', '；', ',', ';'])
 }

@@ -29,15 +29,15 @@ pub enum Unit {
     Para { lines: Vec<usize>, lead: bool },
     /// Display lines printed together (no blank line or text between them).
     Display { lines: Vec<usize> },
-    /// Credit lines standing apart from a paragraph: `本报记者 马超`.
+    /// Credit lines standing apart from a paragraph: `本报记者 沈川`.
     Credit { lines: Vec<usize> },
-    /// A feature's byline line: `□ 本报记者 白莹`.
+    /// A feature's byline line: `□ 本报记者 石岚`.
     Byline { line: usize },
     /// An advertisement marker or description.
     Ad { line: usize },
     /// Page furniture: date or edition line.
     Furniture { line: usize },
-    /// A column name in brackets: `【职工心声】`.
+    /// A column name in brackets: `【街坊心声】`.
     Column { line: usize },
 }
 
@@ -100,8 +100,8 @@ pub struct Reflowed {
 }
 
 /// Most ideographs of a paragraph's last line under a sentence cut at the
-/// column's edge, right above a dateline (`…居民群众⏎时强调⏎新华社…`); a
-/// longer line there is a headline (`…垄断的园林设计局面⏎跑道延长通过验收⏎
+/// column's edge, right above a dateline (`…沿街商户⏎时指出⏎新华社…`); a
+/// longer line there is a headline (`…包揽的园林设计局面⏎码头扩建通过验收⏎
 /// 本报讯…`).
 const MAX_TAIL: usize = 4;
 
@@ -229,7 +229,7 @@ impl Reflow<'_, '_> {
                 } else {
                     self.units.push(Unit::Credit { lines: vec![i] });
                     // Credits before a body open a piece (`本报记者 X`); a
-                    // photo credit (`新华社记者 刘宇 摄`) closes its caption.
+                    // photo credit (`新华社记者 何帆 摄`) closes its caption.
                     self.after_start =
                         crate::conventions::photo_credit_start(self.lines[i].raw).is_none();
                 }
@@ -371,7 +371,7 @@ impl Reflow<'_, '_> {
 
     /// Line `i` opens with a dash (OCR: `一一`), ends no sentence and sits
     /// right under display type, blank lines between or not: the
-    /// headline's subtitle (`历史深处的回音⏎⏎——读《某某丛书》`), as running
+    /// headline's subtitle (`山河深处的足音⏎⏎——读《某某丛书》`), as running
     /// text never opens a line with a dash.
     fn dashed_subtitle(&self, i: usize) -> bool {
         self.last_display.is_some_and(|(p, _)| self.adjacent(p, i))
@@ -391,8 +391,8 @@ impl Reflow<'_, '_> {
     /// sentence's end, whose lines all end no sentence nor clause and hold
     /// no full stop, and the line past the blank under the block is
     /// indented as a paragraph's start: a headline wrapped at about the
-    /// column's width, set apart over its text (`用文字记录民生变化，一名外⏎
-    /// 国教师在本市写下的日记⏎⏎　据某报报道…`). No paragraph ends
+    /// column's width, set apart over its text (`用镜头留住街巷烟火，一名外⏎
+    /// 国学生在本市拍下的照片⏎⏎　据某报报道…`). No paragraph ends
     /// mid-sentence right above another's start.
     fn headline_block_above_start(&self, i: usize) -> bool {
         if self.layout.indents != Indents::Width
@@ -495,7 +495,7 @@ impl Reflow<'_, '_> {
 
     /// Places line `i` as display type: with the display line right above
     /// it in one group, or as a group of its own. A signature
-    /// (`大兴税务局工会干部 刘港`) is always a group of its own.
+    /// (`滨河供电局工会干部 谷川`) is always a group of its own.
     fn display(&mut self, i: usize, sure: Decision) {
         self.sure[i] = sure;
         self.after_start = false;
@@ -503,7 +503,7 @@ impl Reflow<'_, '_> {
         let mut signature = sig(self.lines[i].raw);
         let joins = match self.last_display {
             Some((prev, u)) if !signature && self.adjacent(prev, i) => {
-                // A signature whose name wrapped: `…工会干部 李` / `学勤`.
+                // A signature whose name wrapped: `…工会干部 田` / `书远`.
                 let lone = matches!(&self.units[u], Unit::Display { lines } if lines.len() == 1);
                 signature = lone
                     && self.lines[i].len() <= 2
@@ -565,7 +565,7 @@ impl Reflow<'_, '_> {
         let sentence_ended = self.open_last().is_some_and(|p| self.classes[p].terminal);
         if c.display && next_opens && (sentence_ended || self.lines[i - 1].is_blank()) {
             // A headline right above a dateline, after a sentence's end or
-            // a column break (`…这个思想⏎⏎海南航空武汉场站：用坚守盼暖春来⏎
+            // a column break (`…这份心意⏎⏎东岭航空湖港场站：用守候迎春归来⏎
             // 中国日报网2月19日电…`).
             return Continues::No;
         }
@@ -599,8 +599,8 @@ impl Reflow<'_, '_> {
             // extractor printed where a column broke; set apart inside a
             // sentence that carries on below it, a headline printed where
             // its article's text flows round it
-            // (`…流调收治⏎⏎应勇检查督导武汉疫情防控流调收治工作⏎⏎工作时强调…`,
-            // `…为期9天的⏎⏎美国“飞虎队”老兵和平行动援武汉⏎实地考察…`).
+            // (`…安全巡查⏎⏎某某检查督导滨江防汛备汛安全巡查工作⏎⏎工作时指出…`,
+            // `…为期5天的⏎⏎某国“候鸟队”志愿者结对助学滨江⏎实地考察…`).
             let set_off = self.lines[i - 1].is_blank() || next.is_some_and(|n| n > i + 1);
             // Or, after a sentence's end, one that asks or exclaims across
             // columns above a paragraph's start, blank lines or none
@@ -617,8 +617,8 @@ impl Reflow<'_, '_> {
         // (Not the short tail of a sentence that stopped at the column's
         // edge right above it, no blank line between — a few glyphs, or a
         // word the break cut: a paragraph's last line, even above a
-        // dateline — `…志愿者和居民群众⏎时强调⏎新华社武汉3月10日电…`,
-        // `…下沉干部志愿⏎者和居民群众时强调⏎新华社…`.)
+        // dateline — `…网格员和沿街商户⏎时指出⏎新华社武汉3月10日电…`,
+        // `…社区网格员志愿⏎者和沿街商户时指出⏎新华社…`.)
         // (Read only above a dateline: the word test reads the page.)
         let tail = || {
             shape == Shape::Short
@@ -632,15 +632,15 @@ impl Reflow<'_, '_> {
         {
             // A headline right above a dateline, or wrapped over display
             // lines down to one, after a column break: the next piece's
-            // (`…常年被外国公⏎⏎石家庄机场跑道延长⏎工程通过验收⏎本报讯…`).
+            // (`…长期被外地公⏎⏎滨海港区码头扩建⏎工程顺利完工⏎本报讯…`).
             return Continues::No;
         }
-        // A short one (`…外国公⏎关注民生 服务职工⏎司垄断的局面。`); two
+        // A short one (`…外地公⏎守护民生 温暖职工⏎司包揽的局面。`); two
         // phrases printed apart, which running text never sets so, above
-        // any line that carries the sentence on (`…这批⏎⏎喜迎新春 共创美好生活⏎⏎
-        // 物资包括约1.5万个口罩、…`); or any display line above a line that
-        // ends the word the paragraph's last line cut (`…方便在外⏎⏎职工书屋
-        // 开张⏎⏎国职工就近看病…`, where `外国` stands whole elsewhere).
+        // any line that carries the sentence on (`…这批⏎⏎欢度佳节 同享幸福时光⏎⏎
+        // 物资包括约3千条棉被、…`); or any display line above a line that
+        // ends the word the paragraph's last line cut (`…便于在外⏎⏎街道书屋
+        // 开张⏎⏎国友人就近办事…`, where `外国` stands whole elsewhere).
         let carries_cut_word = || {
             next.is_some_and(|n| {
                 next_carries_on(true) && self.open_last().is_some_and(|p| self.word_across(p, n))
@@ -722,8 +722,8 @@ impl Reflow<'_, '_> {
         }
         // The next line opens with a clause mark (`、`, `，`, `；`), which
         // no line opens with (禁则) unless the sentence above runs on into
-        // it: this line is running text (`新年前夕，某市文化系统及法律⏎
-        // 、农资等部门…`).
+        // it: this line is running text (`新年前夕，某市文化系统及教育⏎
+        // 、卫生等部门…`).
         if next.is_some_and(|n| self.lines[n].key.starts_with(['，', '、', '；', ',', ';'])) {
             return (false, 0.7);
         }
@@ -759,14 +759,14 @@ impl Reflow<'_, '_> {
             && !c.terminal
             && !c.clause_end;
         // Its last line, above a line that starts a paragraph of its own,
-        // blank lines between or not (`目标雷神山！第四批国家中医⏎医疗队（上海）
-        // 出征⏎就在虹桥机场…`).
+        // blank lines between or not (`目标北山岭！第三批省级防汛⏎抢险队（某市）
+        // 出发⏎就在城东码头…`).
         if wraps_display && next.is_some_and(|n| self.starts_paragraph(n)) {
             return (true, 0.7);
         }
         // Or one line before its last, a short one that ends the headline
-        // in `！` or `？`, above a paragraph's start (`武汉市公布最新无疫情⏎
-        // 小区名单，新增728⏎个！⏎3月20日，…`).
+        // in `！` or `？`, above a paragraph's start (`某市公布第二批绿色⏎
+        // 社区名单，新增315⏎个！⏎4月8日，…`).
         let exclaims_below = |n: usize| {
             let cn = &self.classes[n];
             n == i + 1
@@ -793,7 +793,7 @@ impl Reflow<'_, '_> {
                 return (true, 0.7);
             }
             // A short line ending in a colon, above a display line: a
-            // headline's first part (`海南航空武汉场站：` / `用坚守盼暖春来`).
+            // headline's first part (`东岭航空湖港场站：` / `用守候迎春归来`).
             let colon = line.key.ends_with(['：', ':']) && !c.full_stop && !line.clause_gap;
             if colon
                 && matches!(shape, Shape::Short | Shape::Indent)
@@ -814,8 +814,8 @@ impl Reflow<'_, '_> {
         if next.is_some_and(|n| matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline)) {
             return (true, 1.0);
         }
-        // A signature (`大兴税务局工会干部 刘港`) closing the piece above;
-        // two phrases printed apart (`喜迎新春 共创美好生活`): display type,
+        // A signature (`滨河供电局工会干部 谷川`) closing the piece above;
+        // two phrases printed apart (`欢度佳节 同享幸福时光`): display type,
         // which running text never sets so.
         if crate::conventions::signature(line.raw).is_some() || self.phrases_apart(i) {
             return (true, 0.8);
@@ -829,15 +829,15 @@ impl Reflow<'_, '_> {
         let same_block = next == Some(i + 1);
         // (Not a short line right above a line the page marks as a
         // paragraph's start: a paragraph's first line does not stop short
-        // without ending a sentence — `中华文明的“纸上博物馆”⏎　世间公认，…`.)
+        // without ending a sentence — `乡土记忆的“活态档案馆”⏎　人们常说，…`.)
         let short_above_start =
             shape == Shape::Short && next.is_some_and(|n| self.starts_paragraph(n));
         // (Nor a block of lines that end no sentence down to a dateline or
-        // byline: a headline over its report, `北大荒粮食三年连续大幅增产⏎
-        // 去年总产量逾85.2亿公斤，创下我国农⏎业最高劳动生产率⏎⏎本报讯…`;
+        // byline: a headline over its report, `某农场蔬菜五年连续稳步增收⏎
+        // 全年产量达36.4亿公斤，创下本省农⏎业最高单位面积产量⏎⏎本报讯…`;
         // nor, after a sentence's end, a block down to a line indented as a
-        // paragraph's start: `用文字记录民生变化，一名外⏎国教师在本市写下的
-        // 日记⏎⏎　据某报报道…`.)
+        // paragraph's start: `用镜头留住街巷烟火，一名外⏎国学生在本市拍下的
+        // 照片⏎⏎　据某报报道…`.)
         if self.layout.blanks == Blanks::Paragraphs
             && carried
             && same_block
@@ -876,7 +876,7 @@ impl Reflow<'_, '_> {
                 }
                 // Letter spacing that stretches a line to the column's
                 // width is the justification of running text
-                // (`2020 年 农 历 庚 子 年 的 春⏎节，与众不同。`).
+                // (`2021 年 我 们 过 的 那 个 冬⏎至，格外温暖。`).
                 if shape == Shape::Full && line.widest_gap > 0 && crate::layout::letter_spaced(line)
                 {
                     return (false, 0.8);
@@ -884,8 +884,8 @@ impl Reflow<'_, '_> {
                 if self.runs_into_opening(i) {
                     // Lines that end no sentence right above a dateline or
                     // byline: the rest of its headline (a subtitle set at
-                    // the column's width: `勉励广大职工发挥工人阶级⏎主力军作用，
-                    // 为企业改革发⏎展建功立业⏎本报北京1月1日讯…`).
+                    // the column's width: `鼓励青年职工争当技术创新⏎带头人物，
+                    // 为城市建设发⏎展再立新功⏎本报北京1月1日讯…`).
                     return (true, 0.8);
                 }
                 if !self.chain_ends_sentence(i) {
@@ -909,7 +909,7 @@ impl Reflow<'_, '_> {
                         // sentence's end, that ends no sentence nor clause
                         // right above the next paragraph's start is no
                         // paragraph: a subhead set at the indent's width
-                        // (`…的金融服务。⏎开展“金融服务”专项行动⏎作为一家…`).
+                        // (`…的便民服务。⏎推出“便民上门”系列活动⏎身为一家…`).
                         let c = &self.classes[i];
                         if after_sentence
                             && !c.terminal
@@ -926,8 +926,8 @@ impl Reflow<'_, '_> {
                             // A line set apart by blank lines that ends no
                             // sentence nor clause, above a paragraph's
                             // start: no paragraph's first line, which would
-                            // end there — a headline (`新华社记者 戴浩 摄⏎⏎
-                            // 风雨无阻！某区快递企业驰援⏎⏎　从口罩、…`).
+                            // end there — a headline (`新华社记者 杜若 摄⏎⏎
+                            // 寒暑不辍！某区物流企业送货⏎⏎　从米面、…`).
                             (true, 0.7)
                         } else {
                             (false, 0.9)
@@ -939,7 +939,7 @@ impl Reflow<'_, '_> {
                         // sentence's end, end no sentence nor clause
                         // before an indented start are a headline wrapped
                         // at the column's width over its text
-                        // (`用文字记录民生变化，一名外⏎国教师在本市写下的日记⏎
+                        // (`用镜头留住街巷烟火，一名外⏎国学生在本市拍下的照片⏎
                         // 　据某报报道…`).
                         if after_sentence && self.runs_into_start(i) {
                             return (true, 0.7);
@@ -949,8 +949,8 @@ impl Reflow<'_, '_> {
                         // that, alone or with the line under it, ends in
                         // `！` or `？` above an indented start: no paragraph
                         // starts full, so a headline or subhead that asks or
-                        // exclaims (`…的特别⏎通道。⏎中通快递：“一方有难，八方支⏎
-                        // 援！”⏎　为应对…`).
+                        // exclaims (`…的绿色⏎通道。⏎某某物流：“同心协力，共渡难⏎
+                        // 关！”⏎　为应对…`).
                         if (self.after_paragraph_end(i) || self.under_display(i))
                             && self.exclaims_above_start(i)
                         {
@@ -961,8 +961,8 @@ impl Reflow<'_, '_> {
                         // words come back below it — unless the line right
                         // under it is full too: no paragraph starts full,
                         // so that line carries this one on (`按照计划，…设计
-                        // 病床数为700张⏎至1000张，将于2月1日建成，2月3日交付
-                        // 投用。`; a first line whose digits measure short of
+                        // 座位数为800个⏎至1200个，将于6月1日完工，6月3日对外
+                        // 开放。`; a first line whose digits measure short of
                         // how they print).
                         let full_below =
                             next.is_some_and(|n| self.layout.shape(self.lines, n) == Shape::Full);
@@ -1084,7 +1084,7 @@ impl Reflow<'_, '_> {
     /// full, or a little short with a full line right under it (a line of
     /// the paragraph whose letter spacing the text does not show) or the
     /// sentence's full stop right under it (a line whose half-width digits
-    /// measure short of how they print: `触者3671人，已解除观察121⏎人。`).
+    /// measure short of how they print: `查者4826人，已完成复核153⏎人。`).
     fn fills(&self, j: usize) -> bool {
         match self.layout.shape(self.lines, j) {
             Shape::Full => true,
@@ -1178,8 +1178,8 @@ impl Reflow<'_, '_> {
     /// Where paragraphs start two cells short, a first line that short is
     /// full: one that ends a sentence or a lead-in at its edge goes on into
     /// a full line right under it as one paragraph, as no paragraph starts
-    /// full (`重大考验面前，更能考察考验干部。⏎中央指导组副组长、…`, `“对这一
-    /// 事件，中央指导组的意见是：⏎区政府和街道要向…`).
+    /// full (`急难险重面前，更能看出干部成色。⏎市工作组副组长、…`, `“对这一
+    /// 情况，市工作组的看法是：⏎镇政府和村委会要向…`).
     /// (Not into lines that end no sentence down to a paragraph's start
     /// or a dateline: a headline at the column's width over the next
     /// piece.)
@@ -1201,7 +1201,7 @@ impl Reflow<'_, '_> {
     /// Line `i` stops short of its column only because the start of the
     /// line right under it could not be broken and did not fit: a number
     /// or a Latin word is never split, and closing marks never open a line
-    /// (`…废物收集量的⏎18.4%；当日…`, `…指南（试⏎行）》；组织…`). The
+    /// (`…垃圾清运量的⏎26.7%；当日…`, `…办法（试⏎行）》；召开…`). The
     /// paragraph runs on.
     fn pushed_over(&self, i: usize) -> bool {
         let n = i + 1;
@@ -1222,7 +1222,7 @@ impl Reflow<'_, '_> {
     /// The line right under `i` starts a paragraph as the page marks one,
     /// two cells short of a full line that carries it on — read from its
     /// width only when no glyph of uncertain width makes it short
-    /// (`除医学观察121人，…`, `的权威人士，…一些“奥`), when it ends no
+    /// (`除登记在册135人，…`, `的业内专家，…一些“新`), when it ends no
     /// sentence, and when it is not short only because the start under it
     /// did not fit.
     fn indented_start_below(&self, i: usize) -> bool {
@@ -1266,7 +1266,7 @@ impl Reflow<'_, '_> {
         !line.latin && !line.key.contains(['“', '”', '‘', '’', '"'])
     }
 
-    /// Line `i` prints two phrases apart (`喜迎新春 共创美好生活`), as display
+    /// Line `i` prints two phrases apart (`欢度佳节 同享幸福时光`), as display
     /// type does and running text never does — unless the page spaces its
     /// running text so.
     fn phrases_apart(&self, i: usize) -> bool {
@@ -1774,7 +1774,7 @@ mod tests {
             "{u:?}"
         );
         // Nor is it display when the start below holds digits, whose width
-        // says little (`…近10年来，共抢救⏎500余部…`).
+        // says little (`…近20年来，共修复⏎300余件…`).
         let digits = next.replace("外籍", "1234");
         let u = units(&format!("{body}{body}{subhead}{digits}{next}"));
         assert!(

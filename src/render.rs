@@ -44,9 +44,9 @@ pub use tei::{to_tei, to_tei_element, TEI_CORPUS_END, TEI_CORPUS_START};
 ///     banners: vec![],
 ///     articles: vec![Article {
 ///         kind: Kind::News, column: None, kicker: None,
-///         title: Some("北师大工会构建安全健康复教复学环境".into()), subtitle: None,
+///         title: Some("某大学工会打造温馨健康校园环境".into()), subtitle: None,
 ///         dateline: Some("本报讯".into()),
-///         byline: Byline { reporters: vec!["任洁".into()], ..Default::default() },
+///         byline: Byline { reporters: vec!["韦晴".into()], ..Default::default() },
 ///         blocks: vec![Block { kind: BlockType::Paragraph, text: "购买物资。".into(), spans: vec![] }],
 ///         signature: None,
 ///         ..Article::new(Kind::News)
@@ -55,7 +55,7 @@ pub use tei::{to_tei, to_tei_element, TEI_CORPUS_END, TEI_CORPUS_START};
 /// };
 /// assert_eq!(
 ///     jianbao::render::to_markdown(&page),
-///     "*2020-05-20 星期三*\n\n---\n\n## 北师大工会构建安全健康复教复学环境\n\n*本报讯 记者 任洁*\n\n购买物资。\n",
+///     "*2020-05-20 星期三*\n\n---\n\n## 某大学工会打造温馨健康校园环境\n\n*本报讯 记者 韦晴*\n\n购买物资。\n",
 /// );
 /// ```
 pub fn to_markdown(page: &Page) -> String {
@@ -397,7 +397,7 @@ fn date_line(page: &Page) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" "))
 }
 
-/// `本版编辑 马骏 · 美术编辑 王巍`.
+/// `本版编辑 林禾 · 美术编辑 周澜`.
 fn staff_line(page: &Page) -> Option<String> {
     let staff = &page.page.staff;
     (!staff.is_empty()).then(|| {
@@ -409,7 +409,7 @@ fn staff_line(page: &Page) -> Option<String> {
     })
 }
 
-/// `本报讯 记者 任洁 通讯员 刘建武、王五 摄影 赵六 文 孙七`.
+/// `本报讯 记者 韦晴 通讯员 陆晓川、王五 摄影 赵六 文 孙七`.
 fn credit_line(article: &Article) -> Option<String> {
     let Byline {
         reporters,

@@ -162,7 +162,7 @@ const INSIDE_HEADLINE_ECHO: f32 = 0.5;
 /// Share of a piece's headline found in the paragraph under a display
 /// line that says none of it: the headline goes on telling the piece.
 const TITLE_ECHO_BELOW: f32 = 0.3;
-/// Longest numbered subhead (`一、舆情热度不断升温，微信网媒成为主力`).
+/// Longest numbered subhead (`一、客流总量稳步回升，地铁公交成为主力`).
 const MAX_NUMBERED_SUBHEAD: usize = 30;
 
 /// Segments units into article drafts.
@@ -293,7 +293,7 @@ impl Segmenter<'_, '_> {
 
     fn display(&mut self, u: usize, lines: &[usize]) {
         // A signature right under the body of a piece without a dateline
-        // (its name may wrap: `北京市东城区总工会干部 李⏎学勤`).
+        // (its name may wrap: `某市滨河区总工会干部 田⏎书远`).
         if self.pending.is_empty() && lines.len() <= 2 && self.lines[lines[0]].widest_gap > 0 {
             let text = self.units[u].text(self.lines);
             if let Some(d) = self.current.as_mut() {
@@ -409,7 +409,7 @@ impl Segmenter<'_, '_> {
     }
 
     /// Display lines printed inside the current piece's last paragraph
-    /// (the paragraph runs on below them: `被外国公⏎关注民生 服务职工⏎司垄断的
+    /// (the paragraph runs on below them: `被外地公⏎守护民生 温暖职工⏎司包揽的
     /// 局面。`) are another story's headline or the page's banner that the
     /// extractor set into the column; when paragraph `next` carries on the
     /// words of the piece, they do not open a piece at it. They stay free
@@ -447,7 +447,7 @@ impl Segmenter<'_, '_> {
 
     /// Display units printed inside draft `d`'s text whose words come from
     /// it: its own headline, printed where its columns flow round it
-    /// (`…流调收治⏎⏎应勇检查督导武汉疫情防控流调收治工作⏎⏎工作时强调…`).
+    /// (`…安全巡查⏎⏎某某检查督导滨江防汛备汛安全巡查工作⏎⏎工作时指出…`).
     fn echo_the_piece(&self, d: &Draft, inside: &[usize]) -> bool {
         let display = BigramSet::of(inside.iter().flat_map(|&u| self.keys(u)));
         display.share_in(&self.above(d)) >= INSIDE_HEADLINE_ECHO
@@ -501,8 +501,8 @@ impl Segmenter<'_, '_> {
         let line = &self.lines[lines[0]];
         if cv::is_numbered_subhead(line.key) && !d.blocks.is_empty() {
             // A numbered subhead heads a section of the piece it stands
-            // in, on one line or wrapped at the column's width (`一、舆情
-            // 热度不断升温，微信⏎网媒成为主力`); printed with more (a
+            // in, on one line or wrapped at the column's width (`一、客流
+            // 总量稳步回升，地铁⏎公交成为主力`); printed with more (a
             // figure's labels under `三、…`), it does when the piece has
             // had a numbered subhead and the text below carries on the
             // piece's words.
@@ -523,8 +523,8 @@ impl Segmenter<'_, '_> {
             return true;
         }
         // One line, or one wrapped onto a second that holds a glyph or
-        // two and its closing marks (`排查早！国棉社区：提前一周排查，至今零感⏎染`,
-        // `中通快递：“一方有难，八方支⏎援！”`).
+        // two and its closing marks (`行动快！某某社区：当天部署到位，至今零投⏎诉`,
+        // `某某物流：“同心协力，共渡难⏎关！”`).
         let wrapped = lines.len() == 2
             && self.lines[lines[1]]
                 .key

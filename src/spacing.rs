@@ -1,5 +1,5 @@
 //! Pass 0 — letter spacing: some extractors print a space between every two
-//! glyphs of a line (`武 汉 疫 情 ， 牵 动`), where the PDF sets its type
+//! glyphs of a line (`江 畔 晨 曦 ， 映 照`), where the PDF sets its type
 //! letter-spaced or places each glyph on its own. Read as it stands, such a
 //! line is half again as wide as its column, every glyph a word of its own
 //! and every gap a phrase break. This pass takes those single spaces out of
@@ -9,11 +9,11 @@
 //! A line is letter-spaced when at least half the places where two glyphs
 //! of Chinese text meet hold a single space, and at least
 //! [`MIN_SPACED_GAPS`] do: a headline of two phrases printed apart
-//! (`关注民生 服务职工`) or a byline's names (`记者 张三 李四`) are not.
+//! (`守护民生 温暖职工`) or a byline's names (`记者 张三 李四`) are not.
 //! Wider gaps stay: in letter-spaced type they part phrases. The pass runs
 //! only where the extractor spaced the page, most of its lines: a few
 //! letter-spaced lines among unspaced ones are lines justified to the
-//! column's width (`上 ， 来 自 经 开 区 法 庭 的 法 官`), whose spaces
+//! column's width (`上 ， 来 自 高 新 区 医 院 的 医 生`), whose spaces
 //! tell the layout pass that they fill it.
 //!
 //! ```
@@ -49,8 +49,8 @@ pub struct Despaced {
 ///
 /// ```
 /// use jianbao::spacing::despace;
-/// assert_eq!(despace("新 年 音 乐 会 为 何 经 久 不 衰\n").unwrap().text, "新年音乐会为何经久不衰\n");
-/// assert!(despace("关注民生 服务职工\n记者 张三 李四\n").is_none());
+/// assert_eq!(despace("老 街 小 吃 店 为 何 长 盛 不 衰\n").unwrap().text, "老街小吃店为何长盛不衰\n");
+/// assert!(despace("守护民生 温暖职工\n记者 张三 李四\n").is_none());
 /// ```
 pub fn despace(text: &str) -> Option<Despaced> {
     // A spaced page has about as many spaces as glyphs on half its lines
@@ -130,7 +130,7 @@ fn letter_spaced(line: &str) -> bool {
 
 /// On a letter-spaced page, a short line spaced at every meeting of its
 /// glyphs is spaced type too, with fewer gaps than [`MIN_SPACED_GAPS`]
-/// only because it is short: `文/胡 昭 衡`, `（张 三）`.
+/// only because it is short: `文/范 希 哲`, `（张 三）`.
 fn short_and_spaced(line: &str) -> bool {
     if !line.contains(' ') {
         return false;

@@ -6,15 +6,15 @@
 //! it, with no headline between to part them:
 //!
 //! ```text
-//! …为高风险地区。              ← the end of one piece
+//! …划为重点区域。              ← the end of one piece
 //!
-//! “爆竹声中一岁除，…           ← the next piece's text, read first
-//! …从岁月那里分享到一份喜悦一   ← breaking off in mid sentence
+//! “腊月集市最热闹，…           ← the next piece's text, read first
+//! …从老街坊那里听来一段往事一   ← breaking off in mid sentence
 //!
-//! 【身边事】                    ← its column name and headline
-//! 凝眸岁月
+//! 【家常话】                    ← its column name and headline
+//! 老街记忆
 //!
-//! 岁月对人们的赐予是没有条件的。…
+//! 老街上的故事总是说也说不完。…
 //! ```
 //!
 //! A piece's paragraphs share its words (its names, places, subject). So

@@ -7,12 +7,12 @@
 //! first glyph alone to the last glyph alone:
 //!
 //! ```text
-//! 加
-//! 加拿
-//! 拿大        →  加拿大银行
-//! 大银
-//! 银行
-//! 行
+//! 新
+//! 新西
+//! 西兰        →  新西兰牧场
+//! 兰牧
+//! 牧场
+//! 场
 //! ```
 //!
 //! Each pair starts with the glyph the line above ends with, so no running

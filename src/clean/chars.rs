@@ -258,10 +258,10 @@ pub fn is_closing_punct(c: char) -> bool {
 ///
 /// ```
 /// use jianbao::clean::ends_sentence;
-/// assert!(ends_sentence("竞赛活动将持续至11月30日。"));
+/// assert!(ends_sentence("展览将持续至12月15日。"));
 /// assert!(ends_sentence("他说：“好。”  "));
-/// assert!(!ends_sentence("服务阵地建设探索新路径"));
-/// assert!(!ends_sentence("为职工提供普惠性、"));
+/// assert!(!ends_sentence("社区食堂建设走出新路子"));
+/// assert!(!ends_sentence("为居民提供便利性、"));
 /// ```
 pub fn ends_sentence(s: &str) -> bool {
     s.chars()

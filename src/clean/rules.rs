@@ -38,15 +38,15 @@ use tokens::tokenize;
 /// straight quotes are paired into curly ones in order of appearance (when
 /// their number is odd, a stray one is placed by context: before `，。` it
 /// closes), full-width letters and digits become half width and markdown
-/// remnants go (`**2561**`, `__x__`, a leading `#`/`##` heading marker). Digits
+/// remnants go (`**3847**`, `__x__`, a leading `#`/`##` heading marker). Digits
 /// and Latin on both sides keep ASCII: `4.67亿`, `8:30`, `1,000`, e-mail
 /// addresses and URLs. The result is trimmed.
 ///
 /// ```
 /// use jianbao::clean::clean_body;
-/// let raw = "本报讯 （记者 刘欣欣） 记者\n从2020年朝阳区工会工作会上了解到 ，\n会员**2561**万人次";
-/// assert_eq!(clean_body(raw), "本报讯（记者刘欣欣）记者从2020年朝阳区工会工作会上了解到，会员2561万人次");
-/// assert_eq!(clean_body("会员信息采集 13323人次 。同时"), "会员信息采集13323人次。同时");
+/// let raw = "本报讯 （记者 唐悦悦） 记者\n从2020年滨河区文化工作座谈会上获悉 ，\n读者**3847**万人次";
+/// assert_eq!(clean_body(raw), "本报讯（记者唐悦悦）记者从2020年滨河区文化工作座谈会上获悉，读者3847万人次");
+/// assert_eq!(clean_body("读者信息登记 24516人次 。同时"), "读者信息登记24516人次。同时");
 /// assert_eq!(clean_body("ABB\nGroup 与 ＡＢＣ１２"), "ABB Group与ABC12");
 /// assert_eq!(clean_body("他说:\"好, 就 8:30 见!\""), "他说：“好，就8:30见！”");
 /// ```
@@ -62,11 +62,11 @@ pub fn clean_body(raw: &str) -> String {
 ///
 /// ```
 /// use jianbao::clean::clean_display;
-/// assert_eq!(clean_display("集中采买防疫物资  设立防疫专项经费"), "集中采买防疫物资 设立防疫专项经费");
+/// assert_eq!(clean_display("统一配送防汛物资  设立防汛专项资金"), "统一配送防汛物资 设立防汛专项资金");
 /// assert_eq!(clean_display("全 市 职 工 运 动 会"), "全市职工运动会");
-/// assert_eq!(clean_display("学习贯彻党的十九届五中全会精神\n谱写首都工会工作新篇章"),
-///            "学习贯彻党的十九届五中全会精神谱写首都工会工作新篇章");
-/// assert_eq!(clean_display("朝阳工会\"五型服务模式\" 提升职工幸福感"), "朝阳工会“五型服务模式”提升职工幸福感");
+/// assert_eq!(clean_display("学习贯彻全市劳模表彰大会精神\n谱写滨江社区工作新篇章"),
+///            "学习贯彻全市劳模表彰大会精神谱写滨江社区工作新篇章");
+/// assert_eq!(clean_display("滨河工会\"三心服务法\" 让职工更舒心"), "滨河工会“三心服务法”让职工更舒心");
 /// ```
 pub fn clean_display(raw: &str) -> String {
     clean(raw, true)
@@ -78,9 +78,9 @@ pub fn clean_display(raw: &str) -> String {
 /// goes through the stages over tokens.
 ///
 /// ```text
-/// clean("以 \"健康防疫\" 为主题,", false) = "以“健康防疫”为主题，"   (one pass)
-/// clean("驿站(暖心驿站)。", false)         = "驿站（暖心驿站）。"     (tokens)
-/// clean("公交职工做刺绣", true)             = "公交职工做刺绣"         (as it is)
+/// clean("以 \"绿色出行\" 为主题,", false) = "以“绿色出行”为主题，"   (one pass)
+/// clean("驿站(便民驿站)。", false)         = "驿站（便民驿站）。"     (tokens)
+/// clean("地铁职工学剪纸", true)             = "地铁职工学剪纸"         (as it is)
 /// ```
 fn clean(raw: &str, display: bool) -> String {
     if !display {
@@ -113,8 +113,8 @@ pub(super) fn stays_as_is(c: char) -> bool {
 /// markup, brackets, stray quotes and full-width forms included.
 ///
 /// ```text
-/// "会员**2561**万人次,得到了职工的 广泛认可。" → "会员2561万人次，得到了职工的广泛认可。"
-/// "驿站(暖心驿站)。各区"                       → "驿站（暖心驿站）。各区"
+/// "读者**3847**万人次,得到了居民的 一致好评。" → "读者3847万人次，得到了居民的一致好评。"
+/// "驿站(便民驿站)。各区"                       → "驿站（便民驿站）。各区"
 /// ```
 fn clean_tokens(raw: &str, display: bool) -> String {
     let t = tokenize(raw);

@@ -31,11 +31,11 @@ use crate::{Article, BlockType, Page, Span};
 ///   `jianbao__paragraph`, `jianbao__heading`.
 ///
 /// ```
-/// let page = jianbao::parse("公交职工做刺绣\n\n本报讯（记者 张三）近日，某车队职工\n自发设计了大型十字绣。\n", &Default::default());
+/// let page = jianbao::parse("地铁职工学剪纸\n\n本报讯（记者 张三）近日，某车站职工\n自发创作了大幅剪纸画。\n", &Default::default());
 /// let out = jianbao::render::to_dolma(&page, "a.txt", Some("2024-01-02T03:04:05Z"));
 /// let doc: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
 /// assert_eq!(doc["id"], "a.txt#0");
-/// assert_eq!(doc["text"], "公交职工做刺绣\n\n近日，某车队职工自发设计了大型十字绣。");
+/// assert_eq!(doc["text"], "地铁职工学剪纸\n\n近日，某车站职工自发创作了大幅剪纸画。");
 /// assert_eq!(doc["metadata"]["byline"]["reporters"][0], "张三");
 /// assert_eq!(doc["attributes"]["jianbao__paragraph"][0], serde_json::json!([9, 28, 1.0]));
 /// ```

@@ -32,10 +32,10 @@ const TEI_NS: &str = "http://www.tei-c.org/ns/1.0";
 /// `\n`.
 ///
 /// ```
-/// let page = jianbao::parse("公交职工做刺绣\n\n本报讯（记者 张三）近日，某车队职工\n自发设计了大型十字绣。\n", &Default::default());
+/// let page = jianbao::parse("地铁职工学剪纸\n\n本报讯（记者 张三）近日，某车站职工\n自发创作了大幅剪纸画。\n", &Default::default());
 /// let tei = jianbao::render::to_tei(&page, Some("a.txt"));
 /// assert!(tei.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\""));
-/// assert!(tei.contains("<head type=\"main\">公交职工做刺绣</head>"));
+/// assert!(tei.contains("<head type=\"main\">地铁职工学剪纸</head>"));
 /// assert!(tei.contains("<byline><persName role=\"reporter\">张三</persName></byline>"));
 /// ```
 pub fn to_tei(page: &Page, source: Option<&str>) -> String {

@@ -32,12 +32,12 @@ pub(super) fn full_width_of(c: char) -> Option<char> {
 /// between two Latin letters (`don't`) is no quote.
 ///
 /// ```text
-/// "以\"健康防疫\"为主题"  → "以“健康防疫”为主题"
+/// "以\"绿色出行\"为主题"  → "以“绿色出行”为主题"
 /// "贵在'精'和'准'"        → "贵在‘精’和‘准’"
 /// "他说 don't 工作"       → "他说don't工作"
 /// "好\"。"                → "好”。"    (odd: before sentence punctuation it closes)
 /// "他说\"好"              → "他说“好"  (odd: the others alternate, the first opens)
-/// "武汉“抗疫\"故事"       → "武汉“抗疫”故事"  (odd: after a curly opening quote)
+/// "山村“支教\"故事"       → "山村“支教”故事"  (odd: after a curly opening quote)
 /// ```
 pub(super) fn convert_quotes(toks: &mut [Tok]) {
     let n = toks.len();
@@ -67,7 +67,7 @@ pub(super) fn convert_quotes(toks: &mut [Tok]) {
             '\'' if !is_apostrophe(toks, i) => (&mut sq_open, sq % 2 == 1, ('‘', '’')),
             c => {
                 // A curly quote already printed is part of the order a
-                // stray straight one pairs into (`武汉“抗疫"故事` closes).
+                // stray straight one pairs into (`山村“支教"故事` closes).
                 match c {
                     '“' | '”' if dq % 2 == 1 => dq_open = c == '”',
                     '‘' | '’' if sq % 2 == 1 => sq_open = c == '’',

@@ -20,8 +20,8 @@ use crate::clean::chars::{is_cjk, is_cjk_text, is_ideographic, is_ws, wide_run_w
 /// brackets, markup, full-width or invisible chars).
 ///
 /// ```text
-/// "采购防疫物资， 设立\n防疫专项" → "采购防疫物资，设立防疫专项"
-/// "以 \"健康防疫\" 为主题,"       → "以“健康防疫”为主题，"
+/// "采购防汛物资， 设立\n防汛专项" → "采购防汛物资，设立防汛专项"
+/// "以 \"绿色出行\" 为主题,"       → "以“绿色出行”为主题，"
 /// "了解到,2022年 4,000人"          → "了解到，2022年4,000人"
 /// "用 Rust  and C 写"              → "用Rust and C写"
 /// ```
@@ -231,8 +231,8 @@ pub(super) fn spaced_out_gaps(toks: &[Tok]) -> Vec<bool> {
 /// ```text
 /// "用 Rust  and   C 写"                   → "用Rust and C写"
 /// "冬奥会 2022"                           → "冬奥会2022"
-/// display: "集中采买防疫物资  设立防疫专项经费" → "集中采买防疫物资 设立防疫专项经费"
-/// display: "为患病同事\n献爱心"               → "为患病同事献爱心"
+/// display: "统一配送防汛物资  设立防汛专项资金" → "统一配送防汛物资 设立防汛专项资金"
+/// display: "为困难邻居\n送温暖"               → "为困难邻居送温暖"
 /// ```
 pub(super) fn join_tokens(toks: &[Tok], display: bool, capacity: usize) -> String {
     let join = if display {
