@@ -604,7 +604,7 @@ impl Reflow<'_, '_> {
             let set_off = self.lines[i - 1].is_blank() || next.is_some_and(|n| n > i + 1);
             // Or, after a sentence's end, one that asks or exclaims across
             // columns above a paragraph's start, blank lines or none
-            // (`…的生活物资供给。⏎某某、某某……本市籍的演员还有哪些？⏎　新冠…`).
+            // (`…的防暑降温用品。⏎某某、某某……本市籍的演员还有哪些？⏎　新年…`).
             let heads_start = asks && sentence_ended && next_starts;
             return if (c.display && set_off && next_starts) || heads_start {
                 Continues::No
@@ -1630,8 +1630,8 @@ mod tests {
         assert_eq!(paragraphs_under_column14(&starts), [vec![14], vec![15, 16]]);
         // Nor into a headline at the column's width over the next piece:
         // lines that end no sentence down to a paragraph's start.
-        let headline = "全年共慰问职工三千余人。\n用文字记录民生变化，一名外国\n教师在本市亲笔写下的抗疫日记\n\
-                        一位外籍教师在本市定居多\n年，他每天都会写下身边的点滴\n变化。\n";
+        let headline = "全年共慰问职工三千余人。\n用镜头留住街巷烟火，一名外国\n学生在本市亲手拍下的老城照片\n\
+                        一位外国学生在本市求学多\n年，他每天都会拍下身边的点滴\n变化。\n";
         let u = units(&format!("{COLUMN14}{COLUMN14}{headline}"));
         assert_eq!(kinds_of(&u)[4..], [("p", 1), ("d", 2), ("p", 3)], "{u:?}");
     }
@@ -1689,7 +1689,7 @@ mod tests {
         // next line, twice as wide, asks, right above an indented start.
         let tail = "该区还组织医护人员为一线\n职工义诊，发放常用药品和防暑\n降温用品，受到职工普遍欢迎。\n\
                     某某、某某、某某……本市籍的演员和歌手还有哪些？\n\
-                    新年音乐会是大家最关注的\n一件事情，在印象中，本市作为\n一座文化之城，名人辈出。\n";
+                    春节联欢晚会是全家最期待\n的一台节目，在老人们看来，本\n市的节目向来精彩纷呈。\n";
         let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
         assert_eq!(kinds_of(&u)[4..], [("p", 3), ("d", 1), ("p", 3)], "{u:?}");
     }
@@ -1715,12 +1715,12 @@ mod tests {
         // and an indented start: a headline set apart over its text.
         let para = |p: &str| format!("{p}\n");
         let body: String = COLUMN14.split_inclusive("。\n").map(para).collect();
-        let headline = "用文字记录民生变化，一名外国\n教师在本市亲笔写下的抗疫日记\n\n";
-        let next = "一位外籍教师在本市定居多\n年，他每天都会写下身边的点滴\n变化。\n\n";
+        let headline = "用镜头留住街巷烟火，一名外国\n学生在本市亲手拍下的老城照片\n\n";
+        let next = "一位外国学生在本市求学多\n年，他每天都会拍下身边的点滴\n变化。\n\n";
         let u = units(&format!("{body}{body}{headline}{next}{next}"));
         assert_eq!(kinds_of(&u)[4..], [("d", 2), ("p", 3), ("p", 3)], "{u:?}");
         // A block that ends a sentence is running text.
-        let ended = headline.replace("日记\n", "日记。\n");
+        let ended = headline.replace("照片\n", "照片。\n");
         let u = units(&format!("{body}{body}{ended}{next}{next}"));
         assert_eq!(kinds_of(&u)[4], ("p", 2), "{u:?}");
     }
@@ -1732,8 +1732,8 @@ mod tests {
         // sentence nor clause, right above an indented start: a headline
         // wrapped at the column's width, though neither line is short.
         let body = COLUMN14;
-        let headline = "用文字记录民生变化，一名外国\n教师在本市亲笔写下的抗疫日记\n";
-        let next = "一位外籍教师在本市定居多\n年，他每天都会写下身边的点滴\n变化。\n";
+        let headline = "用镜头留住街巷烟火，一名外国\n学生在本市亲手拍下的老城照片\n";
+        let next = "一位外国学生在本市求学多\n年，他每天都会拍下身边的点滴\n变化。\n";
         let u = units(&format!("{body}{body}{headline}{next}{next}"));
         let display: Vec<&Unit> = u
             .iter()
@@ -1763,7 +1763,7 @@ mod tests {
         // subhead set at the width of an indented line.
         let body = COLUMN14;
         let subhead = "开展“送健康”专项行动周\n";
-        let next = "一位外籍教师在本市定居多\n年，他每天都会写下身边的点滴\n变化。\n";
+        let next = "一位外国学生在本市求学多\n年，他每天都会拍下身边的点滴\n变化。\n";
         let u = units(&format!("{body}{body}{subhead}{next}{next}"));
         assert_eq!(kinds_of(&u)[4], ("d", 1), "{u:?}");
         // The same line under a sentence cut short carries it on.
@@ -1775,7 +1775,7 @@ mod tests {
         );
         // Nor is it display when the start below holds digits, whose width
         // says little (`…近20年来，共修复⏎300余件…`).
-        let digits = next.replace("外籍", "1234");
+        let digits = next.replace("外国", "1234");
         let u = units(&format!("{body}{body}{subhead}{digits}{next}"));
         assert!(
             u.iter().all(|u| !matches!(u, Unit::Display { .. })),

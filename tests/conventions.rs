@@ -1066,8 +1066,8 @@ fn a_photos_headline_and_caption_printed_over_a_report_stay_off_it() {
     // (their words one story's) right above a report's own headline: the
     // report takes its headline only.
     let p = page(
-        "某国某州某镇举\n办新春灯会\n\n\
-         某国某州的某镇近日举办新春灯会\n\n\
+        "某国某州某镇举\n行冰雕展览\n\n\
+         某国某州的某镇近日举行冰雕展览\n\n\
          某某任组长！我市开展春季防汛工作应急演练攻关\n\n\
          为认真落实春季防汛工作要求，我市水务\n部门会同气象、交通、应急管理、住房建设等\n\
          部门和单位成立防汛应急演练攻关组，组织协\n调全市优势力量，全力做好春季防汛应急演\n练。\n\n\
@@ -1124,9 +1124,9 @@ fn a_source_note_under_a_headline_is_the_pieces_text() {
     // A reprint's source note, wrapped short of the column under the
     // headline, opens the piece's text: no subtitle.
     let p = page(
-        "疫情期间，那些三天为某市捐出百万只\n口罩的年轻人\n\n\
+        "春节期间，那些两天为某市送出十万份\n年货的年轻人\n\n\
          本文转载自微信公众号：某某文明\n网（ID：xxwm）\n\n\
-         这个春节期间的某市，他们筹集\n捐赠一百万只口罩，然后组织有序发\n放，惊讶之余，更多感佩。这群年轻\n\
+         今年春节前后的某市，他们募集\n捐赠十万份年货，然后组织志愿者发\n放，老人收到，都很感动。这群年轻\n\
          人说，能为家乡出一份力，是他们最\n大的心愿。\n\n\
          他们是一群年轻人，平均年龄不\n到三十岁，却在三天之内完成了从筹\n款到发放的全部工作，每一批口罩都\n\
          登记在册，接受社会监督。\n\n\
@@ -1137,7 +1137,7 @@ fn a_source_note_under_a_headline_is_the_pieces_text() {
     let a = &p.articles[0];
     assert_eq!(
         a.title.as_deref(),
-        Some("疫情期间，那些三天为某市捐出百万只口罩的年轻人")
+        Some("春节期间，那些两天为某市送出十万份年货的年轻人")
     );
     assert_eq!(a.subtitle, None);
     assert!(a.blocks[0].text.starts_with("本文转载自"), "{:?}", a.blocks);
@@ -1150,7 +1150,7 @@ fn a_full_line_under_the_banner_that_asks_above_an_indented_start_is_a_headline(
     // ends in `？`, right above an indented start: no paragraph starts
     // full, so a headline.
     let p = page(
-        "学习贯彻党的全会精神 奋进新征程建功新时代\n\
+        "深化改革开放创新 奋力谱写首都发展新篇章\n\
          某某：暴雨过后，这座城的地下管道\n还要经受哪些考验？\n\
          昨天晚间，市防汛指挥部召开\n新闻发布会，截至当天晚上八点，\n全市累计降雨量已超过常年同期，\n\
          多处道路出现积水，相关部门连夜\n组织抢排。\n\
