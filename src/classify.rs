@@ -53,6 +53,14 @@ pub struct Classified {
     pub undoubled: Option<String>,
 }
 
+impl Classified {
+    /// Ends a sentence in `！` or `？` (no full stop anywhere, no clause
+    /// end): as a headline may, and a one-line paragraph.
+    pub fn asks(&self) -> bool {
+        self.terminal && !self.full_stop && !self.clause_end
+    }
+}
+
 /// Longest display line, in glyphs (a two-part subtitle runs to ~45).
 pub const MAX_DISPLAY: usize = 48;
 

@@ -878,7 +878,7 @@ const SOURCE_NOTES: [&str; 5] = ["本文转载自", "转载自", "本文来源",
 /// 网（ID：xxx）`): a note printed as text at the head or foot of a piece,
 /// never a headline, however it wraps. (`来源广泛的…` is no note.)
 pub fn is_source_note(key: &str) -> bool {
-    key.starts_with(['本', '转', '来']) && SOURCE_NOTES.iter().any(|n| key.starts_with(n))
+    SOURCE_NOTES.iter().any(|n| key.starts_with(n))
 }
 
 /// Punctuation that ends a sentence, and so a paragraph when a line ends in

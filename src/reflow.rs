@@ -445,7 +445,7 @@ impl Reflow<'_, '_> {
     fn exclaims_above_start(&self, i: usize) -> bool {
         let exclaims = |n: usize| {
             let c = &self.classes[n];
-            c.kind == LineKind::Text && c.terminal && !c.full_stop && !c.clause_end
+            c.kind == LineKind::Text && c.asks()
         };
         let last = if exclaims(i) {
             i
@@ -571,7 +571,7 @@ impl Reflow<'_, '_> {
         }
         // (A line ending in `？` or `！` far wider than the column is read
         // below: a headline across columns.)
-        let asks = c.terminal && !c.full_stop && !c.clause_end;
+        let asks = c.asks();
         if shape == Shape::Full || (c.terminal && !(asks && shape == Shape::Wide)) {
             return Continues::Yes(1.0);
         }
@@ -771,9 +771,7 @@ impl Reflow<'_, '_> {
             let cn = &self.classes[n];
             n == i + 1
                 && cn.kind == LineKind::Text
-                && cn.terminal
-                && !cn.full_stop
-                && !cn.clause_end
+                && cn.asks()
                 && self.layout.shape(self.lines, n) == Shape::Short
                 && self.next_text(n).is_some_and(|m| self.starts_paragraph(m))
         };
@@ -784,7 +782,7 @@ impl Reflow<'_, '_> {
             // Headlines may end in `！` or `？`; so may a one-line paragraph.
             // A headline's wrap carries its display line on; otherwise the
             // headline's words come back in the text below it.
-            let exclaims = c.terminal && !c.full_stop && !c.clause_end && !line.clause_gap;
+            let exclaims = c.asks() && !line.clause_gap;
             if exclaims && flush_above_start && line.len() <= crate::classify::MAX_DISPLAY {
                 return (true, 0.8);
             }
