@@ -46,6 +46,7 @@ mod segment;
 pub mod spacing;
 mod split;
 mod stairs;
+mod trailing;
 pub mod window;
 
 pub use model::*;
@@ -185,6 +186,9 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     // 5b. split: text that runs on from one piece into the next moves to
     // that piece.
     let segments = split::split(&lines, &classes, &reflowed.units, segments);
+    // 5c. trailing: a run of text whose headline the extractor printed
+    // after all of the text is a piece of its own.
+    let segments = trailing::split_trailing(&lines, &classes, &reflowed.units, segments);
     // 6. bodies: each article's text, credits and source ranges.
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
     // 7. place: display groups split into fields, each put with its article.
@@ -279,6 +283,7 @@ pub fn trace(text: &str) -> String {
     // The display fields and where placement put them.
     let segments = segment::segment(&lines, &classes, &reflowed.units);
     let segments = split::split(&lines, &classes, &reflowed.units, segments);
+    let segments = trailing::split_trailing(&lines, &classes, &reflowed.units, segments);
     let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
     let (items, placement) = place_fields(&lines, &classes, &layout, &reflowed, &bodies, &[]);
     for (i, it) in items.iter().enumerate() {

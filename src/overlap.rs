@@ -137,6 +137,19 @@ impl BigramSet {
         self.0.binary_search(&b).is_ok()
     }
 
+    /// Where bigram `b` stands among the set's sorted bigrams, if held.
+    ///
+    /// ```
+    /// use jianbao::overlap::BigramSet;
+    /// let s = BigramSet::of(["三心服务"]);
+    /// let [first, ..] = BigramSet::of(["心服"]).iter().collect::<Vec<_>>()[..] else { panic!() };
+    /// assert!(s.position(first).is_some());
+    /// assert_eq!(s.position(BigramSet::of(["职工"]).iter().next().unwrap()), None);
+    /// ```
+    pub fn position(&self, b: Bigram) -> Option<usize> {
+        self.0.binary_search(&b).ok()
+    }
+
     /// Number of distinct bigrams.
     pub fn len(&self) -> usize {
         self.0.len()

@@ -124,6 +124,29 @@ impl Draft {
         taken
     }
 
+    /// Display units stand right above the piece's start: its headline,
+    /// most likely.
+    pub fn headed(&self) -> bool {
+        !self.heads.is_empty()
+    }
+
+    /// Splits the text from paragraph unit `at` on off into a piece of its
+    /// own, which takes the credits and signature closing this one.
+    pub fn split_off_piece(&mut self, at: usize) -> Draft {
+        let last_unit = self.last_unit;
+        let mut piece = Draft::new(Opening::Plain, at);
+        piece.credit_units = std::mem::take(&mut self.credit_units);
+        piece.signature = self.signature.take();
+        piece.photo = std::mem::take(&mut self.photo);
+        piece.closed = self.closed;
+        piece.blocks = self.take_blocks_from(at, false);
+        if let Some(&(DraftBlock::Para(u) | DraftBlock::Heading(u))) = piece.blocks.first() {
+            piece.first_unit = u;
+        }
+        piece.last_unit = last_unit;
+        piece
+    }
+
     /// Paragraph units of the body.
     pub fn paras(&self) -> impl Iterator<Item = usize> + '_ {
         self.blocks.iter().filter_map(|b| match b {
