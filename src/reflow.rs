@@ -641,17 +641,25 @@ impl Reflow<'_, '_> {
         // 物资包括约3千条棉被、…`); or any display line above a line that
         // ends the word the paragraph's last line cut (`…便于在外⏎⏎街道书屋
         // 开张⏎⏎国友人就近办事…`, where `外国` stands whole elsewhere).
+        // A page's slogan couplet set apart may span most of the column,
+        // where extractors that keep the page's spacing print it (`…经理⏎⏎
+        // 喜庆丰年  同创美好家园⏎⏎王某说…`): two bare even phrases, which
+        // running text never sets so.
         let carries_cut_word = || {
             next.is_some_and(|n| {
                 next_carries_on(true) && self.open_last().is_some_and(|p| self.word_across(p, n))
             })
         };
         if c.display
-            && shape == Shape::Short
             && prev_mid_sentence
-            && (next_carries_on(false)
-                || (self.phrases_apart(i) && next_carries_on(true))
-                || carries_cut_word())
+            && ((shape == Shape::Short
+                && (next_carries_on(false)
+                    || (self.phrases_apart(i) && next_carries_on(true))
+                    || carries_cut_word()))
+                || (shape == Shape::Indent
+                    && self.lines[i - 1].is_blank()
+                    && crate::heads::couplet(self.lines[i].raw)
+                    && next_carries_on(true)))
         {
             return Continues::Interleaved(0.6);
         }
@@ -1454,6 +1462,27 @@ mod tests {
             "条线路、两座车站和一处枢纽\n将在春节前投入运营。\n据介绍，新线路均采用新能源\n\
                      车辆，车内配备无障碍设施，\n票价与现有线路相同。\n";
         let page = format!("{before}青山绿水 共建家园\n\n{}", after.repeat(5));
+        let u = units(&page);
+        assert_eq!(
+            u[0],
+            Unit::Para {
+                lines: vec![0, 1, 2, 3, 4, 8, 9],
+                lead: true
+            }
+        );
+        assert_eq!(u[1], Unit::Display { lines: vec![6] });
+    }
+
+    #[test]
+    fn a_slogan_couplet_near_the_columns_width_inside_a_sentence_leaves_it_open() {
+        // The same, the slogan's two phrases spread over most of the
+        // column, as extractors that keep the page's spacing print it.
+        let before = "本报讯（记者王五）市交通委\n昨天发布消息，本市今年将新开\n通十二条公交线路，方便市民\n\
+                      出行。新线路主要覆盖城市新\n建住宅区和产业园区，其中四\n\n";
+        let after =
+            "条线路、两座车站和一处枢纽\n将在春节前投入运营。\n据介绍，新线路均采用新能源\n\
+                     车辆，车内配备无障碍设施，\n票价与现有线路相同。\n";
+        let page = format!("{before}青山绿水 共建美好家园\n\n{}", after.repeat(5));
         let u = units(&page);
         assert_eq!(
             u[0],
