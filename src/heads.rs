@@ -150,6 +150,10 @@ pub struct Field {
 /// be that line's wrap (punctuation and Latin are set narrower or wider).
 pub const WRAP_SLACK: f32 = 1.0;
 
+/// A wrapped headline's last line, across a blank line, is at most this
+/// share of the headline's width.
+const SHORT_TAIL: f32 = 0.6;
+
 /// A display line as the field builder reads it: its index, its text with
 /// doubled glyphs undone (raw otherwise), and whether it was doubled.
 #[derive(Debug, Clone, Copy)]
@@ -279,7 +283,11 @@ fn continues(
         // A field wrapped at one measure across a blank line already (its
         // lines above all fill it) goes on across the next with a line no
         // wider: OCR sets blank lines between the lines of one headline
-        // (`某省公布最新路⏎⏎况安全等级名单⏎⏎滨江市环线仍是⏎拥堵段`).
+        // (`某省公布最新路⏎⏎况安全等级名单⏎⏎滨江市环线仍是⏎拥堵段`). A field
+        // wrapped with no blank line goes on across one only with a line
+        // that falls far short, its last words (`某省公布今年新建十二处⏎
+        // 城市绿道的名单和开放⏎⏎时间`): a line near its width is another
+        // headline stacked under it.
         // So does a line that ends the headline in `？` or `！` under a
         // first line no narrower that ends no sentence nor clause
         // (`某某：面对汛情，我们的机制⏎⏎还有哪些短板要补？`): a headline's
@@ -287,7 +295,9 @@ fn continues(
         let ends_asking = tb.ends_with(['？', '！', '?', '!']) && !tb.contains(['。', '，']);
         let open_above =
             !crate::conventions::ends_in_clause_punct(ta) && !crate::clean::ends_sentence(ta);
-        return (field.lines.len() > 1 && a.after_blank && wb <= field.capacity + WRAP_SLACK)
+        return (field.lines.len() > 1
+            && (a.after_blank || wb < SHORT_TAIL * field.capacity)
+            && wb <= field.capacity + WRAP_SLACK)
             || (field.lines.len() == 1 && ends_asking && open_above && wb <= wa);
     }
     if wb > wa + WRAP_SLACK {
@@ -588,6 +598,13 @@ mod tests {
         assert_eq!(
             fields_of("城市公园今年新增二\n十处健身步道开放\n\n市民可就近锻炼", ""),
             ["城市公园今年新增二十处健身步道开放", "市民可就近锻炼"]
+        );
+        // Unless the line apart falls far short: the headline's last
+        // words (extractors that keep the page's spacing set type larger
+        // than the body's a blank line apart).
+        assert_eq!(
+            fields_of("某省公布今年新建十二处\n城市绿道的名单和开放\n\n时间", ""),
+            ["某省公布今年新建十二处城市绿道的名单和开放时间"]
         );
     }
 

@@ -53,7 +53,7 @@ pub fn split_trailing(
     let Some(end) = segments
         .drafts
         .iter()
-        .filter(|d| d.ad.is_none())
+        .filter(|d| d.paras().next().is_some())
         .map(|d| d.last_unit)
         .max()
     else {
