@@ -168,6 +168,9 @@ pub struct Segments {
 
 /// Longest subhead, in glyphs.
 const MAX_SUBHEAD: usize = 20;
+/// A caption holds this many ideographs at least; fewer over a photo
+/// credit are OCR debris.
+const MIN_CAPTION_GLYPHS: usize = 4;
 /// Longest second line of a subhead wrapped at the column, in glyphs.
 const MAX_SUBHEAD_WRAP: usize = 2;
 /// Paragraphs above a candidate subhead read for the piece's words.
@@ -388,7 +391,10 @@ impl Segmenter<'_, '_> {
         if self.pending.is_empty() {
             // A caption with its photo credit is a piece of its own, even
             // right under a report's body.
-            if ends_with_credit && d.paras().next().is_some() {
+            // (Not a glyph or two of OCR debris between a caption and its
+            // credit, `…几分暖意。⏎⏎三 ”⏎⏎新华社记者 某某 摄`: the credit
+            // closes the caption above.)
+            if ends_with_credit && d.paras().next().is_some() && !self.debris_over_credit(u) {
                 return self.open_with(Opening::Plain, u);
             }
             if new_page {
@@ -654,6 +660,19 @@ impl Segmenter<'_, '_> {
     }
 
     /// The text of a unit.
+    /// Paragraph `u`, up to the photo credit that ends it or follows it,
+    /// holds fewer than [`MIN_CAPTION_GLYPHS`] ideographs: OCR debris.
+    fn debris_over_credit(&self, u: usize) -> bool {
+        let text = self.text(u);
+        let end = cv::photo_credit_start(&text).unwrap_or(text.len());
+        text[..end]
+            .chars()
+            .filter(|&c| crate::clean::is_cjk(c))
+            .take(MIN_CAPTION_GLYPHS)
+            .count()
+            < MIN_CAPTION_GLYPHS
+    }
+
     fn text(&self, u: usize) -> String {
         self.units[u].text(self.lines)
     }
