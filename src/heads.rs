@@ -71,6 +71,7 @@ pub fn items(
                     doubled: classes[l].undoubled.is_some(),
                     size: hints.get(l).map_or(0.0, |h| h.size),
                     after_blank: k > 0 && ls[k - 1] + 1 < l,
+                    full: layout.shape(lines, l) == crate::layout::Shape::Full,
                 })
                 .collect();
             Some(Item {
@@ -168,6 +169,8 @@ pub struct DisplayLine<'a> {
     pub size: f32,
     /// A blank line stands between it and the display line above.
     pub after_blank: bool,
+    /// It fills its column's width.
+    pub full: bool,
 }
 
 /// An item of one column-name field.
@@ -288,17 +291,21 @@ fn continues(
         // that falls far short, its last words (`某省公布今年新建十二处⏎
         // 城市绿道的名单和开放⏎⏎时间`): a line near its width is another
         // headline stacked under it.
-        // So does a line that ends the headline in `？` or `！` under a
-        // first line no narrower that ends no sentence nor clause
+        // A line that ends the headline in `？` or `！` under a first
+        // line no narrower that ends no sentence nor clause goes on it
         // (`某某：面对汛情，我们的机制⏎⏎还有哪些短板要补？`): a headline's
-        // last words, not a headline of their own under it.
+        // last words, not a headline of their own under it. So does a
+        // narrower line under a first line that fills its column and ends
+        // open (`某国常驻联合国代表团说我国⏎⏎多边外交赢得广泛好评`): a
+        // kicker over its title falls short of the column.
         let ends_asking = tb.ends_with(['？', '！', '?', '!']) && !tb.contains(['。', '，']);
         let open_above =
             !crate::conventions::ends_in_clause_punct(ta) && !crate::clean::ends_sentence(ta);
         return (field.lines.len() > 1
             && (a.after_blank || wb < SHORT_TAIL * field.capacity)
             && wb <= field.capacity + WRAP_SLACK)
-            || (field.lines.len() == 1 && ends_asking && open_above && wb <= wa);
+            || (field.lines.len() == 1 && ends_asking && open_above && wb <= wa)
+            || (field.lines.len() == 1 && a.full && open_above && wb < wa && !two_phrases(ta));
     }
     if wb > wa + WRAP_SLACK {
         return false;
@@ -545,6 +552,7 @@ mod tests {
                 doubled: false,
                 size: 0.0,
                 after_blank: i > 0 && lines[i - 1].is_blank(),
+                full: false,
             })
             .collect();
         let near = crate::overlap::BigramSet::of([nearby]);
@@ -621,6 +629,38 @@ mod tests {
         assert_eq!(
             fields_of("城市公园\n\n今天你去健身步道锻炼了吗？", ""),
             ["城市公园", "今天你去健身步道锻炼了吗？"]
+        );
+    }
+
+    #[test]
+    fn a_headline_filling_its_column_goes_on_across_a_blank_line() {
+        // OCR sets a blank line under a headline's first line, which fills
+        // the column and ends open; the narrower line under it ends it.
+        let dl = |line: usize, text: &'static str, after_blank: bool, full: bool| DisplayLine {
+            line,
+            text,
+            width: width(text),
+            doubled: false,
+            size: 0.0,
+            after_blank,
+            full,
+        };
+        let texts = |group: &[DisplayLine]| -> Vec<String> {
+            fields(group, &|_| false, true)
+                .into_iter()
+                .map(|f| f.text)
+                .collect()
+        };
+        let first = "某国常驻联合国代表团说我国";
+        let second = "多边外交赢得广泛好评";
+        assert_eq!(
+            texts(&[dl(0, first, false, true), dl(2, second, true, false)]),
+            ["某国常驻联合国代表团说我国多边外交赢得广泛好评"]
+        );
+        // Short of the column, it is a kicker over a title.
+        assert_eq!(
+            texts(&[dl(0, first, false, false), dl(2, second, true, false)]),
+            [first, second]
         );
     }
 
