@@ -1450,18 +1450,18 @@ mod tests {
         }
     }
 
-    #[test]
-    fn two_phrases_printed_apart_inside_a_sentence_leave_the_paragraph_open() {
-        // A slogan set into the column where it broke, above a line that
-        // looks like display type too (no full stop in it). (A page of one
-        // such line among many: lines set apart by spaces on many lines
-        // would be spaced-out running text.)
+    /// A slogan set apart into the column where a sentence broke, above a
+    /// line that looks like display type too (no full stop in it): the
+    /// paragraph runs on past it. (A page of one such line among many:
+    /// lines set apart by spaces on many lines would be spaced-out running
+    /// text.)
+    fn assert_slogan_inside_a_sentence(slogan: &str) {
         let before = "本报讯（记者王五）市交通委\n昨天发布消息，本市今年将新开\n通十二条公交线路，方便市民\n\
                       出行。新线路主要覆盖城市新\n建住宅区和产业园区，其中四\n\n";
         let after =
             "条线路、两座车站和一处枢纽\n将在春节前投入运营。\n据介绍，新线路均采用新能源\n\
                      车辆，车内配备无障碍设施，\n票价与现有线路相同。\n";
-        let page = format!("{before}青山绿水 共建家园\n\n{}", after.repeat(5));
+        let page = format!("{before}{slogan}\n\n{}", after.repeat(5));
         let u = units(&page);
         assert_eq!(
             u[0],
@@ -1474,24 +1474,15 @@ mod tests {
     }
 
     #[test]
+    fn two_phrases_printed_apart_inside_a_sentence_leave_the_paragraph_open() {
+        assert_slogan_inside_a_sentence("青山绿水 共建家园");
+    }
+
+    #[test]
     fn a_slogan_couplet_near_the_columns_width_inside_a_sentence_leaves_it_open() {
-        // The same, the slogan's two phrases spread over most of the
-        // column, as extractors that keep the page's spacing print it.
-        let before = "本报讯（记者王五）市交通委\n昨天发布消息，本市今年将新开\n通十二条公交线路，方便市民\n\
-                      出行。新线路主要覆盖城市新\n建住宅区和产业园区，其中四\n\n";
-        let after =
-            "条线路、两座车站和一处枢纽\n将在春节前投入运营。\n据介绍，新线路均采用新能源\n\
-                     车辆，车内配备无障碍设施，\n票价与现有线路相同。\n";
-        let page = format!("{before}青山绿水 共建美好家园\n\n{}", after.repeat(5));
-        let u = units(&page);
-        assert_eq!(
-            u[0],
-            Unit::Para {
-                lines: vec![0, 1, 2, 3, 4, 8, 9],
-                lead: true
-            }
-        );
-        assert_eq!(u[1], Unit::Display { lines: vec![6] });
+        // The slogan's two phrases spread over most of the column, as
+        // extractors that keep the page's spacing print it.
+        assert_slogan_inside_a_sentence("青山绿水 共建美好家园");
     }
 
     #[test]

@@ -326,16 +326,16 @@ fn apply(mut segments: Segments, paras: &[Vec<usize>], moves: &[(usize, usize)])
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use crate::{parse, Options};
 
     /// A page of `lines`.
-    fn page(lines: &[&str]) -> String {
+    pub(crate) fn page(lines: &[&str]) -> String {
         lines.join("\n") + "\n"
     }
 
     /// Each article's column, title and the first glyphs of each block.
-    fn pieces(text: &str) -> Vec<(Option<String>, Option<String>, Vec<String>)> {
+    pub(crate) fn pieces(text: &str) -> Vec<(Option<String>, Option<String>, Vec<String>)> {
         parse(text, &Options::default())
             .articles
             .iter()
@@ -346,11 +346,11 @@ mod tests {
             .collect()
     }
 
-    fn some(s: &str) -> Option<String> {
+    pub(crate) fn some(s: &str) -> Option<String> {
         Some(s.to_string())
     }
 
-    fn firsts(v: &[&str]) -> Vec<String> {
+    pub(crate) fn firsts(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| s.to_string()).collect()
     }
 

@@ -160,7 +160,7 @@ pub fn split_trailing(
 
 #[cfg(test)]
 mod tests {
-    use crate::{parse, Options};
+    use crate::split::tests::{firsts, page, pieces, some};
 
     /// A report under its headline, then a column piece's text read on
     /// after a sentence's end, its column name and headline printed last.
@@ -212,41 +212,30 @@ mod tests {
         "南湖老渔夫",
     ];
 
-    /// Each article's column, title and the first glyphs of each block.
-    fn pieces(lines: &[&str]) -> Vec<(Option<String>, Option<String>, Vec<String>)> {
-        let text = lines.join("\n") + "\n";
-        parse(&text, &Options::default())
-            .articles
-            .iter()
-            .map(|a| {
-                let blocks = a.blocks.iter().map(|b| b.text.chars().take(4).collect());
-                (a.column.clone(), a.title.clone(), blocks.collect())
-            })
-            .collect()
-    }
-
-    fn some(s: &str) -> Option<String> {
-        Some(s.to_string())
-    }
-
-    fn firsts(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| s.to_string()).collect()
-    }
-
     #[test]
     fn text_whose_headline_was_read_last_is_a_piece_of_its_own() {
         assert_eq!(
-            pieces(READ_LAST),
+            pieces(&page(READ_LAST)),
             [
                 (
                     None,
                     some("新城公园花木扩种"),
-                    firsts(&["新城公园", "园林工人", "新城公园", "新城公园"])
+                    firsts(&[
+                        "新城公园今年",
+                        "园林工人说，",
+                        "新城公园管理",
+                        "新城公园始建"
+                    ])
                 ),
                 (
                     some("湖畔随笔"),
                     some("南湖老渔夫"),
-                    firsts(&["秋雨落在", "老渔夫在", "老渔夫说", "如今南湖"])
+                    firsts(&[
+                        "秋雨落在南湖",
+                        "老渔夫在南湖",
+                        "老渔夫说，南",
+                        "如今南湖禁渔"
+                    ])
                 ),
             ]
         );
@@ -261,7 +250,7 @@ mod tests {
         // (Its text twice over: text enough on either side of any cut.)
         lines.extend_from_slice(&READ_LAST[22..42]);
         lines.extend_from_slice(&READ_LAST[22..]);
-        let got = pieces(&lines);
+        let got = pieces(&page(&lines));
         assert_eq!(got.len(), 1, "{got:?}");
     }
 }
