@@ -650,6 +650,14 @@ impl Reflow<'_, '_> {
                 next_carries_on(true) && self.open_last().is_some_and(|p| self.word_across(p, n))
             })
         };
+        // Two short lines, one right under the other, that end no
+        // sentence nor clause are no paragraph's (see
+        // [`Self::short_run_inside`]).
+        if prev_mid_sentence && shape == Shape::Short && c.display && !c.terminal && !c.clause_end {
+            if let Some(cont) = self.short_run_inside(i) {
+                return cont;
+            }
+        }
         if c.display
             && prev_mid_sentence
             && ((shape == Shape::Short
@@ -664,6 +672,48 @@ impl Reflow<'_, '_> {
             return Continues::Interleaved(0.6);
         }
         Continues::Yes(0.7)
+    }
+
+    /// Line `i`, short, display-shaped and ending no sentence nor clause
+    /// under a paragraph that broke off mid-sentence, starts a run of such
+    /// lines set apart by a blank line above it, or goes on the one right
+    /// above it. Two short lines, one right under the other, that end no
+    /// sentence nor clause are no paragraph's: a paragraph's lines fill the
+    /// column but its last, which ends a sentence. So the run is a headline
+    /// wrapped in larger type that the extractor read with the column
+    /// (`…忙里还⏎⏎某部：外地⏎志愿服务组⏎织暂不进入⏎某省`): above a
+    /// paragraph's start it heads the next piece; above text that carries
+    /// the sentence on, it is printed inside it.
+    #[inline(never)]
+    fn short_run_inside(&self, i: usize) -> Option<Continues> {
+        let short_open = |n: usize| {
+            let k = &self.classes[n];
+            k.kind == LineKind::Text
+                && k.display
+                && !k.terminal
+                && !k.clause_end
+                && self.layout.shape(self.lines, n) == Shape::Short
+        };
+        let starts_run = self.lines[i - 1].is_blank()
+            && self.lines.get(i + 1).is_some_and(|l| !l.is_blank())
+            && short_open(i + 1);
+        let goes_on = self.last_display.is_some_and(|(p, _)| p + 1 == i);
+        if !(starts_run || goes_on) {
+            return None;
+        }
+        let mut end = i;
+        while end + 1 < self.lines.len() && short_open(end + 1) {
+            end += 1;
+        }
+        let opens = self.next_text(end).is_none_or(|n| {
+            matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline)
+                || self.starts_paragraph(n)
+        });
+        Some(if opens {
+            Continues::No
+        } else {
+            Continues::Interleaved(0.6)
+        })
     }
 
     /// The last glyph of line `a` and the first of line `b` make a bigram
@@ -1483,6 +1533,36 @@ mod tests {
         // The slogan's two phrases spread over most of the column, as
         // extractors that keep the page's spacing print it.
         assert_slogan_inside_a_sentence("青山绿水 共建美好家园");
+    }
+
+    #[test]
+    fn short_lines_ending_open_inside_a_sentence_are_a_headline_printed_there() {
+        // Two short lines, one under the other, that end no sentence are
+        // no paragraph's: a headline wrapped in larger type, set apart
+        // inside a sentence that carries on below it.
+        let before = "本报讯（记者王五）市交通委\n昨天发布消息，本市今年将新开\n通十二条公交线路，方便市民\n\
+                      出行。新线路主要覆盖城市新\n建住宅区和产业园区，其中四\n\n";
+        let after =
+            "条线路、两座车站和一处枢纽\n将在春节前投入运营。\n据介绍，新线路均采用新能源\n\
+                     车辆，车内配备无障碍设施，\n票价与现有线路相同。\n";
+        let page = format!(
+            "{before}某区：外地\n团队暂不进\n入景区\n\n{}",
+            after.repeat(5)
+        );
+        let u = units(&page);
+        assert_eq!(
+            u[0],
+            Unit::Para {
+                lines: vec![0, 1, 2, 3, 4, 10, 11],
+                lead: true
+            }
+        );
+        assert_eq!(
+            u[1],
+            Unit::Display {
+                lines: vec![6, 7, 8]
+            }
+        );
     }
 
     #[test]
