@@ -1500,69 +1500,53 @@ mod tests {
         }
     }
 
-    /// A slogan set apart into the column where a sentence broke, above a
-    /// line that looks like display type too (no full stop in it): the
-    /// paragraph runs on past it. (A page of one such line among many:
-    /// lines set apart by spaces on many lines would be spaced-out running
-    /// text.)
-    fn assert_slogan_inside_a_sentence(slogan: &str) {
+    /// Display type (`display`, its lines joined with `\n`) set apart
+    /// into the column where a sentence broke, above a line that looks
+    /// like display type too (no full stop in it): the paragraph runs on
+    /// past it, and the display lines are a group of their own. (A page of
+    /// one such line among many: lines set apart by spaces on many lines
+    /// would be spaced-out running text.)
+    fn assert_display_inside_a_sentence(display: &str) {
         let before = "本报讯（记者王五）市交通委\n昨天发布消息，本市今年将新开\n通十二条公交线路，方便市民\n\
                       出行。新线路主要覆盖城市新\n建住宅区和产业园区，其中四\n\n";
         let after =
             "条线路、两座车站和一处枢纽\n将在春节前投入运营。\n据介绍，新线路均采用新能源\n\
                      车辆，车内配备无障碍设施，\n票价与现有线路相同。\n";
-        let page = format!("{before}{slogan}\n\n{}", after.repeat(5));
+        let page = format!("{before}{display}\n\n{}", after.repeat(5));
+        let n = display.lines().count();
         let u = units(&page);
         assert_eq!(
             u[0],
             Unit::Para {
-                lines: vec![0, 1, 2, 3, 4, 8, 9],
-                lead: true
-            }
-        );
-        assert_eq!(u[1], Unit::Display { lines: vec![6] });
-    }
-
-    #[test]
-    fn two_phrases_printed_apart_inside_a_sentence_leave_the_paragraph_open() {
-        assert_slogan_inside_a_sentence("青山绿水 共建家园");
-    }
-
-    #[test]
-    fn a_slogan_couplet_near_the_columns_width_inside_a_sentence_leaves_it_open() {
-        // The slogan's two phrases spread over most of the column, as
-        // extractors that keep the page's spacing print it.
-        assert_slogan_inside_a_sentence("青山绿水 共建美好家园");
-    }
-
-    #[test]
-    fn short_lines_ending_open_inside_a_sentence_are_a_headline_printed_there() {
-        // Two short lines, one under the other, that end no sentence are
-        // no paragraph's: a headline wrapped in larger type, set apart
-        // inside a sentence that carries on below it.
-        let before = "本报讯（记者王五）市交通委\n昨天发布消息，本市今年将新开\n通十二条公交线路，方便市民\n\
-                      出行。新线路主要覆盖城市新\n建住宅区和产业园区，其中四\n\n";
-        let after =
-            "条线路、两座车站和一处枢纽\n将在春节前投入运营。\n据介绍，新线路均采用新能源\n\
-                     车辆，车内配备无障碍设施，\n票价与现有线路相同。\n";
-        let page = format!(
-            "{before}某区：外地\n团队暂不进\n入景区\n\n{}",
-            after.repeat(5)
-        );
-        let u = units(&page);
-        assert_eq!(
-            u[0],
-            Unit::Para {
-                lines: vec![0, 1, 2, 3, 4, 10, 11],
+                lines: vec![0, 1, 2, 3, 4, 7 + n, 8 + n],
                 lead: true
             }
         );
         assert_eq!(
             u[1],
             Unit::Display {
-                lines: vec![6, 7, 8]
+                lines: (6..6 + n).collect()
             }
         );
+    }
+
+    #[test]
+    fn two_phrases_printed_apart_inside_a_sentence_leave_the_paragraph_open() {
+        assert_display_inside_a_sentence("青山绿水 共建家园");
+    }
+
+    #[test]
+    fn a_slogan_couplet_near_the_columns_width_inside_a_sentence_leaves_it_open() {
+        // The slogan's two phrases spread over most of the column, as
+        // extractors that keep the page's spacing print it.
+        assert_display_inside_a_sentence("青山绿水 共建美好家园");
+    }
+
+    #[test]
+    fn short_lines_ending_open_inside_a_sentence_are_a_headline_printed_there() {
+        // Two short lines, one under the other, that end no sentence are
+        // no paragraph's: a headline wrapped in larger type.
+        assert_display_inside_a_sentence("某区：外地\n团队暂不进\n入景区");
     }
 
     #[test]
