@@ -296,7 +296,7 @@ fn continues(
         // (`某某：面对汛情，我们的机制⏎⏎还有哪些短板要补？`): a headline's
         // last words, not a headline of their own under it. So does a
         // narrower line under a first line that fills its column and ends
-        // open (`某国常驻联合国代表团说我国⏎⏎多边外交赢得广泛好评`): a
+        // open (`某市今年将在老城区新建一批⏎⏎口袋公园方便居民休闲`): a
         // kicker over its title falls short of the column.
         let ends_asking = tb.ends_with(['？', '！', '?', '!']) && !tb.contains(['。', '，']);
         let open_above =
@@ -651,11 +651,11 @@ mod tests {
                 .map(|f| f.text)
                 .collect()
         };
-        let first = "某国常驻联合国代表团说我国";
-        let second = "多边外交赢得广泛好评";
+        let first = "某市今年将在老城区新建一批";
+        let second = "口袋公园方便居民休闲";
         assert_eq!(
             texts(&[dl(0, first, false, true), dl(2, second, true, false)]),
-            ["某国常驻联合国代表团说我国多边外交赢得广泛好评"]
+            ["某市今年将在老城区新建一批口袋公园方便居民休闲"]
         );
         // Short of the column, it is a kicker over a title.
         assert_eq!(

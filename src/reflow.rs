@@ -681,7 +681,7 @@ impl Reflow<'_, '_> {
     /// sentence nor clause are no paragraph's: a paragraph's lines fill the
     /// column but its last, which ends a sentence. So the run is a headline
     /// wrapped in larger type that the extractor read with the column
-    /// (`…忙里还⏎⏎某部：外地⏎志愿服务组⏎织暂不进入⏎某省`): above a
+    /// (`…我们还将⏎⏎某区：外来⏎车辆暂不进⏎入老城区`): above a
     /// paragraph's start it heads the next piece; above text that carries
     /// the sentence on, it is printed inside it.
     #[inline(never)]

@@ -392,7 +392,7 @@ impl Segmenter<'_, '_> {
             // A caption with its photo credit is a piece of its own, even
             // right under a report's body.
             // (Not a glyph or two of OCR debris between a caption and its
-            // credit, `…几分暖意。⏎⏎三 ”⏎⏎新华社记者 某某 摄`: the credit
+            // credit, `…驻足观赏。⏎⏎工 ”⏎⏎某报记者 某某 摄`: the credit
             // closes the caption above.)
             if ends_with_credit && d.paras().next().is_some() && !self.debris_over_credit(u) {
                 return self.open_with(Opening::Plain, u);

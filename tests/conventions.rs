@@ -1172,18 +1172,18 @@ fn a_full_line_under_the_banner_that_asks_above_an_indented_start_is_a_headline(
 #[test]
 fn ocr_debris_between_a_caption_and_its_credit_is_no_caption_of_its_own() {
     // OCR reads a glyph or two off the photo's edge between its caption
-    // and its credit (`三 ”`): the credit closes the caption above.
+    // and its credit (`工 ”`): the credit closes the caption above.
     let more = "步道沿湖而建，全长八公里，沿途设有\n十个休息点和两处观景台，每个休息点\n都配有座椅和饮水设施。\n";
     let p = page(&format!(
         "环湖步道全线开通\n\n本报讯 东湖公园今年新建的环湖步道\n昨天全线开通，市民可以沿湖散步、跑\n\
-         步，步道两旁还种上了各色花木。\n{}\n冬夜灯展\n\n某镇近日举办新年灯展，两百多件灯\n\
-         饰作品设置在镇里的道路两旁，为寒冷\n的冬夜增添了几分暖意。\n\n三 ”\n\n新华社记者 王小川 摄\n",
+         步，步道两旁还种上了各色花木。\n{}\n老街灯会\n\n某镇近日举办元宵灯会，上百盏彩灯\n\
+         挂满了老街两侧的屋檐，引来不少市民\n在桥头驻足观赏。\n\n工 ”\n\n新华社记者 王小川 摄\n",
         more.repeat(4)
     ));
     assert_eq!(p.articles.len(), 2, "{:#?}", summary(&p));
     let photo = &p.articles[1];
     assert_eq!(photo.kind, Kind::Photo);
-    assert_eq!(photo.title.as_deref(), Some("冬夜灯展"));
+    assert_eq!(photo.title.as_deref(), Some("老街灯会"));
     assert_eq!(photo.byline.photographers, ["王小川"]);
     assert!(photo.blocks[0].text.starts_with("某镇近日"));
 }
