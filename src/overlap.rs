@@ -142,9 +142,9 @@ impl BigramSet {
     /// ```
     /// use jianbao::overlap::BigramSet;
     /// let s = BigramSet::of(["三心服务"]);
-    /// let [first, ..] = BigramSet::of(["心服"]).iter().collect::<Vec<_>>()[..] else { panic!() };
-    /// assert!(s.position(first).is_some());
-    /// assert_eq!(s.position(BigramSet::of(["职工"]).iter().next().unwrap()), None);
+    /// let bigram = |t: &str| BigramSet::of([t]).iter().next().unwrap();
+    /// assert!(s.position(bigram("心服")).is_some());
+    /// assert_eq!(s.position(bigram("职工")), None);
     /// ```
     pub fn position(&self, b: Bigram) -> Option<usize> {
         self.0.binary_search(&b).ok()

@@ -694,9 +694,8 @@ impl Reflow<'_, '_> {
                 && !k.clause_end
                 && self.layout.shape(self.lines, n) == Shape::Short
         };
-        let starts_run = self.lines[i - 1].is_blank()
-            && self.lines.get(i + 1).is_some_and(|l| !l.is_blank())
-            && short_open(i + 1);
+        let starts_run =
+            self.lines[i - 1].is_blank() && i + 1 < self.lines.len() && short_open(i + 1);
         let goes_on = self.last_display.is_some_and(|(p, _)| p + 1 == i);
         if !(starts_run || goes_on) {
             return None;

@@ -36,7 +36,7 @@ use std::cell::OnceCell;
 /// this many paragraphs and glyphs at least, where there are (a stray short
 /// paragraph of OCR debris tells nothing).
 const CONTEXT_PARAS: usize = 3;
-const CONTEXT_GLYPHS: usize = 200;
+pub(crate) const CONTEXT_GLYPHS: usize = 200;
 /// Text that moves holds this many glyphs at least.
 const MIN_MOVED_GLYPHS: usize = 40;
 /// Text that moves shares less than this (weighted) share of its words with
@@ -50,7 +50,7 @@ const MOVE_MARGIN: f32 = 0.15;
 /// A display line sharing this share of its bigrams with a piece, more than
 /// with the pieces beside it, is that piece's headline, so the piece is one
 /// of its own (placement by words alone asks as much).
-const OWN_HEADLINE: f32 = 0.34;
+const OWN_HEADLINE: f32 = crate::place::MIN_LEXICAL;
 /// Moves text that runs on from one piece into the next to that piece (see
 /// the module docs). Drafts stay in order of their first unit.
 pub fn split(

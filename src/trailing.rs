@@ -34,8 +34,9 @@ const MIN_TAIL_SHARE: f32 = crate::place::MIN_LEXICAL;
 /// …and the text above it less than this share of what the run holds.
 const MAX_ABOVE_RATIO: f32 = 0.5;
 /// Each side of a cut holds this many glyphs at least: a piece's text, not
-/// a signature or a stray line.
-const MIN_SIDE_GLYPHS: usize = 200;
+/// a signature or a stray line (as much as the split pass reads a piece's
+/// words by).
+const MIN_SIDE_GLYPHS: usize = crate::split::CONTEXT_GLYPHS;
 /// A headline with fewer bigrams says too little to cut by.
 const MIN_HEAD_BIGRAMS: usize = 3;
 /// Paragraphs read on either side of a cut for whose words they are.
@@ -116,15 +117,16 @@ pub fn split_trailing(
                 .iter()
                 .map(|&p| keys(p).map(|k| k.chars().count()).sum())
                 .collect();
+            let total: usize = glyphs.iter().sum();
+            let mut above_glyphs = glyphs[0];
             for k in 1..n {
+                let (above_n, below_n) = (above_glyphs, total - above_glyphs);
+                above_glyphs += glyphs[k];
                 let ends = units[paras[k - 1]]
                     .lines()
                     .last()
                     .is_some_and(|&l| classes[l].terminal);
-                if !ends
-                    || glyphs[..k].iter().sum::<usize>() < MIN_SIDE_GLYPHS
-                    || glyphs[k..].iter().sum::<usize>() < MIN_SIDE_GLYPHS
-                {
+                if !ends || above_n < MIN_SIDE_GLYPHS || below_n < MIN_SIDE_GLYPHS {
                     continue;
                 }
                 let (tail, above) = (share(d, k..n), share(d, 0..k));
@@ -140,12 +142,11 @@ pub fn split_trailing(
                 let across = below.share_in(&over);
                 let score = tail - above;
                 if best.is_none_or(|b| (score, -across) > (b.0, -b.1)) {
-                    best = Some((score, across, d, k));
+                    best = Some((score, across, d, paras[k]));
                 }
             }
         }
-        if let Some((_, _, d, k)) = best {
-            let at = segments.drafts[d].paras().nth(k).unwrap_or(0);
+        if let Some((_, _, d, at)) = best {
             cuts.push((d, at));
         }
     }
