@@ -872,7 +872,9 @@ impl Reflow<'_, '_> {
         // A signature (`滨河供电局工会干部 谷川`) closing the piece above;
         // two phrases printed apart (`欢度佳节 同享幸福时光`): display type,
         // which running text never sets so.
-        if crate::conventions::signature(line.raw).is_some() || self.phrases_apart(i) {
+        if crate::conventions::signature(line.raw).is_some()
+            || (self.phrases_apart(i) && !self.justified_first_line(i, next))
+        {
             return (true, 0.8);
         }
         if shape == Shape::Free && self.display_run(i) > MAX_GROUP {
@@ -1329,6 +1331,21 @@ impl Reflow<'_, '_> {
         crate::heads::two_phrases(line.raw) && !line.clause_gap && !self.layout.spaced_text
     }
 
+    /// Line `i` is a paragraph's first line that the extractor printed with
+    /// the gap of a justified line (`　　各村的志愿者连 日赶`): indented two
+    /// cells, ending no sentence, and right above a line of running text that
+    /// fills the column. Display type set as two phrases is not followed by
+    /// running text filling the column in the same block.
+    fn justified_first_line(&self, i: usize, next: Option<usize>) -> bool {
+        self.layout.shape(self.lines, i) == Shape::Indent
+            && !self.classes[i].terminal
+            && next.is_some_and(|n| {
+                n == i + 1
+                    && self.classes[n].kind == LineKind::Text
+                    && self.layout.shape(self.lines, n) == Shape::Full
+            })
+    }
+
     /// Line `i` stands alone between blank lines where blank lines part
     /// paragraphs.
     fn set_apart(&self, i: usize) -> bool {
@@ -1526,6 +1543,26 @@ mod tests {
             Unit::Display {
                 lines: (6..6 + n).collect()
             }
+        );
+    }
+
+    #[test]
+    fn a_justified_first_line_printed_with_a_gap_starts_a_paragraph() {
+        // The extractor printed the wide spacing of a justified line as a
+        // space; the line is indented and running text fills the column
+        // under it.
+        // Blank lines part the paragraphs, as they part display type.
+        let above = COLUMN14
+            .replace("金。\n", "金。\n\n")
+            .replace("识。\n", "识。\n\n");
+        let tail = "各村的志愿者们接连 日赶\n路，把蔬菜和药品送到每位老人\n的家中。\n";
+        let u = units(&format!("{}{tail}", above.repeat(4)));
+        assert_eq!(
+            u.last(),
+            Some(&Unit::Para {
+                lines: vec![36, 37, 38],
+                lead: false
+            })
         );
     }
 
