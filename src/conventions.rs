@@ -860,6 +860,25 @@ pub fn splits_a_count(above: &str, below: &str) -> bool {
         && below.starts_with(|c: char| MEASURE_WORDS.contains(c))
 }
 
+/// Words that open with the particle `的` and stand on their own: `的确`
+/// (indeed), `的士` (taxi), `的哥` (cab driver).
+const WORDS_OPENING_WITH_DE: [&str; 3] = ["的确", "的士", "的哥"];
+
+/// True for a line that opens with the structural particle `的` (结构助词),
+/// which binds to the words before it: no headline, paragraph or phrase
+/// opens with it, so a line that does is the wrap of the line above it
+/// (`某某小学师生⏎的春季植树活动`). Words of their own that open with it
+/// (`的确`) are not.
+///
+/// ```text
+/// 某某小学师生          ← a headline's first line
+/// 的春季植树活动        ← its wrap: opens with 的
+/// ```
+pub fn opens_with_bound_particle(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with('的') && !WORDS_OPENING_WITH_DE.iter().any(|w| t.starts_with(w))
+}
+
 /// True for a line that a triangle opens and that reads as a sentence,
 /// a colon or a comma in it (`△视频新闻：市领导在滨江区调研…`, `▲图为市民
 /// 在…，…`): copy published online marks the caption of a picture or a
@@ -954,6 +973,16 @@ mod tests {
     /// [`is_credit_line`], told whether the line is spaced as a `Line` is.
     fn credit(line: &str) -> bool {
         is_credit_line(line, line.contains(char::is_whitespace))
+    }
+
+    #[test]
+    fn a_line_opening_with_the_particle_de_is_a_wrap() {
+        assert!(opens_with_bound_particle("的春季植树活动"));
+        assert!(opens_with_bound_particle(" 的春季"));
+        // Words of their own that open with it.
+        assert!(!opens_with_bound_particle("的确如此"));
+        assert!(!opens_with_bound_particle("的士司机"));
+        assert!(!opens_with_bound_particle("春季植树日记"));
     }
 
     #[test]

@@ -260,6 +260,7 @@ fn continues(
     if ta.ends_with(['，', ',', '、', '（', '(', '“', '《', '：', ':'])
         || tb.starts_with(['，', '、', '。', '）', ')', '”', '》', '：', '！', '？'])
         || crate::conventions::splits_a_count(ta, tb)
+        || crate::conventions::opens_with_bound_particle(tb)
     {
         return true;
     }
@@ -613,6 +614,16 @@ mod tests {
         assert_eq!(
             fields_of("某省公布今年新建十二处\n城市绿道的名单和开放\n\n时间", ""),
             ["某省公布今年新建十二处城市绿道的名单和开放时间"]
+        );
+    }
+
+    #[test]
+    fn a_line_opening_with_the_particle_de_wraps_the_headline_above() {
+        // No headline opens with `的`: across a blank line, the line under
+        // a first line of the same width is its wrap.
+        assert_eq!(
+            fields_of("某某小学师生和家长们\n\n的春季植树活动", ""),
+            ["某某小学师生和家长们的春季植树活动"]
         );
     }
 

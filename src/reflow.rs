@@ -582,6 +582,15 @@ impl Reflow<'_, '_> {
         // column's edge, above a line that carries the sentence on: a
         // display line the extractor printed inside the paragraph.
         let prev_mid_sentence = self.open_mid_sentence();
+        // A line that opens with the particle `的` right under the
+        // paragraph's last line, stopped mid-sentence at the column's edge,
+        // goes on it: no headline opens with `的` (`…还表明本市⏎的绿化水平`).
+        if prev_mid_sentence
+            && self.open_last() == Some(i - 1)
+            && crate::conventions::opens_with_bound_particle(self.lines[i].key)
+        {
+            return Continues::Yes(0.9);
+        }
         // The next line carries the sentence on: running text, not
         // indented; `full` lets a line at the column's full width count
         // however its end reads.
@@ -1564,6 +1573,15 @@ mod tests {
                 lead: false
             })
         );
+    }
+
+    #[test]
+    fn a_short_line_opening_with_the_particle_de_goes_on_the_paragraph() {
+        // Under a line stopped mid-sentence at the column's edge; OCR read
+        // two columns' lines as one below it.
+        let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人，这体现了\n的关心关爱\n\n\
+                    再来说说那几个城市。          市卫生局日前宣布，今\n后将不再对轻症患者进行检测。\n";
+        assert_eq!(paragraphs_under_column14(tail)[0], [14, 15, 16]);
     }
 
     #[test]
