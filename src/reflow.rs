@@ -265,11 +265,16 @@ impl Reflow<'_, '_> {
                         self.parked = broke_off;
                         return;
                     }
-                    self.forget_parked(i);
+                    // The waiting paragraph waits on across the open
+                    // piece's own column breaks: an extractor that reads a
+                    // page block by block prints the whole of the piece
+                    // that broke in before the text it cut off.
                     return self.add_body(i);
                 }
                 Continues::Interleaved(sure) => return self.display(i, sure),
-                Continues::No => self.open = None,
+                // Display type or a new start breaking a paragraph off
+                // mid-sentence at a column's foot: it waits for its text.
+                Continues::No => self.park(),
             }
         } else if self.parked.is_some() && self.ends_no_paragraph_start(i) && self.unparks(i, None)
         {
@@ -343,7 +348,9 @@ impl Reflow<'_, '_> {
 
     /// Line `i` opens a block (a blank line above it) while a paragraph
     /// waits for its text, and the block's words are more the waiting
-    /// paragraph's than the open one's (`rival`).
+    /// paragraph's than the open one's (`rival`). An open paragraph whose
+    /// last line ends in a clause mark or inside a bracket (`…将才学、`,
+    /// `（记者`) keeps the block: its sentence cannot end there.
     fn unparks(&self, i: usize, rival: Option<usize>) -> bool {
         let Some(parked) = self.parked else {
             return false;
@@ -366,7 +373,13 @@ impl Reflow<'_, '_> {
             )
         };
         let waiting = share(parked);
-        waiting > 0.0 && rival.is_none_or(|r| waiting > share(r))
+        let clause_open = |u: usize| {
+            self.units[u].lines().last().is_some_and(|&l| {
+                let key = self.lines[l].key;
+                crate::conventions::ends_in_clause_punct(key) || opens_a_bracket(key)
+            })
+        };
+        waiting > 0.0 && rival.is_none_or(|r| !clause_open(r) && waiting > share(r))
     }
 
     /// Line `i` opens with a dash (OCR: `一一`), ends no sentence and sits
@@ -1413,6 +1426,13 @@ fn may_not_open_a_line(c: char) -> bool {
         || matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':' | '—')
 }
 
+/// A line that opens a bracket and does not close it (`本报讯（记者`): the
+/// text inside runs on to the next line.
+fn opens_a_bracket(key: &str) -> bool {
+    key.rfind(['（', '('])
+        .is_some_and(|k| !key[k..].contains(['）', ')']))
+}
+
 /// Whether a line continues the open paragraph.
 enum Continues {
     Yes(Decision),
@@ -1582,6 +1602,65 @@ mod tests {
         let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人，这体现了\n的关心关爱\n\n\
                     再来说说那几个城市。          市卫生局日前宣布，今\n后将不再对轻症患者进行检测。\n";
         assert_eq!(paragraphs_under_column14(tail)[0], [14, 15, 16]);
+    }
+
+    /// Two reports under [`COLUMN14`] twice (lines 0–13), as an extractor
+    /// that reads a page block by block prints them: the first report's
+    /// paragraph breaks off at a column's foot (line 19) where the second
+    /// report's headline begins; the second report's text breaks at its
+    /// own column's foot (line 23, `b_breaks`) and carries on in the next
+    /// block (line 25, `b_goes_on`); the first report's text follows last
+    /// (line 28 on).
+    fn reports_read_block_by_block(b_breaks: &str, b_goes_on: &str) -> Vec<Unit> {
+        let reports = format!(
+            "\n城西新建三座口袋公园\n\
+             本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
+             米，园内种植了银杏、香樟等树\n木，并配有各类健身器材和儿童\n\n\
+             城东图书馆延长开放时间\n\
+             本报讯 城东图书馆自下月起\n{b_breaks}\n\n\
+             {b_goes_on}\n馆内新增自习座位二百个。\n\n\
+             游乐设施，周边居民步行十分钟\n即可到达口袋公园健身。\n"
+        );
+        units(&format!("{COLUMN14}{COLUMN14}{reports}"))
+    }
+
+    /// The paragraph that holds line `n`.
+    fn paragraph_of(units: &[Unit], n: usize) -> Vec<usize> {
+        paragraphs(units)
+            .into_iter()
+            .map(|(lines, _)| lines)
+            .find(|lines| lines.contains(&n))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_paragraph_cut_off_by_a_headline_waits_across_the_next_pieces_column_break() {
+        let u = reports_read_block_by_block(
+            "延长开放时间，每天开放至晚上",
+            "九点，方便市民下班后来借阅，",
+        );
+        assert_eq!(paragraph_of(&u, 28), [16, 17, 18, 19, 28, 29]);
+        assert_eq!(paragraph_of(&u, 25), [22, 23, 25, 26]);
+    }
+
+    #[test]
+    fn a_line_inside_an_open_bracket() {
+        assert!(opens_a_bracket("本报讯（记者"));
+        assert!(opens_a_bracket("中国日报北京2月4日电 (记者"));
+        assert!(!opens_a_bracket("本报讯（记者 王五）近日，"));
+        assert!(!opens_a_bracket("近日，某区总工会开展送清"));
+    }
+
+    #[test]
+    fn an_open_paragraph_ending_in_a_clause_mark_keeps_the_next_block() {
+        // The second report's sentence breaks at `、`: it cannot end there,
+        // so the next block is its own, though its words are the first
+        // report's.
+        let u = reports_read_block_by_block(
+            "延长开放时间，阅览室、自习室、",
+            "健身器材室和儿童游乐区都开放，",
+        );
+        assert_eq!(paragraph_of(&u, 25), [22, 23, 25, 26]);
     }
 
     #[test]
