@@ -1350,7 +1350,10 @@ impl Reflow<'_, '_> {
     /// running text so.
     fn phrases_apart(&self, i: usize) -> bool {
         let line = &self.lines[i];
-        crate::heads::two_phrases(line.raw) && !line.clause_gap && !self.layout.spaced_text
+        line.widest_gap > 0
+            && crate::heads::two_phrases(line.raw)
+            && !line.clause_gap
+            && !self.layout.spaced_text
     }
 
     /// Line `i` is a paragraph's first line that the extractor printed with
