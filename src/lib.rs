@@ -181,20 +181,60 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     let layout = layout::measure(&lines, &classes);
     // 4. reflow: running text into paragraphs, display lines into groups.
     let reflowed = reflow::reflow_with(&lines, &classes, &layout, hints);
-    // 5. segment: where articles start and end.
-    let segments = segment::segment_with(&lines, &classes, &reflowed.units, hints);
-    // 5b. split: text that runs on from one piece into the next moves to
-    // that piece.
-    let segments = split::split(&lines, &classes, &reflowed.units, segments);
-    // 5c. trailing: a run of text whose headline the extractor printed
-    // after all of the text is a piece of its own.
-    let segments = trailing::split_trailing(&lines, &classes, &reflowed.units, segments);
-    // 6. bodies: each article's text, credits and source ranges.
-    let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
-    // 7. place: display groups split into fields, each put with its article.
-    let (items, placement) = place_fields(&lines, &classes, &layout, &reflowed, &bodies, hints);
+    // 5–7b. articles: their bodies, and their headlines placed.
+    let (bodies, items, placement) = articles(&lines, &classes, &layout, &reflowed, hints);
     // 8. page: roles, kinds, confidence, banners, warnings.
     assemble::page(bodies, &items, placement, &lines, &layout, options, first)
+}
+
+/// Passes 5–5c: where articles start and end.
+fn segments(
+    lines: &[lines::Line],
+    classes: &[classify::Classified],
+    units: &[reflow::Unit],
+    hints: &[positioned::Hint],
+) -> segment::Segments {
+    // 5. segment: where articles start and end.
+    let segments = segment::segment_with(lines, classes, units, hints);
+    // 5b. split: text that runs on from one piece into the next moves to
+    // that piece.
+    let segments = split::split(lines, classes, units, segments);
+    // 5c. trailing: a run of text whose headline the extractor printed
+    // after all of the text is a piece of its own.
+    trailing::split_trailing(lines, classes, units, segments)
+}
+
+/// Passes 5–7b: the articles' bodies, and their headlines placed.
+fn articles(
+    lines: &[lines::Line],
+    classes: &[classify::Classified],
+    layout: &layout::Layout,
+    reflowed: &reflow::Reflowed,
+    hints: &[positioned::Hint],
+) -> (assemble::Bodies, Vec<place::Item>, place::Placement) {
+    // 5–5c. segments.
+    let cut = segments(lines, classes, &reflowed.units, hints);
+    // 6. bodies: each article's text, credits and source ranges.
+    let bodies = assemble::bodies(lines, classes, reflowed, cut);
+    // 7. place: display groups split into fields, each put with its article.
+    let (items, placement) = place_fields(lines, classes, layout, reflowed, &bodies, hints);
+    // 7b. late headlines: a headline placed after the text of a piece that
+    // has its own headline above it heads the run of text closing that
+    // piece, where its words say so; bodies and placement again with that
+    // run a piece of its own.
+    let late = trailing::placed_after_text(&items, &placement, &bodies);
+    if late.is_empty() {
+        return (bodies, items, placement);
+    }
+    let cut = segments(lines, classes, &reflowed.units, hints);
+    let Some(cut) =
+        trailing::split_placed_after(lines, classes, layout, &reflowed.units, cut, &late)
+    else {
+        return (bodies, items, placement);
+    };
+    let bodies = assemble::bodies(lines, classes, reflowed, cut);
+    let (items, placement) = place_fields(lines, classes, layout, reflowed, &bodies, hints);
+    (bodies, items, placement)
 }
 
 /// Pass 7: the display groups joined into fields and each field put with
@@ -281,11 +321,7 @@ pub fn trace(text: &str) -> String {
         );
     }
     // The display fields and where placement put them.
-    let segments = segment::segment(&lines, &classes, &reflowed.units);
-    let segments = split::split(&lines, &classes, &reflowed.units, segments);
-    let segments = trailing::split_trailing(&lines, &classes, &reflowed.units, segments);
-    let bodies = assemble::bodies(&lines, &classes, &reflowed, segments);
-    let (items, placement) = place_fields(&lines, &classes, &layout, &reflowed, &bodies, &[]);
+    let (bodies, items, placement) = articles(&lines, &classes, &layout, &reflowed, &[]);
     for (i, it) in items.iter().enumerate() {
         for (k, f) in it.fields.iter().enumerate() {
             let at = placement

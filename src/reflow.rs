@@ -513,7 +513,9 @@ impl Reflow<'_, '_> {
         self.sure[i] = sure;
         self.after_start = false;
         let sig = |text: &str| crate::conventions::signature(text).is_some();
-        let mut signature = sig(self.lines[i].raw);
+        // (A signature prints its unit and name apart: a line with no
+        // white space inside is none.)
+        let mut signature = self.lines[i].widest_gap > 0 && sig(self.lines[i].raw);
         let joins = match self.last_display {
             Some((prev, u)) if !signature && self.adjacent(prev, i) => {
                 // A signature whose name wrapped: `…工会干部 田` / `书远`.
@@ -894,7 +896,7 @@ impl Reflow<'_, '_> {
         // A signature (`滨河供电局工会干部 谷川`) closing the piece above;
         // two phrases printed apart (`欢度佳节 同享幸福时光`): display type,
         // which running text never sets so.
-        if crate::conventions::signature(line.raw).is_some()
+        if (line.widest_gap > 0 && crate::conventions::signature(line.raw).is_some())
             || (self.phrases_apart(i) && !self.justified_first_line(i, next))
         {
             return (true, 0.8);

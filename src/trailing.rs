@@ -21,10 +21,22 @@
 //! not, is that run's headline: the run, from a sentence's end on, is a
 //! piece of its own. Only when the piece it closes has a headline printed
 //! right above it: else the trailing headline is that whole piece's own.
+//!
+//! Pass 7b reads the same cut in mid page, after placement: OCR and
+//! extractors that read a page block by block print a headline after the
+//! text of its column, and the text runs on from the piece above. A
+//! headline that placement put after the text of a piece already headed
+//! above ([`placed_after_text`]) cuts that piece the same way
+//! ([`split_placed_after`]), and bodies and placement run again.
 
+use crate::assemble::Bodies;
 use crate::classify::Classified;
+use crate::heads::two_phrases;
+use crate::layout::{Layout, Shape};
 use crate::lines::Line;
+use crate::model::Block;
 use crate::overlap::{for_each_bigram, BigramSet};
+use crate::place::{Item, Placement};
 use crate::reflow::Unit;
 use crate::segment::Segments;
 
@@ -39,6 +51,9 @@ const MAX_ABOVE_RATIO: f32 = 0.5;
 const MIN_SIDE_GLYPHS: usize = crate::split::CONTEXT_GLYPHS;
 /// A headline with fewer bigrams says too little to cut by.
 const MIN_HEAD_BIGRAMS: usize = 3;
+/// A display field with more bigrams is running text, no headline (the
+/// late test keeps one bit per bigram in a 128-bit word).
+const MAX_HEAD_BIGRAMS: usize = 128;
 /// Paragraphs read on either side of a cut for whose words they are.
 const CONTEXT_PARAS: usize = 3;
 
@@ -49,7 +64,7 @@ pub fn split_trailing(
     lines: &[Line],
     classes: &[Classified],
     units: &[Unit],
-    mut segments: Segments,
+    segments: Segments,
 ) -> Segments {
     let Some(end) = segments
         .drafts
@@ -60,13 +75,192 @@ pub fn split_trailing(
     else {
         return segments;
     };
-    let trailing: Vec<usize> = segments.free.iter().copied().filter(|&u| u > end).collect();
-    let keys = |u: usize| units[u].lines().iter().map(|&l| lines[l].key);
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for u in trailing {
-        let head = BigramSet::of(keys(u));
-        if head.len() < MIN_HEAD_BIGRAMS {
+    let heads: Vec<BigramSet> = segments
+        .free
+        .iter()
+        .filter(|&&u| u > end)
+        .map(|&u| BigramSet::of(units[u].lines().iter().map(|&l| lines[l].key)))
+        .collect();
+    let text = Text {
+        lines,
+        classes,
+        units,
+    };
+    let cuts: Vec<(usize, usize)> = heads.iter().fold(Vec::new(), |mut cuts, head| {
+        if let Some(cut) = text.best_cut(&segments, head, None, &cuts) {
+            cuts.push(cut);
+        }
+        cuts
+    });
+    split_at(segments, cuts)
+}
+
+/// A headline that placement put after the text of a piece that has its
+/// own headline above it (pass 7b): its lines, and the piece, by its first
+/// and last unit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LateHead {
+    pub lines: Vec<usize>,
+    pub piece: (usize, usize),
+}
+
+/// The headlines placed right after the text of a piece (no running text
+/// between) that placement also gave a headline printed above it, from
+/// another display group: the extractor read that headline after its own
+/// text, in mid page (OCR reads a headline block after the column it
+/// stands under), and the piece's text ran on into the text above it.
+/// Only where the piece's paragraphs, as built, hold the headline's words
+/// in a run closing it more than above that run: a kicker or subtitle
+/// printed apart, whose words run through the piece, cuts nothing, and is
+/// not read again. Nor is a deck of phrases printed apart (提要,
+/// `集中采买物资 设立专项经费`): a kicker or summary, not the title a
+/// piece opens under.
+pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies) -> Vec<LateHead> {
+    let mut late = Vec::new();
+    for ((heads, target), (article, ..)) in placement
+        .heads
+        .iter()
+        .zip(&bodies.targets)
+        .zip(&bodies.articles)
+    {
+        let above = heads
+            .iter()
+            .map(|&((i, _), _)| i)
+            .find(|&i| items[i].unit < target.first_unit);
+        let Some(above) = above else {
             continue;
+        };
+        for &((i, k), _) in heads {
+            let field = &items[i].fields[k];
+            if i != above
+                && items[i].unit > target.last_unit
+                && !two_phrases(&field.text)
+                && heads_a_tail(&article.blocks, &field.text)
+            {
+                late.push(LateHead {
+                    lines: field.lines.clone(),
+                    piece: (target.first_unit, target.last_unit),
+                });
+            }
+        }
+    }
+    late
+}
+
+/// Some run of `blocks` closing them, from a sentence's end on, holds
+/// [`MIN_TAIL_SHARE`] of `headline`'s bigrams while the blocks above hold
+/// less than half of that, with [`MIN_SIDE_GLYPHS`] on each side: the cut
+/// test of [`Text::best_cut`], on the article as built.
+fn heads_a_tail(blocks: &[Block], headline: &str) -> bool {
+    let head = BigramSet::of([headline]);
+    if head.len() < MIN_HEAD_BIGRAMS || head.len() > MAX_HEAD_BIGRAMS || blocks.len() < 2 {
+        return false;
+    }
+    // One bit per headline bigram, and a one-word filter that most of the
+    // body's bigrams miss before the set is searched.
+    let slot = |b: u64| 1u64 << (b.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
+    let filter = head.iter().fold(0u64, |f, b| f | slot(b));
+    let mut held: Vec<u128> = Vec::with_capacity(blocks.len());
+    let share = |bits: u128| bits.count_ones() as f32 / head.len() as f32;
+    for b in blocks {
+        let mut seen = 0u128;
+        for_each_bigram([b.text.as_str()], |g| {
+            if filter & slot(g) != 0 {
+                if let Some(k) = head.position(g) {
+                    seen |= 1 << k;
+                }
+            }
+        });
+        held.push(seen);
+    }
+    let glyphs: Vec<usize> = blocks.iter().map(|b| b.text.chars().count()).collect();
+    let total: usize = glyphs.iter().sum();
+    let mut above_glyphs = 0;
+    (1..blocks.len()).any(|k| {
+        above_glyphs += glyphs[k - 1];
+        above_glyphs >= MIN_SIDE_GLYPHS
+            && total - above_glyphs >= MIN_SIDE_GLYPHS
+            && crate::clean::ends_sentence(&blocks[k - 1].text)
+            && {
+                let tail = share(held[k..].iter().fold(0, |a, &s| a | s));
+                let over = share(held[..k].iter().fold(0, |a, &s| a | s));
+                tail >= MIN_TAIL_SHARE && over < tail * MAX_ABOVE_RATIO
+            }
+    })
+}
+
+/// Splits off the runs of text that `late` headlines head (see
+/// [`placed_after_text`]); `None` where none qualifies. A line of running
+/// text cut off at a column's foot, which the display test let through
+/// (`决定留下后，某某租了一套公寓，开`: one line that fills the column or
+/// is indented as a paragraph's first line, a comma inside, ending no
+/// sentence), heads nothing.
+pub fn split_placed_after(
+    lines: &[Line],
+    classes: &[Classified],
+    layout: &Layout,
+    units: &[Unit],
+    segments: Segments,
+    late: &[LateHead],
+) -> Option<Segments> {
+    let cut_off_text = |head: &LateHead| match head.lines[..] {
+        [l] => {
+            matches!(layout.shape(lines, l), Shape::Full | Shape::Indent)
+                && !classes[l].terminal
+                && lines[l].key.contains(['，', ','])
+        }
+        _ => false,
+    };
+    let text = Text {
+        lines,
+        classes,
+        units,
+    };
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for head in late.iter().filter(|h| !cut_off_text(h)) {
+        let Some(d) = segments
+            .drafts
+            .iter()
+            .position(|d| (d.first_unit, d.last_unit) == head.piece)
+        else {
+            continue;
+        };
+        let words = BigramSet::of(head.lines.iter().map(|&l| lines[l].key));
+        if let Some(cut) = text.best_cut(&segments, &words, Some(d), &cuts) {
+            cuts.push(cut);
+        }
+    }
+    (!cuts.is_empty()).then(|| split_at(segments, cuts))
+}
+
+/// The page's lines and units, as the cut search reads them.
+struct Text<'a, 'b> {
+    lines: &'a [Line<'b>],
+    classes: &'a [Classified],
+    units: &'a [Unit],
+}
+
+impl Text<'_, '_> {
+    /// The match keys of unit `u`'s lines.
+    fn keys(&self, u: usize) -> impl Iterator<Item = &str> + '_ {
+        self.units[u].lines().iter().map(|&l| self.lines[l].key)
+    }
+
+    /// Where a headline printed after its text cuts a piece (the draft, and
+    /// the paragraph unit the run it heads opens with): the run of
+    /// paragraphs closing a headed piece, from a sentence's end on, that
+    /// holds the headline's words while the text above it does not, and
+    /// more of them than any other piece. Only piece `only`, where given;
+    /// a piece cut already (`cuts`) is not cut again.
+    fn best_cut(
+        &self,
+        segments: &Segments,
+        head: &BigramSet,
+        only: Option<usize>,
+        cuts: &[(usize, usize)],
+    ) -> Option<(usize, usize)> {
+        if head.len() < MIN_HEAD_BIGRAMS {
+            return None;
         }
         // Which of the headline's bigrams each paragraph of each piece
         // holds, and the share each whole piece holds.
@@ -81,7 +275,7 @@ pub fn split_trailing(
                     .paras()
                     .map(|p| {
                         let mut seen = vec![false; head.len()];
-                        for_each_bigram(keys(p), |b| {
+                        for_each_bigram(self.keys(p), |b| {
                             if let Some(k) = head.position(b) {
                                 seen[k] = true;
                             }
@@ -103,7 +297,11 @@ pub fn split_trailing(
         let mut best: Option<(f32, f32, usize, usize)> = None;
         for (d, draft) in segments.drafts.iter().enumerate() {
             let n = held[d].len();
-            if n < 2 || !draft.headed() || cuts.iter().any(|c| c.0 == d) {
+            if n < 2
+                || !draft.headed()
+                || only.is_some_and(|o| o != d)
+                || cuts.iter().any(|c| c.0 == d)
+            {
                 continue;
             }
             // No other piece holds the headline's words as well as the
@@ -115,18 +313,24 @@ pub fn split_trailing(
             let paras: Vec<usize> = draft.paras().collect();
             let glyphs: Vec<usize> = paras
                 .iter()
-                .map(|&p| keys(p).map(|k| k.chars().count()).sum())
+                .map(|&p| self.keys(p).map(|k| k.chars().count()).sum())
                 .collect();
             let total: usize = glyphs.iter().sum();
             let mut above_glyphs = glyphs[0];
             for k in 1..n {
                 let (above_n, below_n) = (above_glyphs, total - above_glyphs);
                 above_glyphs += glyphs[k];
-                let ends = units[paras[k - 1]]
+                let ends = self.units[paras[k - 1]]
                     .lines()
                     .last()
-                    .is_some_and(|&l| classes[l].terminal);
-                if !ends || above_n < MIN_SIDE_GLYPHS || below_n < MIN_SIDE_GLYPHS {
+                    .is_some_and(|&l| self.classes[l].terminal);
+                // (A run starts after the piece's own first unit: text the
+                // split pass moved to it from above its opening stays.)
+                if !ends
+                    || above_n < MIN_SIDE_GLYPHS
+                    || below_n < MIN_SIDE_GLYPHS
+                    || paras[k] <= draft.first_unit
+                {
                     continue;
                 }
                 let (tail, above) = (share(d, k..n), share(d, 0..k));
@@ -136,7 +340,7 @@ pub fn split_trailing(
                 // Where the words change: the run's first paragraphs share
                 // least with those right above them.
                 let window =
-                    |r: std::ops::Range<usize>| BigramSet::of(r.flat_map(|j| keys(paras[j])));
+                    |r: std::ops::Range<usize>| BigramSet::of(r.flat_map(|j| self.keys(paras[j])));
                 let below = window(k..(k + CONTEXT_PARAS).min(n));
                 let over = window(k.saturating_sub(CONTEXT_PARAS)..k);
                 let across = below.share_in(&over);
@@ -146,15 +350,23 @@ pub fn split_trailing(
                 }
             }
         }
-        if let Some((_, _, d, at)) = best {
-            cuts.push((d, at));
-        }
+        best.map(|(_, _, d, at)| (d, at))
     }
+}
+
+/// Cuts each draft `d` at paragraph unit `at`, for every `(d, at)`: the
+/// text from `at` on becomes a piece of its own. Drafts stay in order of
+/// their first unit.
+fn split_at(mut segments: Segments, mut cuts: Vec<(usize, usize)>) -> Segments {
     // Later drafts first, so earlier indices stay.
     cuts.sort_unstable_by(|a, b| b.cmp(a));
     for (d, at) in cuts {
         let piece = segments.drafts[d].split_off_piece(at);
-        segments.drafts.insert(d + 1, piece);
+        // (Pieces printed in turn may interleave: the new one goes in
+        // after every draft that starts before it.)
+        let after = &segments.drafts[d + 1..];
+        let k = d + 1 + after.partition_point(|x| x.first_unit < piece.first_unit);
+        segments.drafts.insert(k, piece);
     }
     segments
 }
@@ -240,6 +452,38 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_headline_read_after_its_text_in_mid_page_heads_that_text() {
+        // The column piece's headline is read after its text, and another
+        // report follows: placement puts the headline after the first
+        // report's text, which ran on into the column piece's.
+        let mut lines = READ_LAST.to_vec();
+        lines.extend_from_slice(&[
+            "",
+            "城东图书馆延长开放时间",
+            "",
+            "\u{3000}\u{3000}本报讯 城东图书馆自下月起延",
+            "长开放时间，每天开放至晚上九点，",
+            "方便市民下班后借阅图书。",
+            "",
+            "\u{3000}\u{3000}图书馆还新增自习座位二百个，",
+            "读者可以提前在网上预约座位，预约",
+            "成功后凭身份证入馆。",
+        ]);
+        let got = pieces(&page(&lines));
+        let titles: Vec<Option<String>> = got.iter().map(|p| p.1.clone()).collect();
+        assert_eq!(
+            titles,
+            [
+                some("新城公园花木扩种"),
+                some("南湖老渔夫"),
+                some("城东图书馆延长开放时间")
+            ],
+            "{got:?}"
+        );
+        assert_eq!(got[1].2[0], "秋雨落在南湖");
     }
 
     #[test]
