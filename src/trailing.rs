@@ -54,6 +54,9 @@ const MIN_HEAD_BIGRAMS: usize = 3;
 /// A display field with more bigrams is running text, no headline (the
 /// late test keeps one bit per bigram in a 128-bit word).
 const MAX_HEAD_BIGRAMS: usize = 128;
+/// The run's first paragraph holds this share of the headline's bigrams
+/// at least: a piece's lead restates its headline's words.
+const MIN_LEAD_SHARE: f32 = 0.1;
 /// Paragraphs read on either side of a cut for whose words they are.
 const CONTEXT_PARAS: usize = 3;
 
@@ -334,7 +337,11 @@ impl Text<'_, '_> {
                     continue;
                 }
                 let (tail, above) = (share(d, k..n), share(d, 0..k));
-                if tail < MIN_TAIL_SHARE || tail <= elsewhere || above >= tail * MAX_ABOVE_RATIO {
+                if tail < MIN_TAIL_SHARE
+                    || tail <= elsewhere
+                    || above >= tail * MAX_ABOVE_RATIO
+                    || share(d, k..k + 1) < MIN_LEAD_SHARE
+                {
                     continue;
                 }
                 // Where the words change: the run's first paragraphs share
@@ -452,6 +459,27 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn the_run_a_trailing_headline_heads_opens_with_a_lead_that_holds_its_words() {
+        // The report's last paragraph shares a word with the headline read
+        // last (`冬季`); a cut above it would take more of the headline's
+        // words below it, but a piece's lead restates its headline, and that
+        // paragraph holds one word of it only.
+        let mut lines = READ_LAST[..22].to_vec();
+        lines.extend_from_slice(&[
+            "\u{3000}\u{3000}到了冬季，新城公园还将给花木",
+            "裹上草帘防冻，园林工人会定期巡查，",
+            "确保花木安全过冬。",
+            "",
+        ]);
+        lines.extend_from_slice(&READ_LAST[22..42]);
+        lines.extend_from_slice(&["【湖畔随笔】", "", "南湖老渔夫冬季里忙补渔网"]);
+        let got = pieces(&page(&lines));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[1].1, some("南湖老渔夫冬季里忙补渔网"));
+        assert_eq!(got[1].2[0], "秋雨落在南湖", "{got:?}");
     }
 
     #[test]
