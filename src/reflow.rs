@@ -1605,7 +1605,7 @@ mod tests {
         // Under a line stopped mid-sentence at the column's edge; OCR read
         // two columns' lines as one below it.
         let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人，这体现了\n的关心关爱\n\n\
-                    再来说说那几个城市。          市卫生局日前宣布，今\n后将不再对轻症患者进行检测。\n";
+                    再来说说那几个城市。          市图书馆日前宣布，今\n后将延长周末的开放时间。\n";
         assert_eq!(paragraphs_under_column14(tail)[0], [14, 15, 16]);
     }
 
@@ -1651,9 +1651,9 @@ mod tests {
     #[test]
     fn a_line_inside_an_open_bracket() {
         assert!(opens_a_bracket("本报讯（记者"));
-        assert!(opens_a_bracket("中国日报北京2月4日电 (记者"));
+        assert!(opens_a_bracket("滨海晚报5月8日讯 (记者"));
         assert!(!opens_a_bracket("本报讯（记者 王五）近日，"));
-        assert!(!opens_a_bracket("近日，某区总工会开展送清"));
+        assert!(!opens_a_bracket("近日，滨海新区开展植树活动"));
     }
 
     #[test]

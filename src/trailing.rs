@@ -195,7 +195,7 @@ fn heads_a_tail(blocks: &[Block], headline: &str) -> bool {
 /// Splits off the runs of text that `late` headlines head (see
 /// [`placed_after_text`]); `None` where none qualifies. A line of running
 /// text cut off at a column's foot, which the display test let through
-/// (`决定留下后，某某租了一套公寓，开`: one line that fills the column or
+/// (`搬进新居后，某某买了两盆花草，又`: one line that fills the column or
 /// is indented as a paragraph's first line, a comma inside, ending no
 /// sentence), heads nothing.
 pub fn split_placed_after(
