@@ -860,9 +860,18 @@ pub fn splits_a_count(above: &str, below: &str) -> bool {
         && below.starts_with(|c: char| MEASURE_WORDS.contains(c))
 }
 
-/// Words that open with the particle `的` and stand on their own: `的确`
-/// (indeed), `的士` (taxi), `的哥` (cab driver).
-const WORDS_OPENING_WITH_DE: [&str; 3] = ["的确", "的士", "的哥"];
+/// Words that open with `的` and stand on their own: `的确` (indeed, and
+/// `的的确确`), `的士` (taxi), `的哥` and `的姐` (cab drivers), place names
+/// that transcribe a sound (`的黎波里`, `的卢`).
+const WORDS_OPENING_WITH_DE: [&str; 7] = [
+    "的确",
+    "的的确确",
+    "的士",
+    "的哥",
+    "的姐",
+    "的黎波里",
+    "的卢",
+];
 
 /// True for a line that opens with the structural particle `的` (结构助词),
 /// which binds to the words before it: no headline, paragraph or phrase
@@ -982,6 +991,8 @@ mod tests {
         // Words of their own that open with it.
         assert!(!opens_with_bound_particle("的确如此"));
         assert!(!opens_with_bound_particle("的士司机"));
+        assert!(!opens_with_bound_particle("的黎波里港口"));
+        assert!(!opens_with_bound_particle("的姐十年义务送考"));
         assert!(!opens_with_bound_particle("春季植树日记"));
     }
 

@@ -260,7 +260,7 @@ fn continues(
     if ta.ends_with(['，', ',', '、', '（', '(', '“', '《', '：', ':'])
         || tb.starts_with(['，', '、', '。', '）', ')', '”', '》', '：', '！', '？'])
         || crate::conventions::splits_a_count(ta, tb)
-        || crate::conventions::opens_with_bound_particle(tb)
+        || (crate::conventions::opens_with_bound_particle(tb) && !crate::clean::ends_sentence(ta))
     {
         return true;
     }
@@ -624,6 +624,11 @@ mod tests {
         assert_eq!(
             fields_of("某某小学师生和家长们\n\n的春季植树活动", ""),
             ["某某小学师生和家长们的春季植树活动"]
+        );
+        // A name that opens with the glyph is a headline of its own.
+        assert_eq!(
+            fields_of("北非多国港口局势紧张\n\n的黎波里港恢复通航", ""),
+            ["北非多国港口局势紧张", "的黎波里港恢复通航"]
         );
     }
 

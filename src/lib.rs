@@ -222,7 +222,12 @@ fn articles(
     // has its own headline above it heads the run of text closing that
     // piece, where its words say so; bodies and placement again with that
     // run a piece of its own.
-    let late = trailing::placed_after_text(&items, &placement, &bodies);
+    // (Positioned input places a headline where the page prints it.)
+    let late = if hints.is_empty() {
+        trailing::placed_after_text(&items, &placement, &bodies)
+    } else {
+        Vec::new()
+    };
     if late.is_empty() {
         return (bodies, items, placement);
     }
