@@ -54,8 +54,9 @@ const MIN_HEAD_BIGRAMS: usize = 3;
 /// A display field with more bigrams is running text, no headline (the
 /// late test keeps one bit per bigram in a 128-bit word).
 const MAX_HEAD_BIGRAMS: usize = 128;
-/// The run's first paragraph holds this share of the headline's bigrams
-/// at least: a piece's lead restates its headline's words.
+/// A cut whose run's first paragraph holds this share of the headline's
+/// bigrams goes before any whose does not: a piece's lead restates its
+/// headline's words (OCR may print the lead elsewhere, so one is no veto).
 const MIN_LEAD_SHARE: f32 = 0.1;
 /// Paragraphs read on either side of a cut for whose words they are.
 const CONTEXT_PARAS: usize = 3;
@@ -297,7 +298,9 @@ impl Text<'_, '_> {
         let whole: Vec<f32> = (0..held.len())
             .map(|d| share(d, 0..held[d].len()))
             .collect();
-        let mut best: Option<(f32, f32, usize, usize)> = None;
+        // (Whether the run's lead holds its words, score, word change across
+        // the cut, draft, unit.)
+        let mut best: Option<(bool, f32, f32, usize, usize)> = None;
         for (d, draft) in segments.drafts.iter().enumerate() {
             let n = held[d].len();
             if n < 2
@@ -337,13 +340,10 @@ impl Text<'_, '_> {
                     continue;
                 }
                 let (tail, above) = (share(d, k..n), share(d, 0..k));
-                if tail < MIN_TAIL_SHARE
-                    || tail <= elsewhere
-                    || above >= tail * MAX_ABOVE_RATIO
-                    || share(d, k..k + 1) < MIN_LEAD_SHARE
-                {
+                if tail < MIN_TAIL_SHARE || tail <= elsewhere || above >= tail * MAX_ABOVE_RATIO {
                     continue;
                 }
+                let lead = share(d, k..k + 1) >= MIN_LEAD_SHARE;
                 // Where the words change: the run's first paragraphs share
                 // least with those right above them.
                 let window =
@@ -352,12 +352,12 @@ impl Text<'_, '_> {
                 let over = window(k.saturating_sub(CONTEXT_PARAS)..k);
                 let across = below.share_in(&over);
                 let score = tail - above;
-                if best.is_none_or(|b| (score, -across) > (b.0, -b.1)) {
-                    best = Some((score, across, d, paras[k]));
+                if best.is_none_or(|b| (lead, score, -across) > (b.0, b.1, -b.2)) {
+                    best = Some((lead, score, across, d, paras[k]));
                 }
             }
         }
-        best.map(|(_, _, d, at)| (d, at))
+        best.map(|(_, _, _, d, at)| (d, at))
     }
 }
 
