@@ -51,8 +51,8 @@ const MAX_ABOVE_RATIO: f32 = 0.5;
 const MIN_SIDE_GLYPHS: usize = crate::split::CONTEXT_GLYPHS;
 /// A headline with fewer bigrams says too little to cut by.
 const MIN_HEAD_BIGRAMS: usize = 3;
-/// A display field with more bigrams is running text, no headline (the
-/// late test keeps one bit per bigram in a 128-bit word).
+/// A display unit with more bigrams is running text, no headline (the cut
+/// test keeps one bit per bigram in a 128-bit word).
 const MAX_HEAD_BIGRAMS: usize = 128;
 /// A cut whose run's first paragraph holds this share of the headline's
 /// bigrams goes before any whose does not: a piece's lead restates its
@@ -79,11 +79,11 @@ pub fn split_trailing(
     else {
         return segments;
     };
-    let heads: Vec<BigramSet> = segments
+    let heads: Vec<HeadWords> = segments
         .free
         .iter()
         .filter(|&&u| u > end)
-        .map(|&u| BigramSet::of(units[u].lines().iter().map(|&l| lines[l].key)))
+        .filter_map(|&u| HeadWords::of(units[u].lines().iter().map(|&l| lines[l].key)))
         .collect();
     let text = Text {
         lines,
@@ -108,9 +108,8 @@ pub struct LateHead {
     pub piece: (usize, usize),
 }
 
-/// The headlines placed right after the text of a piece (no running text
-/// between) that placement also gave a headline printed above it, from
-/// another display group: the extractor read that headline after its own
+/// The headlines placed after the text of a piece that placement also gave
+/// a headline printed above it, from another display group: the extractor read that headline after its own
 /// text, in mid page (OCR reads a headline block after the column it
 /// stands under), and the piece's text ran on into the text above it.
 /// Only where the piece's paragraphs, as built, hold the headline's words
@@ -151,45 +150,103 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
     late
 }
 
-/// Some run of `blocks` closing them, from a sentence's end on, holds
-/// [`MIN_TAIL_SHARE`] of `headline`'s bigrams while the blocks above hold
-/// less than half of that, with [`MIN_SIDE_GLYPHS`] on each side: the cut
-/// test of [`Text::best_cut`], on the article as built.
+/// Some run of `blocks` closing them passes the cut test ([`cuts`]) for
+/// `headline`'s words: the test of [`Text::best_cut`], on the article as
+/// built.
 fn heads_a_tail(blocks: &[Block], headline: &str) -> bool {
-    let head = BigramSet::of([headline]);
-    if head.len() < MIN_HEAD_BIGRAMS || head.len() > MAX_HEAD_BIGRAMS || blocks.len() < 2 {
+    let Some(words) = HeadWords::of([headline]) else {
         return false;
+    };
+    let paras: Vec<Para> = blocks
+        .iter()
+        .map(|b| Para {
+            held: words.held_in([b.text.as_str()]),
+            glyphs: b.text.chars().count(),
+            ends_sentence: crate::clean::ends_sentence(&b.text),
+        })
+        .collect();
+    let cut = cuts(&words, &paras).next();
+    cut.is_some()
+}
+
+/// A headline's distinct bigrams, as the cut test reads them: one bit each
+/// in a 128-bit word, and a one-word filter that most of a body's bigrams
+/// miss before the set is searched.
+struct HeadWords {
+    set: BigramSet,
+    filter: u64,
+}
+
+impl HeadWords {
+    /// The words of a headline's text, if it has [`MIN_HEAD_BIGRAMS`] to
+    /// [`MAX_HEAD_BIGRAMS`] bigrams.
+    fn of<'a>(text: impl IntoIterator<Item = &'a str>) -> Option<Self> {
+        let set = BigramSet::of(text);
+        let filter = set.iter().fold(0, |f, b| f | Self::slot(b));
+        (MIN_HEAD_BIGRAMS..=MAX_HEAD_BIGRAMS)
+            .contains(&set.len())
+            .then_some(HeadWords { set, filter })
     }
-    // One bit per headline bigram, and a one-word filter that most of the
-    // body's bigrams miss before the set is searched.
-    let slot = |b: u64| 1u64 << (b.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58);
-    let filter = head.iter().fold(0u64, |f, b| f | slot(b));
-    let mut held: Vec<u128> = Vec::with_capacity(blocks.len());
-    let share = |bits: u128| bits.count_ones() as f32 / head.len() as f32;
-    for b in blocks {
-        let mut seen = 0u128;
-        for_each_bigram([b.text.as_str()], |g| {
-            if filter & slot(g) != 0 {
-                if let Some(k) = head.position(g) {
-                    seen |= 1 << k;
+
+    fn slot(b: u64) -> u64 {
+        1 << (b.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+
+    /// Which of the headline's bigrams `text` holds, a bit each.
+    fn held_in<'a>(&self, text: impl IntoIterator<Item = &'a str>) -> u128 {
+        let mut held = 0u128;
+        for_each_bigram(text, |g| {
+            if self.filter & Self::slot(g) != 0 {
+                if let Some(k) = self.set.position(g) {
+                    held |= 1 << k;
                 }
             }
         });
-        held.push(seen);
+        held
     }
-    let glyphs: Vec<usize> = blocks.iter().map(|b| b.text.chars().count()).collect();
-    let total: usize = glyphs.iter().sum();
-    let mut above_glyphs = 0;
-    (1..blocks.len()).any(|k| {
-        above_glyphs += glyphs[k - 1];
-        above_glyphs >= MIN_SIDE_GLYPHS
+
+    /// The share of the headline's bigrams that `held` holds.
+    fn share(&self, held: u128) -> f32 {
+        held.count_ones() as f32 / self.set.len() as f32
+    }
+}
+
+/// A paragraph as the cut test reads it.
+#[derive(Debug, Clone, Copy)]
+struct Para {
+    /// The headline's bigrams it holds ([`HeadWords::held_in`]).
+    held: u128,
+    glyphs: usize,
+    ends_sentence: bool,
+}
+
+/// The cuts of a piece's paragraphs where a run closing it, from a
+/// sentence's end on, holds [`MIN_TAIL_SHARE`] of the headline's bigrams
+/// while the paragraphs above hold less than [`MAX_ABOVE_RATIO`] of that,
+/// with [`MIN_SIDE_GLYPHS`] on each side: `(k, tail, above)`, the run
+/// opening at paragraph `k`, and the shares it and the text above hold.
+fn cuts<'a>(
+    words: &'a HeadWords,
+    paras: &'a [Para],
+) -> impl Iterator<Item = (usize, f32, f32)> + 'a {
+    let n = paras.len();
+    // What the paragraphs from `k` on hold, for each `k`.
+    let mut from = vec![0u128; n + 1];
+    for k in (0..n).rev() {
+        from[k] = from[k + 1] | paras[k].held;
+    }
+    let total: usize = paras.iter().map(|p| p.glyphs).sum();
+    let (mut above_held, mut above_glyphs) = (0u128, 0usize);
+    (1..n).filter_map(move |k| {
+        above_held |= paras[k - 1].held;
+        above_glyphs += paras[k - 1].glyphs;
+        let (tail, above) = (words.share(from[k]), words.share(above_held));
+        (paras[k - 1].ends_sentence
+            && above_glyphs >= MIN_SIDE_GLYPHS
             && total - above_glyphs >= MIN_SIDE_GLYPHS
-            && crate::clean::ends_sentence(&blocks[k - 1].text)
-            && {
-                let tail = share(held[k..].iter().fold(0, |a, &s| a | s));
-                let over = share(held[..k].iter().fold(0, |a, &s| a | s));
-                tail >= MIN_TAIL_SHARE && over < tail * MAX_ABOVE_RATIO
-            }
+            && tail >= MIN_TAIL_SHARE
+            && above < tail * MAX_ABOVE_RATIO)
+            .then_some((k, tail, above))
     })
 }
 
@@ -229,7 +286,9 @@ pub fn split_placed_after(
         else {
             continue;
         };
-        let words = BigramSet::of(head.lines.iter().map(|&l| lines[l].key));
+        let Some(words) = HeadWords::of(head.lines.iter().map(|&l| lines[l].key)) else {
+            continue;
+        };
         if let Some(cut) = text.best_cut(&segments, &words, Some(d), &cuts) {
             cuts.push(cut);
         }
@@ -259,16 +318,13 @@ impl Text<'_, '_> {
     fn best_cut(
         &self,
         segments: &Segments,
-        head: &BigramSet,
+        words: &HeadWords,
         only: Option<usize>,
-        cuts: &[(usize, usize)],
+        cuts_made: &[(usize, usize)],
     ) -> Option<(usize, usize)> {
-        if head.len() < MIN_HEAD_BIGRAMS {
-            return None;
-        }
-        // Which of the headline's bigrams each paragraph of each piece
-        // holds, and the share each whole piece holds.
-        let held: Vec<Vec<Vec<bool>>> = segments
+        // Each piece's paragraphs as the cut test reads them, and the
+        // headline's words each whole piece holds.
+        let paras: Vec<Vec<(usize, Para)>> = segments
             .drafts
             .iter()
             .map(|draft| {
@@ -278,82 +334,55 @@ impl Text<'_, '_> {
                 draft
                     .paras()
                     .map(|p| {
-                        let mut seen = vec![false; head.len()];
-                        for_each_bigram(self.keys(p), |b| {
-                            if let Some(k) = head.position(b) {
-                                seen[k] = true;
-                            }
-                        });
-                        seen
+                        let para = Para {
+                            held: words.held_in(self.keys(p)),
+                            glyphs: self.keys(p).map(|k| k.chars().count()).sum(),
+                            ends_sentence: self.units[p]
+                                .lines()
+                                .last()
+                                .is_some_and(|&l| self.classes[l].terminal),
+                        };
+                        (p, para)
                     })
                     .collect()
             })
             .collect();
-        let share = |d: usize, range: std::ops::Range<usize>| {
-            let n = (0..head.len())
-                .filter(|&k| held[d][range.clone()].iter().any(|s| s[k]))
-                .count();
-            n as f32 / head.len() as f32
-        };
-        let whole: Vec<f32> = (0..held.len())
-            .map(|d| share(d, 0..held[d].len()))
+        let whole: Vec<f32> = paras
+            .iter()
+            .map(|ps| words.share(ps.iter().fold(0, |a, (_, p)| a | p.held)))
             .collect();
         // (Whether the run's lead holds its words, score, word change across
         // the cut, draft, unit.)
         let mut best: Option<(bool, f32, f32, usize, usize)> = None;
         for (d, draft) in segments.drafts.iter().enumerate() {
-            let n = held[d].len();
-            if n < 2
-                || !draft.headed()
-                || only.is_some_and(|o| o != d)
-                || cuts.iter().any(|c| c.0 == d)
+            if !draft.headed() || only.is_some_and(|o| o != d) || cuts_made.iter().any(|c| c.0 == d)
             {
                 continue;
             }
             // No other piece holds the headline's words as well as the
             // run would: else the headline is that piece's own.
-            let elsewhere = (0..held.len())
+            let elsewhere = (0..paras.len())
                 .filter(|&e| e != d)
                 .map(|e| whole[e])
                 .fold(0.0f32, f32::max);
-            let paras: Vec<usize> = draft.paras().collect();
-            let glyphs: Vec<usize> = paras
-                .iter()
-                .map(|&p| self.keys(p).map(|k| k.chars().count()).sum())
-                .collect();
-            let total: usize = glyphs.iter().sum();
-            let mut above_glyphs = glyphs[0];
-            for k in 1..n {
-                let (above_n, below_n) = (above_glyphs, total - above_glyphs);
-                above_glyphs += glyphs[k];
-                let ends = self.units[paras[k - 1]]
-                    .lines()
-                    .last()
-                    .is_some_and(|&l| self.classes[l].terminal);
-                // (A run starts after the piece's own first unit: text the
-                // split pass moved to it from above its opening stays.)
-                if !ends
-                    || above_n < MIN_SIDE_GLYPHS
-                    || below_n < MIN_SIDE_GLYPHS
-                    || paras[k] <= draft.first_unit
-                {
-                    continue;
-                }
-                let (tail, above) = (share(d, k..n), share(d, 0..k));
-                if tail < MIN_TAIL_SHARE || tail <= elsewhere || above >= tail * MAX_ABOVE_RATIO {
-                    continue;
-                }
-                let lead = share(d, k..k + 1) >= MIN_LEAD_SHARE;
+            let units: Vec<usize> = paras[d].iter().map(|&(u, _)| u).collect();
+            let read: Vec<Para> = paras[d].iter().map(|&(_, p)| p).collect();
+            // (A run starts after the piece's own first unit: text the
+            // split pass moved to it from above its opening stays.)
+            let fits = cuts(words, &read)
+                .filter(|&(k, tail, _)| tail > elsewhere && units[k] > draft.first_unit);
+            for (k, tail, above) in fits {
+                let lead = words.share(read[k].held) >= MIN_LEAD_SHARE;
                 // Where the words change: the run's first paragraphs share
                 // least with those right above them.
                 let window =
-                    |r: std::ops::Range<usize>| BigramSet::of(r.flat_map(|j| self.keys(paras[j])));
-                let below = window(k..(k + CONTEXT_PARAS).min(n));
+                    |r: std::ops::Range<usize>| BigramSet::of(r.flat_map(|j| self.keys(units[j])));
+                let below = window(k..(k + CONTEXT_PARAS).min(units.len()));
                 let over = window(k.saturating_sub(CONTEXT_PARAS)..k);
                 let across = below.share_in(&over);
                 let score = tail - above;
                 if best.is_none_or(|b| (lead, score, -across) > (b.0, b.1, -b.2)) {
-                    best = Some((lead, score, across, d, paras[k]));
+                    best = Some((lead, score, across, d, units[k]));
                 }
             }
         }
