@@ -52,20 +52,90 @@ struct Piece {
 /// The pieces' keys are built in `arena`.
 pub fn unfold<'a>(lines: Vec<Line<'a>>, arena: &'a Bump) -> Vec<Line<'a>> {
     let text_lines = lines.iter().filter(|l| !l.is_blank()).count();
-    let gapped = lines
-        .iter()
-        .filter(|l| l.widest_gap as usize >= MIN_GAP)
-        .count();
-    if text_lines < 8 || (gapped as f32) < MIN_SHARE * text_lines as f32 {
+    let gapped = lines.iter().filter(|l| gapped(l)).count();
+    if text_lines >= 8 && (gapped as f32) >= MIN_SHARE * text_lines as f32 {
+        return match unfold_rows(&lines, 0..lines.len(), arena) {
+            Some(out) => out,
+            None => lines,
+        };
+    }
+    let zones = gapped_zones(&lines);
+    if zones.is_empty() {
         return lines;
     }
-    let pieces: Vec<Piece> = lines
-        .iter()
-        .enumerate()
-        .flat_map(|(row, l)| pieces_of(row, l))
+    let mut out = Vec::with_capacity(lines.len() + 4 * zones.len());
+    let mut next = 0;
+    for zone in zones {
+        let Some(pieces) = unfold_rows(&lines, zone.clone(), arena) else {
+            continue;
+        };
+        out.extend_from_slice(&lines[next..zone.start]);
+        out.extend(pieces);
+        next = zone.end;
+    }
+    out.extend_from_slice(&lines[next..]);
+    out
+}
+
+/// A line holding a gap of [`MIN_GAP`] or more between two pieces of text.
+fn gapped(line: &Line) -> bool {
+    line.widest_gap as usize >= MIN_GAP
+}
+
+/// Fewest lines of a zone of side-by-side columns on a page that is
+/// otherwise read column by column.
+const MIN_ZONE_LINES: usize = 6;
+
+/// Runs of rows where OCR printed the lines of two or more columns side by
+/// side, on a page it otherwise read column by column (tesseract does so
+/// where columns stand close): at least [`MIN_ZONE_LINES`] text lines in a
+/// row each holding a wide gap, single blank lines between them allowed:
+///
+/// ```text
+/// 某区工会负责人在接受                各区工会将分头落实，并在
+/// 本报记者采访时表示，今                月底前完成全部慰问工作
+/// ```
+fn gapped_zones(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
+    let mut zones = Vec::new();
+    let mut k = 0;
+    while k < lines.len() {
+        if !gapped(&lines[k]) {
+            k += 1;
+            continue;
+        }
+        let (start, mut end, mut count) = (k, k + 1, 1);
+        let mut j = k + 1;
+        while j < lines.len() {
+            if gapped(&lines[j]) {
+                count += 1;
+                end = j + 1;
+            } else if !(lines[j].is_blank() && lines.get(j + 1).is_some_and(gapped)) {
+                break;
+            }
+            j += 1;
+        }
+        if count >= MIN_ZONE_LINES {
+            zones.push(start..end);
+        }
+        k = end;
+    }
+    zones
+}
+
+/// The lines `rows` cut into pieces and read in the page's order (see the
+/// module's doc); `None` when no line of them holds two pieces.
+fn unfold_rows<'a>(
+    lines: &[Line<'a>],
+    rows: std::ops::Range<usize>,
+    arena: &'a Bump,
+) -> Option<Vec<Line<'a>>> {
+    let text_lines = lines[rows.clone()].iter().filter(|l| !l.is_blank()).count();
+    let pieces: Vec<Piece> = rows
+        .clone()
+        .flat_map(|row| pieces_of(row, &lines[row]))
         .collect();
     if pieces.len() <= text_lines {
-        return lines;
+        return None;
     }
     let mut regions: Vec<Vec<usize>> = Vec::new();
     cut(&pieces, (0..pieces.len()).collect(), 0, &mut regions);
@@ -88,7 +158,7 @@ pub fn unfold<'a>(lines: Vec<Line<'a>>, arena: &'a Bump) -> Vec<Line<'a>> {
             out.push(piece);
         }
     }
-    out
+    Some(out)
 }
 
 /// Most empty rows between two lines of one headline: type larger than the
@@ -326,6 +396,37 @@ mod tests {
             String::from_utf16(&utf16[l.span[0] as usize..l.span[1] as usize]).unwrap(),
             l.raw
         );
+    }
+
+    #[test]
+    fn a_zone_of_side_by_side_columns_on_a_page_read_column_by_column() {
+        // OCR read most of the page column by column, and six rows of two
+        // columns as one line each: the zone's columns are read one after
+        // the other; the lines around it stay as they are.
+        let mut text = String::new();
+        for k in 0..20 {
+            text.push_str(&format!("某区工会今年开展第{k}次送温暖活动，\n"));
+        }
+        text.push_str(
+            "\
+据介绍，活动将持续到月底，          会议要求各级工会加强服务，
+该区工会负责人表示，将继            与会代表表示将抓好落实，
+续做好服务，另据了解，该            会上还通报了有关情况，各
+区今年已开展多次慰问活动            区工会负责人参加了会议，
+慰问品包括米面油和棉衣等            会议由市总工会主持召开，
+一线职工对活动表示欢迎。            会期一天。
+",
+        );
+        text.push_str("会后，各区工会将分头落实。\n");
+        let arena = Bump::new();
+        let lines = unfold(split(&text, &arena), &arena);
+        let texts = texts(&lines);
+        assert_eq!(texts[19], "某区工会今年开展第19次送温暖活动，");
+        assert_eq!(texts[20], "据介绍，活动将持续到月底，");
+        assert_eq!(texts[25], "一线职工对活动表示欢迎。");
+        assert_eq!(texts[26], "会议要求各级工会加强服务，");
+        assert_eq!(texts[31], "会期一天。");
+        assert_eq!(texts[32], "会后，各区工会将分头落实。");
     }
 
     #[test]
