@@ -169,13 +169,27 @@ pub fn reflow_with(
         sure: vec![1.0; lines.len()],
         open: None,
         parked: None,
+        carried: None,
+        anchors: Vec::new(),
         after_start: false,
         last_display: None,
     };
     for i in 0..lines.len() {
         r.line(i);
     }
-    r.units.sort_by_key(Unit::first_line);
+    // A paragraph that a block carried on from a waiting one reads after
+    // it, not where the block was printed.
+    let mut order: Vec<usize> = (0..r.units.len()).collect();
+    order.sort_by_key(|&u| {
+        let first = r.units[u].first_line();
+        let anchor = r.anchors.iter().find(|a| a.0 == u).map_or(first, |a| a.1);
+        (anchor, first)
+    });
+    let mut units: Vec<Option<Unit>> = r.units.into_iter().map(Some).collect();
+    r.units = order
+        .iter()
+        .map(|&u| units[u].take().expect("each unit once"))
+        .collect();
     Reflowed {
         units: r.units,
         sure: r.sure,
@@ -195,6 +209,11 @@ struct Reflow<'a, 'b> {
     /// A paragraph that stopped mid-sentence at a column's foot where
     /// another piece's text began: its text carries on further down.
     parked: Option<usize>,
+    /// The block being read carried on a waiting paragraph: the line the
+    /// paragraphs it goes on to open read after.
+    carried: Option<usize>,
+    /// Paragraphs that read after a line above their own: (unit, line).
+    anchors: Vec<(usize, usize)>,
     /// An article has just opened with a byline: the next text is its body.
     after_start: bool,
     /// The last line placed as display type, and its unit.
@@ -203,6 +222,9 @@ struct Reflow<'a, 'b> {
 
 impl Reflow<'_, '_> {
     fn line(&mut self, i: usize) {
+        if self.classes[i].kind != LineKind::Text {
+            self.carried = None;
+        }
         match self.classes[i].kind {
             LineKind::Blank => {}
             LineKind::Date | LineKind::Edition => {
@@ -267,6 +289,7 @@ impl Reflow<'_, '_> {
                         // one, broken off too, waits for the next.
                         let broke_off = self.open.filter(|_| self.open_mid_sentence());
                         self.open = self.parked.take();
+                        self.carry();
                         self.add_body(i);
                         self.parked = broke_off;
                         return;
@@ -286,6 +309,7 @@ impl Reflow<'_, '_> {
         {
             self.sure[i] = 0.6;
             self.open = self.parked.take();
+            self.carry();
             return self.add_body(i);
         }
         if std::mem::take(&mut self.after_start) {
@@ -496,7 +520,23 @@ impl Reflow<'_, '_> {
             lead,
         });
         self.open = Some(self.units.len() - 1);
+        if let Some(anchor) = self.carried {
+            self.anchors.push((self.units.len() - 1, anchor));
+        }
         self.add_body(i);
+    }
+
+    /// The open paragraph was waiting and the block now read carries it
+    /// on: paragraphs the block goes on to open read after it.
+    fn carry(&mut self) {
+        let Some(u) = self.open else { return };
+        let first = self.units[u].first_line();
+        let anchor = self
+            .anchors
+            .iter()
+            .find(|a| a.0 == u)
+            .map_or(first, |a| a.1);
+        self.carried = Some(anchor);
     }
 
     /// Appends line `i` to the open paragraph and closes the paragraph when
@@ -517,6 +557,7 @@ impl Reflow<'_, '_> {
     /// (`滨河供电局工会干部 谷川`) is always a group of its own.
     fn display(&mut self, i: usize, sure: Decision) {
         self.sure[i] = sure;
+        self.carried = None;
         self.after_start = false;
         let sig = |text: &str| crate::conventions::signature(text).is_some();
         // (A signature prints its unit and name apart: a line with no
@@ -663,6 +704,26 @@ impl Reflow<'_, '_> {
             // A headline right above a dateline, or wrapped over display
             // lines down to one, after a column break: the next piece's
             // (`…长期被外地公⏎⏎滨海港区码头扩建⏎工程顺利完工⏎本报讯…`).
+            return Continues::No;
+        }
+        // A short display line set apart by blank lines above a paragraph's
+        // start, ending no sentence nor clause: the next piece's headline,
+        // which the extractor printed under a paragraph that broke off at
+        // its column's foot (`…总投资约两亿元人⏎⏎街巷挂灯迎新春⏎⏎　新年将至…`):
+        // a paragraph's last line ends a sentence. Not a line of a few
+        // glyphs, the sentence's tail whose full stop OCR misread
+        // (`…减少174⏎⏎例o`); and the start is a block of lines, as OCR sets a
+        // blank line under each line of some columns.
+        if c.display
+            && shape == Shape::Short
+            && !c.terminal
+            && !c.clause_end
+            && has_ideographs(self.lines[i].key, MAX_TAIL + 1)
+            && self.lines[i - 1].is_blank()
+            && next
+                .is_some_and(|n| n > i + 1 && self.lines.get(n + 1).is_some_and(|l| !l.is_blank()))
+            && next_starts
+        {
             return Continues::No;
         }
         // A short one (`…外地公⏎守护民生 温暖职工⏎司包揽的局面。`); two
@@ -1623,6 +1684,11 @@ mod tests {
     /// block (line 25, `b_goes_on`); the first report's text follows last
     /// (line 28 on).
     fn reports_read_block_by_block(b_breaks: &str, b_goes_on: &str) -> Vec<Unit> {
+        units(&reports_text(b_breaks, b_goes_on))
+    }
+
+    /// The text of [`reports_read_block_by_block`].
+    fn reports_text(b_breaks: &str, b_goes_on: &str) -> String {
         let reports = format!(
             "\n城西新建三座口袋公园\n\
              本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
@@ -1632,7 +1698,36 @@ mod tests {
              {b_goes_on}\n馆内新增自习座位二百个。\n\n\
              游乐设施，周边居民步行十分钟\n即可到达口袋公园健身。\n"
         );
-        units(&format!("{COLUMN14}{COLUMN14}{reports}"))
+        format!("{COLUMN14}{COLUMN14}{reports}")
+    }
+
+    #[test]
+    fn a_short_line_set_apart_above_a_paragraphs_start_is_display_type() {
+        // The paragraph above broke off mid-sentence at its column's foot;
+        // the short line, ending no sentence, cannot be its last line.
+        let tail = "区里今年新建的文化广场占地\n约两万平方米，总投资由区财\n\n\
+                    街巷挂灯迎新春\n\n\
+                    新年将至，老街两旁挂起了\n上千盏红灯笼，为节日增添了喜\n庆气氛。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
+        let unit = u.iter().find(|x| x.lines().contains(&17)).unwrap();
+        assert_eq!(unit, &Unit::Display { lines: vec![17] });
+        assert_eq!(paragraph_of(&u, 19), [19, 20, 21]);
+    }
+
+    #[test]
+    fn paragraphs_a_block_goes_on_to_read_after_the_waiting_one_it_carried_on() {
+        // The block that carries the first report's paragraph on (line 28)
+        // opens another of its paragraphs (line 30): that one reads after
+        // it, not after the second report where the block is printed.
+        let text = reports_text(
+            "延长开放时间，每天开放至晚上",
+            "九点，方便市民下班后来借阅，",
+        ) + "公园管理方表示，口袋公园\n全天开放，欢迎周边居民前来健\n身。\n";
+        let u = units(&text);
+        let at = |n: usize| u.iter().position(|x| x.lines().contains(&n)).unwrap();
+        assert_eq!(paragraph_of(&u, 30), [30, 31, 32]);
+        assert_eq!(at(30), at(28) + 1);
+        assert!(at(30) < at(22));
     }
 
     /// The paragraph that holds line `n`.
