@@ -85,11 +85,31 @@ fn gapped(line: &Line) -> bool {
 /// Fewest lines of a zone of side-by-side columns on a page that is
 /// otherwise read column by column.
 const MIN_ZONE_LINES: usize = 6;
+/// Fewest ideographs on a line of a zone: two columns' lines of running
+/// text, not a table's short cells (`北京   晴   25℃`).
+const MIN_ZONE_LINE_GLYPHS: usize = 12;
+
+/// A gapped line of running text in columns side by side: enough
+/// ideographs, and not page furniture (a date, an edition or staff line
+/// printed with wide gaps stays whole for the furniture rules).
+fn zone_line(line: &Line) -> bool {
+    gapped(line)
+        && line
+            .key
+            .chars()
+            .filter(|&c| crate::clean::is_cjk(c))
+            .take(MIN_ZONE_LINE_GLYPHS)
+            .count()
+            >= MIN_ZONE_LINE_GLYPHS
+        && crate::conventions::page_date(line.key).is_none()
+        && !crate::conventions::is_edition_line(line.key)
+}
 
 /// Runs of rows where OCR printed the lines of two or more columns side by
 /// side, on a page it otherwise read column by column (tesseract does so
-/// where columns stand close): at least [`MIN_ZONE_LINES`] text lines in a
-/// row each holding a wide gap, single blank lines between them allowed:
+/// where columns stand close): at least [`MIN_ZONE_LINES`] lines of running
+/// text in a row each holding a wide gap, single blank lines between them
+/// allowed:
 ///
 /// ```text
 /// 某区工会负责人在接受                各区工会将分头落实，并在
@@ -99,17 +119,17 @@ fn gapped_zones(lines: &[Line]) -> Vec<std::ops::Range<usize>> {
     let mut zones = Vec::new();
     let mut k = 0;
     while k < lines.len() {
-        if !gapped(&lines[k]) {
+        if !zone_line(&lines[k]) {
             k += 1;
             continue;
         }
         let (start, mut end, mut count) = (k, k + 1, 1);
         let mut j = k + 1;
         while j < lines.len() {
-            if gapped(&lines[j]) {
+            if zone_line(&lines[j]) {
                 count += 1;
                 end = j + 1;
-            } else if !(lines[j].is_blank() && lines.get(j + 1).is_some_and(gapped)) {
+            } else if !(lines[j].is_blank() && lines.get(j + 1).is_some_and(zone_line)) {
                 break;
             }
             j += 1;

@@ -21,6 +21,7 @@ use crate::layout::{Blanks, Indents, Layout, Shape};
 use crate::lines::Line;
 use crate::overlap;
 use crate::positioned::Hint;
+use rustc_hash::FxHashMap;
 
 /// A unit of the page: one paragraph, display group, credit or furniture line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,7 +171,7 @@ pub fn reflow_with(
         open: None,
         parked: None,
         carried: None,
-        anchors: Vec::new(),
+        anchors: FxHashMap::default(),
         after_start: false,
         last_display: None,
     };
@@ -179,12 +180,14 @@ pub fn reflow_with(
     }
     // A paragraph that a block carried on from a waiting one reads after
     // it, not where the block was printed.
+    let keys: Vec<(usize, usize)> = (0..r.units.len())
+        .map(|u| {
+            let first = r.units[u].first_line();
+            (r.anchors.get(&u).copied().unwrap_or(first), first)
+        })
+        .collect();
     let mut order: Vec<usize> = (0..r.units.len()).collect();
-    order.sort_by_key(|&u| {
-        let first = r.units[u].first_line();
-        let anchor = r.anchors.iter().find(|a| a.0 == u).map_or(first, |a| a.1);
-        (anchor, first)
-    });
+    order.sort_by_key(|&u| keys[u]);
     let mut units: Vec<Option<Unit>> = r.units.into_iter().map(Some).collect();
     r.units = order
         .iter()
@@ -212,8 +215,8 @@ struct Reflow<'a, 'b> {
     /// The block being read carried on a waiting paragraph: the line the
     /// paragraphs it goes on to open read after.
     carried: Option<usize>,
-    /// Paragraphs that read after a line above their own: (unit, line).
-    anchors: Vec<(usize, usize)>,
+    /// Paragraphs that read after a line above their own: unit → line.
+    anchors: FxHashMap<usize, usize>,
     /// An article has just opened with a byline: the next text is its body.
     after_start: bool,
     /// The last line placed as display type, and its unit.
@@ -521,7 +524,7 @@ impl Reflow<'_, '_> {
         });
         self.open = Some(self.units.len() - 1);
         if let Some(anchor) = self.carried {
-            self.anchors.push((self.units.len() - 1, anchor));
+            self.anchors.insert(self.units.len() - 1, anchor);
         }
         self.add_body(i);
     }
@@ -531,12 +534,7 @@ impl Reflow<'_, '_> {
     fn carry(&mut self) {
         let Some(u) = self.open else { return };
         let first = self.units[u].first_line();
-        let anchor = self
-            .anchors
-            .iter()
-            .find(|a| a.0 == u)
-            .map_or(first, |a| a.1);
-        self.carried = Some(anchor);
+        self.carried = Some(self.anchors.get(&u).copied().unwrap_or(first));
     }
 
     /// Appends line `i` to the open paragraph and closes the paragraph when
@@ -709,11 +707,15 @@ impl Reflow<'_, '_> {
         // A short display line set apart by blank lines above a paragraph's
         // start, ending no sentence nor clause: the next piece's headline,
         // which the extractor printed under a paragraph that broke off at
-        // its column's foot (`…总投资约两亿元人⏎⏎街巷挂灯迎新春⏎⏎　新年将至…`):
+        // its column's foot (`…总投资约两亿元人⏎⏎老街挂起红灯笼⏎⏎　新年将至，老街
+        // 两旁挂起了上千盏红灯笼…`):
         // a paragraph's last line ends a sentence. Not a line of a few
         // glyphs, the sentence's tail whose full stop OCR misread
         // (`…减少174⏎⏎例o`); and the start is a block of lines, as OCR sets a
-        // blank line under each line of some columns.
+        // blank line under each line of some columns. Its words must come
+        // back in the text below more than in the paragraph above: a
+        // paragraph's last line whose full stop OCR lost shares that
+        // paragraph's words, not the next one's.
         if c.display
             && shape == Shape::Short
             && !c.terminal
@@ -723,6 +725,7 @@ impl Reflow<'_, '_> {
             && next
                 .is_some_and(|n| n > i + 1 && self.lines.get(n + 1).is_some_and(|l| !l.is_blank()))
             && next_starts
+            && self.echo(i) > self.open_share(i)
         {
             return Continues::No;
         }
@@ -845,6 +848,16 @@ impl Reflow<'_, '_> {
     }
 
     /// The last line of the open paragraph.
+    /// Share of line `i`'s bigrams that the open paragraph holds.
+    fn open_share(&self, i: usize) -> f32 {
+        match self.open.map(|u| &self.units[u]) {
+            Some(Unit::Para { lines, .. }) => {
+                overlap::coverage_in(self.lines[i].key, lines.iter().map(|&l| self.lines[l].key))
+            }
+            _ => 0.0,
+        }
+    }
+
     fn open_last(&self) -> Option<usize> {
         match self.open.map(|u| &self.units[u]) {
             Some(Unit::Para { lines, .. }) => lines.last().copied(),
@@ -1706,12 +1719,19 @@ mod tests {
         // The paragraph above broke off mid-sentence at its column's foot;
         // the short line, ending no sentence, cannot be its last line.
         let tail = "区里今年新建的文化广场占地\n约两万平方米，总投资由区财\n\n\
-                    街巷挂灯迎新春\n\n\
+                    老街挂起红灯笼\n\n\
                     新年将至，老街两旁挂起了\n上千盏红灯笼，为节日增添了喜\n庆气氛。\n";
         let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
         let unit = u.iter().find(|x| x.lines().contains(&17)).unwrap();
         assert_eq!(unit, &Unit::Display { lines: vec![17] });
         assert_eq!(paragraph_of(&u, 19), [19, 20, 21]);
+        // A paragraph's last line whose full stop OCR lost shares the
+        // paragraph's words, not the next one's: it stays.
+        let tail = "区里今年对老城区道路进行了\n改造升级，目前主要道路也已\n\n\
+                    全部完成改造升级\n\n\
+                    新年将至，老街两旁挂起了\n上千盏红灯笼，为节日增添了喜\n庆气氛。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
+        assert_eq!(paragraph_of(&u, 17), [14, 15, 17]);
     }
 
     #[test]
