@@ -54,10 +54,7 @@ pub fn unfold<'a>(lines: Vec<Line<'a>>, arena: &'a Bump) -> Vec<Line<'a>> {
     let text_lines = lines.iter().filter(|l| !l.is_blank()).count();
     let gapped = lines.iter().filter(|l| gapped(l)).count();
     if text_lines >= 8 && (gapped as f32) >= MIN_SHARE * text_lines as f32 {
-        return match unfold_rows(&lines, 0..lines.len(), arena) {
-            Some(out) => out,
-            None => lines,
-        };
+        return unfold_rows(&lines, 0..lines.len(), arena).unwrap_or(lines);
     }
     let zones = gapped_zones(&lines);
     if zones.is_empty() {
@@ -94,13 +91,7 @@ const MIN_ZONE_LINE_GLYPHS: usize = 12;
 /// printed with wide gaps stays whole for the furniture rules).
 fn zone_line(line: &Line) -> bool {
     gapped(line)
-        && line
-            .key
-            .chars()
-            .filter(|&c| crate::clean::is_cjk(c))
-            .take(MIN_ZONE_LINE_GLYPHS)
-            .count()
-            >= MIN_ZONE_LINE_GLYPHS
+        && crate::clean::has_ideographs(line.key, MIN_ZONE_LINE_GLYPHS)
         && crate::conventions::page_date(line.key).is_none()
         && !crate::conventions::is_edition_line(line.key)
 }

@@ -17,6 +17,7 @@
 //! other way is kept with a [`Decision`] telling how sure it was.
 
 use crate::classify::{Classified, LineKind};
+use crate::clean::has_ideographs;
 use crate::layout::{Blanks, Indents, Layout, Shape};
 use crate::lines::Line;
 use crate::overlap;
@@ -180,19 +181,17 @@ pub fn reflow_with(
     }
     // A paragraph that a block carried on from a waiting one reads after
     // it, not where the block was printed.
-    let keys: Vec<(usize, usize)> = (0..r.units.len())
-        .map(|u| {
-            let first = r.units[u].first_line();
-            (r.anchors.get(&u).copied().unwrap_or(first), first)
+    let mut keyed: Vec<((usize, usize), Unit)> = r
+        .units
+        .into_iter()
+        .enumerate()
+        .map(|(u, unit)| {
+            let first = unit.first_line();
+            ((r.anchors.get(&u).copied().unwrap_or(first), first), unit)
         })
         .collect();
-    let mut order: Vec<usize> = (0..r.units.len()).collect();
-    order.sort_by_key(|&u| keys[u]);
-    let mut units: Vec<Option<Unit>> = r.units.into_iter().map(Some).collect();
-    r.units = order
-        .iter()
-        .map(|&u| units[u].take().expect("each unit once"))
-        .collect();
+    keyed.sort_by_key(|k| k.0);
+    r.units = keyed.into_iter().map(|k| k.1).collect();
     Reflowed {
         units: r.units,
         sure: r.sure,
@@ -847,22 +846,23 @@ impl Reflow<'_, '_> {
         }
     }
 
-    /// The last line of the open paragraph.
-    /// Share of line `i`'s bigrams that the open paragraph holds.
-    fn open_share(&self, i: usize) -> f32 {
+    /// The lines of the open paragraph (none when none is open).
+    fn open_lines(&self) -> &[usize] {
         match self.open.map(|u| &self.units[u]) {
-            Some(Unit::Para { lines, .. }) => {
-                overlap::coverage_in(self.lines[i].key, lines.iter().map(|&l| self.lines[l].key))
-            }
-            _ => 0.0,
+            Some(Unit::Para { lines, .. }) => lines,
+            _ => &[],
         }
     }
 
+    /// The last line of the open paragraph.
     fn open_last(&self) -> Option<usize> {
-        match self.open.map(|u| &self.units[u]) {
-            Some(Unit::Para { lines, .. }) => lines.last().copied(),
-            _ => None,
-        }
+        self.open_lines().last().copied()
+    }
+
+    /// Share of line `i`'s bigrams that the open paragraph holds.
+    fn open_share(&self, i: usize) -> f32 {
+        let open = self.open_lines().iter().map(|&l| self.lines[l].key);
+        overlap::coverage_in(self.lines[i].key, open)
     }
 
     /// Whether line `i`, after a paragraph's end, is display type, and how
@@ -1524,17 +1524,6 @@ enum Continues {
     /// Display type printed inside the paragraph, which stays open.
     Interleaved(Decision),
     No,
-}
-
-/// Whether a key holds at least `n` ideographs: read only as far as the
-/// `n`th (a line of running text holds dozens; counting them all would
-/// read every line to its end).
-fn has_ideographs(key: &str, n: usize) -> bool {
-    key.chars()
-        .filter(|&c| crate::clean::is_cjk(c))
-        .take(n)
-        .count()
-        == n
 }
 
 #[cfg(test)]

@@ -27,6 +27,13 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
 }
 
+/// Whether `key` holds at least `n` ideographs ([`is_cjk`]): read only as
+/// far as the `n`th (a line of running text holds dozens; counting them all
+/// would read every line to its end).
+pub(crate) fn has_ideographs(key: &str, n: usize) -> bool {
+    key.chars().filter(|&c| is_cjk(c)).take(n).count() == n
+}
+
 /// Ideographic text in a wider sense than [`is_cjk`]: also the rarer
 /// ideograph extensions (names such as `𠮷`), radicals, `〇` `々` and kana.
 /// White space next to these goes like next to [`is_cjk`].
