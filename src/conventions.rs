@@ -919,7 +919,9 @@ pub fn is_sentence_end(c: char) -> bool {
 /// True when the text ends a sentence, past closing quotes and brackets:
 /// `…工作压力。`, `…关怀。”` (also past a quote OCR read the wrong way
 /// round: `…没出差错! “`), or past a credit in brackets after the
-/// sentence's end: `…守望的乡亲。（罗晓）`.
+/// sentence's end: `…守望的乡亲。（罗晓）`, whose opening bracket OCR may
+/// read as the angle bracket it resembles (`…守望的乡亲。〈罗晓)`): an
+/// angle bracket closed by a parenthesis is the parenthesis.
 pub fn ends_sentence(text: &str) -> bool {
     let t = crate::clean::trim_end(text);
     // Most lines end in an ideograph, which neither ends a sentence nor
@@ -939,7 +941,7 @@ pub fn ends_sentence(text: &str) -> bool {
     if !t.ends_with(['）', ')']) {
         return false;
     }
-    match t.rfind(['（', '(']) {
+    match t.rfind(['（', '(', '〈']) {
         Some(open) if open > 0 && t.len() - open <= MAX_CREDIT_BYTES => ends(&t[..open]),
         _ => false,
     }
@@ -1265,6 +1267,9 @@ mod tests {
         assert!(is_source_note("来源：某某日报"));
         assert!(!is_source_note("来源广泛的职工书屋"));
         assert!(ends_sentence("加油的同胞。（田宽）"));
+        // OCR read the credit's opening parenthesis as an angle bracket.
+        assert!(ends_sentence("加油的同胞。 〈田宽)"));
+        assert!(!ends_sentence("见〈规划纲要"));
         assert!(!ends_sentence("（作者王五，李四译）"));
         assert!(is_bracketed_note("（作者王五，李四译）"));
         assert!(is_bracketed_note("(张三李四王五)"));
