@@ -40,6 +40,7 @@ pub mod overlap;
 pub mod pages;
 mod place;
 pub mod positioned;
+pub mod quotes;
 mod reflow;
 pub mod render;
 mod segment;
@@ -184,7 +185,11 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     // 5–7b. articles: their bodies, and their headlines placed.
     let (bodies, items, placement) = articles(&lines, &classes, &layout, &reflowed, hints);
     // 8. page: roles, kinds, confidence, banners, warnings.
-    assemble::page(bodies, &items, placement, &lines, &layout, options, first)
+    let mut page = assemble::page(bodies, &items, placement, &lines, &layout, options, first);
+    // 9. quotes: on a page whose quote directions OCR misread, each text's
+    // double quotes paired in order.
+    quotes::repair(&mut page);
+    page
 }
 
 /// Passes 5–5c: where articles start and end.

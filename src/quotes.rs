@@ -1,0 +1,174 @@
+//! Pass 9, quotes: on a page whose curly double quotes OCR read the wrong
+//! way round, each text's double quotes paired again in order.
+//!
+//! OCR tells `“` from `”` by a few pixels of a small glyph and reads many the
+//! wrong way round; a text layer gives them as they were typeset. Printed
+//! text nests its quotes, so a closing quote with none open, or two quotes
+//! left open where a text ends (a quote that runs on into the next paragraph
+//! leaves one open), cannot be as printed. One such text on a page is a
+//! typesetter's slip, kept as printed; on a page with
+//! [`MIN_MISREAD_TEXTS`] or more the page's quote directions are not to be
+//! trusted, and every text whose double quotes do not alternate is paired
+//! again in order of appearance, as straight quotes are (FORMAT.md,
+//! cleaning convention 3):
+//!
+//! ```text
+//! 他说”好“，又说“行”。  →  他说“好”，又说“行”。
+//! ```
+//!
+//! Quotes change glyph, never length: every source offset stays.
+
+use crate::model::{Article, Page};
+
+/// Texts with quotes in an order no printed text has, from which on a page
+/// its quote directions are OCR's guesses.
+pub const MIN_MISREAD_TEXTS: usize = 2;
+
+/// Pairs the double quotes of every text of `page` in order when
+/// [`MIN_MISREAD_TEXTS`] of its texts hold quotes no printed text holds.
+///
+/// ```
+/// use jianbao::{parse, Options};
+/// let text = "某地举行迎春活动\n\n本报讯 居民说”很好“，又说”热闹“。\n\n他们说”满意“。\n";
+/// let page = parse(text, &Options::default());
+/// let body: Vec<&str> = page.articles[0].blocks.iter().map(|b| b.text.as_str()).collect();
+/// assert_eq!(body, ["居民说“很好”，又说“热闹”。", "他们说“满意”。"]);
+/// ```
+pub fn repair(page: &mut Page) {
+    let misread = page
+        .articles
+        .iter()
+        .flat_map(texts)
+        .filter(|t| misordered(t))
+        .take(MIN_MISREAD_TEXTS)
+        .count();
+    if misread < MIN_MISREAD_TEXTS {
+        return;
+    }
+    for a in &mut page.articles {
+        for t in [&mut a.kicker, &mut a.title, &mut a.subtitle]
+            .into_iter()
+            .flatten()
+        {
+            pair_in_order(t);
+        }
+        for b in &mut a.blocks {
+            pair_in_order(&mut b.text);
+        }
+    }
+}
+
+/// The texts of an article that quotes can stand in: its display lines and
+/// its body.
+fn texts(a: &Article) -> impl Iterator<Item = &str> {
+    [&a.kicker, &a.title, &a.subtitle]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .chain(a.blocks.iter().map(|b| b.text.as_str()))
+}
+
+/// Whether `text`'s double quotes stand in an order no printed text has: a
+/// closing quote with none open (`他说”好“`), or two left open at its end
+/// (`“他说“好`).
+fn misordered(text: &str) -> bool {
+    if !text.contains(['“', '”']) {
+        return false;
+    }
+    let mut open = 0usize;
+    for c in text.chars() {
+        match c {
+            '“' => open += 1,
+            '”' if open == 0 => return true,
+            '”' => open -= 1,
+            _ => {}
+        }
+    }
+    open >= 2
+}
+
+/// Rewrites `text`'s double quotes to alternate open–close in order of
+/// appearance (`”甲“乙“丙”` → `“甲”乙“丙”`).
+fn pair_in_order(text: &mut String) {
+    if !text.contains(['“', '”']) {
+        return;
+    }
+    let mut opens = true;
+    *text = text
+        .chars()
+        .map(|c| match c {
+            '“' | '”' => {
+                let q = if opens { '“' } else { '”' };
+                opens = !opens;
+                q
+            }
+            c => c,
+        })
+        .collect();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn orders_no_printed_text_has() {
+        assert!(misordered("他说”好“。"));
+        assert!(misordered("”甲"));
+        assert!(misordered("“他说“好"));
+        // Nested, alternating, or one left open by a quote that runs on
+        // into the next paragraph: as printed.
+        assert!(!misordered("“甲“乙”丙”"));
+        assert!(!misordered("“甲”乙“丙”"));
+        assert!(!misordered("“他说，好"));
+        assert!(!misordered("没有引号"));
+    }
+
+    #[test]
+    fn quotes_alternate_in_order() {
+        let mut t = String::from("”甲“乙“丙”丁“");
+        pair_in_order(&mut t);
+        assert_eq!(t, "“甲”乙“丙”丁“");
+    }
+
+    fn page_of(texts: &[&str]) -> Page {
+        let mut page = Page::default();
+        for t in texts {
+            let mut a = Article::new(crate::model::Kind::News);
+            a.blocks.push(crate::model::Block {
+                kind: crate::model::BlockType::Paragraph,
+                text: t.to_string(),
+                spans: Vec::new(),
+            });
+            page.articles.push(a);
+        }
+        page
+    }
+
+    fn body(page: &Page) -> Vec<&str> {
+        page.articles
+            .iter()
+            .map(|a| a.blocks[0].text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn one_slip_on_a_page_stays_as_printed() {
+        let mut page = page_of(&["他建了“书屋”室”，又办了“讲堂”。", "“甲“乙”丙”"]);
+        repair(&mut page);
+        assert_eq!(
+            body(&page),
+            ["他建了“书屋”室”，又办了“讲堂”。", "“甲“乙”丙”"]
+        );
+    }
+
+    #[test]
+    fn a_page_of_misread_quotes_is_paired_in_order() {
+        let mut page = page_of(&["他说”好“。", "”行“，她说。", "“甲“乙”丙”", "“他说，好"]);
+        repair(&mut page);
+        assert_eq!(
+            body(&page),
+            ["他说“好”。", "“行”，她说。", "“甲”乙“丙”", "“他说，好"]
+        );
+    }
+}
