@@ -674,7 +674,9 @@ impl Reflow<'_, '_> {
             // columns above a paragraph's start, blank lines or none
             // (`…的防暑降温用品。⏎某某、某某……本市籍的演员还有哪些？⏎　新年…`).
             let heads_start = asks && sentence_ended && next_starts;
-            return if (c.display && set_off && next_starts) || heads_start {
+            return if (c.display && set_off && (next_starts || (self.wrap_above_start(i))))
+                || heads_start
+            {
                 Continues::No
             } else if c.display && prev_mid_sentence && set_off && next_carries_on(true) {
                 Continues::Interleaved(0.7)
@@ -1412,6 +1414,23 @@ impl Reflow<'_, '_> {
             }
     }
 
+    /// Line `i` is followed right under it by a short display line, the
+    /// wrap of a headline, which ends no sentence nor clause and stands
+    /// above a paragraph's start (`…抗疫经验⏎⏎某市人社局为一名医生做出工⏎
+    /// 伤认定决定⏎　2月7日，…`).
+    fn wrap_above_start(&self, i: usize) -> bool {
+        let n = i + 1;
+        let Some(c) = self.classes.get(n) else {
+            return false;
+        };
+        c.kind == LineKind::Text
+            && c.display
+            && !c.terminal
+            && !c.clause_end
+            && self.layout.shape(self.lines, n) == Shape::Short
+            && self.next_text(n).is_some_and(|m| self.starts_paragraph(m))
+    }
+
     /// Line `n` falls short of its column by the two cells of a
     /// paragraph's indent (空两格), within [`INDENT_TOLERANCE`].
     fn indented_by_two_cells(&self, n: usize) -> bool {
@@ -1617,6 +1636,23 @@ mod tests {
                 ]
             );
         }
+    }
+
+    #[test]
+    fn a_wide_headline_wrapped_above_a_paragraph_start_ends_the_paragraph() {
+        // Set apart under a paragraph that broke off at its column's foot;
+        // its wrap, a short line, stands above the next piece's indented
+        // start.
+        let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人和快递小哥\n\n\
+                    某区总工会为坚守岗位的一线职工送去\n防暑降温用品\n\
+                    当天，区总工会一行人来到\n建筑工地慰问一线职工，送上了\n绿豆汤和防暑药品。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
+        assert_eq!(
+            kinds_of(&u[4..]),
+            [("p", 2), ("d", 2), ("p", 3)],
+            "{:?}",
+            &u[4..]
+        );
     }
 
     /// Display type (`display`, its lines joined with `\n`) set apart
