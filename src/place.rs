@@ -332,37 +332,39 @@ pub fn place(
         load[t] += 1;
     }
     // An article still without a headline takes the nearest free group
-    // printed right before or after it.
-    let mut guesses = Vec::new();
+    // printed right before or after it; where a free group stands between
+    // two such articles, the side the page's reading order favours (see
+    // `position`) decides, then the distance.
+    let free = |placed: &[Vec<Option<(usize, f32)>>], i: usize, f: usize| {
+        placed[i][f].is_none() && !banner(i, f) && !items[i].fields[f].column
+    };
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::new();
     for (t, target) in targets.iter().enumerate() {
         if load[t] > 0 || target.ad {
             continue;
         }
         let k = items.partition_point(|it| it.unit < target.first_unit);
-        let best = (k.saturating_sub(WINDOW)..(k + WINDOW).min(items.len()))
-            .filter(|&i| {
-                (0..items[i].fields.len())
-                    .any(|f| placed[i][f].is_none() && !banner(i, f) && !items[i].fields[f].column)
-            })
-            .filter(|&i| position(items[i].unit, target) > 0.0)
-            .max_by(|&a, &b| {
-                let key = |i: usize| {
-                    position(items[i].unit, target)
-                        - (items[i].unit as f32 - target.first_unit as f32).abs() * 1e-3
-                };
-                key(a).total_cmp(&key(b))
-            });
-        if let Some(i) = best {
-            for (f, slot) in placed[i].iter_mut().enumerate() {
-                if slot.is_none()
-                    && !banner(i, f)
-                    && !items[i].fields[f].column
-                    && load[t] < MAX_FIELDS
-                {
-                    *slot = Some((t, GUESS_SURENESS));
-                    load[t] += 1;
-                    guesses.push(((i, f), t));
-                }
+        let window = k.saturating_sub(WINDOW)..(k + WINDOW).min(items.len());
+        for (i, it) in items[window.clone()].iter().enumerate() {
+            let i = window.start + i;
+            let p = position(it.unit, target);
+            if p > 0.0 && (0..it.fields.len()).any(|f| free(&placed, i, f)) {
+                let near = p - (it.unit as f32 - target.first_unit as f32).abs() * 1e-3;
+                pairs.push((near, t, i));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut guesses = Vec::new();
+    for (_, t, i) in pairs {
+        if load[t] > 0 || !(0..items[i].fields.len()).any(|f| free(&placed, i, f)) {
+            continue;
+        }
+        for f in 0..items[i].fields.len() {
+            if free(&placed, i, f) && load[t] < MAX_FIELDS {
+                placed[i][f] = Some((t, GUESS_SURENESS));
+                load[t] += 1;
+                guesses.push(((i, f), t));
             }
         }
     }
@@ -708,6 +710,23 @@ mod tests {
         let p = place(&items, &targets, &bodies, &[1, 3]);
         assert_eq!(p.heads[0].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
         assert_eq!(p.heads[1].iter().map(|h| h.0).collect::<Vec<_>>(), [(1, 0)]);
+    }
+
+    #[test]
+    fn a_headline_sharing_no_words_heads_the_piece_it_stands_before() {
+        // Two pieces without a headline of their own, one group between
+        // them whose words neither body shares: most pages print a
+        // headline before its text, so it heads the second.
+        let items = [item(1, &["你来了，我心安"])];
+        let targets = [target(0, 0), target(2, 2)];
+        let bodies = [
+            vec!["读者可在周末借阅新书，书库同步上架。"],
+            vec!["没有人想到，新年会以这样的方式开场。"],
+        ];
+        let p = place(&items, &targets, &bodies, &[0, 2]);
+        assert!(p.heads[0].is_empty());
+        assert_eq!(p.heads[1].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
+        assert_eq!(p.guesses, [((0, 0), 1)]);
     }
 
     #[test]
