@@ -66,7 +66,7 @@ pub fn items(
                     // raw text.
                     width: match &classes[l].undoubled {
                         Some(text) => width(text),
-                        None => quotes_half(lines[l].raw, layout.printed_width(&lines[l])),
+                        None => display_width(&lines[l], layout.printed_width(&lines[l])),
                     },
                     doubled: classes[l].undoubled.is_some(),
                     size: hints.get(l).map_or(0.0, |h| h.size),
@@ -337,6 +337,21 @@ fn width(text: &str) -> f32 {
     quotes_half(text, crate::lines::widths_of(text).0)
 }
 
+/// The width of display line `line` as printed, from `printed`, its
+/// width as the page prints its digits: white space takes no cell, and
+/// ASCII punctuation takes a full one, as display type prints `，：！？（）`
+/// — OCR reads them as ASCII and sets white space round them
+/// (`王某 : 借春风` is six cells wide, as `王某：借春风` is).
+fn display_width(line: &Line, printed: f32) -> f32 {
+    let ascii_punct = line
+        .raw
+        .chars()
+        .filter(|&c| crate::clean::full_width_of(c).is_some())
+        .count();
+    let glyphs = printed - (line.width - line.glyphs);
+    quotes_half(line.raw, glyphs + ascii_punct as f32 / 2.0)
+}
+
 /// `printed`, the width of `text` as lines measure it, with its curly
 /// quotes counted half (see [`width`]).
 fn quotes_half(text: &str, printed: f32) -> f32 {
@@ -549,7 +564,7 @@ mod tests {
             .map(|(i, l)| DisplayLine {
                 line: i,
                 text: l.raw,
-                width: width(l.raw),
+                width: display_width(l, l.width),
                 doubled: false,
                 size: 0.0,
                 after_blank: i > 0 && lines[i - 1].is_blank(),
@@ -614,6 +629,21 @@ mod tests {
         assert_eq!(
             fields_of("某省公布今年新建十二处\n城市绿道的名单和开放\n\n时间", ""),
             ["某省公布今年新建十二处城市绿道的名单和开放时间"]
+        );
+    }
+
+    #[test]
+    fn ocr_spaces_and_ascii_marks_in_a_headline_keep_its_measure() {
+        // `!` is a full cell in print, and the spaces round it none: the
+        // second line is no wider than the first, the third no shorter
+        // than the field's measure, all one headline.
+        assert_eq!(
+            fields_of("好消息 ! 城南新建\n社区图书馆今天\n正式对外开放", ""),
+            ["好消息！城南新建社区图书馆今天正式对外开放"]
+        );
+        assert_eq!(
+            fields_of("王某 : 借春风\n播下\"种子\"是一\n个好开头", ""),
+            ["王某：借春风播下“种子”是一个好开头"]
         );
     }
 

@@ -8,7 +8,7 @@ use crate::clean::chars::{is_cjk_text, is_latin_letter};
 /// ASCII punctuation that becomes full width next to Chinese text, and its
 /// full-width form: `,` → `，`, `:` → `：`, `;` → `；`, `?` → `？`, `!` → `！`,
 /// `(` → `（`, `)` → `）`.
-pub(super) fn full_width_of(c: char) -> Option<char> {
+pub(crate) fn full_width_of(c: char) -> Option<char> {
     Some(match c {
         ',' => '，',
         ':' => '：',
