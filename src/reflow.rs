@@ -962,6 +962,22 @@ impl Reflow<'_, '_> {
             {
                 return (true, 0.6);
             }
+            // A line not marked as a paragraph's start that breaks off at a
+            // clause mark after a sentence's end, above display type that
+            // runs into a dateline or byline: a headline's first line
+            // (`…一顿团年饭！”⏎⏎某部：外地慈善组织、⏎⏎服务组织暂不进入⏎
+            // 新华社北京1月26日电…`). Running text broken off at a clause
+            // mark goes on in running text, not in a headline over a
+            // piece's opening.
+            if c.clause_end
+                && !line.clause_gap
+                && shape != Shape::Wide
+                && !self.starts_paragraph(i)
+                && self.after_sentence(i)
+                && next.is_some_and(|n| self.classes[n].display && self.runs_into_opening(n))
+            {
+                return (true, 0.6);
+            }
             if exclaims && shape != Shape::Full && line.len() <= crate::classify::MAX_DISPLAY {
                 let echo = self.echo(i);
                 return if echo >= HEADLINE_ECHO {
@@ -1646,6 +1662,21 @@ mod tests {
         let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人和快递小哥\n\n\
                     某区总工会为坚守岗位的一线职工送去\n防暑降温用品\n\
                     当天，区总工会一行人来到\n建筑工地慰问一线职工，送上了\n绿豆汤和防暑药品。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
+        assert_eq!(
+            kinds_of(&u[4..]),
+            [("p", 2), ("d", 2), ("p", 3)],
+            "{:?}",
+            &u[4..]
+        );
+    }
+
+    #[test]
+    fn a_line_broken_off_at_a_clause_mark_above_a_headline_and_dateline_heads_the_piece() {
+        // OCR set a blank line under each line of the headline.
+        let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人。\n\n\
+                    某某部门：外地的慈善组织、\n\n志愿服务组织暂不进入灾区\n\n\
+                    新华社北京1月26日电 某某部\n门26日发布公告，要求外地慈善\n组织暂不派人进入灾区。\n";
         let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
         assert_eq!(
             kinds_of(&u[4..]),
