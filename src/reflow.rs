@@ -631,6 +631,9 @@ impl Reflow<'_, '_> {
         // (A line ending in `？` or `！` far wider than the column is read
         // below: a headline across columns.)
         let asks = c.asks();
+        if asks && shape == Shape::Short && self.exclaims_inside_a_sentence(i) {
+            return Continues::Interleaved(0.6);
+        }
         if shape == Shape::Full || (c.terminal && !(asks && shape == Shape::Wide)) {
             return Continues::Yes(1.0);
         }
@@ -1430,6 +1433,28 @@ impl Reflow<'_, '_> {
             }
     }
 
+    /// Short line `i`, ending in `！` or `？`, is set apart by blank lines
+    /// between a line that stopped mid-sentence at the column's edge and
+    /// one that carries the sentence on, where the page marks a
+    /// paragraph's start by its indent: a headline that exclaims, printed
+    /// where its article's text flows round it (`…这是我的工作，是⏎⏎
+    /// 疫情当前，他们选择留在这里！⏎⏎我的职业…`). Running text that ended
+    /// a sentence there would go on in an indented line.
+    fn exclaims_inside_a_sentence(&self, i: usize) -> bool {
+        self.layout.indents == Indents::Width
+            && self.open_mid_sentence()
+            && self.open_last().is_some_and(|p| p + 2 == i)
+            && self.lines[i - 1].is_blank()
+            && self.lines.get(i + 1).is_some_and(Line::is_blank)
+            && self.next_text(i).is_some_and(|n| {
+                let shape = self.layout.shape(self.lines, n);
+                n == i + 2
+                    && self.classes[n].kind == LineKind::Text
+                    && (!self.classes[n].display || shape == Shape::Full)
+                    && shape != Shape::Indent
+            })
+    }
+
     /// Line `i` is followed right under it by a short display line, the
     /// wrap of a headline, which ends no sentence nor clause and stands
     /// above a paragraph's start (`…抗疫经验⏎⏎某市人社局为一名医生做出工⏎
@@ -1683,6 +1708,23 @@ mod tests {
             [("p", 2), ("d", 2), ("p", 3)],
             "{:?}",
             &u[4..]
+        );
+    }
+
+    #[test]
+    fn a_headline_that_exclaims_set_apart_inside_a_sentence_leaves_the_paragraph_open() {
+        let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人，他们说这\n\n\
+                    酷暑当前，坚守岗位！\n\n是自己的本分，只要城市还需要\n就要干好。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
+        assert_eq!(
+            u[4..],
+            [
+                Unit::Para {
+                    lines: vec![14, 15, 19, 20],
+                    lead: false
+                },
+                Unit::Display { lines: vec![17] },
+            ]
         );
     }
 
