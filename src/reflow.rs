@@ -966,18 +966,27 @@ impl Reflow<'_, '_> {
                 return (true, 0.6);
             }
             // A line not marked as a paragraph's start that breaks off at a
-            // clause mark after a sentence's end, above display type that
-            // runs into a dateline or byline: a headline's first line
-            // (`…一顿团年饭！”⏎⏎某部：外地慈善组织、⏎⏎服务组织暂不进入⏎
-            // 新华社北京1月26日电…`). Running text broken off at a clause
-            // mark goes on in running text, not in a headline over a
-            // piece's opening.
+            // clause mark after a sentence's end (or the page's furniture),
+            // above display type that runs into a dateline or byline, or
+            // above the dateline itself: a headline's first line, or one
+            // whose wrap OCR lost (`…一顿团年饭！”⏎⏎某部：外地慈善组织、⏎⏎
+            // 服务组织暂不进入⏎新华社北京1月26日电…`, `第6版⏎⏎某市公布首批
+            // 绿色小区、⏎⏎新华社…`). Running text broken off at a clause
+            // mark goes on in running text, not in a piece's opening.
+            let opens_text = self.after_sentence(i)
+                || self.prev_text(i).is_none_or(|p| {
+                    matches!(self.classes[p].kind, LineKind::Date | LineKind::Edition)
+                });
+            let heads_opening = |n: usize| {
+                matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline)
+                    || (self.classes[n].display && self.runs_into_opening(n))
+            };
             if c.clause_end
                 && !line.clause_gap
                 && shape != Shape::Wide
                 && !self.starts_paragraph(i)
-                && self.after_sentence(i)
-                && next.is_some_and(|n| self.classes[n].display && self.runs_into_opening(n))
+                && opens_text
+                && next.is_some_and(heads_opening)
             {
                 return (true, 0.6);
             }
@@ -1709,6 +1718,16 @@ mod tests {
             "{:?}",
             &u[4..]
         );
+    }
+
+    #[test]
+    fn a_line_broken_off_at_a_clause_mark_under_the_furniture_above_a_dateline_is_a_headline() {
+        // OCR lost the headline's wrap.
+        let page = format!(
+            "第6版\n\n某市公布绿色小区、\n\n新华社某市3月7日电 某市今天公\n布了全市第一批绿色小区名单。\n{}",
+            COLUMN14.repeat(2)
+        );
+        assert_eq!(kinds(&page)[1..4], [("d", 1), ("p", 2), ("p", 4)]);
     }
 
     #[test]
