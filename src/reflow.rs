@@ -452,7 +452,19 @@ impl Reflow<'_, '_> {
         let Some(end) = end else {
             return false;
         };
-        (i..end).all(|j| self.classes[j].kind == LineKind::Text && self.classes[j].display)
+        // (Its last line may ask or exclaim, as a headline may, when its
+        // first line's words come back in the text below: `某某：面对疫情，
+        // 卫生防御体系⏎需要总结哪些经验？⏎⏎　1月22日晚间，…`; a paragraph
+        // the column break carried on may end in a question too.)
+        let display = |j: usize| self.classes[j].kind == LineKind::Text && self.classes[j].display;
+        let asks_last = |j: usize| {
+            j + 1 == end
+                && j > i
+                && self.classes[j].kind == LineKind::Text
+                && self.classes[j].asks()
+                && self.echo(i) >= WRAPPED_HEADLINE_ECHO
+        };
+        (i..end).all(|j| display(j) || asks_last(j))
             && self
                 .next_text(end)
                 .is_some_and(|n| self.starts_paragraph(n))
@@ -1728,6 +1740,24 @@ mod tests {
             COLUMN14.repeat(2)
         );
         assert_eq!(kinds(&page)[1..4], [("d", 1), ("p", 2), ("p", 4)]);
+    }
+
+    #[test]
+    fn a_headline_that_asks_wrapped_at_the_columns_width_above_a_start_is_display() {
+        // Blank lines part the paragraphs, as they part display type; the
+        // headline's words come back in the text below it.
+        let above = COLUMN14
+            .replace("金。\n", "金。\n\n")
+            .replace("识。\n", "识。\n\n");
+        let tail = "某区：面对酷暑，高温作业防护\n要补上哪些短板？\n\n\
+                    面对酷暑，某区高温作业的\n防护还有不少短板，记者近日走\n访了多个工地。\n";
+        let u = units(&format!("{}{tail}", above.repeat(2)));
+        assert_eq!(
+            kinds_of(&u[u.len() - 2..]),
+            [("d", 2), ("p", 3)],
+            "{:?}",
+            &u[u.len() - 2..]
+        );
     }
 
     #[test]
