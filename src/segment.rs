@@ -570,7 +570,17 @@ impl Segmenter<'_, '_> {
                     .first()
                     .is_some_and(|&l| cv::files_a_title(self.lines[l].key))
             });
-        if !(lines.len() == 1 || wrapped || (title_filed && lines.len() == 2)) {
+        // A piece that has run subheads runs its next one to two lines
+        // too, when the text below carries on the piece's words
+        // (`某某快递：“疫情就是命令，防⏎控就是责任！”` after
+        // `某某快递：“一方有难，八方支援！”`): two lines over a text of
+        // other words head the next piece.
+        let runs_on = || {
+            self.coheres(d, next)
+                && BigramSet::of(lines.iter().map(|&l| self.lines[l].key)).share_in(&self.above(d))
+                    >= SUBHEAD_ECHO
+        };
+        if !(lines.len() == 1 || wrapped || (lines.len() == 2 && (title_filed || runs_on()))) {
             return false;
         }
         if line.len() > MAX_SUBHEAD || cv::is_slogan(line.key) || cv::is_column_name(line.key) {

@@ -569,6 +569,22 @@ fn a_subhead_wrapped_onto_a_glyph_of_its_own_stays_inside_its_feature() {
 }
 
 #[test]
+fn a_subhead_wrapped_over_two_lines_of_the_pieces_words_stays_inside_its_feature() {
+    // Its second line holds more than a glyph or two; its words come from
+    // the text above, and the text under it carries those words on.
+    let starts = [
+        (BlockType::Paragraph, "连日来，记者"),
+        (BlockType::Paragraph, "这些社区是怎"),
+        (BlockType::Heading, "登记早！社区"),
+        (BlockType::Paragraph, "东风社区的工"),
+        (BlockType::Paragraph, "社区还为行动"),
+    ]
+    .map(|(k, t)| (k, t.to_string()));
+    let subhead = "登记早！社区工作人员提前入户，居民\n群众主动配合";
+    assert_eq!(feature_with_wrapped_subhead(subhead), starts);
+}
+
+#[test]
 fn a_caption_a_triangle_opens_runs_as_text_inside_its_piece() {
     // Copy published online marks a picture's or a video's caption in the
     // text with a triangle; wrapped over two lines, it is neither a
