@@ -43,12 +43,18 @@ export async function largeInput({ bytes = 5_000_000, formFeeds = true } = {}) {
 
 /**
  * Starts, in the page, a requestAnimationFrame loop that records the longest
- * gap between two frames (what a user feels as a freeze). Read it with
- * `stopFrameProbe`.
+ * gap between two frames (what a user feels as a freeze), and a long-task
+ * observer that records the longest task the page's main thread ran. Read
+ * both with `stopFrameProbe`.
+ *
+ * A page that parses or draws a whole file on its main thread shows both: a
+ * task of seconds, and no frame meanwhile. Headless Chromium now and then
+ * stops sending frames to an idle page, which shows as a frame gap with no
+ * long task: the main thread's longest task is what tells a frozen page.
  */
 export async function startFrameProbe(page) {
   await page.evaluate(() => {
-    const probe = { max: 0, last: performance.now(), frames: 0, running: true };
+    const probe = { max: 0, last: performance.now(), frames: 0, running: true, maxTask: 0, tasks: false };
     window.__frameProbe = probe;
     const tick = (now) => {
       if (!probe.running) return;
@@ -58,16 +64,30 @@ export async function startFrameProbe(page) {
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
+    if (PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+      probe.tasks = true;
+      probe.observer = new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) probe.maxTask = Math.max(probe.maxTask, e.duration);
+      });
+      probe.observer.observe({ type: 'longtask' });
+    }
   });
 }
 
-/** Stops the probe; returns { maxGapMs, frames }. */
+/**
+ * Stops the probe; returns { maxGapMs, frames, maxTaskMs } (`maxTaskMs` is
+ * null where the browser reports no long tasks).
+ */
 export async function stopFrameProbe(page) {
   return page.evaluate(() => {
     const probe = window.__frameProbe;
     probe.running = false;
     probe.max = Math.max(probe.max, performance.now() - probe.last);
-    return { maxGapMs: probe.max, frames: probe.frames };
+    if (probe.observer) {
+      for (const e of probe.observer.takeRecords()) probe.maxTask = Math.max(probe.maxTask, e.duration);
+      probe.observer.disconnect();
+    }
+    return { maxGapMs: probe.max, frames: probe.frames, maxTaskMs: probe.tasks ? probe.maxTask : null };
   });
 }
 

@@ -28,12 +28,14 @@ after(async () => { await env?.teardown(); });
 
 const normTitle = (s) => (s ?? '').replace(/\s+/g, '');
 
-// Longest the page may go without drawing a frame while a 5 MB file is
-// read. A frozen page is one that parses or draws the whole file on its
-// main thread, which takes seconds; on a loaded two-core machine a healthy
-// page has gone 550 ms between frames (a burst of other work), so the bar
-// sits between the two.
-const MAX_FRAME_GAP_MS = 1000;
+// Longest task the page's main thread may run while a 5 MB file is read
+// (the frame gap where the browser reports no long tasks). A frozen page is
+// one that parses or draws the whole file on its main thread, which takes
+// seconds; on a loaded two-core machine a healthy page has gone 550 ms
+// between frames (a burst of other work), so the bar sits between the two.
+// (Headless Chromium has also gone 1.3 s without sending an idle page a
+// frame: the frame gap alone cannot tell that from a freeze.)
+const MAX_MAIN_THREAD_MS = 1000;
 
 describe('static page', () => {
   test('loads with no errors and a Chinese interface by default', async (t) => {
@@ -388,10 +390,14 @@ describe('static page', () => {
       }
       timings.push(`${formFeeds ? 'pages divided by form feeds' : 'one page'}: first articles ${first} ms, click ${Math.round(click)} ms`);
     }
-    const { maxGapMs, frames } = await stopFrameProbe(page);
+    const { maxGapMs, frames, maxTaskMs } = await stopFrameProbe(page);
     for (const line of timings) t.diagnostic(line);
-    t.diagnostic(`longest frame gap ${Math.round(maxGapMs)} ms over ${frames} frames (timings: scripts/bench-page.mjs)`);
-    assert.ok(maxGapMs < MAX_FRAME_GAP_MS, `the page went ${Math.round(maxGapMs)} ms without a frame`);
+    t.diagnostic(`longest frame gap ${Math.round(maxGapMs)} ms over ${frames} frames, longest main-thread task ${maxTaskMs === null ? 'not reported' : `${Math.round(maxTaskMs)} ms`} (timings: scripts/bench-page.mjs)`);
+    if (maxTaskMs === null) {
+      assert.ok(maxGapMs < MAX_MAIN_THREAD_MS, `the page went ${Math.round(maxGapMs)} ms without a frame`);
+    } else {
+      assert.ok(maxTaskMs < MAX_MAIN_THREAD_MS, `the page's main thread ran one task for ${Math.round(maxTaskMs)} ms`);
+    }
     assert.deepEqual(env.errors, []);
     await page.close();
   });
