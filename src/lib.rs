@@ -22,6 +22,7 @@
 //! architecture section); each is a pure function in its own module, and
 //! [`parse`] below runs them in order.
 
+mod across;
 mod assemble;
 mod byline;
 mod classify;
@@ -182,7 +183,7 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     let layout = layout::measure(&lines, &classes);
     // 4. reflow: running text into paragraphs, display lines into groups.
     let reflowed = reflow::reflow_with(&lines, &classes, &layout, hints);
-    // 5–7b. articles: their bodies, and their headlines placed.
+    // 5–7c. articles: their bodies, and their headlines placed.
     let (bodies, items, placement) = articles(&lines, &classes, &layout, &reflowed, hints);
     // 8. page: roles, kinds, confidence, banners, warnings.
     let mut page = assemble::page(bodies, &items, placement, &lines, &layout, options, first);
@@ -209,7 +210,7 @@ fn segments(
     trailing::split_trailing(lines, classes, units, segments)
 }
 
-/// Passes 5–7b: the articles' bodies, and their headlines placed.
+/// Passes 5–7c: the articles' bodies, and their headlines placed.
 fn articles(
     lines: &[lines::Line],
     classes: &[classify::Classified],
@@ -233,16 +234,31 @@ fn articles(
     } else {
         Vec::new()
     };
-    if late.is_empty() {
+    let mut cut = None;
+    let (bodies, items, placement) = if late.is_empty() {
+        (bodies, items, placement)
+    } else {
+        let again = segments(lines, classes, &reflowed.units, hints);
+        match trailing::split_placed_after(lines, classes, layout, &reflowed.units, again, &late) {
+            Some(split) => {
+                cut = Some(split.clone());
+                let bodies = assemble::bodies(lines, classes, reflowed, split);
+                let (items, placement) =
+                    place_fields(lines, classes, layout, reflowed, &bodies, hints);
+                (bodies, items, placement)
+            }
+            None => (bodies, items, placement),
+        }
+    };
+    // 7c. a headline placed across a piece without one: that piece's text
+    // and the next one's are one article, the display line between them
+    // its subhead; bodies and placement again with the two joined.
+    let joins = across::placed_across_headless(&items, &placement, &bodies.targets);
+    if joins.is_empty() {
         return (bodies, items, placement);
     }
-    let cut = segments(lines, classes, &reflowed.units, hints);
-    let Some(cut) =
-        trailing::split_placed_after(lines, classes, layout, &reflowed.units, cut, &late)
-    else {
-        return (bodies, items, placement);
-    };
-    let bodies = assemble::bodies(lines, classes, reflowed, cut);
+    let cut = cut.unwrap_or_else(|| segments(lines, classes, &reflowed.units, hints));
+    let bodies = assemble::bodies(lines, classes, reflowed, segment::join_pieces(cut, &joins));
     let (items, placement) = place_fields(lines, classes, layout, reflowed, &bodies, hints);
     (bodies, items, placement)
 }

@@ -147,6 +147,21 @@ impl Draft {
         piece
     }
 
+    /// Takes piece `next`, printed right after this one, into it: the
+    /// display units that opened `next` become subheads, its text and
+    /// closing credits follow this piece's.
+    fn take_in(&mut self, next: Draft) {
+        self.blocks
+            .extend(next.heads.iter().map(|&h| DraftBlock::Heading(h)));
+        self.blocks.extend(next.blocks);
+        self.byline_units.extend(next.byline_units);
+        self.credit_units = next.credit_units;
+        self.signature = next.signature.or(self.signature);
+        self.photo = next.photo;
+        self.closed = next.closed;
+        self.last_unit = next.last_unit;
+    }
+
     /// Paragraph units of the body.
     pub fn paras(&self) -> impl Iterator<Item = usize> + '_ {
         self.blocks.iter().filter_map(|b| match b {
@@ -164,6 +179,25 @@ pub struct Segments {
     pub free: Vec<usize>,
     /// Furniture lines.
     pub furniture: Vec<usize>,
+}
+
+/// Joins each pair of pieces `(a, b)`, given by their first units, where
+/// piece `b` follows piece `a` (pass 7c, [`crate::across`]): the display
+/// units that opened `b` become `a`'s subheads and leave the headline
+/// pass. A pair that is not two pieces in a row is left as it is.
+pub fn join_pieces(mut segments: Segments, pairs: &[(usize, usize)]) -> Segments {
+    for &(a, b) in pairs.iter().rev() {
+        let Some(k) = segments.drafts.iter().position(|d| d.first_unit == a) else {
+            continue;
+        };
+        if segments.drafts.get(k + 1).is_none_or(|d| d.first_unit != b) {
+            continue;
+        }
+        let next = segments.drafts.remove(k + 1);
+        segments.free.retain(|u| !next.heads.contains(u));
+        segments.drafts[k].take_in(next);
+    }
+    segments
 }
 
 /// Longest subhead, in glyphs.

@@ -585,6 +585,49 @@ fn a_subhead_wrapped_over_two_lines_of_the_pieces_words_stays_inside_its_feature
 }
 
 #[test]
+fn a_feature_whose_first_subhead_cuts_off_its_opening_stays_one_article() {
+    // The opening (two paragraphs) shares no word with the subhead under
+    // it, so segmentation cuts there; the headline above the opening finds
+    // its words under the subhead, and placement gives it the text there
+    // (pass 7c).
+    let p = page(
+        "城东新建三座口袋公园\n\
+         \u{3000}本报讯 市园林部门近日在老城区\n新建三座口袋公园，为周边居民提供\n\
+         休闲去处。三座公园分别位于老城区\n的东、西、北三个片区，总面积约一\n\
+         万平方米，于今年春季开工建设。\n\
+         \u{3000}公园内设有健身步道和儿童游乐设\n施，受到周边居民欢迎。\n\
+         某地日记：气体公司不\n能断氧！\n\
+         \u{3000}一般病人使用呼吸机，每分钟消\n耗两升氧气，重症病人也不过六升。\n\
+         一名新冠肺炎患者，每分钟消耗\n多少氧气？\n\
+         答案是：六十升！\n\
+         一天运送九百瓶\n\
+         \u{3000}2月29日，我和同事驱车来到城东\n的气体公司。“疫情暴发后，各医院\n\
+         用氧量是日常峰值的十倍还多，我们\n一天运了九百个氧气瓶，断氧的事一\n\
+         刻也不能发生。”公司负责人说。\n\
+         \u{3000}为了保障氧气供应，公司的司机们\n连续工作，每天往返医院十多趟，把\n\
+         氧气瓶送到病房门口，不能断氧。\n",
+    );
+    assert_eq!(p.articles.len(), 2, "{:#?}", summary(&p));
+    let a = &p.articles[1];
+    assert_eq!(a.title.as_deref(), Some("某地日记：气体公司不能断氧！"));
+    assert_eq!(a.subtitle, None);
+    let blocks: Vec<(BlockType, String)> = a
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.text.chars().take(6).collect()))
+        .collect();
+    let expected = [
+        (BlockType::Paragraph, "一般病人使用"),
+        (BlockType::Paragraph, "答案是：六十"),
+        (BlockType::Heading, "一天运送九百"),
+        (BlockType::Paragraph, "2月29日，"),
+        (BlockType::Paragraph, "为了保障氧气"),
+    ]
+    .map(|(k, t)| (k, t.to_string()));
+    assert_eq!(blocks, expected);
+}
+
+#[test]
 fn a_caption_a_triangle_opens_runs_as_text_inside_its_piece() {
     // Copy published online marks a picture's or a video's caption in the
     // text with a triangle; wrapped over two lines, it is neither a
