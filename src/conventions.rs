@@ -941,7 +941,12 @@ pub fn ends_sentence(text: &str) -> bool {
     if !t.ends_with(['）', ')']) {
         return false;
     }
-    match t.rfind(['（', '(', '〈']) {
+    // (`〈` only where no parenthesis opens and no `〉` closes it: a
+    // credit may quote a title in angle brackets, `（摘自〈某某报〉）`.)
+    let open = t
+        .rfind(['（', '('])
+        .or_else(|| t.rfind('〈').filter(|&k| !t[k..].contains('〉')));
+    match open {
         Some(open) if open > 0 && t.len() - open <= MAX_CREDIT_BYTES => ends(&t[..open]),
         _ => false,
     }
@@ -1269,7 +1274,9 @@ mod tests {
         assert!(ends_sentence("加油的同胞。（田宽）"));
         // OCR read the credit's opening parenthesis as an angle bracket.
         assert!(ends_sentence("加油的同胞。 〈田宽)"));
-        assert!(!ends_sentence("见〈规划纲要"));
+        assert!(!ends_sentence("见〈规划纲要)"));
+        assert!(ends_sentence("守望的乡亲。（摘自〈某某报〉）"));
+        assert!(!ends_sentence("他说。〈注〉附录)"));
         assert!(!ends_sentence("（作者王五，李四译）"));
         assert!(is_bracketed_note("（作者王五，李四译）"));
         assert!(is_bracketed_note("(张三李四王五)"));

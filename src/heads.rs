@@ -343,10 +343,17 @@ fn width(text: &str) -> f32 {
 /// — OCR reads them as ASCII and sets white space round them
 /// (`王某 : 借春风` is six cells wide, as `王某：借春风` is).
 fn display_width(line: &Line, printed: f32) -> f32 {
-    let ascii_punct = line
-        .raw
-        .chars()
-        .filter(|&c| crate::clean::full_width_of(c).is_some())
+    // (Only marks next to Chinese text, as cleaning makes them full width:
+    // `AI, 5G` keeps its comma narrow.)
+    let marks: Vec<char> = line.raw.chars().filter(|c| !c.is_whitespace()).collect();
+    let ascii_punct = (0..marks.len())
+        .filter(|&k| {
+            crate::clean::full_width_of(marks[k]).is_some()
+                && (k
+                    .checked_sub(1)
+                    .is_some_and(|p| crate::clean::is_cjk(marks[p]))
+                    || marks.get(k + 1).copied().is_some_and(crate::clean::is_cjk))
+        })
         .count();
     let glyphs = printed - (line.width - line.glyphs);
     quotes_half(line.raw, glyphs + ascii_punct as f32 / 2.0)

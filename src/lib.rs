@@ -41,7 +41,7 @@ pub mod overlap;
 pub mod pages;
 mod place;
 pub mod positioned;
-pub mod quotes;
+mod quotes;
 mod reflow;
 pub mod render;
 mod segment;
@@ -156,7 +156,7 @@ fn parse_window(text: &str, hints: &[positioned::Hint], options: &Options, first
     run_passes(text, hints, options, first)
 }
 
-/// Passes 1–8 over one page's text.
+/// Passes 1–9 over one page's text.
 fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: usize) -> Page {
     // The lines' match keys that differ from the raw text live here, freed
     // at once with the page's working data.
@@ -399,7 +399,7 @@ pub fn pass_times(text: &str) -> Vec<(&'static str, f64)> {
     lap("bodies", &mut out);
     let (items, placement) = place_fields(&lines, &classes, &layout, &reflowed, &bodies, &[]);
     lap("fields and place", &mut out);
-    let page = assemble::page(
+    let mut page = assemble::page(
         bodies,
         &items,
         placement,
@@ -409,6 +409,8 @@ pub fn pass_times(text: &str) -> Vec<(&'static str, f64)> {
         0,
     );
     lap("page", &mut out);
+    quotes::repair(&mut page);
+    lap("quotes", &mut out);
     drop(page);
     out
 }

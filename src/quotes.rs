@@ -68,43 +68,49 @@ fn texts(a: &Article) -> impl Iterator<Item = &str> {
         .chain(a.blocks.iter().map(|b| b.text.as_str()))
 }
 
+/// The double quotes of `text`: the index of each one's last UTF-8 byte,
+/// and whether it opens. `“` and `”` are `E2 80 9C` and `E2 80 9D`, found
+/// by their lead byte.
+fn quotes(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes).filter_map(move |i| match bytes.get(i + 1..i + 3) {
+        Some([0x80, 0x9C]) => Some((i + 2, true)),
+        Some([0x80, 0x9D]) => Some((i + 2, false)),
+        _ => None,
+    })
+}
+
 /// Whether `text`'s double quotes stand in an order no printed text has: a
 /// closing quote with none open (`他说”好“`), or two left open at its end
 /// (`“他说“好`).
 fn misordered(text: &str) -> bool {
-    if !text.contains(['“', '”']) {
-        return false;
-    }
     let mut open = 0usize;
-    for c in text.chars() {
-        match c {
-            '“' => open += 1,
-            '”' if open == 0 => return true,
-            '”' => open -= 1,
-            _ => {}
+    for (_, opens) in quotes(text) {
+        if opens {
+            open += 1;
+        } else if open == 0 {
+            return true;
+        } else {
+            open -= 1;
         }
     }
     open >= 2
 }
 
 /// Rewrites `text`'s double quotes to alternate open–close in order of
-/// appearance (`”甲“乙“丙”` → `“甲”乙“丙”`).
+/// appearance (`”甲“乙“丙”` → `“甲”乙“丙”`). Text whose quotes alternate
+/// already is left untouched; else each quote's last byte is set in place.
 fn pair_in_order(text: &mut String) {
-    if !text.contains(['“', '”']) {
+    let opens = |k: usize| k.is_multiple_of(2);
+    if quotes(text).enumerate().all(|(k, (_, q))| q == opens(k)) {
         return;
     }
-    let mut opens = true;
-    *text = text
-        .chars()
-        .map(|c| match c {
-            '“' | '”' => {
-                let q = if opens { '“' } else { '”' };
-                opens = !opens;
-                q
-            }
-            c => c,
-        })
-        .collect();
+    let at: Vec<usize> = quotes(text).map(|(i, _)| i).collect();
+    let mut bytes = std::mem::take(text).into_bytes();
+    for (k, i) in at.into_iter().enumerate() {
+        bytes[i] = if opens(k) { 0x9C } else { 0x9D };
+    }
+    *text = String::from_utf8(bytes).expect("a curly quote turned is a curly quote");
 }
 
 #[cfg(test)]

@@ -689,7 +689,7 @@ impl Reflow<'_, '_> {
             // columns above a paragraph's start, blank lines or none
             // (`…的防暑降温用品。⏎某某、某某……本市籍的演员还有哪些？⏎　新年…`).
             let heads_start = asks && sentence_ended && next_starts;
-            return if (c.display && set_off && (next_starts || (self.wrap_above_start(i))))
+            return if (c.display && set_off && (next_starts || self.wrap_above_start(i)))
                 || heads_start
             {
                 Continues::No
@@ -1454,7 +1454,9 @@ impl Reflow<'_, '_> {
             }
     }
 
-    /// Short line `i`, ending in `！` or `？`, is set apart by blank lines
+    /// Short line `i`, ending in `！` or `？` (as a headline may: such a
+    /// line is never [`Classified::display`], which ends no sentence), is
+    /// set apart by blank lines
     /// between a line that stopped mid-sentence at the column's edge and
     /// one that carries the sentence on, where the page marks a
     /// paragraph's start by its indent: a headline that exclaims, printed

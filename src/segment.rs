@@ -604,11 +604,11 @@ impl Segmenter<'_, '_> {
                     .first()
                     .is_some_and(|&l| cv::files_a_title(self.lines[l].key))
             });
-        // A piece that has run subheads runs its next one to two lines
-        // too, when the text below carries on the piece's words
-        // (`某某快递：“疫情就是命令，防⏎控就是责任！”` after
-        // `某某快递：“一方有难，八方支援！”`): two lines over a text of
-        // other words head the next piece.
+        // A subhead may run to two lines, when its words come from the
+        // piece above and the text under it carries the piece's words on
+        // (`某某快递：“疫情就是命令，防⏎控就是责任！”` in a piece on
+        // couriers' work): two lines over a text of other words head the
+        // next piece.
         let runs_on = || {
             self.coheres(d, next)
                 && BigramSet::of(lines.iter().map(|&l| self.lines[l].key)).share_in(&self.above(d))
