@@ -345,16 +345,21 @@ fn width(text: &str) -> f32 {
 fn display_width(line: &Line, printed: f32) -> f32 {
     // (Only marks next to Chinese text, as cleaning makes them full width:
     // `AI, 5G` keeps its comma narrow.)
-    let marks: Vec<char> = line.raw.chars().filter(|c| !c.is_whitespace()).collect();
-    let ascii_punct = (0..marks.len())
-        .filter(|&k| {
-            crate::clean::full_width_of(marks[k]).is_some()
-                && (k
-                    .checked_sub(1)
-                    .is_some_and(|p| crate::clean::is_cjk(marks[p]))
-                    || marks.get(k + 1).copied().is_some_and(crate::clean::is_cjk))
-        })
-        .count();
+    let mut ascii_punct = 0usize;
+    if line.raw.bytes().any(|b| b",:;?!()".contains(&b)) {
+        let mut marks = line.raw.chars().filter(|c| !c.is_whitespace());
+        let (mut prev, mut cur) = (None, marks.next());
+        while let Some(c) = cur {
+            let next = marks.next();
+            if crate::clean::full_width_of(c).is_some()
+                && (prev.is_some_and(crate::clean::is_cjk)
+                    || next.is_some_and(crate::clean::is_cjk))
+            {
+                ascii_punct += 1;
+            }
+            (prev, cur) = (Some(c), next);
+        }
+    }
     let glyphs = printed - (line.width - line.glyphs);
     quotes_half(line.raw, glyphs + ascii_punct as f32 / 2.0)
 }

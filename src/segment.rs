@@ -614,13 +614,16 @@ impl Segmenter<'_, '_> {
                 && BigramSet::of(lines.iter().map(|&l| self.lines[l].key)).share_in(&self.above(d))
                     >= SUBHEAD_ECHO
         };
-        if !(lines.len() == 1 || wrapped || (lines.len() == 2 && (title_filed || runs_on()))) {
+        if !(lines.len() == 1 || wrapped || lines.len() == 2) {
             return false;
         }
         if line.len() > MAX_SUBHEAD || cv::is_slogan(line.key) || cv::is_column_name(line.key) {
             return false;
         }
         if d.paras().next().is_none() || (d.opening == Opening::Lead && !title_filed) {
+            return false;
+        }
+        if lines.len() == 2 && !wrapped && !title_filed && !runs_on() {
             return false;
         }
         // A piece under its own byline line (`□ 本报记者 X`) is a long
