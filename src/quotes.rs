@@ -10,7 +10,11 @@
 //! [`MIN_MISREAD_TEXTS`] or more the page's quote directions are not to be
 //! trusted, and every text whose double quotes do not alternate is paired
 //! again in order of appearance, as straight quotes are (FORMAT.md,
-//! cleaning convention 3):
+//! cleaning convention 3). A text that holds single quotes too stays as
+//! printed: OCR reads a double quote as a single one as well, and which
+//! pairs with which cannot be told. So does a text whose only slip is its
+//! first quote closing, in the count: it may open inside a quote that the
+//! text before it opened.
 //!
 //! ```text
 //! 他说”好“，又说“行”。  →  他说“好”，又说“行”。
@@ -80,10 +84,21 @@ fn quotes(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
     })
 }
 
+/// Whether `text` holds single quotes too: OCR reads a double quote as a
+/// single one as often (`中华文明的‘纸上博物馆”` for `“纸上博物馆”`), so
+/// which quote pairs with which cannot be told, and the text stays as
+/// printed.
+fn mixed(text: &str) -> bool {
+    text.contains(['‘', '’'])
+}
+
 /// Whether `text`'s double quotes stand in an order no printed text has: a
 /// closing quote with none open (`他说”好“`), or two left open at its end
 /// (`“他说“好`).
 fn misordered(text: &str) -> bool {
+    if mixed(text) {
+        return false;
+    }
     let mut open = 0usize;
     for (_, opens) in quotes(text) {
         if opens {
@@ -101,6 +116,9 @@ fn misordered(text: &str) -> bool {
 /// appearance (`”甲“乙“丙”` → `“甲”乙“丙”`). Text whose quotes alternate
 /// already is left untouched; else each quote's last byte is set in place.
 fn pair_in_order(text: &mut String) {
+    if mixed(text) {
+        return;
+    }
     let opens = |k: usize| k.is_multiple_of(2);
     if quotes(text).enumerate().all(|(k, (_, q))| q == opens(k)) {
         return;
@@ -128,6 +146,8 @@ mod tests {
         assert!(!misordered("“甲”乙“丙”"));
         assert!(!misordered("“他说，好"));
         assert!(!misordered("没有引号"));
+        // Single quotes too: OCR may have read a double one as single.
+        assert!(!misordered("他说”好‘，又说”行“"));
     }
 
     #[test]
@@ -135,6 +155,9 @@ mod tests {
         let mut t = String::from("”甲“乙“丙”丁“");
         pair_in_order(&mut t);
         assert_eq!(t, "“甲”乙“丙”丁“");
+        let mut t = String::from("中华文明的‘纸上博物馆”");
+        pair_in_order(&mut t);
+        assert_eq!(t, "中华文明的‘纸上博物馆”");
     }
 
     fn page_of(texts: &[&str]) -> Page {
