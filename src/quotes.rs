@@ -92,34 +92,56 @@ fn mixed(text: &str) -> bool {
     text.contains(['‘', '’'])
 }
 
+/// Whether `text`'s first double quote closes a quote carried over from
+/// the text before it: it opens the text, or follows a sentence's end, as
+/// a quoted speech ends (`责任。”他说，“我们…”`: a paragraph carried on
+/// from another column or page). One right after words (`他说”好`) stands
+/// where a quote opens.
+fn carried_over(text: &str) -> bool {
+    let Some((at, false)) = quotes(text).next() else {
+        return false;
+    };
+    // `at` is the quote's last byte; its first is two before.
+    text[..at - 2]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '。' | '！' | '？' | '…' | '!' | '?'))
+}
+
 /// Whether `text`'s double quotes stand in an order no printed text has: a
 /// closing quote with none open (`他说”好“`), or two left open at its end
-/// (`“他说“好`).
+/// (`“他说“好`). Not a first quote that closes one carried over
+/// ([`carried_over`]).
 fn misordered(text: &str) -> bool {
     if mixed(text) {
         return false;
     }
+    let carried = carried_over(text);
     let mut open = 0usize;
-    for (_, opens) in quotes(text) {
+    for (k, (_, opens)) in quotes(text).enumerate() {
         if opens {
             open += 1;
-        } else if open == 0 {
-            return true;
-        } else {
+        } else if open > 0 {
             open -= 1;
+        } else if k > 0 || !carried {
+            return true;
         }
     }
     open >= 2
 }
 
 /// Rewrites `text`'s double quotes to alternate open–close in order of
-/// appearance (`”甲“乙“丙”` → `“甲”乙“丙”`). Text whose quotes alternate
-/// already is left untouched; else each quote's last byte is set in place.
+/// appearance (`甲”乙“丙“丁”` → `甲“乙”丙“丁”`), after a first quote that
+/// closes one carried over (`”甲“乙“` → `”甲“乙”`). Text whose quotes
+/// alternate already is left untouched; else each quote's last byte is set
+/// in place.
 fn pair_in_order(text: &mut String) {
     if mixed(text) {
         return;
     }
-    let opens = |k: usize| k.is_multiple_of(2);
+    let lead = usize::from(carried_over(text));
+    let opens = |k: usize| k >= lead && (k - lead).is_multiple_of(2);
     if quotes(text).enumerate().all(|(k, (_, q))| q == opens(k)) {
         return;
     }
@@ -138,8 +160,11 @@ mod tests {
     #[test]
     fn orders_no_printed_text_has() {
         assert!(misordered("他说”好“。"));
-        assert!(misordered("”甲"));
+        assert!(misordered("“甲”乙”丙"));
         assert!(misordered("“他说“好"));
+        // A text that opens inside a quote the text before it opened.
+        assert!(!misordered("”甲"));
+        assert!(!misordered("责任。”他说，“我们走。”"));
         // Nested, alternating, or one left open by a quote that runs on
         // into the next paragraph: as printed.
         assert!(!misordered("“甲“乙”丙”"));
@@ -152,9 +177,13 @@ mod tests {
 
     #[test]
     fn quotes_alternate_in_order() {
-        let mut t = String::from("”甲“乙“丙”丁“");
+        let mut t = String::from("甲”乙“丙“丁”");
         pair_in_order(&mut t);
-        assert_eq!(t, "“甲”乙“丙”丁“");
+        assert_eq!(t, "甲“乙”丙“丁”");
+        // A text that opens inside a quote keeps its first quote closing.
+        let mut t = String::from("”甲“乙“");
+        pair_in_order(&mut t);
+        assert_eq!(t, "”甲“乙”");
         let mut t = String::from("中华文明的‘纸上博物馆”");
         pair_in_order(&mut t);
         assert_eq!(t, "中华文明的‘纸上博物馆”");
@@ -183,21 +212,35 @@ mod tests {
 
     #[test]
     fn one_slip_on_a_page_stays_as_printed() {
-        let mut page = page_of(&["他建了“书屋”室”，又办了“讲堂”。", "“甲“乙”丙”"]);
+        let texts = [
+            "他建了“书屋”室”，又办了“讲堂”。",
+            "“甲“乙”丙”",
+            "责任。”他说，“我们走。”",
+        ];
+        let mut page = page_of(&texts);
         repair(&mut page);
-        assert_eq!(
-            body(&page),
-            ["他建了“书屋”室”，又办了“讲堂”。", "“甲“乙”丙”"]
-        );
+        assert_eq!(body(&page), texts);
     }
 
     #[test]
     fn a_page_of_misread_quotes_is_paired_in_order() {
-        let mut page = page_of(&["他说”好“。", "”行“，她说。", "“甲“乙”丙”", "“他说，好"]);
+        let mut page = page_of(&[
+            "他说”好“。",
+            "甲”行“，她说。",
+            "“甲“乙”丙”",
+            "“他说，好",
+            "走了。”他说”好“。",
+        ]);
         repair(&mut page);
         assert_eq!(
             body(&page),
-            ["他说“好”。", "“行”，她说。", "“甲”乙“丙”", "“他说，好"]
+            [
+                "他说“好”。",
+                "甲“行”，她说。",
+                "“甲”乙“丙”",
+                "“他说，好",
+                "走了。”他说“好”。"
+            ]
         );
     }
 }
