@@ -86,11 +86,7 @@ mod tests {
     }
 
     fn target(first: usize, last: usize) -> Target {
-        Target {
-            first_unit: first,
-            last_unit: last,
-            ad: false,
-        }
+        Target::spanning(first, last)
     }
 
     #[test]

@@ -33,6 +33,18 @@ pub struct Target {
     pub ad: bool,
 }
 
+#[cfg(test)]
+impl Target {
+    /// A target spanning units `first` to `last`, no ad.
+    pub(crate) fn spanning(first: usize, last: usize) -> Self {
+        Target {
+            first_unit: first,
+            last_unit: last,
+            ad: false,
+        }
+    }
+}
+
 /// A field's place: `(item, field)` indices.
 pub type FieldRef = (usize, usize);
 
@@ -640,11 +652,7 @@ mod tests {
     }
 
     fn target(first: usize, last: usize) -> Target {
-        Target {
-            first_unit: first,
-            last_unit: last,
-            ad: false,
-        }
+        Target::spanning(first, last)
     }
 
     #[test]

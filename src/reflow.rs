@@ -1701,6 +1701,11 @@ mod tests {
         paras[4..].to_vec()
     }
 
+    /// The kinds of the units of `tail` set under [`COLUMN14`] twice.
+    fn kinds_under_column14(tail: &str) -> Vec<(&'static str, usize)> {
+        kinds_of(&units(&format!("{COLUMN14}{COLUMN14}{tail}"))[4..])
+    }
+
     fn units(text: &str) -> Vec<Unit> {
         let arena = bumpalo::Bump::new();
         let lines = split(text, &arena);
@@ -1743,13 +1748,7 @@ mod tests {
         let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人和快递小哥\n\n\
                     某区总工会为坚守岗位的一线职工送去\n防暑降温用品\n\
                     当天，区总工会一行人来到\n建筑工地慰问一线职工，送上了\n绿豆汤和防暑药品。\n";
-        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
-        assert_eq!(
-            kinds_of(&u[4..]),
-            [("p", 2), ("d", 2), ("p", 3)],
-            "{:?}",
-            &u[4..]
-        );
+        assert_eq!(kinds_under_column14(tail), [("p", 2), ("d", 2), ("p", 3)]);
     }
 
     #[test]
@@ -1758,13 +1757,7 @@ mod tests {
         let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人。\n\n\
                     某某部门：外地的慈善组织、\n\n志愿服务组织暂不进入灾区\n\n\
                     新华社北京1月26日电 某某部\n门26日发布公告，要求外地慈善\n组织暂不派人进入灾区。\n";
-        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
-        assert_eq!(
-            kinds_of(&u[4..]),
-            [("p", 2), ("d", 2), ("p", 3)],
-            "{:?}",
-            &u[4..]
-        );
+        assert_eq!(kinds_under_column14(tail), [("p", 2), ("d", 2), ("p", 3)]);
     }
 
     #[test]
