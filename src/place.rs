@@ -487,6 +487,19 @@ pub fn place(
             }
         }
     }
+    // Display type printed inside the text of a piece that has no headline
+    // is that piece's headline, printed where its text flows round it
+    // (`…特别是湖北各⏎⏎全面动员遏制疫情⏎⏎族干部群众…`), whatever its words
+    // share: sure only as a guess.
+    orphans.retain(|&((i, k), t)| {
+        let inside = targets[t].first_unit < items[i].unit && items[i].unit < targets[t].last_unit;
+        let heads_it = inside && heads[t].is_empty();
+        if heads_it {
+            heads[t].push(((i, k), GUESS_SURENESS));
+            guesses.push(((i, k), t));
+        }
+        !heads_it
+    });
     Placement {
         heads,
         banners,
@@ -735,6 +748,28 @@ mod tests {
         assert!(p.heads[0].is_empty());
         assert_eq!(p.heads[1].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
         assert_eq!(p.guesses, [((0, 0), 1)]);
+    }
+
+    #[test]
+    fn display_type_inside_the_text_of_a_piece_without_a_headline_heads_it() {
+        // Printed between two of the piece's paragraphs (units 1 and 3),
+        // sharing none of its words.
+        let items = [item(2, &["全面动员迎战汛期"])];
+        let targets = [target(1, 3)];
+        let bodies = [vec![
+            "各区在前，今年的防汛工作在各级部门的共同努力下有序开展。",
+        ]];
+        let p = place(&items, &targets, &bodies, &[1, 3]);
+        assert_eq!(p.heads[0].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
+        assert!(p.orphans.is_empty());
+        // A piece that has its headline keeps it as text.
+        let items = [
+            item(0, &["城区防汛工作有序开展"]),
+            item(2, &["全面动员迎战汛期"]),
+        ];
+        let p = place(&items, &targets, &bodies, &[1, 3]);
+        assert_eq!(p.heads[0].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
+        assert_eq!(p.orphans, [((1, 0), 0)]);
     }
 
     #[test]

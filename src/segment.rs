@@ -459,6 +459,19 @@ impl Segmenter<'_, '_> {
             d.blocks.extend(heads.into_iter().map(DraftBlock::Heading));
             return self.push_para(u);
         }
+        // Display type printed inside the last paragraph of a piece with no
+        // headline above it, the piece's words going on below: that
+        // piece's headline, printed where its text flows round it, for the
+        // headline pass to place — not a subhead, which stands between
+        // two paragraphs.
+        let headless_inside = self.current.as_ref().is_some_and(|d| {
+            self.pending.len() == 1
+                && d.heads.is_empty()
+                && self.inside_last_para(d, self.pending[0])
+        });
+        if headless_inside && self.set_aside_interleaved(u) {
+            return self.push_para(u);
+        }
         if self.pending.len() == 1 && self.is_subhead(self.pending[0], u) {
             let h = self.pending.pop().expect("one pending");
             let d = self.current.as_mut().expect("current draft");
@@ -481,15 +494,10 @@ impl Segmenter<'_, '_> {
         let Some(d) = self.current.as_ref() else {
             return false;
         };
-        let Some(last) = d.paras().last() else {
-            return false;
-        };
-        let end = self.units[last].lines().last().copied().unwrap_or(0);
-        let units = self.units;
         let (inside, rest): (Vec<usize>, Vec<usize>) = self
             .pending
             .iter()
-            .partition(|&&p| units[p].lines().first().is_some_and(|&l| l < end));
+            .partition(|&&p| self.inside_last_para(d, p));
         let set_aside = !inside.is_empty()
             && rest.is_empty()
             && (self.coheres(d, next)
@@ -499,6 +507,16 @@ impl Segmenter<'_, '_> {
             self.out.free.append(&mut self.pending);
         }
         set_aside
+    }
+
+    /// Unit `u` was printed inside draft `d`'s last paragraph, which runs
+    /// on below it.
+    fn inside_last_para(&self, d: &Draft, u: usize) -> bool {
+        let Some(last) = d.paras().last() else {
+            return false;
+        };
+        let end = self.units[last].lines().last().copied().unwrap_or(0);
+        self.units[u].lines().first().is_some_and(|&l| l < end)
     }
 
     /// Display unit `u` is one line of a page slogan couplet

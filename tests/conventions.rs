@@ -628,6 +628,46 @@ fn a_feature_whose_first_subhead_cuts_off_its_opening_stays_one_article() {
 }
 
 #[test]
+fn display_type_inside_the_text_of_a_piece_without_a_headline_heads_it() {
+    // The second piece opens with its byline, no headline above it; its
+    // headline stands inside its first paragraph, which runs on below it
+    // (`…户外作业⏎⏎全面动员…⏎⏎的环卫工人…`), and the text under it carries
+    // the piece's words on: the piece's headline, not a subhead.
+    let p = page(
+        "城东新建三座口袋公园\n\
+         \u{3000}本报讯 市园林部门近日在老城区\n\
+         新建三座口袋公园，为周边居民提供\n\
+         休闲去处。三座公园分别位于老城区\n\
+         的东、西、北三个片区，总面积约一\n\
+         万平方米，于今年春季开工建设。\n\
+         \u{3000}公园内设有健身步道和儿童游乐设\n\
+         施，受到周边居民欢迎。\n\
+         \n\
+         □ 本报记者 张三\n\
+         \u{3000}近日，某区总工会开展送清凉活动，\n\
+         走访慰问露天高温岗位一线职工，为\n\
+         他们送去防暑降温用品和慰问金，向\n\
+         全区各行业一线职工特别是户外作业\n\
+         \n\
+         全面动员迎战高温酷暑\n\
+         \n\
+         的环卫工人和快递员致以亲切问候。\n\
+         \u{3000}该区总工会还为露天高温岗位一线\n\
+         职工送去防暑降温用品和慰问金，受\n\
+         到了一线职工们的欢迎。\n",
+    );
+    assert_eq!(p.articles.len(), 2, "{:#?}", summary(&p));
+    let a = &p.articles[1];
+    assert_eq!(a.title.as_deref(), Some("全面动员迎战高温酷暑"));
+    assert_eq!(a.byline.reporters, ["张三"]);
+    assert_eq!(a.blocks.len(), 2);
+    assert!(a.blocks.iter().all(|b| b.kind == BlockType::Paragraph));
+    assert!(a.blocks[0]
+        .text
+        .ends_with("户外作业的环卫工人和快递员致以亲切问候。"));
+}
+
+#[test]
 fn a_caption_a_triangle_opens_runs_as_text_inside_its_piece() {
     // Copy published online marks a picture's or a video's caption in the
     // text with a triangle; wrapped over two lines, it is neither a
