@@ -87,9 +87,11 @@ fn quotes(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
 /// Whether `text` holds single quotes too: OCR reads a double quote as a
 /// single one as often (`中华文明的‘纸上博物馆”` for `“纸上博物馆”`), so
 /// which quote pairs with which cannot be told, and the text stays as
-/// printed.
+/// printed. (`‘` and `’` are `E2 80 98` and `E2 80 99`.)
 fn mixed(text: &str) -> bool {
-    text.contains(['‘', '’'])
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(0xE2, bytes)
+        .any(|i| matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99])))
 }
 
 /// Whether `text`'s first double quote closes a quote carried over from

@@ -22,7 +22,7 @@ use crate::layout::{Blanks, Indents, Layout, Shape};
 use crate::lines::Line;
 use crate::overlap;
 use crate::positioned::Hint;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A unit of the page: one paragraph, display group, credit or furniture line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +175,7 @@ pub fn reflow_with(
         anchors: FxHashMap::default(),
         after_start: false,
         last_display: None,
+        pairs: std::cell::OnceCell::new(),
     };
     for i in 0..lines.len() {
         r.line(i);
@@ -220,6 +221,9 @@ struct Reflow<'a, 'b> {
     after_start: bool,
     /// The last line placed as display type, and its unit.
     last_display: Option<(usize, usize)>,
+    /// Every two glyphs side by side within a line of the page (UTF-8
+    /// keys), read once when a word across a break is first asked for.
+    pairs: std::cell::OnceCell<FxHashSet<(u32, u32)>>,
 }
 
 impl Reflow<'_, '_> {
@@ -841,8 +845,19 @@ impl Reflow<'_, '_> {
         if !crate::clean::is_cjk(x) || !crate::clean::is_cjk(y) {
             return false;
         }
-        let pair: String = [x, y].into_iter().collect();
-        self.lines.iter().any(|l| l.key.contains(pair.as_str()))
+        let pairs = self.pairs.get_or_init(|| {
+            let mut set = FxHashSet::default();
+            for l in self.lines {
+                let mut glyphs = l.key.chars();
+                let Some(mut a) = glyphs.next() else { continue };
+                for b in glyphs {
+                    set.insert((a as u32, b as u32));
+                    a = b;
+                }
+            }
+            set
+        });
+        pairs.contains(&(x as u32, y as u32))
     }
 
     /// The open paragraph's last line stopped mid-sentence at the column's
