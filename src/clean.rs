@@ -38,5 +38,5 @@ pub use chars::{
     ends_sentence, fold_width, is_cjk, is_cjk_punct, is_cjk_text, is_closing_punct, is_ideographic,
     is_terminal_punct, is_ws,
 };
-pub(crate) use rules::full_width_of;
 pub use rules::{clean_body, clean_display, undouble, undouble_tail};
+pub(crate) use rules::{full_width_of, HALF_WIDTH_MARKS};

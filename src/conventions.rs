@@ -898,6 +898,19 @@ pub fn is_marked_caption(key: &str) -> bool {
     key.starts_with(['△', '▲']) && key.contains(['：', ':', '，', ','])
 }
 
+/// Words that open a photo's caption printed as a line of its own
+/// (`图为志愿者在街头服务`: "pictured is…").
+const CAPTION_OPENERS: [&str; 3] = ["图为", "上图", "下图"];
+
+/// True for text that no headline is: a note in brackets (`（下转第三版）`,
+/// `（记者 张三）`), or a photo's caption ([`CAPTION_OPENERS`]). Display type
+/// that fits no piece by its words is a headline only when it is none of
+/// these.
+pub fn is_note_or_caption(key: &str) -> bool {
+    key.starts_with(['（', '(', '〈', '[', '［'])
+        || CAPTION_OPENERS.iter().any(|o| key.starts_with(o))
+}
+
 /// Words that open a source note: the line that says where copy published
 /// elsewhere came from (`本文转载自微信公众号：某某网`, `来源：某某日报`).
 const SOURCE_NOTES: [&str; 5] = ["本文转载自", "转载自", "本文来源", "来源：", "来源:"];
@@ -1268,6 +1281,9 @@ mod tests {
         assert!(!splits_a_count("聚焦冬奥2022", "张家口赛区场馆全部就绪"));
         assert!(!is_marked_caption("图为市民在社区服务站登记"));
         assert!(!is_marked_caption("▲登记早 服务早"));
+        assert!(is_note_or_caption("（下转第三版）"));
+        assert!(is_note_or_caption("图为志愿者在街头服务"));
+        assert!(!is_note_or_caption("全面动员迎战高温酷暑"));
         assert!(is_source_note("本文转载自微信公众号：某某网"));
         assert!(is_source_note("来源：某某日报"));
         assert!(!is_source_note("来源广泛的职工书屋"));

@@ -346,7 +346,11 @@ fn display_width(line: &Line, printed: f32) -> f32 {
     // (Only marks next to Chinese text, as cleaning makes them full width:
     // `AI, 5G` keeps its comma narrow.)
     let mut ascii_punct = 0usize;
-    if line.raw.bytes().any(|b| b",:;?!()".contains(&b)) {
+    if line
+        .raw
+        .bytes()
+        .any(|b| crate::clean::HALF_WIDTH_MARKS.contains(&b))
+    {
         let mut marks = line.raw.chars().filter(|c| !c.is_whitespace());
         let (mut prev, mut cur) = (None, marks.next());
         while let Some(c) = cur {

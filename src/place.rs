@@ -490,10 +490,13 @@ pub fn place(
     // Display type printed inside the text of a piece that has no headline
     // is that piece's headline, printed where its text flows round it
     // (`…特别是湖北各⏎⏎全面动员遏制疫情⏎⏎族干部群众…`), whatever its words
-    // share: sure only as a guess.
+    // share: sure only as a guess. Not a note in brackets or a photo's
+    // caption, which no headline is (`（下转第三版）`, `图为…`).
     orphans.retain(|&((i, k), t)| {
         let inside = targets[t].first_unit < items[i].unit && items[i].unit < targets[t].last_unit;
-        let heads_it = inside && heads[t].is_empty();
+        let heads_it = inside
+            && heads[t].is_empty()
+            && !crate::conventions::is_note_or_caption(&items[i].fields[k].text);
         if heads_it {
             heads[t].push(((i, k), GUESS_SURENESS));
             guesses.push(((i, k), t));
@@ -762,6 +765,11 @@ mod tests {
         let p = place(&items, &targets, &bodies, &[1, 3]);
         assert_eq!(p.heads[0].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
         assert!(p.orphans.is_empty());
+        // Nor a note in brackets, which no headline is.
+        let items = [item(2, &["（下转第三版）"])];
+        let p = place(&items, &targets, &bodies, &[1, 3]);
+        assert!(p.heads[0].is_empty());
+        assert_eq!(p.orphans, [((0, 0), 0)]);
         // A piece that has its headline keeps it as text.
         let items = [
             item(0, &["城区防汛工作有序开展"]),

@@ -12,9 +12,9 @@
 //! again in order of appearance, as straight quotes are (FORMAT.md,
 //! cleaning convention 3). A text that holds single quotes too stays as
 //! printed: OCR reads a double quote as a single one as well, and which
-//! pairs with which cannot be told. So does a text whose only slip is its
-//! first quote closing, in the count: it may open inside a quote that the
-//! text before it opened.
+//! pairs with which cannot be told. A first quote that closes at a text's
+//! start or after a sentence's end, an even number of quotes after it,
+//! closes one the text before it opened: no misread, and it stays.
 //!
 //! ```text
 //! 他说”好“，又说“行”。  →  他说“好”，又说“行”。
@@ -96,19 +96,23 @@ fn mixed(text: &str) -> bool {
 
 /// Whether `text`'s first double quote closes a quote carried over from
 /// the text before it: it opens the text, or follows a sentence's end, as
-/// a quoted speech ends (`责任。”他说，“我们…”`: a paragraph carried on
-/// from another column or page). One right after words (`他说”好`) stands
-/// where a quote opens.
+/// a quoted speech ends, and an even number of quotes follows it, to pair
+/// off (`责任。”他说，“我们…”`: a paragraph carried on from another column
+/// or page). One right after words (`他说”好`) stands where a quote opens,
+/// and one with an odd number after it (`”我们再来。“他们说。`) was read the
+/// wrong way round with them.
 fn carried_over(text: &str) -> bool {
-    let Some((at, false)) = quotes(text).next() else {
+    let mut marks = quotes(text);
+    let Some((at, false)) = marks.next() else {
         return false;
     };
     // `at` is the quote's last byte; its first is two before.
-    text[..at - 2]
+    let after_end = text[..at - 2]
         .trim_end()
         .chars()
         .next_back()
-        .is_none_or(|c| matches!(c, '。' | '！' | '？' | '…' | '!' | '?'))
+        .is_none_or(|c| matches!(c, '。' | '！' | '？' | '…' | '!' | '?'));
+    after_end && marks.count().is_multiple_of(2)
 }
 
 /// Whether `text`'s double quotes stand in an order no printed text has: a
@@ -167,6 +171,9 @@ mod tests {
         // A text that opens inside a quote the text before it opened.
         assert!(!misordered("”甲"));
         assert!(!misordered("责任。”他说，“我们走。”"));
+        // Unless an odd number of quotes follows it: all read the wrong
+        // way round.
+        assert!(misordered("”我们再来。“他们说。"));
         // Nested, alternating, or one left open by a quote that runs on
         // into the next paragraph: as printed.
         assert!(!misordered("“甲“乙”丙”"));
@@ -232,6 +239,7 @@ mod tests {
             "“甲“乙”丙”",
             "“他说，好",
             "走了。”他说”好“。",
+            "”我们再来。“他们说。",
         ]);
         repair(&mut page);
         assert_eq!(
@@ -241,7 +249,8 @@ mod tests {
                 "甲“行”，她说。",
                 "“甲”乙“丙”",
                 "“他说，好",
-                "走了。”他说“好”。"
+                "走了。”他说“好”。",
+                "“我们再来。”他们说。",
             ]
         );
     }

@@ -650,9 +650,6 @@ impl Reflow<'_, '_> {
         if asks && shape == Shape::Short && self.exclaims_inside_a_sentence(i) {
             return Continues::Interleaved(0.6);
         }
-        if self.sentence_reads_past(i) {
-            return Continues::Interleaved(0.6);
-        }
         if shape == Shape::Full || (c.terminal && !(asks && shape == Shape::Wide)) {
             return Continues::Yes(1.0);
         }
@@ -1496,36 +1493,6 @@ impl Reflow<'_, '_> {
             })
     }
 
-    /// Line `i`, set apart by blank lines inside a sentence that stopped at
-    /// the column's edge two lines above it and carries on two lines below
-    /// it, is not the sentence's: the glyphs either side of it make a word
-    /// that the page holds whole elsewhere, and it makes none with them
-    /// (`…在选举中当选⏎⏎张某将出任本市书法家协会会长⏎⏎协会第九任会长。`,
-    /// where `选协` stands whole in `当选协会理事` elsewhere): the sentence
-    /// reads on past a headline printed where its article's text flows
-    /// round it, a slogan or a credit. A line of running text makes the
-    /// words across its own breaks.
-    fn sentence_reads_past(&self, i: usize) -> bool {
-        let c = &self.classes[i];
-        if c.terminal
-            || c.clause_end
-            || c.full_stop
-            || !self.lines[i - 1].is_blank()
-            || !self.lines.get(i + 1).is_some_and(Line::is_blank)
-            || !self.open_mid_sentence()
-            || self.open_last() != Some(i - 2)
-        {
-            return false;
-        }
-        let n = i + 2;
-        self.lines.get(n).is_some_and(|l| !l.is_blank())
-            && self.classes[n].kind == LineKind::Text
-            && self.layout.shape(self.lines, n) != Shape::Indent
-            && self.word_across(i - 2, n)
-            && !self.word_across(i - 2, i)
-            && !self.word_across(i, n)
-    }
-
     /// Line `i` is followed right under it by a short display line, the
     /// wrap of a headline, which ends no sentence nor clause and stands
     /// above a paragraph's start (`…抗疫经验⏎⏎某市人社局为一名医生做出工⏎
@@ -1800,30 +1767,6 @@ mod tests {
             [("d", 2), ("p", 3)],
             "{:?}",
             &u[u.len() - 2..]
-        );
-    }
-
-    #[test]
-    fn a_line_the_sentence_reads_past_is_printed_inside_it() {
-        // `选协` stands whole in the last paragraph: the sentence reads on
-        // past the line set apart, which makes no word with either side.
-        let tail = "本报讯 在昨天的会员大会上，张\n某以多数票在协会选举中当选\n\n\
-                    张某将出任本市书法家协会会长\n\n协会第九任会长。\n\
-                    张某去年当选协会理事，多\n年来热心公益。\n";
-        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
-        assert_eq!(
-            u[4..],
-            [
-                Unit::Para {
-                    lines: vec![14, 15, 19],
-                    lead: true
-                },
-                Unit::Display { lines: vec![17] },
-                Unit::Para {
-                    lines: vec![20, 21],
-                    lead: false
-                },
-            ]
         );
     }
 

@@ -155,7 +155,7 @@ impl Draft {
             .extend(next.heads.iter().map(|&h| DraftBlock::Heading(h)));
         self.blocks.extend(next.blocks);
         self.byline_units.extend(next.byline_units);
-        self.credit_units = next.credit_units;
+        self.credit_units.extend(next.credit_units);
         self.signature = next.signature.or(self.signature);
         self.photo = next.photo;
         self.closed = next.closed;
@@ -190,7 +190,10 @@ pub fn join_pieces(mut segments: Segments, pairs: &[(usize, usize)]) -> Segments
         let Some(k) = segments.drafts.iter().position(|d| d.first_unit == a) else {
             continue;
         };
-        if segments.drafts.get(k + 1).is_none_or(|d| d.first_unit != b) {
+        // (Two signatures close two pieces.)
+        if segments.drafts.get(k + 1).is_none_or(|d| {
+            d.first_unit != b || (d.signature.is_some() && segments.drafts[k].signature.is_some())
+        }) {
             continue;
         }
         let next = segments.drafts.remove(k + 1);

@@ -26,8 +26,8 @@ mod spaces;
 mod tokens;
 
 pub use doubled::{undouble, undouble_tail};
-pub(crate) use punct::full_width_of;
 use punct::{convert_punct, convert_quotes};
+pub(crate) use punct::{full_width_of, HALF_WIDTH_MARKS};
 use spaces::{clean_spacing_only, join_tokens};
 use tokens::tokenize;
 
