@@ -7,11 +7,11 @@
 //! then finds its words in the text under the subhead:
 //!
 //! ```text
-//! 某地日记：无论如何不能断供！      ← the headline, placed with piece B
-//! 一般病人每分钟消耗…多少氧气？      ← piece A: no headline of its own
-//! 答案是：60升！
-//! 一天运送839瓶                      ← the subhead, placed with piece B
-//! 2月29日，…运了839个氧气瓶…          ← piece B
+//! 某地日记：城南水厂不能断水！      ← the headline, placed with piece B
+//! 一户人家每天用水…要用多少吨水？    ← piece A: no headline of its own
+//! 答案是：六万吨！
+//! 一天送出九百车                      ← the subhead, placed with piece B
+//! 2月29日，…来到城南水厂…九百车清水…  ← piece B
 //! ```
 //!
 //! Placement gave piece B both the headline printed right above piece A

@@ -489,7 +489,7 @@ pub fn place(
     }
     // Display type printed inside the text of a piece that has no headline
     // is that piece's headline, printed where its text flows round it
-    // (`…特别是湖北各⏎⏎全面动员遏制疫情⏎⏎族干部群众…`), whatever its words
+    // (`…特别是沿江各⏎⏎全面动员迎战汛期⏎⏎乡镇干部群众…`), whatever its words
     // share: sure only as a guess. Not a note in brackets or a photo's
     // caption, which no headline is (`（下转第三版）`, `图为…`).
     orphans.retain(|&((i, k), t)| {

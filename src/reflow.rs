@@ -457,8 +457,8 @@ impl Reflow<'_, '_> {
             return false;
         };
         // (Its last line may ask or exclaim, as a headline may, when its
-        // first line's words come back in the text below: `某某：面对疫情，
-        // 卫生防御体系⏎需要总结哪些经验？⏎⏎　1月22日晚间，…`; a paragraph
+        // first line's words come back in the text below: `某某：面对汛期，
+        // 城市排水系统⏎要补上哪些短板？⏎⏎　7月2日晚间，…`; a paragraph
         // the column break carried on may end in a question too.)
         let display = |j: usize| self.classes[j].kind == LineKind::Text && self.classes[j].display;
         let asks_last = |j: usize| {
@@ -996,8 +996,8 @@ impl Reflow<'_, '_> {
             // clause mark after a sentence's end (or the page's furniture),
             // above display type that runs into a dateline or byline, or
             // above the dateline itself: a headline's first line, or one
-            // whose wrap OCR lost (`…一顿团年饭！”⏎⏎某部：外地慈善组织、⏎⏎
-            // 服务组织暂不进入⏎新华社北京1月26日电…`, `第6版⏎⏎某市公布首批
+            // whose wrap OCR lost (`…一起过了个年。”⏎⏎某局：外地的货运车辆、⏎⏎
+            // 冷链车辆暂停进城⏎新华社某地1月26日电…`, `第6版⏎⏎某市公布首批
             // 绿色小区、⏎⏎新华社…`). Running text broken off at a clause
             // mark goes on in running text, not in a piece's opening.
             let opens_text = self.after_sentence(i)
@@ -1475,8 +1475,8 @@ impl Reflow<'_, '_> {
     /// between a line that stopped mid-sentence at the column's edge and
     /// one that carries the sentence on, where the page marks a
     /// paragraph's start by its indent: a headline that exclaims, printed
-    /// where its article's text flows round it (`…这是我的工作，是⏎⏎
-    /// 疫情当前，他们选择留在这里！⏎⏎我的职业…`). Running text that ended
+    /// where its article's text flows round it (`…守在这里是本分，也⏎⏎
+    /// 汛期当前，他们选择坚守！⏎⏎是我们的承诺…`). Running text that ended
     /// a sentence there would go on in an indented line.
     fn exclaims_inside_a_sentence(&self, i: usize) -> bool {
         self.layout.indents == Indents::Width
@@ -1729,7 +1729,7 @@ mod tests {
         // start.
         let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人和快递小哥\n\n\
                     某区总工会为坚守岗位的一线职工送去\n防暑降温用品\n\
-                    当天，区总工会一行人来到\n建筑工地慰问一线职工，送上了\n绿豆汤和防暑药品。\n";
+                    当天，区总工会一行人来到\n建筑工地看望施工的工人，送上\n绿豆汤和防暑药品。\n";
         assert_eq!(kinds_under_column14(tail), [("p", 2), ("d", 2), ("p", 3)]);
     }
 
@@ -1737,8 +1737,8 @@ mod tests {
     fn a_line_broken_off_at_a_clause_mark_above_a_headline_and_dateline_heads_the_piece() {
         // OCR set a blank line under each line of the headline.
         let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人。\n\n\
-                    某某部门：外地的慈善组织、\n\n志愿服务组织暂不进入灾区\n\n\
-                    新华社北京1月26日电 某某部\n门26日发布公告，要求外地慈善\n组织暂不派人进入灾区。\n";
+                    某某局：外地冷链货运车辆、\n\n暂停进入本市城区\n\n\
+                    新华社某地1月26日电 某某局\n今天发布通告，要求外地冷链车\n辆暂停进入本市城区。\n";
         assert_eq!(kinds_under_column14(tail), [("p", 2), ("d", 2), ("p", 3)]);
     }
 
@@ -1746,7 +1746,7 @@ mod tests {
     fn a_line_broken_off_at_a_clause_mark_under_the_furniture_above_a_dateline_is_a_headline() {
         // OCR lost the headline's wrap.
         let page = format!(
-            "第6版\n\n某市公布绿色小区、\n\n新华社某市3月7日电 某市今天公\n布了全市第一批绿色小区名单。\n{}",
+            "第6版\n\n某市公布绿色小区、\n\n新华社某市3月7日电 某市今天公\n布了本市首批绿色小区名单。\n{}",
             COLUMN14.repeat(2)
         );
         assert_eq!(kinds(&page)[1..4], [("d", 1), ("p", 2), ("p", 4)]);

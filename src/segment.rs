@@ -627,7 +627,7 @@ impl Segmenter<'_, '_> {
             });
         // A subhead may run to two lines, when its words come from the
         // piece above and the text under it carries the piece's words on
-        // (`某某快递：“疫情就是命令，防⏎控就是责任！”` in a piece on
+        // (`某某物流：“保供就是任务，送⏎达就是承诺！”` in a piece on
         // couriers' work): two lines over a text of other words head the
         // next piece.
         let runs_on = || {

@@ -580,7 +580,7 @@ fn a_subhead_wrapped_over_two_lines_of_the_pieces_words_stays_inside_its_feature
         (BlockType::Paragraph, "社区还为行动"),
     ]
     .map(|(k, t)| (k, t.to_string()));
-    let subhead = "登记早！社区工作人员提前入户，居民\n群众主动配合";
+    let subhead = "登记早！社区网格员提前入户，居民\n群众主动配合";
     assert_eq!(feature_with_wrapped_subhead(subhead), starts);
 }
 
@@ -592,24 +592,32 @@ fn a_feature_whose_first_subhead_cuts_off_its_opening_stays_one_article() {
     // (pass 7c).
     let p = page(
         "城东新建三座口袋公园\n\
-         \u{3000}本报讯 市园林部门近日在老城区\n新建三座口袋公园，为周边居民提供\n\
-         休闲去处。三座公园分别位于老城区\n的东、西、北三个片区，总面积约一\n\
+         \u{3000}本报讯 市园林部门近日在老城区\n\
+         新建三座口袋公园，为周边居民提供\n\
+         休闲去处。三座公园分别位于老城区\n\
+         的东、西、北三个片区，总面积约一\n\
          万平方米，于今年春季开工建设。\n\
-         \u{3000}公园内设有健身步道和儿童游乐设\n施，受到周边居民欢迎。\n\
-         某地日记：气体公司不\n能断氧！\n\
-         \u{3000}一般病人使用呼吸机，每分钟消\n耗两升氧气，重症病人也不过六升。\n\
-         一名新冠肺炎患者，每分钟消耗\n多少氧气？\n\
-         答案是：六十升！\n\
-         一天运送九百瓶\n\
-         \u{3000}2月29日，我和同事驱车来到城东\n的气体公司。“疫情暴发后，各医院\n\
-         用氧量是日常峰值的十倍还多，我们\n一天运了九百个氧气瓶，断氧的事一\n\
-         刻也不能发生。”公司负责人说。\n\
-         \u{3000}为了保障氧气供应，公司的司机们\n连续工作，每天往返医院十多趟，把\n\
-         氧气瓶送到病房门口，不能断氧。\n",
+         \u{3000}公园内设有健身步道和儿童游乐设\n\
+         施，受到周边居民欢迎。\n\
+         某地日记：城南水厂不\n\
+         能断水！\n\
+         \u{3000}一户人家每天用水不过半吨，旱\n\
+         季也不过一吨，一座县城的全部居民\n\
+         每天要用多少吨水？\n\
+         答案是：六万吨！\n\
+         一天送出九百车\n\
+         \u{3000}2月29日，我和同事驱车来到城南\n\
+         水厂。“旱情持续以后，各乡镇用\n\
+         水量是平日峰值的十倍还多，我们\n\
+         一天送出九百车清水，断水的事一\n\
+         刻也不能发生。”水厂负责人说。\n\
+         \u{3000}为了保障供水，城南水厂的司机们\n\
+         连续工作，每天往返乡镇十多趟，把\n\
+         清水送到村民家门口，不能断水。\n",
     );
     assert_eq!(p.articles.len(), 2, "{:#?}", summary(&p));
     let a = &p.articles[1];
-    assert_eq!(a.title.as_deref(), Some("某地日记：气体公司不能断氧！"));
+    assert_eq!(a.title.as_deref(), Some("某地日记：城南水厂不能断水！"));
     assert_eq!(a.subtitle, None);
     let blocks: Vec<(BlockType, String)> = a
         .blocks
@@ -617,11 +625,11 @@ fn a_feature_whose_first_subhead_cuts_off_its_opening_stays_one_article() {
         .map(|b| (b.kind, b.text.chars().take(6).collect()))
         .collect();
     let expected = [
-        (BlockType::Paragraph, "一般病人使用"),
-        (BlockType::Paragraph, "答案是：六十"),
-        (BlockType::Heading, "一天运送九百"),
+        (BlockType::Paragraph, "一户人家每天"),
+        (BlockType::Paragraph, "答案是：六万"),
+        (BlockType::Heading, "一天送出九百"),
         (BlockType::Paragraph, "2月29日，"),
-        (BlockType::Paragraph, "为了保障氧气"),
+        (BlockType::Paragraph, "为了保障供水"),
     ]
     .map(|(k, t)| (k, t.to_string()));
     assert_eq!(blocks, expected);
@@ -631,7 +639,7 @@ fn a_feature_whose_first_subhead_cuts_off_its_opening_stays_one_article() {
 fn display_type_inside_the_text_of_a_piece_without_a_headline_heads_it() {
     // The second piece opens with its byline, no headline above it; its
     // headline stands inside its first paragraph, which runs on below it
-    // (`…户外作业⏎⏎全面动员…⏎⏎的环卫工人…`), and the text under it carries
+    // (`…堤防巡查⏎⏎全面动员…⏎⏎的队员…`), and the text under it carries
     // the piece's words on: the piece's headline, not a subhead.
     let p = page(
         "城东新建三座口袋公园\n\
@@ -644,27 +652,27 @@ fn display_type_inside_the_text_of_a_piece_without_a_headline_heads_it() {
          施，受到周边居民欢迎。\n\
          \n\
          □ 本报记者 张三\n\
-         \u{3000}近日，某区总工会开展送清凉活动，\n\
-         走访慰问露天高温岗位一线职工，为\n\
-         他们送去防暑降温用品和慰问金，向\n\
-         全区各行业一线职工特别是户外作业\n\
+         \u{3000}近日，某区水务局开展防汛大巡查，\n\
+         走访沿江堤防和泵站的值守人员，为\n\
+         他们送去雨具防汛物资和慰问金，向\n\
+         全区各部门值守人员特别是堤防巡查\n\
          \n\
-         全面动员迎战高温酷暑\n\
+         全面动员迎战汛期考验\n\
          \n\
-         的环卫工人和快递员致以亲切问候。\n\
-         \u{3000}该区总工会还为露天高温岗位一线\n\
-         职工送去防暑降温用品和慰问金，受\n\
-         到了一线职工们的欢迎。\n",
+         的队员和泵站职工表示感谢和慰问。\n\
+         \u{3000}该区水务局还为沿江各堤防和泵站的\n\
+         值守人员送去雨具、防汛物资等，受\n\
+         到了值守人员们的欢迎。\n",
     );
     assert_eq!(p.articles.len(), 2, "{:#?}", summary(&p));
     let a = &p.articles[1];
-    assert_eq!(a.title.as_deref(), Some("全面动员迎战高温酷暑"));
+    assert_eq!(a.title.as_deref(), Some("全面动员迎战汛期考验"));
     assert_eq!(a.byline.reporters, ["张三"]);
     assert_eq!(a.blocks.len(), 2);
     assert!(a.blocks.iter().all(|b| b.kind == BlockType::Paragraph));
     assert!(a.blocks[0]
         .text
-        .ends_with("户外作业的环卫工人和快递员致以亲切问候。"));
+        .ends_with("堤防巡查的队员和泵站职工表示感谢和慰问。"));
 }
 
 #[test]
