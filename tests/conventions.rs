@@ -32,6 +32,17 @@ const FEATURE_OPENING: &str = "社区防控一线见闻\n\
      连日来，记者走访了本市多个社区，看到\n社区工作人员坚守岗位，居民群众主动配合，\n\
      社区防控工作有序开展，各个社区都有自己的\n好办法。\n";
 
+/// A short report in 16-cell columns, paragraphs opening on `　`, that
+/// tests set before a piece of theirs so that the column can be measured.
+const PARK_PIECE: &str = "城东新建三座口袋公园\n\
+     \u{3000}本报讯 市园林部门近日在老城区\n\
+     新建三座口袋公园，为周边居民提供\n\
+     休闲去处。三座公园分别位于老城区\n\
+     的东、西、北三个片区，总面积约一\n\
+     万平方米，于今年春季开工建设。\n\
+     \u{3000}公园内设有健身步道和儿童游乐设\n\
+     施，受到周边居民欢迎。\n";
+
 /// The one article of a page of one feature, its title checked, and each
 /// block's kind with its first six chars.
 fn one_feature_blocks(p: &Page, title: &str) -> Vec<(BlockType, String)> {
@@ -590,15 +601,8 @@ fn a_feature_whose_first_subhead_cuts_off_its_opening_stays_one_article() {
     // it, so segmentation cuts there; the headline above the opening finds
     // its words under the subhead, and placement gives it the text there
     // (pass 7c).
-    let p = page(
-        "城东新建三座口袋公园\n\
-         \u{3000}本报讯 市园林部门近日在老城区\n\
-         新建三座口袋公园，为周边居民提供\n\
-         休闲去处。三座公园分别位于老城区\n\
-         的东、西、北三个片区，总面积约一\n\
-         万平方米，于今年春季开工建设。\n\
-         \u{3000}公园内设有健身步道和儿童游乐设\n\
-         施，受到周边居民欢迎。\n\
+    let p = page(&format!(
+        "{PARK_PIECE}\
          某地日记：城南水厂不\n\
          能断水！\n\
          \u{3000}一户人家每天用水不过半吨，旱\n\
@@ -614,7 +618,7 @@ fn a_feature_whose_first_subhead_cuts_off_its_opening_stays_one_article() {
          \u{3000}为了保障供水，城南水厂的司机们\n\
          连续工作，每天往返乡镇十多趟，把\n\
          清水送到村民家门口，不能断水。\n",
-    );
+    ));
     assert_eq!(p.articles.len(), 2, "{:#?}", summary(&p));
     let a = &p.articles[1];
     assert_eq!(a.title.as_deref(), Some("某地日记：城南水厂不能断水！"));
@@ -641,15 +645,8 @@ fn display_type_inside_the_text_of_a_piece_without_a_headline_heads_it() {
     // headline stands inside its first paragraph, which runs on below it
     // (`…堤防巡查⏎⏎全面动员…⏎⏎的队员…`), and the text under it carries
     // the piece's words on: the piece's headline, not a subhead.
-    let p = page(
-        "城东新建三座口袋公园\n\
-         \u{3000}本报讯 市园林部门近日在老城区\n\
-         新建三座口袋公园，为周边居民提供\n\
-         休闲去处。三座公园分别位于老城区\n\
-         的东、西、北三个片区，总面积约一\n\
-         万平方米，于今年春季开工建设。\n\
-         \u{3000}公园内设有健身步道和儿童游乐设\n\
-         施，受到周边居民欢迎。\n\
+    let p = page(&format!(
+        "{PARK_PIECE}\
          \n\
          □ 本报记者 张三\n\
          \u{3000}近日，某区水务局开展防汛大巡查，\n\
@@ -663,7 +660,7 @@ fn display_type_inside_the_text_of_a_piece_without_a_headline_heads_it() {
          \u{3000}该区水务局还为沿江各堤防和泵站的\n\
          值守人员送去雨具、防汛物资等，受\n\
          到了值守人员们的欢迎。\n",
-    );
+    ));
     assert_eq!(p.articles.len(), 2, "{:#?}", summary(&p));
     let a = &p.articles[1];
     assert_eq!(a.title.as_deref(), Some("全面动员迎战汛期考验"));
