@@ -39,4 +39,3 @@ pub use chars::{
     is_terminal_punct, is_ws,
 };
 pub use rules::{clean_body, clean_display, undouble, undouble_tail};
-pub(crate) use rules::{full_width_of, HALF_WIDTH_MARKS};

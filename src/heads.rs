@@ -338,34 +338,19 @@ fn width(text: &str) -> f32 {
 }
 
 /// The width of display line `line` as printed, from `printed`, its
-/// width as the page prints its digits: white space takes no cell, and
-/// ASCII punctuation takes a full one, as display type prints `，：！？（）`
-/// — OCR reads them as ASCII and sets white space round them
-/// (`王某 : 借春风` is six cells wide, as `王某：借春风` is).
+/// width as the page prints its digits: measured with its white space
+/// closed up, which takes no cell in display type. OCR sets white space
+/// round a headline's marks and reads them as ASCII (`王某 : 借春风`);
+/// closed up, a mark next to Chinese text measures a full cell, as
+/// [`Line`] measures it (`王某:借春风`, six cells).
 fn display_width(line: &Line, printed: f32) -> f32 {
-    // (Only marks next to Chinese text, as cleaning makes them full width:
-    // `AI, 5G` keeps its comma narrow.)
-    let mut ascii_punct = 0usize;
-    if line
-        .raw
-        .bytes()
-        .any(|b| crate::clean::HALF_WIDTH_MARKS.contains(&b))
-    {
-        let mut marks = line.raw.chars().filter(|c| !c.is_whitespace());
-        let (mut prev, mut cur) = (None, marks.next());
-        while let Some(c) = cur {
-            let next = marks.next();
-            if crate::clean::full_width_of(c).is_some()
-                && (prev.is_some_and(crate::clean::is_cjk)
-                    || next.is_some_and(crate::clean::is_cjk))
-            {
-                ascii_punct += 1;
-            }
-            (prev, cur) = (Some(c), next);
-        }
-    }
-    let glyphs = printed - (line.width - line.glyphs);
-    quotes_half(line.raw, glyphs + ascii_punct as f32 / 2.0)
+    let width = if line.width == line.glyphs {
+        printed
+    } else {
+        let closed: String = line.raw.chars().filter(|c| !c.is_whitespace()).collect();
+        printed - line.width + crate::lines::widths_of(&closed).0
+    };
+    quotes_half(line.raw, width)
 }
 
 /// `printed`, the width of `text` as lines measure it, with its curly

@@ -72,14 +72,23 @@ fn texts(a: &Article) -> impl Iterator<Item = &str> {
         .chain(a.blocks.iter().map(|b| b.text.as_str()))
 }
 
-/// The double quotes of `text`: the index of each one's last UTF-8 byte,
-/// and whether it opens. `“` and `”` are `E2 80 9C` and `E2 80 9D`, found
-/// by their lead byte.
-fn quotes(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+/// The curly quotes of `text`, found by their lead byte: the index of each
+/// one's last UTF-8 byte, and that byte (`‘` `’` `“` `”` are `E2 80 98`,
+/// `99`, `9C`, `9D`).
+fn curly(text: &str) -> impl Iterator<Item = (usize, u8)> + '_ {
     let bytes = text.as_bytes();
     memchr::memchr_iter(0xE2, bytes).filter_map(move |i| match bytes.get(i + 1..i + 3) {
-        Some([0x80, 0x9C]) => Some((i + 2, true)),
-        Some([0x80, 0x9D]) => Some((i + 2, false)),
+        Some(&[0x80, last @ (0x98 | 0x99 | 0x9C | 0x9D)]) => Some((i + 2, last)),
+        _ => None,
+    })
+}
+
+/// The double quotes of `text`: the index of each one's last UTF-8 byte,
+/// and whether it opens.
+fn quotes(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+    curly(text).filter_map(|(i, last)| match last {
+        0x9C => Some((i, true)),
+        0x9D => Some((i, false)),
         _ => None,
     })
 }
@@ -87,11 +96,9 @@ fn quotes(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
 /// Whether `text` holds single quotes too: OCR reads a double quote as a
 /// single one as often (`中华文明的‘纸上博物馆”` for `“纸上博物馆”`), so
 /// which quote pairs with which cannot be told, and the text stays as
-/// printed. (`‘` and `’` are `E2 80 98` and `E2 80 99`.)
+/// printed.
 fn mixed(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr_iter(0xE2, bytes)
-        .any(|i| matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x98 | 0x99])))
+    curly(text).any(|(_, last)| matches!(last, 0x98 | 0x99))
 }
 
 /// Whether `text`'s first double quote closes a quote carried over from
@@ -148,12 +155,12 @@ fn pair_in_order(text: &mut String) {
     }
     let lead = usize::from(carried_over(text));
     let opens = |k: usize| k >= lead && (k - lead).is_multiple_of(2);
-    if quotes(text).enumerate().all(|(k, (_, q))| q == opens(k)) {
+    let at: Vec<(usize, bool)> = quotes(text).collect();
+    if at.iter().enumerate().all(|(k, &(_, q))| q == opens(k)) {
         return;
     }
-    let at: Vec<usize> = quotes(text).map(|(i, _)| i).collect();
     let mut bytes = std::mem::take(text).into_bytes();
-    for (k, i) in at.into_iter().enumerate() {
+    for (k, (i, _)) in at.into_iter().enumerate() {
         bytes[i] = if opens(k) { 0x9C } else { 0x9D };
     }
     *text = String::from_utf8(bytes).expect("a curly quote turned is a curly quote");

@@ -606,8 +606,8 @@ impl Segmenter<'_, '_> {
         {
             return true;
         }
-        // One line, or one wrapped onto a second that holds a glyph or
-        // two and its closing marks (`行动快！某某社区：当天部署到位，至今零投⏎诉`,
+        // One line or two; a second that holds a glyph or two and its
+        // closing marks is the first one's wrap (`行动快！某某社区：当天部署到位，至今零投⏎诉`,
         // `某某物流：“同心协力，共渡难⏎关！”`).
         let wrapped = lines.len() == 2
             && self.lines[lines[1]]
@@ -625,17 +625,7 @@ impl Segmenter<'_, '_> {
                     .first()
                     .is_some_and(|&l| cv::files_a_title(self.lines[l].key))
             });
-        // A subhead may run to two lines, when its words come from the
-        // piece above and the text under it carries the piece's words on
-        // (`某某物流：“保供就是任务，送⏎达就是承诺！”` in a piece on
-        // couriers' work): two lines over a text of other words head the
-        // next piece.
-        let runs_on = || {
-            self.coheres(d, next)
-                && BigramSet::of(lines.iter().map(|&l| self.lines[l].key)).share_in(&self.above(d))
-                    >= SUBHEAD_ECHO
-        };
-        if !(lines.len() == 1 || wrapped || lines.len() == 2) {
+        if lines.len() > 2 {
             return false;
         }
         if line.len() > MAX_SUBHEAD || cv::is_slogan(line.key) || cv::is_column_name(line.key) {
@@ -644,8 +634,16 @@ impl Segmenter<'_, '_> {
         if d.paras().next().is_none() || (d.opening == Opening::Lead && !title_filed) {
             return false;
         }
-        if lines.len() == 2 && !wrapped && !title_filed && !runs_on() {
-            return false;
+        // Two lines, not a wrap onto a glyph or two: a subhead when its
+        // words come from the piece above and the text under it carries the
+        // piece's words on (`某某物流：“保供就是任务，送⏎达就是承诺！”` in a
+        // piece on couriers' work); two lines over a text of other words
+        // head the next piece.
+        if lines.len() == 2 && !wrapped && !title_filed {
+            let words = BigramSet::of(lines.iter().map(|&l| self.lines[l].key));
+            if !self.coheres(d, next) || words.share_in(&self.above(d)) < SUBHEAD_ECHO {
+                return false;
+            }
         }
         // A piece under its own byline line (`□ 本报记者 X`) is a long
         // feature, the kind that runs subheads; so is one filed under its

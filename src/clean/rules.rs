@@ -27,7 +27,6 @@ mod tokens;
 
 pub use doubled::{undouble, undouble_tail};
 use punct::{convert_punct, convert_quotes};
-pub(crate) use punct::{full_width_of, HALF_WIDTH_MARKS};
 use spaces::{clean_spacing_only, join_tokens};
 use tokens::tokenize;
 

@@ -5,13 +5,10 @@
 use super::tokens::Tok;
 use crate::clean::chars::{is_cjk_text, is_latin_letter};
 
-/// The ASCII punctuation [`full_width_of`] makes full width, as bytes.
-pub(crate) const HALF_WIDTH_MARKS: &[u8] = b",:;?!()";
-
 /// ASCII punctuation that becomes full width next to Chinese text, and its
 /// full-width form: `,` → `，`, `:` → `：`, `;` → `；`, `?` → `？`, `!` → `！`,
 /// `(` → `（`, `)` → `）`.
-pub(crate) fn full_width_of(c: char) -> Option<char> {
+pub(super) fn full_width_of(c: char) -> Option<char> {
     Some(match c {
         ',' => '，',
         ':' => '：',
@@ -185,15 +182,6 @@ pub(super) fn convert_punct(toks: &mut [Tok]) {
 #[cfg(test)]
 mod tests {
     use crate::clean::clean_body;
-
-    #[test]
-    fn the_half_width_marks_are_the_marks_made_full_width() {
-        use super::{full_width_of, HALF_WIDTH_MARKS};
-        for b in 0u8..128 {
-            let listed = HALF_WIDTH_MARKS.contains(&b);
-            assert_eq!(full_width_of(char::from(b)).is_some(), listed, "{b}");
-        }
-    }
 
     #[test]
     fn ascii_punct_next_to_chinese() {
