@@ -672,14 +672,21 @@ impl Reflow<'_, '_> {
         // The next line carries the sentence on: running text, not
         // indented; `full` lets a line at the column's full width count
         // however its end reads.
-        let next_carries_on = |full: bool| {
-            next.is_some_and(|n| {
+        let carries_on_at = |n: Option<usize>, full: bool| {
+            n.is_some_and(|n| {
                 let shape = self.layout.shape(self.lines, n);
                 self.classes[n].kind == LineKind::Text
                     && (!self.classes[n].display || (full && shape == Shape::Full))
                     && shape != Shape::Indent
             })
         };
+        let next_carries_on = |full: bool| carries_on_at(next, full);
+        // Or, for a line set apart above, the text past the display lines
+        // set apart under it carries it on: a page's slogan and a headline printed one under
+        // the other inside the sentence (`…付款部经理⏎⏎喜迎新春 共创美好
+        // 生活⏎⏎某国银行注销无主户头⏎增收千万元⏎⏎罗某说，…`).
+        let carries_on_past_display =
+            || self.lines[i - 1].is_blank() && carries_on_at(self.past_display_run(i), true);
         if shape == Shape::Wide {
             // A display line across columns, set apart (a blank line above
             // or below it), above a paragraph's start: a headline the
@@ -697,7 +704,7 @@ impl Reflow<'_, '_> {
                 || heads_start
             {
                 Continues::No
-            } else if c.display && prev_mid_sentence && set_off && next_carries_on(true) {
+            } else if c.display && prev_mid_sentence && set_off && carries_on_past_display() {
                 Continues::Interleaved(0.7)
             } else {
                 Continues::Yes(0.8)
@@ -781,7 +788,7 @@ impl Reflow<'_, '_> {
                 || (shape == Shape::Indent
                     && self.lines[i - 1].is_blank()
                     && crate::heads::couplet(self.lines[i].raw)
-                    && next_carries_on(true)))
+                    && carries_on_past_display()))
         {
             return Continues::Interleaved(0.6);
         }
@@ -827,6 +834,33 @@ impl Reflow<'_, '_> {
         } else {
             Continues::Interleaved(0.6)
         })
+    }
+
+    /// The first text line past the display lines that follow line `i`
+    /// (up to [`MAX_GROUP`] of them, none ending a sentence or clause, none
+    /// at the column's full width), when a blank line sets it apart from
+    /// them; else the next text line.
+    fn past_display_run(&self, i: usize) -> Option<usize> {
+        let mut last = i;
+        let mut n = self.next_text(i);
+        for _ in 0..MAX_GROUP {
+            let Some(k) = n else { break };
+            let c = &self.classes[k];
+            let display = c.kind == LineKind::Text
+                && c.display
+                && !c.terminal
+                && !c.clause_end
+                && self.layout.shape(self.lines, k) != Shape::Full;
+            if !display {
+                break;
+            }
+            last = k;
+            n = self.next_text(k);
+        }
+        match n {
+            Some(k) if last > i && k == last + 1 => None,
+            _ => n,
+        }
     }
 
     /// The last glyph of line `a` and the first of line `b` make a bigram
@@ -1694,6 +1728,32 @@ mod tests {
         let classes = classify(&lines);
         let layout = crate::layout::measure(&lines, &classes);
         reflow(&lines, &classes, &layout).units
+    }
+
+    #[test]
+    fn a_slogan_and_a_headline_set_apart_inside_a_sentence_leave_the_paragraph_open() {
+        // The sentence breaks off at the column's edge; the page's slogan
+        // and a headline wrapped onto a short line stand under it, each set
+        // apart by blank lines; the text past them carries the sentence on.
+        let before = "本报讯（记者 王五）市交通委\n昨天发布消息，本市今年将新开\n通十二条公交线路，方便市民\n\
+                      出行。新线路主要覆盖城市新\n建住宅区和产业园区，其中四\n\n";
+        let slogan = "瑞雪迎春 共绘幸福画卷\n\n";
+        let headline = "本市新开通十二条公交线路方便出行\n惠及百万\n\n";
+        let after =
+            "条线路将在春节前投入运营。\n据介绍，新线路均采用新能源\n车辆，车内配备无障碍设施。\n";
+        let u = units(&format!("{before}{slogan}{headline}{after}"));
+        assert_eq!(
+            u,
+            vec![
+                Unit::Para {
+                    lines: vec![0, 1, 2, 3, 4, 11, 12, 13],
+                    lead: true
+                },
+                Unit::Display {
+                    lines: vec![6, 8, 9]
+                },
+            ]
+        );
     }
 
     #[test]
