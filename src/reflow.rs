@@ -1027,14 +1027,16 @@ impl Reflow<'_, '_> {
                 return (true, 0.6);
             }
             // A line not marked as a paragraph's start that breaks off at a
-            // clause mark after a sentence's end (or the page's furniture),
-            // above display type that runs into a dateline or byline, or
-            // above the dateline itself: a headline's first line, or one
-            // whose wrap OCR lost (`…一起过了个年。”⏎⏎某局：外地的货运车辆、⏎⏎
+            // clause mark after a sentence's end (or the page's furniture,
+            // or right under display type, whose last line it is), above
+            // display type that runs into a dateline or byline, or above
+            // the dateline itself: a headline's first line, or one whose
+            // wrap OCR lost (`…一起过了个年。”⏎⏎某局：外地的货运车辆、⏎⏎
             // 冷链车辆暂停进城⏎新华社某地1月26日电…`, `第6版⏎⏎某市公布首批
             // 绿色小区、⏎⏎新华社…`). Running text broken off at a clause
             // mark goes on in running text, not in a piece's opening.
             let opens_text = self.after_sentence(i)
+                || follows_display
                 || self.prev_text(i).is_none_or(|p| {
                     matches!(self.classes[p].kind, LineKind::Date | LineKind::Edition)
                 });
@@ -1800,6 +1802,16 @@ mod tests {
                     某某局：外地冷链货运车辆、\n\n暂停进入本市城区\n\n\
                     新华社某地1月26日电 某某局\n今天发布通告，要求外地冷链车\n辆暂停进入本市城区。\n";
         assert_eq!(kinds_under_column14(tail), [("p", 2), ("d", 2), ("p", 3)]);
+    }
+
+    #[test]
+    fn a_line_broken_off_at_a_clause_mark_under_a_headline_above_a_dateline_ends_it() {
+        // A headline wrapped over short lines, its last ending in a comma
+        // (OCR read the closing quote so), right above the dateline.
+        let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人。\n\n\
+                    某某救援队：打\n通本市物资配送\n最后一段路，\n\
+                    新华社某地1月26日电 某某局\n今天发布通告，要求外地冷链车\n辆暂停进入本市城区。\n";
+        assert_eq!(kinds_under_column14(tail), [("p", 2), ("d", 3), ("p", 3)]);
     }
 
     #[test]
