@@ -488,15 +488,17 @@ pub fn place(
         }
     }
     // Display type printed inside the text of a piece that has no headline
-    // is that piece's headline, printed where its text flows round it
+    // (a column's name is none) is that piece's headline, printed where its text flows round it
     // (`…特别是沿江各⏎⏎全面动员迎战汛期⏎⏎乡镇干部群众…`), whatever its words
     // share: sure only as a guess. Not a note in brackets or a photo's
     // caption, which no headline is (`（下转第三版）`, `图为…`).
     orphans.retain(|&((i, k), t)| {
         let inside = targets[t].first_unit < items[i].unit && items[i].unit < targets[t].last_unit;
-        let heads_it = inside
-            && heads[t].is_empty()
-            && !crate::conventions::is_note_or_caption(&items[i].fields[k].text);
+        let headless = heads[t]
+            .iter()
+            .all(|&((hi, hk), _)| items[hi].fields[hk].column);
+        let heads_it =
+            inside && headless && !crate::conventions::is_note_or_caption(&items[i].fields[k].text);
         if heads_it {
             heads[t].push(((i, k), GUESS_SURENESS));
             guesses.push(((i, k), t));

@@ -469,10 +469,16 @@ impl Segmenter<'_, '_> {
         // two paragraphs.
         let headless_inside = self.current.as_ref().is_some_and(|d| {
             self.pending.len() == 1
-                && d.heads.is_empty()
+                && !self.has_headline_above(d)
                 && self.inside_last_para(d, self.pending[0])
         });
         if headless_inside && self.set_aside_interleaved(u) {
+            return self.push_para(u);
+        }
+        // (So is one the subhead test reads as the piece going on under
+        // it: no subhead stands inside a paragraph.)
+        if headless_inside && self.is_subhead(self.pending[0], u) {
+            self.out.free.append(&mut self.pending);
             return self.push_para(u);
         }
         if self.pending.len() == 1 && self.is_subhead(self.pending[0], u) {
@@ -520,6 +526,15 @@ impl Segmenter<'_, '_> {
         };
         let end = self.units[last].lines().last().copied().unwrap_or(0);
         self.units[u].lines().first().is_some_and(|&l| l < end)
+    }
+
+    /// Display type stands above draft `d`'s start: a headline, most
+    /// likely. A column's name (`【百姓茶座】`) is no headline: a column's
+    /// piece has its own title too.
+    fn has_headline_above(&self, d: &Draft) -> bool {
+        d.heads
+            .iter()
+            .any(|&h| !matches!(self.units[h], Unit::Column { .. }))
     }
 
     /// Display unit `u` is one line of a page slogan couplet

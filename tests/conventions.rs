@@ -673,6 +673,37 @@ fn display_type_inside_the_text_of_a_piece_without_a_headline_heads_it() {
 }
 
 #[test]
+fn display_type_inside_a_column_pieces_text_is_its_title() {
+    // A column's piece: the column's name over it, no headline. Display
+    // type stands inside its paragraph (`…社区里的⏎⏎街巷书香满社区⏎⏎书屋，…`),
+    // its words the piece's: the piece's title, not a subhead.
+    let p = page(&format!(
+        "{PARK_PIECE}\
+         \n\
+         【城市茶座】\n\
+         \n\
+         \u{3000}近几年，本市不少街巷建起了书屋，\n\
+         居民下楼就能借到书，孩子放学后也\n\
+         有了看书写作业的去处。书屋多由社\n\
+         区腾出闲置房间改建，志愿者轮流值\n\
+         守，藏书来自居民捐赠。社区里的\n\
+         \n\
+         街巷书香满社区\n\
+         \n\
+         书屋，已经成了邻里见面的地方。\n\
+         \u{3000}书香不只留在屋里。每到周末，\n\
+         老人们在门口下棋，年轻人在院里\n\
+         办起小型讲座，邻里之间熟络多了。\n",
+    ));
+    assert_eq!(p.articles.len(), 2, "{:#?}", summary(&p));
+    let a = &p.articles[1];
+    assert_eq!(a.column.as_deref(), Some("城市茶座"));
+    assert_eq!(a.title.as_deref(), Some("街巷书香满社区"));
+    assert!(a.blocks.iter().all(|b| b.kind == BlockType::Paragraph));
+    assert_eq!(a.blocks.len(), 2, "{:#?}", a.blocks);
+}
+
+#[test]
 fn a_caption_a_triangle_opens_runs_as_text_inside_its_piece() {
     // Copy published online marks a picture's or a video's caption in the
     // text with a triangle; wrapped over two lines, it is neither a
