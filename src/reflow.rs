@@ -142,6 +142,10 @@ const MAX_GROUP: usize = 8;
 /// development corpus: above 0 it gives OCR back 0.001 that waiting across
 /// blocks cost (one page 0.021), at 0.1 an OCR page loses 0.041.
 const MIN_WAITING_SHARE: f32 = 0.05;
+/// Most paragraphs waiting for their text at once (an extractor that reads
+/// a page block by block may cut several before it prints the text of
+/// any).
+const MAX_WAITING: usize = 3;
 /// A paragraph's first line is indented by two cells (空两格).
 const INDENT_CELLS: f32 = 2.0;
 /// How far a line's measured shortfall may stray from [`INDENT_CELLS`] and
@@ -170,7 +174,7 @@ pub fn reflow_with(
         units: Vec::new(),
         sure: vec![1.0; lines.len()],
         open: None,
-        parked: None,
+        parked: Vec::new(),
         carried: None,
         anchors: FxHashMap::default(),
         after_start: false,
@@ -209,9 +213,10 @@ struct Reflow<'a, 'b> {
     sure: Vec<Decision>,
     /// The paragraph (index into `units`) that has not ended.
     open: Option<usize>,
-    /// A paragraph that stopped mid-sentence at a column's foot where
-    /// another piece's text began: its text carries on further down.
-    parked: Option<usize>,
+    /// Paragraphs that stopped mid-sentence at a column's foot where
+    /// another piece's text began, oldest first: their text carries on
+    /// further down.
+    parked: Vec<usize>,
     /// The block being read carried on a waiting paragraph: the line the
     /// paragraphs it goes on to open read after.
     carried: Option<usize>,
@@ -289,15 +294,15 @@ impl Reflow<'_, '_> {
             match self.continues(i) {
                 Continues::Yes(sure) => {
                     self.sure[i] = sure;
-                    if self.unparks(i, self.open) {
+                    if let Some(k) = self.unparks(i, self.open) {
                         // Two columns read in turn: this block carries on
                         // the paragraph that broke off first, and the open
                         // one, broken off too, waits for the next.
-                        let broke_off = self.open.filter(|_| self.open_mid_sentence());
-                        self.open = self.parked.take();
+                        let broke_off = self.open.filter(|_| self.open_broken_off());
+                        self.open = Some(self.parked.remove(k));
                         self.carry();
                         self.add_body(i);
-                        self.parked = broke_off;
+                        self.wait(broke_off);
                         return;
                     }
                     // The waiting paragraph waits on across the open
@@ -311,10 +316,12 @@ impl Reflow<'_, '_> {
                 // mid-sentence at a column's foot: it waits for its text.
                 Continues::No => self.park(),
             }
-        } else if self.parked.is_some() && self.ends_no_paragraph_start(i) && self.unparks(i, None)
+        } else if let Some(k) = (!self.parked.is_empty() && self.ends_no_paragraph_start(i))
+            .then(|| self.unparks(i, None))
+            .flatten()
         {
             self.sure[i] = 0.6;
-            self.open = self.parked.take();
+            self.open = Some(self.parked.remove(k));
             self.carry();
             return self.add_body(i);
         }
@@ -336,12 +343,12 @@ impl Reflow<'_, '_> {
     /// paragraph's, ends the wait: two columns read in turn hand each
     /// other their text block by block.
     fn forget_parked(&mut self, i: usize) {
-        if self.parked.is_some()
+        if !self.parked.is_empty()
             && i > 0
             && self.lines[i - 1].is_blank()
             && !self.starts_paragraph(i)
         {
-            self.parked = None;
+            self.parked.clear();
         }
     }
 
@@ -372,50 +379,95 @@ impl Reflow<'_, '_> {
     /// of a column, where a blank line follows, waits for its text.
     fn park(&mut self) {
         if self.hints.is_empty()
-            && self.open_mid_sentence()
+            && self.open_broken_off()
             && self
                 .open_last()
                 .is_some_and(|p| self.lines.get(p + 1).is_some_and(Line::is_blank))
         {
-            self.parked = self.open;
+            self.wait(self.open);
         }
         self.open = None;
     }
 
-    /// Line `i` opens a block (a blank line above it) while a paragraph
-    /// waits for its text, and the block's words are more the waiting
-    /// paragraph's than the open one's (`rival`). An open paragraph whose
-    /// last line ends in a clause mark or inside a bracket (`…将才学、`,
-    /// `（记者`) keeps the block: its sentence cannot end there.
-    fn unparks(&self, i: usize, rival: Option<usize>) -> bool {
-        let Some(parked) = self.parked else {
-            return false;
-        };
+    /// Paragraph `u`, if any, waits for its text, with those already
+    /// waiting (the oldest past [`MAX_WAITING`] given up).
+    fn wait(&mut self, u: Option<usize>) {
+        let Some(u) = u else { return };
+        if !self.parked.contains(&u) {
+            if self.parked.len() == MAX_WAITING {
+                self.parked.remove(0);
+            }
+            self.parked.push(u);
+        }
+    }
+
+    /// Line `i` opens a block (a blank line above it) while paragraphs
+    /// wait for their text, and the block's words are more a waiting
+    /// paragraph's than the open one's (`rival`): which of the waiting
+    /// (index into them), the one whose words the block shares most. An
+    /// open paragraph whose last line ends in a clause mark or inside a
+    /// bracket (`…将才学、`, `（记者`) keeps the block: its sentence cannot
+    /// end there.
+    fn unparks(&self, i: usize, rival: Option<usize>) -> Option<usize> {
+        if self.parked.is_empty() {
+            return None;
+        }
         if !(self.lines[i - 1].is_blank()
             && self.classes[i].kind == LineKind::Text
             && self.layout.indents != Indents::None
             && !self.starts_paragraph(i))
         {
-            return false;
+            return None;
         }
+        // The block's words: down to the blank line, which may take in the
+        // piece's next paragraphs too (its subject), and down to the end
+        // of the paragraph it carries on (not drowned in the paragraphs
+        // past it); whichever a paragraph shares more.
         let end = (i..self.lines.len())
             .find(|&j| self.lines[j].is_blank())
             .unwrap_or(self.lines.len());
-        let block: String = self.lines[i..end].iter().map(|l| l.key).collect();
+        let para_end = (i + 1..end)
+            .find(|&j| self.ends_paragraph(j - 1))
+            .unwrap_or(end);
+        let key =
+            |a: usize, b: usize| -> String { self.lines[a..b].iter().map(|l| l.key).collect() };
+        let (block, para) = (key(i, end), key(i, para_end));
         let share = |u: usize| {
-            crate::overlap::coverage_in(
-                &block,
-                self.units[u].lines().iter().map(|&l| self.lines[l].key),
-            )
+            let keys = || self.units[u].lines().iter().map(|&l| self.lines[l].key);
+            let whole = crate::overlap::coverage_in(&block, keys());
+            if para_end < end {
+                whole.max(crate::overlap::coverage_in(&para, keys()))
+            } else {
+                whole
+            }
         };
-        let waiting = share(parked);
+        // A waiting paragraph's last glyph and the block's first make a
+        // word the page prints whole (`…参考图⏎⏎谱》，…`): strong evidence,
+        // before shared words.
+        let evidence = |u: usize| {
+            let cuts_word = self.units[u]
+                .lines()
+                .last()
+                .is_some_and(|&l| self.word_across(l, i));
+            (cuts_word, share(u))
+        };
+        let (k, (cuts_word, waiting)) = self
+            .parked
+            .iter()
+            .map(|&u| evidence(u))
+            .enumerate()
+            .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.total_cmp(&b.1 .1)))?;
         let clause_open = |u: usize| {
             self.units[u].lines().last().is_some_and(|&l| {
                 let key = self.lines[l].key;
                 crate::conventions::ends_in_clause_punct(key) || opens_a_bracket(key)
             })
         };
-        waiting > MIN_WAITING_SHARE && rival.is_none_or(|r| !clause_open(r) && waiting > share(r))
+        let beats = |r: usize| {
+            let (r_cuts, r_share) = evidence(r);
+            !clause_open(r) && (cuts_word, waiting) > (r_cuts, r_share)
+        };
+        ((cuts_word || waiting > MIN_WAITING_SHARE) && rival.is_none_or(beats)).then_some(k)
     }
 
     /// Line `i` opens with a dash (OCR: `一一`), ends no sentence and sits
@@ -897,6 +949,18 @@ impl Reflow<'_, '_> {
         self.open_last().is_some_and(|p| {
             !self.classes[p].terminal && self.layout.shape(self.lines, p) == Shape::Full
         })
+    }
+
+    /// The open paragraph's last line stopped mid-sentence at the column's
+    /// edge, or ends no sentence letter-spaced (`…是 郑 振 铎 先 生 的 《 中
+    /// 国 历 史 参 考 图`): justified, which a paragraph's last line never
+    /// is, however short of the column its glyphs fall (the start of the
+    /// line after it could not be broken). Its text goes on elsewhere.
+    fn open_broken_off(&self) -> bool {
+        self.open_mid_sentence()
+            || self.open_last().is_some_and(|p| {
+                !self.classes[p].terminal && crate::layout::letter_spaced(&self.lines[p])
+            })
     }
 
     /// The last unit is a paragraph of running text.
@@ -1977,6 +2041,75 @@ mod tests {
         assert_eq!(paragraph_of(&u, 30), [30, 31, 32]);
         assert_eq!(at(30), at(28) + 1);
         assert!(at(30) < at(22));
+    }
+
+    #[test]
+    fn two_paragraphs_wait_for_their_text_at_once() {
+        // Two reports break off mid-sentence at their columns' feet
+        // (lines 19 and 23) before a photo's piece; the blocks after it
+        // carry on the first report, then the second: each goes to the
+        // paragraph whose words it shares, the older one too.
+        let tail = "\n城西新建三座口袋公园\n\
+                    本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
+                    米，园内种植了银杏、香樟等树\n木，并配有各类健身器材和儿童\n\n\
+                    城东图书馆延长开放时间\n\
+                    本报讯 城东图书馆自下月起\n延长开放时间，每天开放至晚上\n\n\
+                    老街挂起红灯笼\n\n\
+                    新年将至，老街两旁挂起了\n上千盏红灯笼。\n\n\
+                    游乐设施，园内居民步行十分钟\n即可到达口袋公园健身。\n\n\
+                    九点，方便市民下班后来图书\n馆借阅，馆内新增自习座位。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
+        assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 30, 31]);
+        assert_eq!(paragraph_of(&u, 22), [22, 23, 33, 34]);
+    }
+
+    #[test]
+    fn a_block_that_ends_the_word_a_waiting_paragraph_cut_carries_it_on() {
+        // The report breaks off inside a word (`设⏎⏎施`) that the page prints
+        // whole elsewhere; the one-line block that ends it shares no other
+        // word with it.
+        let tail = "\n城西新建三座口袋公园\n\
+                    本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
+                    米，园内种植了银杏、香樟等树\n木，并配有各类健身器材等设\n\n\
+                    老街挂起红灯笼\n\n\
+                    新年将至，老街两旁挂起了\n上千盏红灯笼，照亮了设施。\n\n\
+                    施，可供老少使用。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
+        assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 26]);
+    }
+
+    #[test]
+    fn a_paragraph_broken_off_on_a_letter_spaced_line_waits_for_its_text() {
+        // The report's last line before the blank is letter-spaced short of
+        // the column (the start of the next line could not be broken):
+        // justified, so no paragraph's last line.
+        let tail = "\n城西新建三座口袋公园\n\
+                    本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
+                    米，园内种植了银杏、香樟等树\n木 ， 并 配 有 各 类 健 身 器 材\n\n\
+                    老街挂起红灯笼\n\n\
+                    新年将至，老街两旁挂起了\n上千盏红灯笼。\n\n\
+                    “和”儿童设施，口袋公园周边居\n民步行十分钟即可到达。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
+        assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 26, 27]);
+    }
+
+    #[test]
+    fn a_block_carries_on_the_waiting_paragraph_whose_words_its_first_paragraph_shares() {
+        // The block carries the report on for one paragraph, then runs
+        // paragraphs of other words: the words of the first are read.
+        let tail = "\n城西新建三座口袋公园\n\
+                    本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
+                    米，园内种植了银杏、香樟等树\n木，并配有各类健身器材和儿童\n\n\
+                    老街挂起红灯笼\n\n\
+                    新年将至，老街两旁挂起了\n上千盏红灯笼。\n\n\
+                    游乐设施，均在口袋公园内。\n\
+                    \u{3000}\u{3000}区文化馆还组织书法家为\n居民写春联，送出福字春联两千\n\
+                    余副，受到居民欢迎，大家纷纷\n表示感谢，文化馆今后还将定期\n\
+                    举办类似活动，丰富居民生活，\n让居民在家门口享受文化大餐。\n\
+                    \u{3000}\u{3000}春节期间，区文化馆还将\n举办灯谜会、民俗展览和戏曲\n\
+                    演出等十余场活动，邀请辖区居\n民和外来务工人员一同参加。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
+        assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 26]);
     }
 
     /// The paragraph that holds line `n`.
