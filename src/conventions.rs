@@ -965,6 +965,37 @@ pub fn ends_sentence(text: &str) -> bool {
     }
 }
 
+/// True when the text ends a sentence and then names who wrote it in
+/// brackets, names only (`…开通国际航线的规模。（陈晓颜 赵玉明）`): the
+/// credit that closes a news item. Not a photo's credit inside a piece
+/// (`（某某供图）`, `（记者某某摄影）`).
+pub fn ends_with_name_credit(text: &str) -> bool {
+    let t = crate::clean::trim_end(text);
+    let Some(inner) = t.strip_suffix(['）', ')']) else {
+        return false;
+    };
+    let Some(open) = inner.rfind(['（', '(']) else {
+        return false;
+    };
+    let names = inner[open..].trim_start_matches(['（', '(']);
+    let glyphs = names.chars().filter(|c| !c.is_whitespace()).count();
+    (MIN_NAME_CREDIT..=MAX_NAME_CREDIT).contains(&glyphs)
+        && names
+            .chars()
+            .all(|c| crate::clean::is_cjk(c) || c == '·' || c.is_whitespace())
+        && !names.contains(['摄', '图'])
+        && inner[..open]
+            .chars()
+            .next_back()
+            .is_some_and(|c| is_sentence_end(c) || crate::clean::is_closing_punct(c))
+        && ends_sentence(&inner[..open])
+}
+
+/// Fewest and most glyphs of a names-only credit: one name of two, four
+/// names of three.
+const MIN_NAME_CREDIT: usize = 2;
+const MAX_NAME_CREDIT: usize = 12;
+
 /// True for a line that is one note in brackets, a credit or a source
 /// (`（作者卡尔·奥斯本，蒋沐言译）`, `（钱立新孔雅琪贺明远）`): under a line that
 /// ended a sentence it closes the paragraph, as a credit after the
@@ -1002,6 +1033,19 @@ mod tests {
     /// [`is_credit_line`], told whether the line is spaced as a `Line` is.
     fn credit(line: &str) -> bool {
         is_credit_line(line, line.contains(char::is_whitespace))
+    }
+
+    #[test]
+    fn a_names_only_credit_after_a_sentence_closes_an_item() {
+        assert!(ends_with_name_credit("…开通国际航线的规模。（王五 赵六）"));
+        assert!(ends_with_name_credit("…受到欢迎。”（记者王五）"));
+        // A photo's credit inside a piece; a bracket inside a sentence; a
+        // note too long for names.
+        assert!(!ends_with_name_credit("…新建的医院。（某某集团供图）"));
+        assert!(!ends_with_name_credit("…的武汉市（湖北省会）"));
+        assert!(!ends_with_name_credit(
+            "…的规模。（本文作者系某某大学经济学院教授兼院长）"
+        ));
     }
 
     #[test]

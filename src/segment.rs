@@ -434,7 +434,7 @@ impl Segmenter<'_, '_> {
             if ends_with_credit && d.paras().next().is_some() && !self.debris_over_credit(u) {
                 return self.open_with(Opening::Plain, u);
             }
-            if new_page {
+            if new_page || self.closed_by_credit() {
                 return self.open_with(Opening::Plain, u);
             }
             return self.push_para(u);
@@ -694,6 +694,16 @@ impl Segmenter<'_, '_> {
                 .is_some_and(|&l| cv::is_numbered_subhead(self.lines[l].key)),
             DraftBlock::Para(_) => false,
         })
+    }
+
+    /// The current draft's last paragraph ends with the names-only credit
+    /// that closes a news item (`…的规模。（陈晓颜 赵玉明）`): the text after it
+    /// is another piece's, its headline printed elsewhere.
+    fn closed_by_credit(&self) -> bool {
+        self.current
+            .as_ref()
+            .and_then(|d| d.paras().last())
+            .is_some_and(|p| cv::ends_with_name_credit(&self.text(p)))
     }
 
     /// Draft `d`'s last paragraph ends a sentence.

@@ -390,6 +390,29 @@ fn a_bracketed_credit_closing_a_piece_is_its_last_words() {
 }
 
 #[test]
+fn a_names_only_credit_closes_its_news_item() {
+    // The item ends with who wrote it in brackets; the text after it, its
+    // headline printed elsewhere, is another piece's.
+    let p = page(&format!(
+        "{PARK_PIECE}\
+         \n\
+         城西新建社区书屋\n\
+         \u{3000}本报讯 城西区近日在各街道新建\n\
+         社区书屋十二家，藏书共计三万余\n\
+         册，方便居民就近借阅图书。（王\n\
+         五 赵六）\n\
+         \n\
+         \u{3000}春节将至，区文化馆组织书法家为\n\
+         居民写春联，送出福字春联两千余\n\
+         副，受到居民欢迎。\n",
+    ));
+    assert_eq!(p.articles.len(), 3, "{:#?}", summary(&p));
+    assert_eq!(p.articles[1].blocks.len(), 1);
+    assert!(p.articles[1].blocks[0].text.ends_with("。（王五赵六）"));
+    assert!(p.articles[2].blocks[0].text.starts_with("春节将至"));
+}
+
+#[test]
 fn a_headline_across_columns_printed_inside_its_own_text_heads_it() {
     // OCR reads a headline set across the columns where the text flows
     // round it: a wide line, set apart, inside a sentence that carries on.
