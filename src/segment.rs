@@ -700,9 +700,15 @@ impl Segmenter<'_, '_> {
     /// that closes a news item (`…的规模。（陈晓颜 赵玉明）`): the text after it
     /// is another piece's, its headline printed elsewhere.
     fn closed_by_credit(&self) -> bool {
+        // (Told first on the last line's end: most close no bracket.)
         self.current
             .as_ref()
             .and_then(|d| d.paras().last())
+            .filter(|&p| {
+                self.units[p].lines().last().is_some_and(|&l| {
+                    crate::clean::trim_end(self.lines[l].key).ends_with(['）', ')'])
+                })
+            })
             .is_some_and(|p| cv::ends_with_name_credit(&self.text(p)))
     }
 
