@@ -966,7 +966,7 @@ pub fn ends_sentence(text: &str) -> bool {
 }
 
 /// True when the text ends a sentence and then names who wrote it in
-/// brackets, names only (`…开通国际航线的规模。（陈晓颜 赵玉明）`): the
+/// brackets, names only (`…增设了两条新航线。（钱七 孙八）`): the
 /// credit that closes a news item. Not a photo's credit inside a piece
 /// (`（某某供图）`, `（记者某某摄影）`).
 pub fn ends_with_name_credit(text: &str) -> bool {
@@ -978,16 +978,18 @@ pub fn ends_with_name_credit(text: &str) -> bool {
         return false;
     };
     let names = inner[open..].trim_start_matches(['（', '(']);
-    let glyphs = names.chars().filter(|c| !c.is_whitespace()).count();
+    // Names part on white space or `、`; a transliterated name's dot
+    // prints as `·`, `•` or `・`.
+    let name_part = |c: char| matches!(c, '、' | '·' | '•' | '・') || c.is_whitespace();
+    let glyphs = names.chars().filter(|&c| !name_part(c)).count();
     (MIN_NAME_CREDIT..=MAX_NAME_CREDIT).contains(&glyphs)
         && names
             .chars()
-            .all(|c| crate::clean::is_cjk(c) || c == '·' || c.is_whitespace())
+            .all(|c| crate::clean::is_cjk(c) || name_part(c))
         && !names.contains(['摄', '图'])
-        && inner[..open]
-            .chars()
-            .next_back()
-            .is_some_and(|c| is_sentence_end(c) || crate::clean::is_closing_punct(c))
+        && inner[..open].chars().next_back().is_some_and(|c| {
+            crate::clean::is_terminal_punct(c) || crate::clean::is_closing_punct(c)
+        })
         && ends_sentence(&inner[..open])
 }
 
@@ -1037,12 +1039,15 @@ mod tests {
 
     #[test]
     fn a_names_only_credit_after_a_sentence_closes_an_item() {
-        assert!(ends_with_name_credit("…开通国际航线的规模。（王五 赵六）"));
+        assert!(ends_with_name_credit("…增设了两条新航线。（王五 赵六）"));
         assert!(ends_with_name_credit("…受到欢迎。”（记者王五）"));
+        assert!(ends_with_name_credit("…受到欢迎。（记者 王五、赵六）"));
+        assert!(ends_with_name_credit("…受到欢迎。（约翰•史密斯）"));
         // A photo's credit inside a piece; a bracket inside a sentence; a
         // note too long for names.
         assert!(!ends_with_name_credit("…新建的医院。（某某集团供图）"));
-        assert!(!ends_with_name_credit("…的武汉市（湖北省会）"));
+        assert!(!ends_with_name_credit("…的某市（某省省会）"));
+        assert!(!ends_with_name_credit("…要做好三件事；（王五）"));
         assert!(!ends_with_name_credit(
             "…的规模。（本文作者系某某大学经济学院教授兼院长）"
         ));

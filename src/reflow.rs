@@ -295,9 +295,9 @@ impl Reflow<'_, '_> {
                 Continues::Yes(sure) => {
                     self.sure[i] = sure;
                     if let Some(k) = self.unparks(i, self.open) {
-                        // Two columns read in turn: this block carries on
-                        // the paragraph that broke off first, and the open
-                        // one, broken off too, waits for the next.
+                        // Columns read in turn: this block carries on a
+                        // paragraph that broke off before, and the open
+                        // one, broken off too, waits for its own text.
                         let broke_off = self.open.filter(|_| self.open_broken_off());
                         self.open = Some(self.parked.remove(k));
                         self.carry();
@@ -339,9 +339,10 @@ impl Reflow<'_, '_> {
         }
     }
 
-    /// A block that carries text on from somewhere, and not the parked
-    /// paragraph's, ends the wait: two columns read in turn hand each
-    /// other their text block by block.
+    /// A block that carries text on from somewhere, and from none of the
+    /// waiting paragraphs, ends the wait of them all: the page is not read
+    /// in the order that cut them (tried: keeping them waiting gave a
+    /// pdfminer page's text to the wrong pieces).
     fn forget_parked(&mut self, i: usize) {
         if !self.parked.is_empty()
             && i > 0
@@ -441,21 +442,29 @@ impl Reflow<'_, '_> {
                 whole
             }
         };
-        // A waiting paragraph's last glyph and the block's first make a
-        // word the page prints whole (`…参考图⏎⏎谱》，…`): strong evidence,
-        // before shared words.
-        let evidence = |u: usize| {
-            let cuts_word = self.units[u]
+        // A paragraph's last glyph and the block's first make a word the
+        // page prints whole (`…老街巷地⏎⏎图》，…`): strong evidence, before
+        // shared words — for a waiting paragraph, only with some word of
+        // its shared too (two common glyphs make a word somewhere on most
+        // pages); the open one keeps the block on the cut alone.
+        let cut = |u: usize| {
+            self.units[u]
                 .lines()
                 .last()
-                .is_some_and(|&l| self.word_across(l, i));
-            (cuts_word, share(u))
+                .is_some_and(|&l| self.word_across(l, i))
         };
+        let evidence = |u: usize| {
+            let share = share(u);
+            (share > 0.0 && cut(u), share)
+        };
+        // (Of equal evidence, the paragraph that broke off first: the
+        // blocks come in the order their columns broke.)
         let (k, (cuts_word, waiting)) = self
             .parked
             .iter()
             .map(|&u| evidence(u))
             .enumerate()
+            .rev()
             .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.total_cmp(&b.1 .1)))?;
         let clause_open = |u: usize| {
             self.units[u].lines().last().is_some_and(|&l| {
@@ -464,8 +473,8 @@ impl Reflow<'_, '_> {
             })
         };
         let beats = |r: usize| {
-            let (r_cuts, r_share) = evidence(r);
-            !clause_open(r) && (cuts_word, waiting) > (r_cuts, r_share)
+            let r_share = share(r);
+            !clause_open(r) && (cuts_word, waiting) > (cut(r), r_share)
         };
         ((cuts_word || waiting > MIN_WAITING_SHARE) && rival.is_none_or(beats)).then_some(k)
     }
@@ -735,8 +744,8 @@ impl Reflow<'_, '_> {
         let next_carries_on = |full: bool| carries_on_at(next, full);
         // Or, for a line set apart above, the text past the display lines
         // set apart under it carries it on: a page's slogan and a headline printed one under
-        // the other inside the sentence (`…付款部经理⏎⏎喜迎新春 共创美好
-        // 生活⏎⏎某国银行注销无主户头⏎增收千万元⏎⏎罗某说，…`).
+        // the other inside the sentence (`…某部门经理⏎⏎瑞雪迎春 共绘幸福
+        // 画卷⏎⏎某市银行清理休眠账户⏎增收千万元⏎⏎王某说，…`).
         let carries_on_past_display =
             || self.lines[i - 1].is_blank() && carries_on_at(self.past_display_run(i), true);
         if shape == Shape::Wide {
@@ -756,7 +765,11 @@ impl Reflow<'_, '_> {
                 || heads_start
             {
                 Continues::No
-            } else if c.display && prev_mid_sentence && set_off && carries_on_past_display() {
+            } else if c.display
+                && prev_mid_sentence
+                && set_off
+                && (next_carries_on(true) || carries_on_past_display())
+            {
                 Continues::Interleaved(0.7)
             } else {
                 Continues::Yes(0.8)
@@ -890,8 +903,8 @@ impl Reflow<'_, '_> {
 
     /// The first text line past the display lines that follow line `i`
     /// (up to [`MAX_GROUP`] of them, none ending a sentence or clause, none
-    /// at the column's full width), when a blank line sets it apart from
-    /// them; else the next text line.
+    /// at the column's full width): the next text line when there are
+    /// none, none when a blank line does not set it apart from them.
     fn past_display_run(&self, i: usize) -> Option<usize> {
         let mut last = i;
         let mut n = self.next_text(i);
@@ -952,8 +965,8 @@ impl Reflow<'_, '_> {
     }
 
     /// The open paragraph's last line stopped mid-sentence at the column's
-    /// edge, or ends no sentence letter-spaced (`…是 郑 振 铎 先 生 的 《 中
-    /// 国 历 史 参 考 图`): justified, which a paragraph's last line never
+    /// edge, or ends no sentence letter-spaced (`…是 某 某 先 生 编 的 《 本
+    /// 市 老 街 巷 图`): justified, which a paragraph's last line never
     /// is, however short of the column its glyphs fall (the start of the
     /// line after it could not be broken). Its text goes on elsewhere.
     fn open_broken_off(&self) -> bool {
@@ -1832,9 +1845,12 @@ mod tests {
         // Set apart by blank lines on both sides, or by one above it only
         // (`pdftotext -layout` prints the headline on the row where the
         // column breaks).
-        for (page, rest) in [
-            (format!("{before}{headline}\n{after}"), vec![8, 9, 10]),
-            (format!("{before}{headline}{after}"), vec![7, 8, 9]),
+        // (Or by one below it only.)
+        let close = before.trim_end();
+        for (page, at, rest) in [
+            (format!("{before}{headline}\n{after}"), 6, vec![8, 9, 10]),
+            (format!("{before}{headline}{after}"), 6, vec![7, 8, 9]),
+            (format!("{close}\n{headline}\n{after}"), 5, vec![7, 8, 9]),
         ] {
             let mut lines = vec![0, 1, 2, 3, 4];
             lines.extend(rest);
@@ -1842,7 +1858,7 @@ mod tests {
                 units(&page),
                 vec![
                     Unit::Para { lines, lead: true },
-                    Unit::Display { lines: vec![6] },
+                    Unit::Display { lines: vec![at] },
                 ]
             );
         }
@@ -1862,7 +1878,7 @@ mod tests {
     #[test]
     fn a_line_broken_off_at_a_clause_mark_above_a_headline_and_dateline_heads_the_piece() {
         // OCR set a blank line under each line of the headline.
-        let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人。\n\n\
+        let tail = "各街道也派出志愿人员走访慰问\n了辖区内的保洁员工。\n\n\
                     某某局：外地冷链货运车辆、\n\n暂停进入本市城区\n\n\
                     新华社某地1月26日电 某某局\n今天发布通告，要求外地冷链车\n辆暂停进入本市城区。\n";
         assert_eq!(kinds_under_column14(tail), [("p", 2), ("d", 2), ("p", 3)]);
@@ -1872,7 +1888,7 @@ mod tests {
     fn a_line_broken_off_at_a_clause_mark_under_a_headline_above_a_dateline_ends_it() {
         // A headline wrapped over short lines, its last ending in a comma
         // (OCR read the closing quote so), right above the dateline.
-        let tail = "各街道也组织志愿者走访慰问\n了辖区内的环卫工人。\n\n\
+        let tail = "各街道也派出志愿人员走访慰问\n了辖区内的保洁员工。\n\n\
                     某某救援队：打\n通本市物资配送\n最后一段路，\n\
                     新华社某地1月26日电 某某局\n今天发布通告，要求外地冷链车\n辆暂停进入本市城区。\n";
         assert_eq!(kinds_under_column14(tail), [("p", 2), ("d", 3), ("p", 3)]);
@@ -2066,16 +2082,26 @@ mod tests {
     #[test]
     fn a_block_that_ends_the_word_a_waiting_paragraph_cut_carries_it_on() {
         // The report breaks off inside a word (`设⏎⏎施`) that the page prints
-        // whole elsewhere; the one-line block that ends it shares no other
-        // word with it.
-        let tail = "\n城西新建三座口袋公园\n\
-                    本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
-                    米，园内种植了银杏、香樟等树\n木，并配有各类健身器材等设\n\n\
-                    老街挂起红灯笼\n\n\
-                    新年将至，老街两旁挂起了\n上千盏红灯笼，照亮了设施。\n\n\
-                    施，可供老少使用。\n";
-        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
-        assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 26]);
+        // whole elsewhere; the block that ends it shares one word with it,
+        // too few among its own for its words alone to tell.
+        let tail = |block: &str| {
+            format!(
+                "\n城西新建三座口袋公园\n\
+                 本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
+                 米，园内种植了银杏、香樟等树\n木，并配有各类健身器材等设\n\n\
+                 老街挂起红灯笼\n\n\
+                 新年将至，老街两旁挂起了\n上千盏红灯笼，照亮了设施。\n\n\
+                 {block}"
+            )
+        };
+        let block = "施，供老少使用，每天早晚都有\n不少居民来这里锻炼身体，公园\n里十分热闹。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{}", tail(block)));
+        assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 26, 27, 28]);
+        // A block that shares no word with it is not taken on the cut
+        // alone: two common glyphs make a word somewhere on most pages.
+        let block = "施，供老少使用，每天早晚都有\n不少居民来这里锻炼身体，广场\n上十分热闹。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{}", tail(block)));
+        assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19]);
     }
 
     #[test]
@@ -2107,7 +2133,7 @@ mod tests {
                     余副，受到居民欢迎，大家纷纷\n表示感谢，文化馆今后还将定期\n\
                     举办类似活动，丰富居民生活，\n让居民在家门口享受文化大餐。\n\
                     \u{3000}\u{3000}春节期间，区文化馆还将\n举办灯谜会、民俗展览和戏曲\n\
-                    演出等十余场活动，邀请辖区居\n民和外来务工人员一同参加。\n";
+                    演出等十余场活动，邀请辖区居\n民和在本区工作的人一同参加。\n";
         let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
         assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 26]);
     }

@@ -434,7 +434,7 @@ impl Segmenter<'_, '_> {
             if ends_with_credit && d.paras().next().is_some() && !self.debris_over_credit(u) {
                 return self.open_with(Opening::Plain, u);
             }
-            if new_page || self.closed_by_credit() {
+            if new_page || self.closed_by_credit(u) {
                 return self.open_with(Opening::Plain, u);
             }
             return self.push_para(u);
@@ -477,11 +477,12 @@ impl Segmenter<'_, '_> {
         }
         // (So is one the subhead test reads as the piece going on under
         // it: no subhead stands inside a paragraph.)
-        if headless_inside && self.is_subhead(self.pending[0], u) {
+        let subhead = self.pending.len() == 1 && self.is_subhead(self.pending[0], u);
+        if headless_inside && subhead {
             self.out.free.append(&mut self.pending);
             return self.push_para(u);
         }
-        if self.pending.len() == 1 && self.is_subhead(self.pending[0], u) {
+        if subhead {
             let h = self.pending.pop().expect("one pending");
             let d = self.current.as_mut().expect("current draft");
             d.blocks.push(DraftBlock::Heading(h));
@@ -529,7 +530,7 @@ impl Segmenter<'_, '_> {
     }
 
     /// Display type stands above draft `d`'s start: a headline, most
-    /// likely. A column's name (`【百姓茶座】`) is no headline: a column's
+    /// likely. A column's name (`【城市茶座】`) is no headline: a column's
     /// piece has its own title too.
     fn has_headline_above(&self, d: &Draft) -> bool {
         d.heads
@@ -697,9 +698,11 @@ impl Segmenter<'_, '_> {
     }
 
     /// The current draft's last paragraph ends with the names-only credit
-    /// that closes a news item (`…的规模。（陈晓颜 赵玉明）`): the text after it
-    /// is another piece's, its headline printed elsewhere.
-    fn closed_by_credit(&self) -> bool {
+    /// that closes a news item (`…的新航线。（钱七 孙八）`), and paragraph
+    /// `next` does not carry the piece's words on (a bracket of two
+    /// glyphs may be a speech's `（掌声）`): the text after it is another
+    /// piece's, its headline printed elsewhere.
+    fn closed_by_credit(&self, next: usize) -> bool {
         // (Told first on the last line's end: most close no bracket.)
         self.current
             .as_ref()
@@ -710,6 +713,10 @@ impl Segmenter<'_, '_> {
                 })
             })
             .is_some_and(|p| cv::ends_with_name_credit(&self.text(p)))
+            && self
+                .current
+                .as_ref()
+                .is_some_and(|d| !self.coheres(d, next))
     }
 
     /// Draft `d`'s last paragraph ends a sentence.

@@ -410,6 +410,20 @@ fn a_names_only_credit_closes_its_news_item() {
     assert_eq!(p.articles[1].blocks.len(), 1);
     assert!(p.articles[1].blocks[0].text.ends_with("。（王五赵六）"));
     assert!(p.articles[2].blocks[0].text.starts_with("春节将至"));
+    // A bracket after a sentence inside a speech (`（掌声）`), the text after
+    // it carrying the piece's words on, closes nothing.
+    let p = page(&format!(
+        "{PARK_PIECE}\
+         \n\
+         城西新建社区书屋\n\
+         \u{3000}本报讯 城西区近日在各街道新建\n\
+         社区书屋十二家，区长说，书屋要让\n\
+         居民就近借阅图书。（掌声）\n\
+         \n\
+         \u{3000}区长说，社区书屋还将为居民借阅\n\
+         图书开设夜间服务。\n",
+    ));
+    assert_eq!(p.articles.len(), 2, "{:#?}", summary(&p));
 }
 
 #[test]
