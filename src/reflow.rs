@@ -146,6 +146,9 @@ const MIN_WAITING_SHARE: f32 = 0.05;
 /// a page block by block may cut several before it prints the text of
 /// any).
 const MAX_WAITING: usize = 3;
+/// Last lines of a paragraph whose words a block that may carry it on is
+/// read against.
+const SHARE_LINES: usize = 24;
 /// A paragraph's first line is indented by two cells (空两格).
 const INDENT_CELLS: f32 = 2.0;
 /// How far a line's measured shortfall may stray from [`INDENT_CELLS`] and
@@ -434,7 +437,11 @@ impl Reflow<'_, '_> {
             |a: usize, b: usize| -> String { self.lines[a..b].iter().map(|l| l.key).collect() };
         let (block, para) = (key(i, end), key(i, para_end));
         let share = |u: usize| {
-            let keys = || self.units[u].lines().iter().map(|&l| self.lines[l].key);
+            // (A paragraph's last lines: the words near its break, and a
+            // bound on the work for a paragraph many blocks long.)
+            let lines = self.units[u].lines();
+            let near = &lines[lines.len().saturating_sub(SHARE_LINES)..];
+            let keys = || near.iter().map(|&l| self.lines[l].key);
             let whole = crate::overlap::coverage_in(&block, keys());
             if para_end < end {
                 whole.max(crate::overlap::coverage_in(&para, keys()))
