@@ -118,7 +118,7 @@ fn carried_over(text: &str) -> bool {
         .trim_end()
         .chars()
         .next_back()
-        .is_none_or(|c| matches!(c, '。' | '！' | '？' | '…' | '!' | '?'));
+        .is_none_or(crate::clean::is_terminal_punct);
     after_end && marks.count().is_multiple_of(2)
 }
 

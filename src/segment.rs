@@ -703,20 +703,17 @@ impl Segmenter<'_, '_> {
     /// glyphs may be a speech's `（掌声）`): the text after it is another
     /// piece's, its headline printed elsewhere.
     fn closed_by_credit(&self, next: usize) -> bool {
+        let Some(d) = self.current.as_ref() else {
+            return false;
+        };
         // (Told first on the last line's end: most close no bracket.)
-        self.current
-            .as_ref()
-            .and_then(|d| d.paras().last())
-            .filter(|&p| {
-                self.units[p].lines().last().is_some_and(|&l| {
-                    crate::clean::trim_end(self.lines[l].key).ends_with(['）', ')'])
-                })
-            })
-            .is_some_and(|p| cv::ends_with_name_credit(&self.text(p)))
-            && self
-                .current
-                .as_ref()
-                .is_some_and(|d| !self.coheres(d, next))
+        d.paras().last().is_some_and(|p| {
+            self.units[p]
+                .lines()
+                .last()
+                .is_some_and(|&l| crate::clean::trim_end(self.lines[l].key).ends_with(['）', ')']))
+                && cv::ends_with_name_credit(&self.text(p))
+        }) && !self.coheres(d, next)
     }
 
     /// Draft `d`'s last paragraph ends a sentence.
