@@ -640,7 +640,10 @@ fn draft_article(
         let ls = units[u].lines();
         all.extend(ls);
         let raw = units[u].text(lines);
-        if let Some(name) = cv::signature(&raw) {
+        // A piece opened by a dateline names its reporters there: a
+        // signature read into it (its column piece's text ran on into the
+        // report) names no author of the report.
+        if let Some(name) = cv::signature(&raw).filter(|_| d.opening != Opening::Lead) {
             if !art.byline.authors.contains(&name) {
                 art.byline.authors.push(name);
             }

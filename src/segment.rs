@@ -355,16 +355,15 @@ impl Segmenter<'_, '_> {
     }
 
     fn display(&mut self, u: usize, lines: &[usize]) {
-        // A signature right under the body of a piece without a dateline
-        // (its name may wrap: `某市滨河区总工会干部 田⏎书远`).
+        // A signature right under a piece's body closes it (its name may
+        // wrap: `某市滨河区总工会干部 田⏎书远`), also a piece opened by a
+        // dateline: an extractor may read a column piece's text on after
+        // a report's (whose authors the signature then does not name,
+        // pass 8).
         if self.pending.is_empty() && lines.len() <= 2 && self.lines[lines[0]].widest_gap > 0 {
             let text = self.units[u].text(self.lines);
             if let Some(d) = self.current.as_mut() {
-                if d.opening != Opening::Lead
-                    && !d.closed
-                    && !d.blocks.is_empty()
-                    && cv::signature(&text).is_some()
-                {
+                if !d.closed && !d.blocks.is_empty() && cv::signature(&text).is_some() {
                     d.signature = Some(u);
                     d.last_unit = u;
                     d.closed = true;

@@ -1359,3 +1359,40 @@ fn ocr_debris_between_a_caption_and_its_credit_is_no_caption_of_its_own() {
     assert_eq!(photo.byline.photographers, ["王小川"]);
     assert!(photo.blocks[0].text.starts_with("某镇近日"));
 }
+
+#[test]
+fn a_signature_closes_the_piece_it_ends_even_one_read_on_from_a_report() {
+    // The extractor read a column piece's text on after a report's last
+    // paragraph, its headline printed elsewhere: the signature under it
+    // still closes the piece, and names no author of the dated report.
+    let p = page(&format!(
+        "{PARK_PIECE}\
+         \n\
+         \u{3000}\u{3000}秋雨落在南湖的石桥上，石桥边\n\
+         的老渔夫收起渔网，南湖的水面泛起\n\
+         涟漪，远处的芦苇在风里轻轻摇晃。\n\
+         \u{3000}\u{3000}老渔夫说，南湖的水养活了石桥\n\
+         边的几代渔家，这是南湖好年景。\n\
+         南湖区文化馆干部 柳岸\n\
+         \n\
+         城西新建社区书屋\n\
+         \u{3000}本报讯 城西区近日在各街道新建\n\
+         社区书屋十二家，方便居民借阅。\n",
+    ));
+    assert!(p.banners.is_empty(), "{:?}", p.banners);
+    let signed: Vec<_> = p
+        .articles
+        .iter()
+        .filter(|a| a.signature.is_some())
+        .collect();
+    assert_eq!(signed.len(), 1, "{:#?}", summary(&p));
+    assert_eq!(
+        signed[0].signature.as_deref(),
+        Some("南湖区文化馆干部 柳岸")
+    );
+    assert!(signed[0].byline.authors.is_empty());
+    assert_eq!(
+        p.articles.last().unwrap().title.as_deref(),
+        Some("城西新建社区书屋")
+    );
+}
