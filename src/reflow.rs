@@ -1153,8 +1153,18 @@ impl Reflow<'_, '_> {
         // A signature (`滨河供电局工会干部 谷川`) closing the piece above;
         // two phrases printed apart (`欢度佳节 同享幸福时光`): display type,
         // which running text never sets so.
+        // (Not a line letter-spaced to the column's width right above a
+        // line of running text: running text justified, whose gaps fall
+        // anywhere, `在离 我家 不远 的一 条 小 街⏎里，有一个早市。`.)
+        let justified_full = || {
+            shape == Shape::Full
+                && crate::layout::letter_spaced(line)
+                && next.is_some_and(|n| {
+                    n == i + 1 && self.classes[n].kind == LineKind::Text && !self.classes[n].display
+                })
+        };
         if (line.widest_gap > 0 && crate::conventions::signature(line.raw).is_some())
-            || (self.phrases_apart(i) && !self.justified_first_line(i, next))
+            || (self.phrases_apart(i) && !self.justified_first_line(i, next) && !justified_full())
         {
             return (true, 0.8);
         }
@@ -1209,15 +1219,17 @@ impl Reflow<'_, '_> {
                 // A paragraph's first line is followed by the lines that
                 // carry it on (full ones) to a sentence's end; a headline by
                 // other display lines, or by a body set otherwise.
-                if !carried {
-                    return (true, 0.7);
-                }
                 // Letter spacing that stretches a line to the column's
                 // width is the justification of running text
-                // (`2021 年 我 们 过 的 那 个 冬⏎至，格外温暖。`).
-                if shape == Shape::Full && line.widest_gap > 0 && crate::layout::letter_spaced(line)
+                // (`2021 年 我 们 过 的 那 个 冬⏎至，格外温暖。`), above the
+                // lines that carry it on or a line of running text.
+                if (carried && shape == Shape::Full && crate::layout::letter_spaced(line))
+                    || justified_full()
                 {
                     return (false, 0.8);
+                }
+                if !carried {
+                    return (true, 0.7);
                 }
                 if self.runs_into_opening(i) {
                     // Lines that end no sentence right above a dateline or
@@ -2571,6 +2583,26 @@ mod tests {
             u[5],
             Unit::Para {
                 lines: vec![17, 18],
+                lead: false
+            }
+        );
+    }
+
+    #[test]
+    fn a_paragraphs_first_line_letter_spaced_to_the_column_is_running_text() {
+        // Column of 13 cells; a paragraph opens on a line the extractor
+        // spaced out where the justification widened its gaps, and the line
+        // under it, spaced too, prints wider than the column.
+        let para = "近日，某区总工会开展送\n清凉活动，走访慰问露天高温\n岗位一线职工，为他们送去防\n暑降温用品和慰问金。\n";
+        let page = format!(
+            "{}在城 北老 街的 一 条 小 巷\n里，有 一个 很热 闹的 早 市。 蔬\n菜、瓜果、家禽、水产都有。\n{para}",
+            para.repeat(4)
+        );
+        let u = units(&page);
+        assert_eq!(
+            u[4],
+            Unit::Para {
+                lines: vec![16, 17, 18],
                 lead: false
             }
         );
