@@ -109,10 +109,13 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
             }
         }
     }
-    // A weekday alone belongs to the date line above it.
+    // A weekday alone belongs to the date line above it, also where other
+    // cells of the page's header stand between (an extractor that reads
+    // the header's cells apart: `2023年4月12日⏎责任编辑：某某⏎星期三`).
     for i in 1..lines.len() {
         if cv::is_weekday(lines[i].key) {
-            if let Some(prev) = (0..i).rev().find(|&j| !lines[j].is_blank()) {
+            let header_cell = |j: usize| lines[j].is_blank() || out[j].kind == LineKind::Edition;
+            if let Some(prev) = (0..i).rev().find(|&j| !header_cell(j)) {
                 if out[prev].kind == LineKind::Date {
                     out[i].kind = LineKind::Date;
                     out[i].display = false;
@@ -277,6 +280,18 @@ mod tests {
                 (Date, false),
                 (Blank, false),
                 (Edition, false)
+            ]
+        );
+        // Other header cells between the date and its weekday.
+        assert_eq!(
+            kinds("2023年4月12日\n责任编辑：王五\n\n星期三\n\n某地新建书屋"),
+            vec![
+                (Date, false),
+                (Edition, false),
+                (Blank, false),
+                (Date, false),
+                (Blank, false),
+                (Text, true)
             ]
         );
         // A date that opens a sentence is no page date.
