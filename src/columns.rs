@@ -235,7 +235,12 @@ fn split_at_gutters(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> 
 /// 本报讯 日前，某市公布       延伸到全区每一个街道
 /// ```
 ///
-/// those rows, at most [`MAX_PEEL`], and the rest, in reading order. The
+/// those rows, at most [`MAX_PEEL`], and the rest, in reading order. A
+/// piece straddles also where it starts inside a column and runs on past
+/// that column's edge into the gutter, as no line of the column's text does
+/// (a banner set over the columns off their gutters). Only the run of such
+/// rows from the top is peeled: a narrow line under them that stands over
+/// one column (its column name, `【街坊茶座】`) stays with that column. The
 /// gutters are read off the rows that hold more than one piece: a
 /// straddling headline would otherwise join the column it ends in.
 fn peel_straddling(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
@@ -255,13 +260,20 @@ fn peel_straddling(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
         .map(|k| ids[k])
         .collect();
     let columns = column_spans(pieces, &multi);
+    let gap = MIN_GAP as u32;
     let straddles = |p: &Piece| {
-        columns
+        let from_gutter = columns
             .windows(2)
-            .any(|w| p.col > w[0].1 && p.col < w[1].0 && p.end_col > w[1].0)
+            .any(|w| p.col > w[0].1 && p.col < w[1].0 && p.end_col > w[1].0);
+        // (Inside by a gap's width at least, and past the edge by more: no
+        // piece a glyph or two off a column's measured span.)
+        let past_edge = columns
+            .iter()
+            .any(|c| p.col >= c.0 && p.col + gap <= c.1 && p.end_col > c.1 + gap);
+        from_gutter || past_edge
     };
-    (columns.len() >= 2 && ids[..top].iter().all(|&i| straddles(&pieces[i])))
-        .then(|| vec![ids[..top].to_vec(), ids[top..].to_vec()])
+    let peeled = (0..top).take_while(|&k| straddles(&pieces[ids[k]])).count();
+    (columns.len() >= 2 && peeled > 0).then(|| vec![ids[..peeled].to_vec(), ids[peeled..].to_vec()])
 }
 
 /// The column spans of pieces `ids`, merged where they overlap or come
@@ -438,6 +450,29 @@ mod tests {
         assert_eq!(texts[26], "会议要求各级工会加强服务，");
         assert_eq!(texts[31], "会期一天。");
         assert_eq!(texts[32], "会后，各区工会将分头落实。");
+    }
+
+    #[test]
+    fn a_banner_set_off_the_gutters_stays_above_the_columns() {
+        // Three columns of 12 glyphs, 8 spaces apart. The page's banner
+        // starts inside the second column and runs on past its edge; the
+        // column name under it stands over the third column only.
+        let mut text = format!("{}喜迎佳节 共建美好家园\n\n", " ".repeat(26));
+        text.push_str(&format!("{}【街坊茶座】\n", " ".repeat(44)));
+        let gap = " ".repeat(8);
+        for k in 0..6 {
+            text.push_str(&format!(
+                "东城区新闻稿件第{k}行内容{gap}西城区新闻稿件第{k}行内容{gap}茶座随笔稿件第{k}行内容\n"
+            ));
+        }
+        let arena = Bump::new();
+        let lines = unfold(split(&text, &arena), &arena);
+        let texts = texts(&lines);
+        assert_eq!(texts[0], "喜迎佳节 共建美好家园");
+        assert_eq!(texts[1], "东城区新闻稿件第0行内容");
+        assert_eq!(texts[7], "西城区新闻稿件第0行内容");
+        assert_eq!(texts[13], "【街坊茶座】");
+        assert_eq!(texts[14], "茶座随笔稿件第0行内容");
     }
 
     #[test]
