@@ -1186,6 +1186,15 @@ impl Reflow<'_, '_> {
         // nor, after a sentence's end, a block down to a line indented as a
         // paragraph's start: `用镜头留住街巷烟火，一名外⏎国学生在本市拍下的
         // 照片⏎⏎　据某报报道…`.)
+        // A headline's wrap right above a subtitle that opens with a dash
+        // is display, however wide that subtitle runs (`东湖治，西湖⏎管，
+        // 全城护⏎——某市护湖行动最新⏎进展追踪`): running text does not
+        // carry a headline's wrap on.
+        if wraps_display
+            && next.is_some_and(|n| n == i + 1 && crate::heads::opens_with_dash(self.lines[n].key))
+        {
+            return (true, 0.7);
+        }
         if self.layout.blanks == Blanks::Paragraphs
             && carried
             && same_block
@@ -1826,6 +1835,26 @@ mod tests {
         let classes = classify(&lines);
         let layout = crate::layout::measure(&lines, &classes);
         reflow(&lines, &classes, &layout).units
+    }
+
+    #[test]
+    fn a_headlines_wrap_above_a_dashed_subtitle_is_display() {
+        // Blank lines part the paragraphs; the headline wraps in the narrow
+        // column, and its subtitle, opening with a dash, runs to the
+        // column's width right under the wrap. Another piece's headline
+        // follows.
+        let text = "东湖治，西湖\n管，全城护\n——某市东西两湖护湖行动\n最新进展\n\n\
+                    城南新建三座\n口袋公园\n\n\
+                    全市今年将治理湖泊十二\n个，新建护岸三十公里，沿\n湖新建步道和观景平台。\n\n\
+                    据介绍，治理工程将在汛期\n前完工，沿湖将新建步道和\n观景平台，方便市民游览。\n\n\
+                    市水务局表示，各区将落实\n湖长制，每个湖泊都有专人\n负责日常巡查和养护工作。\n";
+        let u = units(text);
+        assert_eq!(
+            u[0],
+            Unit::Display {
+                lines: vec![0, 1, 2, 3, 5, 6]
+            }
+        );
     }
 
     #[test]
