@@ -1,5 +1,5 @@
 //! Pass 7c — a headline placed across a piece: a piece's opening paragraphs
-//! that a subhead cut off from the rest of its text.
+//! that a subhead, or its own headline, cut off from the rest of its text.
 //!
 //! A feature may open with a paragraph or two, then run its first subhead.
 //! Segmentation reads the subhead as the next piece's headline when its
@@ -19,11 +19,30 @@
 //! one article, and that display line is its subhead
 //! ([`placed_across_headless`]). Bodies and placement run again with the two
 //! pieces joined ([`crate::segment::join_pieces`]).
+//!
+//! OCR cuts a report the same way when it reads the dated lead under a
+//! headline printed across the columns before that headline: the lead is
+//! a piece of its own, the text under the headline another. Where the lead
+//! restates the headline's words and the text under it carries them on,
+//! the two are one article under that headline
+//! ([`opening_read_before_its_headline`],
+//! [`crate::segment::join_under_headline`]).
 
+use crate::assemble::Bodies;
 use crate::place::{Item, Placement, Target};
+use crate::segment::Opening;
 
 /// Most lines of the display line between the two pieces: a subhead.
 const MAX_SUBHEAD_LINES: usize = 2;
+/// Most paragraphs of a dated opening that OCR read before its headline.
+const MAX_CUT_OPENING: usize = 2;
+/// The opening holds this share of its headline's bigrams at least (a lead
+/// restates its headline's words; two reports in a row seldom share so
+/// many).
+const MIN_OPENING_SHARE: f32 = 0.3;
+/// The text under the headline holds this share of its bigrams at least:
+/// it carries the report on.
+const MIN_CARRIED_SHARE: f32 = 0.1;
 
 /// The pieces to join, as the first units of each piece without a headline
 /// and of the piece after it, where placement gave the second both a
@@ -59,6 +78,58 @@ pub fn placed_across_headless(
             _ => false,
         };
         if above_a && subhead {
+            joins.push((a.first_unit, b.first_unit));
+        }
+    }
+    joins
+}
+
+/// The pieces to join, as the first units of a piece that opens with a
+/// dateline, one or two paragraphs long, and of the piece right after it,
+/// where the only headlines placement gave either are printed between the
+/// two, the first piece holds [`MIN_OPENING_SHARE`] of one's words and the
+/// second [`MIN_CARRIED_SHARE`]: OCR read a report's dated lead before the
+/// headline printed across the columns above it, and the text under the
+/// headline carries the report on (`本报讯 某市今年新修绿道三十公里。⏎
+/// 某市新修绿道三十公里⏎据介绍，新修绿道…`). Both pieces are one article;
+/// its headline stays for placement.
+pub fn opening_read_before_its_headline(
+    items: &[Item],
+    placement: &Placement,
+    bodies: &Bodies,
+) -> Vec<(usize, usize)> {
+    let targets = &bodies.targets;
+    let mut joins = Vec::new();
+    for t in 0..targets.len().saturating_sub(1) {
+        let (a, b) = (&targets[t], &targets[t + 1]);
+        let (opening, next) = (&bodies.articles[t], &bodies.articles[t + 1]);
+        if a.ad
+            || b.ad
+            || a.last_unit >= b.first_unit
+            || opening.1 != Opening::Lead
+            || next.1 == Opening::Lead
+            || opening.0.blocks.len() > MAX_CUT_OPENING
+        {
+            continue;
+        }
+        let mut heads = placement.heads[t].iter().chain(&placement.heads[t + 1]);
+        let between = |&&((i, _), _): &&((usize, usize), f32)| {
+            (a.last_unit + 1..b.first_unit).contains(&items[i].unit)
+        };
+        if placement.heads[t].is_empty() && placement.heads[t + 1].is_empty()
+            || !heads.clone().all(|h| between(&h))
+        {
+            continue;
+        }
+        let share = |k: usize, text: &str| {
+            let blocks = &bodies.articles[k].0.blocks;
+            crate::overlap::coverage_in(text, blocks.iter().map(|b| b.text.as_str()))
+        };
+        let restated = heads.any(|&((i, k), _)| {
+            let text = &items[i].fields[k].text;
+            share(t, text) >= MIN_OPENING_SHARE && share(t + 1, text) >= MIN_CARRIED_SHARE
+        });
+        if restated {
             joins.push((a.first_unit, b.first_unit));
         }
     }

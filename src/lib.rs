@@ -254,11 +254,19 @@ fn articles(
     // and the next one's are one article, the display line between them
     // its subhead; bodies and placement again with the two joined.
     let joins = across::placed_across_headless(&items, &placement, &bodies.targets);
-    if joins.is_empty() {
+    // A dated opening OCR read before its headline: the opening and the
+    // text under the headline are one piece, under that headline.
+    let openings = if hints.is_empty() {
+        across::opening_read_before_its_headline(&items, &placement, &bodies)
+    } else {
+        Vec::new()
+    };
+    if joins.is_empty() && openings.is_empty() {
         return (bodies, items, placement);
     }
     let cut = cut.unwrap_or_else(|| segments(lines, classes, &reflowed.units, hints));
-    let bodies = assemble::bodies(lines, classes, reflowed, segment::join_pieces(cut, &joins));
+    let cut = segment::join_under_headline(segment::join_pieces(cut, &joins), &openings);
+    let bodies = assemble::bodies(lines, classes, reflowed, cut);
     let (items, placement) = place_fields(lines, classes, layout, reflowed, &bodies, hints);
     (bodies, items, placement)
 }

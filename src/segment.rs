@@ -148,11 +148,13 @@ impl Draft {
     }
 
     /// Takes piece `next`, printed right after this one, into it: the
-    /// display units that opened `next` become subheads, its text and
-    /// closing credits follow this piece's.
-    fn take_in(&mut self, next: Draft) {
-        self.blocks
-            .extend(next.heads.iter().map(|&h| DraftBlock::Heading(h)));
+    /// display units that opened `next` become subheads (where `subheads`),
+    /// its text and closing credits follow this piece's.
+    fn take_in(&mut self, next: Draft, subheads: bool) {
+        if subheads {
+            self.blocks
+                .extend(next.heads.iter().map(|&h| DraftBlock::Heading(h)));
+        }
         self.blocks.extend(next.blocks);
         self.byline_units.extend(next.byline_units);
         self.credit_units.extend(next.credit_units);
@@ -185,7 +187,19 @@ pub struct Segments {
 /// piece `b` follows piece `a` (pass 7c, [`crate::across`]): the display
 /// units that opened `b` become `a`'s subheads and leave the headline
 /// pass. A pair that is not two pieces in a row is left as it is.
-pub fn join_pieces(mut segments: Segments, pairs: &[(usize, usize)]) -> Segments {
+pub fn join_pieces(segments: Segments, pairs: &[(usize, usize)]) -> Segments {
+    join(segments, pairs, true)
+}
+
+/// Joins each pair of pieces `(a, b)` as [`join_pieces`] does, but the
+/// display units that opened `b` stay for the headline pass: they head the
+/// joined piece, whose dated opening OCR read before them
+/// ([`crate::across::opening_read_before_its_headline`]).
+pub fn join_under_headline(segments: Segments, pairs: &[(usize, usize)]) -> Segments {
+    join(segments, pairs, false)
+}
+
+fn join(mut segments: Segments, pairs: &[(usize, usize)], subheads: bool) -> Segments {
     for &(a, b) in pairs.iter().rev() {
         let Some(k) = segments.drafts.iter().position(|d| d.first_unit == a) else {
             continue;
@@ -197,8 +211,10 @@ pub fn join_pieces(mut segments: Segments, pairs: &[(usize, usize)]) -> Segments
             continue;
         }
         let next = segments.drafts.remove(k + 1);
-        segments.free.retain(|u| !next.heads.contains(u));
-        segments.drafts[k].take_in(next);
+        if subheads {
+            segments.free.retain(|u| !next.heads.contains(u));
+        }
+        segments.drafts[k].take_in(next, subheads);
     }
     segments
 }

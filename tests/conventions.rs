@@ -1396,3 +1396,33 @@ fn a_signature_closes_the_piece_it_ends_even_one_read_on_from_a_report() {
         Some("城西新建社区书屋")
     );
 }
+
+#[test]
+fn a_dated_opening_read_before_its_headline_joins_the_text_under_it() {
+    // OCR read a report's dated lead before the headline printed across
+    // the columns above it; the text under the headline carries the report
+    // on, and the lead restates the headline's words.
+    let p = page(&format!(
+        "{PARK_PIECE}\
+         \n\
+         \u{3000}本报讯 （记者 王五）某市今年新\n\
+         修绿道三十公里，沿河绿道全线贯\n\
+         通，市民健身有了新去处。\n\
+         \n\
+         某市新修绿道三十公里方便市民健身出行\n\
+         \n\
+         \u{3000}据介绍，新修绿道全部采用透水\n\
+         材料铺设，沿途设有驿站和休息座\n\
+         椅，方便市民歇脚。\n",
+    ));
+    assert_eq!(p.articles.len(), 2, "{:#?}", summary(&p));
+    let report = &p.articles[1];
+    assert_eq!(
+        report.title.as_deref(),
+        Some("某市新修绿道三十公里方便市民健身出行")
+    );
+    assert_eq!(report.dateline.as_deref(), Some("本报讯"));
+    assert_eq!(report.byline.reporters, ["王五"]);
+    assert_eq!(report.blocks.len(), 2);
+    assert!(report.blocks[1].text.starts_with("据介绍"));
+}
