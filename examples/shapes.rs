@@ -89,7 +89,7 @@ const SHAPES: &[(&str, &str, Generator)] = &[
     ),
     (
         "doubled_runs",
-        "runs of doubled-glyph lines (`公公交交职职工工`)",
+        "runs of doubled-glyph lines (`地地铁铁职职工工`)",
         doubled_runs,
     ),
     (

@@ -1,6 +1,6 @@
 //! Pass 3 — classify: what each line is by the conventions of the trade,
 //! with a look at the line after it for conventions an extractor may break
-//! across two lines (a dateline such as `据新华社莫斯科12月30⏎日电`, a date
+//! across two lines (a dateline such as `据新华社维也纳11月28⏎日电`, a date
 //! line with its weekday below it).
 
 use crate::clean::undouble;
@@ -127,7 +127,7 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
 }
 
 /// A line that opens a dateline which only the next line ends:
-/// `据新华社莫斯科12月30` + `日电 （记者 钟岳林）`.
+/// `据新华社维也纳11月28` + `日电 （记者 钟岳林）`.
 fn runs_into_dateline(line: &Line, next: &Line) -> bool {
     let key = line.key;
     // The next line holds the dateline's end (`电`, `讯`) within its
@@ -233,7 +233,7 @@ mod tests {
     fn line_kinds() {
         use LineKind::*;
         assert_eq!(
-            kinds("2019年4月19日·星期五\n\n本版编辑 马骏|校对 吉言\n广告\n□ 本报记者 白莹\n本报讯 （记者 任洁 通讯员\n通讯员 刘蕊 摄影报道\n首都工会服务职工形成品牌体系\n慰问中， 区总工会领导详细\n的最后关口。\n【职工心声】"),
+            kinds("2019年4月19日·星期五\n\n本版编辑 林禾|校对 叶青\n广告\n□ 本报记者 石岚\n本报讯 （记者 韦晴 通讯员\n通讯员 柯宁 摄影报道\n滨河工会关爱职工打造服务品牌\n调研中， 市总工会干部详细\n的最后关口。\n【职工心声】"),
             vec![
                 (Date, false),
                 (Blank, false),
@@ -263,11 +263,11 @@ mod tests {
     fn conventions_broken_across_lines() {
         use LineKind::*;
         assert_eq!(
-            kinds("据新华社莫斯科12月30\n日电 （记者 张铁柱）俄罗斯")[0],
+            kinds("据新华社维也纳11月28\n日电 （记者 钟岳林）奥地利")[0],
             (Lead, false)
         );
         assert_eq!(
-            kinds("新华社北京1月26日\n电（记者 孙少龙）民政部")[0],
+            kinds("新华社北京3月18日\n电（记者 邵晨阳）民政部")[0],
             (Lead, false)
         );
         // No dateline runs on into a line that is not its end.

@@ -4,7 +4,7 @@
 //!
 //! ```text
 //! 本报讯（记者 张三）近日，某        市总工会召开会议，部署
-//! 区总工会开展活动。               冬季送温暖工作。
+//! 区总工会举办活动。               冬季送温暖工作。
 //! ```
 //!
 //! When many lines of a page hold such gaps, each line is cut at them into
@@ -486,7 +486,7 @@ mod tests {
    本报讯 近日，某区            推进到创建示范街道，
 公布了首批示范社区名单。        以点带面，全面推进。
 截至目前，全区共有示范          示范社区将每月公示
-社区一百余个。                  一次，接受居民监督。
+社区一百余个。                  一次，接受居民评议。
 据介绍，示范社区须满足          区里还将对示范社区
 两个条件，即管理到位、          开展抽查，并制定奖
 服务到位。                      励办法。
@@ -605,7 +605,7 @@ mod tests {
 
     #[test]
     fn ordinary_pages_pass_through() {
-        let text = "集中采买防疫物资   设立防疫专项经费\n\n本报讯 近日，某工会开展活动。\n";
+        let text = "统一配送防汛物资   设立防汛专项资金\n\n本报讯 近日，某工会开展活动。\n";
         let arena = Bump::new();
         let before = split(text, &arena).len();
         assert_eq!(unfold(split(text, &arena), &arena).len(), before);

@@ -533,7 +533,7 @@ mod tests {
     }
 
     const PAGE: &str =
-        "公交职工做刺绣\n\n本报讯 （记者 张三） 近日， 某车队职工\n自发设计了大型十字绣。\n";
+        "地铁职工学剪纸\n\n本报讯 （记者 张三） 近日， 某车站职工\n自发完成了大幅剪纸画。\n";
 
     #[test]
     fn names_and_aliases_are_unique() {
@@ -550,7 +550,7 @@ mod tests {
     fn pages_parsed_by_format_are_its_pages() {
         // Pages of no article, one, several (with an advertisement), of a
         // file of pages, read in windows; with a source and without.
-        let item = "公交职工做刺绣\n\n本报讯（记者 张三）近日，某车队职工“自发”设计了大型十字绣。\n\n广告\n\n";
+        let item = "地铁职工学剪纸\n\n本报讯（记者 张三）近日，某车站职工“自发”完成了大幅剪纸画。\n\n广告\n\n";
         let long = item.repeat(crate::window::WINDOWED_ABOVE / item.len() + 10);
         let texts = [
             String::new(),
@@ -674,7 +674,7 @@ mod tests {
         let opts = RenderOptions::default();
         let md = find("md").unwrap().render(&pages, &opts);
         assert!(
-            md.starts_with("<!-- source: a-%2Db.txt page 2 -->\n\n## 公交职工做刺绣\n"),
+            md.starts_with("<!-- source: a-%2Db.txt page 2 -->\n\n## 地铁职工学剪纸\n"),
             "{md}"
         );
         assert!(md.contains("\n\n<!-- source: page 3 -->\n\n"));
@@ -699,7 +699,7 @@ mod tests {
         let line: serde_json::Value =
             serde_json::from_str(articles.lines().next().unwrap()).unwrap();
         assert_eq!(line["source"]["page"], 2);
-        assert_eq!(line["title"], "公交职工做刺绣");
+        assert_eq!(line["title"], "地铁职工学剪纸");
         let csv = find("csv").unwrap().render(
             &pages,
             &RenderOptions {

@@ -584,7 +584,7 @@ mod tests {
         assert!(couplet("关爱职工 共建家园"));
         assert!(couplet("喜迎佳节 共创美好未来"));
         // Two columns' lines read as one: cut anywhere, marked, uneven.
-        assert!(!couplet("持续坚守一线、听从号令 区里新增病例"));
+        assert!(!couplet("持续奋战一线、服从安排 镇里新增摊位"));
         assert!(!couplet("市交通委今晚通报 市区"));
         assert!(!couplet("一二三 四五六七八九十一二"));
         assert!(!couplet("关爱职工 共建家园 再创佳绩"));
@@ -596,7 +596,7 @@ mod tests {
         // line inside a paragraph fills its twelve-cell column only so.
         // The headline's first line is seven cells as printed, ten as
         // coded; measured as printed, its lines make one field.
-        let para = "区总工会开展职工运动会，\n参赛职工来自全区二十家，\n比赛设有十个项目１２３４５６\n个项目，吸引了众多职工。\n";
+        let para = "镇总工会举办职工运动会，\n参赛职工来自全区二十家，\n比赛设有十个项目１２３４５６\n个项目，吸引了众多职工。\n";
         let page = format!(
             "至１２月３１日２４时\n本市新建公园绿道\n全部对外开放\n\n\
              本报讯 本市新建公园绿道至１２\n月３１日２４时全部对外开放，\n市民可骑行游览。\n{}",
@@ -668,8 +668,8 @@ mod tests {
         // OCR sets a blank line between a headline's lines: a last line
         // ending in `？` under a first line no narrower that ends open.
         assert_eq!(
-            fields_of("某某：面对疫情，我们的防控体系\n\n需要总结哪些经验？", ""),
-            ["某某：面对疫情，我们的防控体系需要总结哪些经验？"]
+            fields_of("某某：面对汛情，我们的应急机制\n\n还有哪些短板要补？", ""),
+            ["某某：面对汛情，我们的应急机制还有哪些短板要补？"]
         );
         // Under a shorter line (a kicker), a question is a headline of
         // its own.
@@ -714,47 +714,47 @@ mod tests {
     #[test]
     fn wrapped_headlines_join() {
         assert_eq!(
-            fields_of("中港集团中标吐乌大高等级公\n路项目", "高等级公路交通工程"),
-            ["中港集团中标吐乌大高等级公路项目"]
+            fields_of("某某集团中标滨海新区快速公\n路项目", "快速公路沿线绿化带"),
+            ["某某集团中标滨海新区快速公路项目"]
         );
         assert_eq!(
             fields_of(
-                "于永波会见\n全军和武警\n先进典型代\n表时指出\n用先进典型推动部队\n全面建设",
+                "李成林会见\n全省各行业\n劳动模范代\n表时强调\n以劳模精神引领职工\n建功立业",
                 ""
             ),
             [
-                "于永波会见全军和武警先进典型代表时指出",
-                "用先进典型推动部队全面建设"
+                "李成林会见全省各行业劳动模范代表时强调",
+                "以劳模精神引领职工建功立业"
             ]
         );
         assert_eq!(
             fields_of(
-                "北大荒粮食三年连续大幅增产\n去年总产量逾85.2亿公斤，创下我国农\n业最高劳动生产率",
+                "南江县柑橘五年保持大幅增产\n今年总产量逾36.8亿公斤，创下全省果\n业亩产效益最高值",
                 ""
             ),
             [
-                "北大荒粮食三年连续大幅增产",
-                "去年总产量逾85.2亿公斤，创下我国农业最高劳动生产率"
+                "南江县柑橘五年保持大幅增产",
+                "今年总产量逾36.8亿公斤，创下全省果业亩产效益最高值"
             ]
         );
         assert_eq!(
-            fields_of("着力治，加力\n控，全力防\n——武汉防控疫情最新\n热点追踪", ""),
-            ["着力治，加力控，全力防", "——武汉防控疫情最新热点追踪"]
+            fields_of("细心查，耐心\n劝，用心帮\n——滨江社区防疫工作\n一线纪实", ""),
+            ["细心查，耐心劝，用心帮", "——滨江社区防疫工作一线纪实"]
         );
         assert_eq!(
-            fields_of("关注民生 服务职工\n中港集团中标", ""),
-            ["关注民生 服务职工", "中港集团中标"]
+            fields_of("关注民生 服务职工\n江海集团中标", ""),
+            ["关注民生 服务职工", "江海集团中标"]
         );
         // A wrapped field's short line is its last, even where the body
         // below prints the words across the break.
         assert_eq!(
             fields_of(
-                "中港集团中标吐乌大高等级公\n路项目\n石家庄机场跑道延长\n工程通过验收",
-                "高等级公路，建设项目石家庄机场跑道延长工程"
+                "某某集团中标滨海新区快速公\n路项目\n青川机场航站楼扩建\n工程顺利完工",
+                "快速公路网，建设项目青川机场航站楼扩建工程"
             ),
             [
-                "中港集团中标吐乌大高等级公路项目",
-                "石家庄机场跑道延长工程通过验收"
+                "某某集团中标滨海新区快速公路项目",
+                "青川机场航站楼扩建工程顺利完工"
             ]
         );
     }
@@ -774,19 +774,19 @@ mod tests {
     #[test]
     fn roles_follow_type_size() {
         // Title wraps at 7, subtitle at 12: the title is set larger.
-        let t = field("全总致全国各族职工慰问信", 7.0, true);
+        let t = field("省总工会致全省职工慰问信", 7.0, true);
         let s = field(
-            "勉励广大职工发挥工人阶级主力军作用，为企业改革发展建功立业",
+            "鼓励全体会员发扬艰苦奋斗的优良传统，为城市更新改造再立新功",
             12.0,
             true,
         );
         assert_eq!(roles(&[&t, &s]).title, [0]);
         // A kicker of 12 on one line over a title that wraps at 12.
-        let k = field("全总致全国各族职工慰问信", 12.0, false);
+        let k = field("省总工会致全省职工慰问信", 12.0, false);
         assert_eq!(roles(&[&k, &s]).title, [1]);
         // A subtitle with a dash.
-        let s = field("——武汉防控疫情最新热点追踪", 10.0, true);
-        let t = field("着力治，加力控，全力防", 6.0, true);
+        let s = field("——滨江社区防疫工作一线纪实", 10.0, true);
+        let t = field("细心查，耐心劝，用心帮", 6.0, true);
         assert_eq!(roles(&[&t, &s]).subtitle, [1]);
     }
 }

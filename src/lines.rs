@@ -483,10 +483,10 @@ mod tests {
     fn lines_gather_the_marks_of_their_keys() {
         // Every mark char, in runs of ideographs, after white space, folded
         // from full width, inside markup, next to rarer ideographs.
-        let text = "本版编辑 马骏|校对 吉言 Ｅ－ｍａｉｌ：ａ＠ｂ mail\n\
+        let text = "本版编辑 林禾|校对 叶青 Ｅ－ｍａｉｌ：ａ＠ｂ mail\n\
                     \u{feff}２０１９年４月 **摄** 　记者 通讯员\n\
                     㐀年丁。新华社北京电 据报道 消息 特约 见习 实习 撰稿 作者\n\
-                    本報記者 攝影 訊 電 邮箱 热线 第5版\n\n近日，某车队职工\n\
+                    本報記者 攝影 訊 電 邮箱 热线 第5版\n\n近日，某车站职工\n\
                     甲、乙；丙,丁;\n戊 ，己 ；庚\n";
         let arena = Bump::new();
         let lines = split(text, &arena);

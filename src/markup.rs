@@ -664,8 +664,8 @@ mod tests {
 <html xmlns="http://www.w3.org/1999/xhtml"><head><meta name='ocr-system' content='tesseract 5' /></head>
 <body><div class='ocr_page' id='page_1' title='image "p.png"; bbox 0 0 800 1000; ppageno 0'>
 <span class='ocr_line' id='line_1_1' title="bbox 100 50 300 80; baseline 0 -5; x_size 30">
-<span class='ocrx_word' id='word_1_1' title='bbox 100 50 200 80; x_wconf 90'>公交&amp;职工</span>
-<span class='ocrx_word' id='word_1_2' title='bbox 230 50 300 80; x_wconf 91'><strong>做刺绣</strong></span>
+<span class='ocrx_word' id='word_1_1' title='bbox 100 50 200 80; x_wconf 90'>地铁&amp;职工</span>
+<span class='ocrx_word' id='word_1_2' title='bbox 230 50 300 80; x_wconf 91'><strong>学剪纸</strong></span>
 </span></div></body></html>"#;
 
     #[test]
@@ -674,7 +674,7 @@ mod tests {
         let lines = hocr(HOCR);
         assert_eq!(lines.len(), 1);
         let l = &lines[0];
-        assert_eq!(l.text, "公交&职工 做刺绣");
+        assert_eq!(l.text, "地铁&职工 学剪纸");
         assert_eq!((l.x, l.y, l.w, l.h), (100.0, 50.0, 200.0, 30.0));
         assert_eq!((l.size, l.page, l.bold), (Some(30.0), 1, None));
     }

@@ -685,13 +685,13 @@ mod tests {
     #[test]
     fn headline_goes_to_the_body_that_shares_its_words() {
         let items = [
-            item(0, &["公交职工刺绣致敬劳动者"]),
+            item(0, &["地铁职工剪纸致敬建设者"]),
             item(1, &["书屋阅读活动激发热情"]),
         ];
         let targets = [target(2, 2), target(3, 3)];
         let bodies = [
-            vec!["镇总工会在职工书屋开展阅读活动，激发了职工的热情。"],
-            vec!["公交车队职工用十字刺绣致敬一线劳动者。"],
+            vec!["镇总工会于职工书屋开展阅读活动，激发了职工的热情。"],
+            vec!["地铁车站职工用巨幅剪纸致敬一线建设者。"],
         ];
         let p = place(&items, &targets, &bodies, &[2, 3]);
         assert_eq!(p.heads[0][0].0, (1, 0));
@@ -792,7 +792,7 @@ mod tests {
         )];
         let targets = [target(1, 1), target(2, 2), target(3, 3)];
         let bodies = [
-            vec!["区总工会走访慰问困难职工，为他们的家园送去温暖。"],
+            vec!["区总工会走访看望困难职工，为他们的家园送去温暖。"],
             vec!["市图书馆延长开放时间，方便读者借阅。"],
             vec!["新建公园绿道本周开放，市民可骑行游览。"],
         ];
@@ -806,13 +806,13 @@ mod tests {
         let items = [item(
             0,
             &[
-                "学习贯彻全会精神 谱写新篇章",
+                "学习贯彻大会精神 谱写新篇章",
                 "关注民生 服务职工",
-                "公交职工刺绣",
+                "地铁职工剪纸",
             ],
         )];
         let targets = [target(1, 1)];
-        let bodies = [vec!["公交车队职工用十字刺绣致敬一线劳动者。"]];
+        let bodies = [vec!["地铁车站职工用巨幅剪纸致敬一线建设者。"]];
         let p = place(&items, &targets, &bodies, &[1]);
         assert_eq!(p.banners, [(0, 0), (0, 1)]);
         assert_eq!(p.heads[0].len(), 1);

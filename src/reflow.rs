@@ -1803,7 +1803,7 @@ mod tests {
     /// Two paragraphs in a 14-cell column whose paragraphs start two cells
     /// short: set twice over a test's lines, they let the layout be
     /// measured (lines 0–13, four paragraphs).
-    const COLUMN14: &str = "近日，某区总工会开展送清\n凉活动，走访慰问露天高温岗位\n一线职工，为他们送去防暑降温\n\
+    const COLUMN14: &str = "近日，某区总工会开展送清\n凉活动，走访慰问城区环卫作业\n班组成员，为他们送去防暑降温\n\
                             用品和慰问金。\n\
                             该区还组织医护人员为一线\n职工义诊，发放常用药品，讲解\n夏季防病知识。\n";
 
@@ -2279,7 +2279,7 @@ mod tests {
         // with its dateline, and its text breaks off too; the blocks below
         // carry on the first, then the second — each sharing its words.
         let tail = "夜读火了。近日，图书馆推\n出夜间阅读服务，周五开放至二\n十时。读者凭借借阅证可进入馆\n\n\
-                    本报讯 某区农业农村局日前\n组织农技人员下乡，指导农户们\n开展春耕备耕，确保不误农时。\n\
+                    本报讯 某区农业农村局日前\n组织农技人员下乡，指导农户们\n开展春季备耕，确保不误农时。\n\
                     农技人员深入田间地头，讲\n解病虫害防治的知识，并向农户\n\n\
                     内夜间阅读区，借阅各类图书。\n\n\
                     发放农技手册和优质种子，帮助\n农户增产增收。\n";
@@ -2355,11 +2355,11 @@ mod tests {
         // of the paragraph, not a headline of the piece below.
         // Paragraphs start two cells short of the 13-cell column.
         let u = units(
-            "近日，某区总工会开展送\n清凉活动，走访慰问露天高温岗\n位一线职工，为他们送去防暑降\n\
+            "近日，某区总工会开展送\n清凉活动，走访慰问城区环卫作\n业班组成员，为他们送去防暑降\n\
              温用品和慰问金。\n\
              该区还组织医护人员为一\n线职工义诊，发放常用药品，讲\n解夏季防病知识。\n\
              走访慰问坚守岗位的环卫\n工人公交司机医护人员和社区干\n部快递小哥外卖骑手等新就业者\n时表示\n\
-             本报讯 市领导今天走\n访慰问一线职工，向他们致以节\n日的问候。\n",
+             本报讯 市领导今天走\n访看望一线职工，向他们致以节\n日的问候。\n",
         );
         assert_eq!(
             paragraphs(&u),
@@ -2430,17 +2430,17 @@ mod tests {
         // the ninth's second line two cells short (their digits measure
         // short of how they print), and their words come back below.
         let u = units(
-            "近日，某区总工会开展送清\n凉活动，走访慰问露天高温岗位\n一线职工，为他们送去防暑降温\n\
+            "近日，某区总工会开展送清\n凉活动，走访慰问城区环卫作业\n班组成员，为他们送去防暑降温\n\
              用品和慰问金。\n\
              该区还组织医护人员为一线\n职工义诊，发放常用药品，讲解\n夏季防病知识。\n\
-             全市各级工会今年还将继续\n开展送清凉活动，覆盖更多一线\n职工。\n\
+             全区各级工会今年还将继续\n开展送清凉活动，覆盖更多一线\n职工。\n\
              新建医院工程昨天开工，计\n划于下月建成，建成后将新增床\n位一千张。\n\
              按照计划医院设计床位为700张\n至1000张，将于下月交付使用。\n\
              医院建成后，将有效缓解本\n市医院床位紧张的局面，新医院\n设计床位一千张。\n\
              新医院由本市建筑企业承建1000\n名工人日夜施工，确保工程按期\n完成。\n\
              据了解，新医院由本市建筑\n企业承建，建成后交由市卫健委\n统一管理。\n\
-             目前，全市共追踪到密切接\n触者3671人，已解除观察121\n人。\n\
-             全市密切接触者均已落实管\n控措施，目前情况稳定。\n",
+             目前，全市共登记到返乡务\n工者2815人，已解除观察109\n人。\n\
+             全市返乡务工者均已落实管\n控措施，目前情况稳定。\n",
         );
         let paras: Vec<Vec<usize>> = paragraphs(&u).into_iter().map(|(l, _)| l).collect();
         assert_eq!(
@@ -2466,7 +2466,7 @@ mod tests {
         // next line, twice as wide, asks, right above an indented start.
         let tail = "该区还组织医护人员为一线\n职工义诊，发放常用药品和防暑\n降温用品，受到职工普遍欢迎。\n\
                     某某、某某、某某……本市籍的演员和歌手还有哪些？\n\
-                    春节联欢晚会是全家最期待\n的一台节目，在老人们看来，本\n市的节目向来精彩纷呈。\n";
+                    元宵文艺晚会是全家最期待\n的一台节目，在老人们看来，本\n市的节目向来精彩纷呈。\n";
         let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
         assert_eq!(kinds_of(&u)[4..], [("p", 3), ("d", 1), ("p", 3)], "{u:?}");
     }
@@ -2476,7 +2476,7 @@ mod tests {
         // The paragraph stops at the column's edge mid-word (`外⏎国`); the
         // extractor printed a short headline between the two halves, blank
         // lines round it. The page holds the word whole elsewhere.
-        let tail = "某公司今年还将为职工开展\n免费体检，走访慰问困难职工家\n庭，为他们送去慰问品。\n\
+        let tail = "某公司今年还将为职工开展\n免费体检，走访看望困难会员家\n庭，为他们送去慰问品。\n\
                     该区还组织医护人员为一线\n职工义诊，打破了外国医药公司\n在药品供应上的垄断，方便在外\n\n\
                     职工书屋开张\n\n\
                     国职工就近看病，深受职工的欢\n迎。\n";
@@ -2573,9 +2573,9 @@ mod tests {
     fn lines_ending_no_sentence_right_above_a_dateline_are_display() {
         // A subtitle set at the column's width under a short kicker.
         let u = units(
-            "近日，某区总工会开展\n送清凉活动，走访慰问露天\n高温岗位一线职工，为他们\n\
+            "近日，某区总工会开展\n送清凉活动，走访慰问城区\n环卫作业班组成员，为他们\n\
              送去防暑降温用品和慰问金。\n该区还组织医护人员为\n职工义诊，发放常用药品。\n\
-             市总工会致全市\n职工新春贺信\n号召广大职工立足本职岗位\n为城市发展和社会进步再立\n\
+             市总工会致全市\n职工新春贺信\n号召全体职工立足本职岗位\n为城市发展和社会进步再立\n\
              新功\n本报讯 某市总工会今天\n发出新春贺信，向全市职工\n致以节日的问候和美好的祝\n愿。\n",
         );
         assert_eq!(
@@ -2600,7 +2600,7 @@ mod tests {
     fn a_line_letter_spaced_to_the_column_width_is_running_text() {
         // Column of 13 cells; the line under the headline is justified by
         // spaces between its glyphs, and its words come back below.
-        let para = "近日，某区总工会开展送\n清凉活动，走访慰问露天高温\n岗位一线职工，为他们送去防\n暑降温用品和慰问金。\n";
+        let para = "近日，某区总工会开展送\n清凉活动，走访慰问城区环卫\n作业班组成员，为他们送去防\n暑降温用品和慰问金。\n";
         let page = format!(
             "{}城市公园新增步道，市民纷纷点赞！\n2020 年 全 市 公 园 新 增 步\n道二十条。\n\
              据介绍，全市公园新增步道\n长约四十公里，2020年全市公\n园还将新增休息座椅。\n{para}",
@@ -2622,7 +2622,7 @@ mod tests {
         // Column of 13 cells; a paragraph opens on a line the extractor
         // spaced out where the justification widened its gaps, and the line
         // under it, spaced too, prints wider than the column.
-        let para = "近日，某区总工会开展送\n清凉活动，走访慰问露天高温\n岗位一线职工，为他们送去防\n暑降温用品和慰问金。\n";
+        let para = "近日，某区总工会开展送\n清凉活动，走访慰问城区环卫\n作业班组成员，为他们送去防\n暑降温用品和慰问金。\n";
         let page = format!(
             "{}在城 北老 街的 一 条 小 巷\n里，有 一个 很热 闹的 早 市。 蔬\n菜、瓜果、家禽、水产都有。\n{para}",
             para.repeat(4)
@@ -2641,7 +2641,7 @@ mod tests {
     fn a_line_above_one_that_opens_with_a_clause_mark_is_running_text() {
         // The same line set apart as above, but the line under it opens
         // with `、`: its sentence runs on there (a caption OCR broke up).
-        let para = "近日，某区总工会开展送清\n凉活动，走访慰问露天高温岗位\n一线职工，为他们送去防暑降温\n用品和慰问金。\n\n";
+        let para = "近日，某区总工会开展送清\n凉活动，走访慰问城区环卫作业\n班组成员，为他们送去防暑降温\n用品和慰问金。\n\n";
         let page = format!(
             "{}新年前夕，某区文化系统及法律\n\n、农资等部门四十多人组成\n慰问团来到某镇演出。\n\n{para}",
             para.repeat(3)
@@ -2656,13 +2656,13 @@ mod tests {
         // Blank lines part paragraphs (OCR); a line between two blank lines
         // that ends no sentence, above a paragraph's indented start, opens
         // no paragraph: it would end there.
-        let para = "近日，某区总工会开展送清\n凉活动，走访慰问露天高温岗位\n一线职工，为他们送去防暑降温\n用品和慰问金。\n\n";
+        let para = "近日，某区总工会开展送清\n凉活动，走访慰问城区环卫作业\n班组成员，为他们送去防暑降温\n用品和慰问金。\n\n";
         let page = format!("{}城市公园健身步道今日开放\n\n{para}", para.repeat(3));
         let u = units(&page);
         assert_eq!(u[3], Unit::Display { lines: vec![15] });
         // The same line over the next column's running text is a paragraph's
         // first line.
-        let cut = "一线职工，为他们送去防暑降温\n用品和慰问金。\n";
+        let cut = "班组成员，为他们送去防暑降温\n用品和慰问金。\n";
         let page = format!("{}城市公园健身步道今日开放\n\n{cut}", para.repeat(3));
         assert!(matches!(units(&page)[3], Unit::Para { .. }));
     }
@@ -2671,7 +2671,7 @@ mod tests {
     fn a_short_line_above_an_indented_paragraph_start_in_one_block_is_display() {
         // Blank lines part blocks; a headline shares its block with the
         // text under it, whose first line is two cells short.
-        let para = "近日，某区总工会开展送清凉活\n动，走访慰问露天高温岗位一线职工\n，为他们送去防暑降温用品和慰问金\n和防暑药品。\n";
+        let para = "近日，某区总工会开展送清凉活\n动，走访慰问城区环卫作业班组成员\n，为他们送去防暑降温用品和慰问金\n和防暑药品。\n";
         let page = format!(
             "{}城市公园的“健身步道”\n今年，全市公园将新增健身步\n道二十条，方便市民就近锻炼，每条\n步道长约两公里。\n\n{para}",
             format!("{para}\n").repeat(3)
@@ -2761,7 +2761,7 @@ mod tests {
         // Column of 12 cells, paragraphs start two cells short; the headline
         // ends on a short line that ends no sentence, right above a
         // paragraph's indented first line.
-        let para = "近日，某区总工会开展\n送清凉活动，走访慰问露天\n高温岗位一线职工，为他们\n送去防暑降温用品。\n";
+        let para = "近日，某区总工会开展\n送清凉活动，走访慰问城区\n环卫作业班组成员，为他们\n送去防暑降温用品。\n";
         let page = format!(
             "{para}{para}{para}{para}目标某山！第四批国家某某某\n医疗队（某地）出发\n{gap}就在某某机场2号航站\n楼，第四批国家某某医疗队\n（某地）出发，奔赴某地医\n院。\n{para}{para}"
         );
@@ -2785,7 +2785,7 @@ mod tests {
         // Blank lines part paragraphs; a headline and its subtitle, the
         // subtitle wrapped at about the column's width, in one block above
         // a dateline.
-        let para = "近日，某区总工会开展\n送清凉活动，走访慰问露天\n高温岗位一线职工，为他们\n送去防暑降温用品。\n\n";
+        let para = "近日，某区总工会开展\n送清凉活动，走访慰问城区\n环卫作业班组成员，为他们\n送去防暑降温用品。\n\n";
         let page = format!(
             "{para}{para}{para}某区职工技能大赛开幕\n全区两千名职工报名参赛，创\n下历届之最\n\n\
              本报讯 某区第十届职工技能\n大赛昨天开幕，全区两千名职\n工报名参赛。\n\n{para}"

@@ -482,21 +482,21 @@ mod tests {
     /// A page with one of everything.
     fn sample() -> Page {
         let news = Article {
-            kicker: Some("打造“五型工会”".into()),
-            title: Some("朝阳工会提升职工幸福感".into()),
-            subtitle: Some("服务阵地 建设新路径".into()),
+            kicker: Some("打造“三心服务”".into()),
+            title: Some("滨河工会增进职工获得感".into()),
+            subtitle: Some("社区食堂 走出新路子".into()),
             dateline: Some("本报讯".into()),
             byline: Byline {
-                reporters: vec!["刘欣欣".into()],
+                reporters: vec!["唐悦悦".into()],
                 correspondents: vec!["王五".into(), "赵六".into()],
                 ..Default::default()
             },
             blocks: vec![
                 block(
                     BlockType::Paragraph,
-                    "记者从会上获悉，“五型工会”建设成效明显。",
+                    "记者从会上获悉，“三心服务”建设成效明显。",
                 ),
-                block(BlockType::Heading, "服务阵地建设探索新路径"),
+                block(BlockType::Heading, "社区食堂建设走出新路子"),
                 block(
                     BlockType::Paragraph,
                     "据介绍，全年服务职工12351人次, 满意率高。",
@@ -514,7 +514,7 @@ mod tests {
                 ..Default::default()
             },
             blocks: vec![block(BlockType::Paragraph, "说一句\"谢谢\"。")],
-            signature: Some("大兴税务局工会干部 李四".into()),
+            signature: Some("滨河供电局工会干部 李四".into()),
             ..Article::new(Kind::Column)
         };
         let photo = Article {
@@ -537,18 +537,18 @@ mod tests {
                 staff: vec![
                     Staff {
                         role: "本版编辑".into(),
-                        name: "马骏".into(),
+                        name: "林禾".into(),
                     },
                     Staff {
                         role: "校对".into(),
-                        name: "吉言".into(),
+                        name: "叶青".into(),
                     },
                 ],
-                emails: vec!["ldwbgh@126.com".into()],
+                emails: vec!["xhzbbj@126.com".into()],
                 phones: vec![],
                 spans: vec![],
             },
-            banners: vec!["学习贯彻全会精神".into()],
+            banners: vec!["学习贯彻大会精神".into()],
             articles: vec![news, column, photo, ad],
             banner_spans: vec![vec![[3, 9]]],
             ..Page::default()
@@ -563,23 +563,23 @@ mod tests {
     fn markdown() {
         let expected = "\
 *2019-04-19 星期五*  
-*本版编辑 马骏 · 校对 吉言*
+*本版编辑 林禾 · 校对 叶青*
 
-**学习贯彻全会精神**
+**学习贯彻大会精神**
 
 ---
 
-*打造“五型工会”*
+*打造“三心服务”*
 
-## 朝阳工会提升职工幸福感
+## 滨河工会增进职工获得感
 
-**服务阵地 建设新路径**
+**社区食堂 走出新路子**
 
-*本报讯 记者 刘欣欣 通讯员 王五、赵六*
+*本报讯 记者 唐悦悦 通讯员 王五、赵六*
 
-记者从会上获悉，“五型工会”建设成效明显。
+记者从会上获悉，“三心服务”建设成效明显。
 
-### 服务阵地建设探索新路径
+### 社区食堂建设走出新路子
 
 据介绍，全年服务职工12351人次, 满意率高。
 
@@ -593,7 +593,7 @@ mod tests {
 
 说一句\"谢谢\"。
 
-*大兴税务局工会干部 李四*
+*滨河供电局工会干部 李四*
 
 ---
 
@@ -626,20 +626,20 @@ mod tests {
     fn text() {
         let expected = "\
 2019-04-19 星期五
-本版编辑 马骏 · 校对 吉言
+本版编辑 林禾 · 校对 叶青
 
-学习贯彻全会精神
+学习贯彻大会精神
 
 * * *
 
-打造“五型工会”
-朝阳工会提升职工幸福感
-服务阵地 建设新路径
-本报讯 记者 刘欣欣 通讯员 王五、赵六
+打造“三心服务”
+滨河工会增进职工获得感
+社区食堂 走出新路子
+本报讯 记者 唐悦悦 通讯员 王五、赵六
 
-记者从会上获悉，“五型工会”建设成效明显。
+记者从会上获悉，“三心服务”建设成效明显。
 
-服务阵地建设探索新路径
+社区食堂建设走出新路子
 
 据介绍，全年服务职工12351人次, 满意率高。
 
@@ -651,7 +651,7 @@ mod tests {
 
 说一句\"谢谢\"。
 
-大兴税务局工会干部 李四
+滨河供电局工会干部 李四
 
 * * *
 
@@ -699,14 +699,14 @@ mod tests {
         let compact = to_json(&page, false);
         assert!(!compact.contains('\n'));
         assert!(compact.starts_with(
-            r#"{"schema":"jianbao/1","page":{"date":"2019-04-19","weekday":"星期五","staff":[{"role":"本版编辑","name":"马骏"}"#
+            r#"{"schema":"jianbao/1","page":{"date":"2019-04-19","weekday":"星期五","staff":[{"role":"本版编辑","name":"林禾"}"#
         ));
         // Non-ASCII stays unescaped, as JSON.stringify leaves it.
-        assert!(compact.contains("朝阳工会"));
+        assert!(compact.contains("滨河工会"));
         assert!(compact.contains(r#""blocks":[{"type":"paragraph","text":"#));
         assert_eq!(serde_json::from_str::<Page>(&compact).unwrap(), page);
         let pretty = to_json(&page, true);
-        assert!(pretty.contains("\n  \"banners\": [\n    \"学习贯彻全会精神\"\n  ],\n"));
+        assert!(pretty.contains("\n  \"banners\": [\n    \"学习贯彻大会精神\"\n  ],\n"));
         assert!(pretty.contains("\"phones\": [],"));
         assert_eq!(serde_json::from_str::<Page>(&pretty).unwrap(), page);
     }
@@ -770,8 +770,8 @@ mod tests {
         let csv = to_csv(&[(Some("a.txt"), &page), (None, &other)]);
         let expected = "\
 source,date,kind,column,kicker,title,subtitle,dateline,reporters,correspondents,photographers,authors,signature,body\r
-a.txt,2019-04-19,news,,打造“五型工会”,朝阳工会提升职工幸福感,服务阵地 建设新路径,本报讯,刘欣欣,王五、赵六,,,,\"记者从会上获悉，“五型工会”建设成效明显。\n服务阵地建设探索新路径\n据介绍，全年服务职工12351人次, 满意率高。\"\r
-a.txt,2019-04-19,column,读者来信,,谢谢你们,,,,,,李四,大兴税务局工会干部 李四,\"说一句\"\"谢谢\"\"。\"\r
+a.txt,2019-04-19,news,,打造“三心服务”,滨河工会增进职工获得感,社区食堂 走出新路子,本报讯,唐悦悦,王五、赵六,,,,\"记者从会上获悉，“三心服务”建设成效明显。\n社区食堂建设走出新路子\n据介绍，全年服务职工12351人次, 满意率高。\"\r
+a.txt,2019-04-19,column,读者来信,,谢谢你们,,,,,,李四,滨河供电局工会干部 李四,\"说一句\"\"谢谢\"\"。\"\r
 a.txt,2019-04-19,photo,,,,,,,,孙七,,,职工在展示刺绣作品。\r
 a.txt,2019-04-19,ad,,,,,,,,,,,广告\r
 ,,feature,,,\"逗号,与\"\"引号\"\"\",,,,,,,,\r

@@ -29,7 +29,7 @@ fn staff(p: &Page) -> Vec<(&str, &str)> {
 
 /// A feature's headline and first paragraph, in 20-cell columns.
 const FEATURE_OPENING: &str = "社区防控一线见闻\n\
-     连日来，记者走访了本市多个社区，看到\n社区工作人员坚守岗位，居民群众主动配合，\n\
+     连日来，记者走访了本市多个社区，看到\n社区志愿队员坚守岗位，居民群众主动配合，\n\
      社区防控工作有序开展，各个社区都有自己的\n好办法。\n";
 
 /// A short report in 16-cell columns, paragraphs opening on `　`, that
@@ -73,29 +73,29 @@ fn summary(p: &Page) -> Vec<Summary<'_>> {
 #[test]
 fn agency_dateline_and_relayed_copy_one_paragraph_per_line() {
     let p = page(
-        "国务院常务会议部署稳就业举措\n\
-         新华社北京11月21日电（记者 王立群 李晓彤）国务院总理主持召开国务院常务会议，部署进一步稳就业举措。\n\
-         会议指出，今年以来各地区各部门认真落实就业优先政策，就业形势总体稳定。\n\
-         据新华社电 国家统计局21日发布数据显示，10月份全国城镇调查失业率为5.1%，比上月下降0.1个百分点。\n\
-         统计局相关负责人表示，就业形势保持总体稳定。\n\
-         城镇调查失业率降至5.1%\n",
+        "市政府专题会议部署稳外贸举措\n\
+         新华社北京10月23日电（记者 王立群 李晓彤）常务副市长主持召开市政府专题会议，部署进一步稳外贸举措。\n\
+         会议指出，今年以来各区各部门认真落实外贸扶持政策，外贸形势总体稳定。\n\
+         据新华社电 市统计局23日公布的数据显示，9月份全市外贸进出口总值同比增长5.1%，比上月提高0.1个百分点。\n\
+         市统计局相关负责人分析，外贸形势保持总体稳定。\n\
+         外贸进出口增速升至5.1%\n",
     );
     assert_eq!(
         summary(&p),
         vec![
             (
                 Kind::News,
-                Some("国务院常务会议部署稳就业举措"),
-                Some("新华社北京11月21日电"),
+                Some("市政府专题会议部署稳外贸举措"),
+                Some("新华社北京10月23日电"),
                 vec!["王立群", "李晓彤"],
-                "国务院总理主持召开国务院常务会议，部署进一步稳就业举措。"
+                "常务副市长主持召开市政府专题会议，部署进一步稳外贸举措。"
             ),
             (
                 Kind::News,
-                Some("城镇调查失业率降至5.1%"),
+                Some("外贸进出口增速升至5.1%"),
                 Some("据新华社电"),
                 vec![],
-                "国家统计局21日发布数据显示，10月份全国城镇调查失业率为5.1%，比上月下降0.1个百分点。"
+                "市统计局23日公布的数据显示，9月份全市外贸进出口总值同比增长5.1%，比上月提高0.1个百分点。"
             ),
         ]
     );
@@ -106,7 +106,7 @@ fn agency_dateline_and_relayed_copy_one_paragraph_per_line() {
 #[test]
 fn indented_ocr_page_with_crlf_full_width_digits_and_markup() {
     let p = page(
-        "2023年5月6日 星期六\r\n责任编辑：张伟  校对：李 娜\r\n\r\n\u{3000}\u{3000}全市职工运动会开幕\r\n\r\n\
+        "2023年5月6日 星期六\r\n责任编辑：张伟  校对：苏 樾\r\n\r\n\u{3000}\u{3000}全市职工运动会开幕\r\n\r\n\
          本报北京5月5日电（记者 赵 刚）\r\n\
          \u{3000}\u{3000}５日上午，２０２３年全市职工运动会在工人体育场开幕，来自各行业的**３０００**余名职工参加开幕式。\r\n\
          \u{3000}\u{3000}本届运动会设田径、游泳等12个大项，比赛将持续到6月底。\r\n\
@@ -115,7 +115,7 @@ fn indented_ocr_page_with_crlf_full_width_digits_and_markup() {
     );
     assert_eq!(p.page.date.as_deref(), Some("2023-05-06"));
     assert_eq!(p.page.weekday.as_deref(), Some("星期六"));
-    assert_eq!(staff(&p), [("责任编辑", "张伟"), ("校对", "李娜")]);
+    assert_eq!(staff(&p), [("责任编辑", "张伟"), ("校对", "苏樾")]);
     assert_eq!(
         summary(&p),
         vec![
@@ -189,24 +189,24 @@ fn narrow_columns_with_letter_spaced_title_photo_column_piece_and_sentence_bylin
 #[test]
 fn spans_slice_back_to_the_raw_text() {
     let text =
-        "公交职工做刺绣\n\n本报讯 （记者 张三） 近日， 某车队职工\n\n自发设计了大型十字绣。\n";
+        "地铁职工学剪纸\n\n本报讯 （记者 张三） 近日， 某车站职工\n\n自发完成了大幅剪纸画。\n";
     let p = page(text);
     let utf16: Vec<u16> = text.encode_utf16().collect();
     let slice = |s: [u32; 2]| String::from_utf16(&utf16[s[0] as usize..s[1] as usize]).unwrap();
     let a = &p.articles[0];
-    assert_eq!(slice(a.title_spans[0]), "公交职工做刺绣");
+    assert_eq!(slice(a.title_spans[0]), "地铁职工学剪纸");
     // One paragraph joined across a column break: two ranges; the lead's
     // dateline and byline are not the paragraph's.
     let spans: Vec<String> = a.blocks[0].spans.iter().map(|&s| slice(s)).collect();
-    assert_eq!(spans, ["近日， 某车队职工", "自发设计了大型十字绣。"]);
-    assert_eq!(a.blocks[0].text, "近日，某车队职工自发设计了大型十字绣。");
+    assert_eq!(spans, ["近日， 某车站职工", "自发完成了大幅剪纸画。"]);
+    assert_eq!(a.blocks[0].text, "近日，某车站职工自发完成了大幅剪纸画。");
 }
 
 #[test]
 fn a_credit_closing_a_piece_stays_in_its_text() {
     // Bylines are read from a piece's opening; a credit in brackets at the
     // end of its last paragraph is the piece's last words.
-    let text = "公交职工做刺绣\n\n近日，某车队职工自发设计了大型十字绣。（记者 张三）\n";
+    let text = "地铁职工学剪纸\n\n近日，某车站职工自发完成了大幅剪纸画。（记者 张三）\n";
     let p = page(text);
     let utf16: Vec<u16> = text.encode_utf16().collect();
     let slice = |s: [u32; 2]| String::from_utf16(&utf16[s[0] as usize..s[1] as usize]).unwrap();
@@ -214,11 +214,11 @@ fn a_credit_closing_a_piece_stays_in_its_text() {
     let spans: Vec<String> = a.blocks[0].spans.iter().map(|&s| slice(s)).collect();
     assert_eq!(
         spans,
-        ["近日，某车队职工自发设计了大型十字绣。（记者 张三）"]
+        ["近日，某车站职工自发完成了大幅剪纸画。（记者 张三）"]
     );
     assert_eq!(
         a.blocks[0].text,
-        "近日，某车队职工自发设计了大型十字绣。（记者张三）"
+        "近日，某车站职工自发完成了大幅剪纸画。（记者张三）"
     );
     assert!(a.byline.reporters.is_empty());
 }
@@ -228,15 +228,15 @@ fn headlines_printed_after_their_bodies_find_their_articles() {
     // Extracted text often prints each headline after its body, or next to
     // another article: the words decide.
     let p = page(
-        "本报讯（记者 甲乙）近日，海淀区总工会开启暑期送清凉慰问活动，\n走访慰问露天高温岗位一线职工。\n\n\
+        "本报讯（记者 甲乙）近日，南湖区总工会启动夏季送清凉慰问活动，\n走访慰问城区环卫作业班组成员。\n\n\
          本报讯（记者 丙丁）日前，西城区职工书屋开展读书分享会，\n职工们交流读书心得。\n\n\
-         西城区职工书屋举办读书分享会\n\n海淀区总工会开启暑期送清凉活动\n",
+         西城区职工书屋举办读书分享会\n\n南湖区总工会启动夏季送清凉活动\n",
     );
     let titles: Vec<Option<&str>> = p.articles.iter().map(|a| a.title.as_deref()).collect();
     assert_eq!(
         titles,
         [
-            Some("海淀区总工会开启暑期送清凉活动"),
+            Some("南湖区总工会启动夏季送清凉活动"),
             Some("西城区职工书屋举办读书分享会")
         ]
     );
@@ -245,8 +245,8 @@ fn headlines_printed_after_their_bodies_find_their_articles() {
 #[test]
 fn a_column_name_heads_the_items_printed_under_it() {
     let p = page(
-        "简讯\n\n本报讯 近日，市总工会召开专题会议，部署冬季送温暖工作。\n\n\
-         本报讯 日前，区职工服务中心开通夜间服务窗口。\n\n\
+        "简讯\n\n本报讯 近日，市总工会召开专项会议，部署冬季送温暖工作。\n\n\
+         本报讯 日前，区职工活动中心开通夜间服务窗口。\n\n\
          图为运动员在比赛中。（新华社记者 李贺 摄）\n",
     );
     let a = &p.articles;
@@ -285,7 +285,7 @@ fn another_papers_page_in_narrow_columns() {
     );
     assert_eq!(
         a[0].subtitle.as_deref(),
-        Some("——工业和信息化部新闻发言人答记者问")
+        Some("——工业发展研究院新闻发言人答记者问")
     );
     assert_eq!(a[0].dateline.as_deref(), Some("本报北京11月20日电"));
     assert_eq!(a[0].byline.reporters, ["王浩", "李明"]);
@@ -312,10 +312,10 @@ const PAGE_E: &str = "人民日报 2023年11月21日 星期二 第4版\n\
 \n\
 推动高质量发展\n\
 全国制造业增加值连续十三年居世界首位\n\
-——工业和信息化部新闻发言人答记者问\n\
+——工业发展研究院新闻发言人答记者问\n\
 \n\
 本报北京11月20日电（记者 王 浩\n\
-李明）工业和信息化部今天发布数\n\
+李明）工业发展研究院今天发布数\n\
 据，我国制造业增加值连续十三年\n\
 居世界首位，制造业规模持续扩大。\n\
 \n\
@@ -328,11 +328,11 @@ const PAGE_E: &str = "人民日报 2023年11月21日 星期二 第4版\n\
 显高于全部投资。\n\
 \n\
 新华社北京11月20日电（记者 张\n\
-三）国家统计局20日发布数据显示，\n\
+三）国家统计局20日公布数据显示，\n\
 前10个月全国规模以上工业增加值\n\
 同比增长4.1%。\n\
 \n\
-统计局有关负责人表示，工业生产\n\
+统计局有关负责人分析，工业生产\n\
 稳中有升，企业效益持续改善。\n\
 \n\
 前10个月规上工业增加值增长4.1%\n\
@@ -370,7 +370,7 @@ fn a_bracketed_credit_closing_a_piece_is_its_last_words() {
     // extractor broke it: text either way, not a byline.
     let p = page(
         "市总工会部署冬季送温暖\n\n本报讯 近日，市总工会召开会议，部署冬季送温暖工作。\n\
-         会议要求各级工会做好困难职工帮扶。（记者 张三 通讯员 李四）\n\n\
+         会议要求各级工会做好困难会员帮扶。（记者 张三 通讯员 李四）\n\n\
          区工会开展职工运动会\n\n据新华社电 日前，某区工会举办职工运动会。\n（记者 王五）\n",
     );
     let a = &p.articles;
@@ -378,7 +378,7 @@ fn a_bracketed_credit_closing_a_piece_is_its_last_words() {
     assert!(a[0].byline.reporters.is_empty() && a[0].byline.correspondents.is_empty());
     assert_eq!(
         a[0].blocks[1].text,
-        "会议要求各级工会做好困难职工帮扶。（记者张三通讯员李四）"
+        "会议要求各级工会做好困难会员帮扶。（记者张三通讯员李四）"
     );
     assert!(a[1].byline.reporters.is_empty());
     assert_eq!(a[1].blocks.len(), 1);
@@ -549,12 +549,12 @@ fn a_numbered_subhead_wrapped_at_the_columns_width_stays_inside_its_piece() {
     // piece it stands in, never a new piece, whatever the words below.
     let p = page(&format!(
         "{FEATURE_OPENING}\
-         这些社区是怎么做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
+         这些社区是如何做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
          ，动员早，服务早。\n\
          一、登记工作开展得早，居民群众主\n动配合排查\n\
          东风社区的工作人员告诉记者，社区防控\n工作开展以来，社区提前一周入户登记，居民\n\
          群众主动配合，全社区至今无一例感染。\n\
-         社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区工作人员是大家的贴\n\
+         社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区志愿队员是大家的贴\n\
          心人。\n\
          二、服务保障跟得上，行动不便的老\n人有人照顾\n\
          年过八旬的张大爷独自在家，他的药品和\n蔬菜都由志愿者按时送到门口，他说这样的日\n\
@@ -563,7 +563,7 @@ fn a_numbered_subhead_wrapped_at_the_columns_width_stays_inside_its_piece() {
     let blocks = one_feature_blocks(&p, "社区防控一线见闻");
     let starts = [
         (BlockType::Paragraph, "连日来，记者"),
-        (BlockType::Paragraph, "这些社区是怎"),
+        (BlockType::Paragraph, "这些社区是如"),
         (BlockType::Heading, "一、登记工作"),
         (BlockType::Paragraph, "东风社区的工"),
         (BlockType::Paragraph, "社区还为行动"),
@@ -583,12 +583,12 @@ fn a_numbered_subhead_wrapped_at_the_columns_width_stays_inside_its_piece() {
 fn feature_with_wrapped_subhead(subhead: &str) -> Vec<(BlockType, String)> {
     let p = page(&format!(
         "{FEATURE_OPENING}\
-         这些社区是怎么做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
+         这些社区是如何做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
          ，动员早，服务早。\n\
          {subhead}\n\
          东风社区的工作人员告诉记者，社区防控\n工作开展以来，社区提前一周入户登记，居民\n\
          群众主动配合，全社区至今无一例感染。\n\
-         社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区工作人员是大家的贴\n\
+         社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区志愿队员是大家的贴\n\
          心人。\n"
     ));
     one_feature_blocks(&p, "社区防控一线见闻")
@@ -602,7 +602,7 @@ fn a_subhead_wrapped_onto_a_glyph_of_its_own_stays_inside_its_feature() {
     // marks are no glyphs of a wrapped line.
     let starts = [
         (BlockType::Paragraph, "连日来，记者"),
-        (BlockType::Paragraph, "这些社区是怎"),
+        (BlockType::Paragraph, "这些社区是如"),
         (BlockType::Heading, "登记早！东风"),
         (BlockType::Paragraph, "东风社区的工"),
         (BlockType::Paragraph, "社区还为行动"),
@@ -622,7 +622,7 @@ fn a_subhead_wrapped_over_two_lines_of_the_pieces_words_stays_inside_its_feature
     // the text above, and the text under it carries those words on.
     let starts = [
         (BlockType::Paragraph, "连日来，记者"),
-        (BlockType::Paragraph, "这些社区是怎"),
+        (BlockType::Paragraph, "这些社区是如"),
         (BlockType::Heading, "登记早！社区"),
         (BlockType::Paragraph, "东风社区的工"),
         (BlockType::Paragraph, "社区还为行动"),
@@ -865,7 +865,7 @@ fn triangles_before_short_phrases_mark_subheads() {
          东风社区的工作人员告诉记者，社区防控\n工作开展以来，社区提前一周入户登记，居民\n\
          群众主动配合，全社区至今无一例感染。\n\
          ▲代购忙 暖人心\n\
-         社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区工作人员是大家的贴\n心人。\n"
+         社区还为行动不便的老人代购药品和生活\n物资，居民们都说，社区志愿队员是大家的贴\n心人。\n"
     ));
     assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
     let kinds: Vec<BlockType> = p.articles[0].blocks.iter().map(|b| b.kind).collect();
@@ -887,12 +887,12 @@ fn a_headline_under_a_sentence_cut_at_the_column_stays_a_headline() {
     // and dateline; the headline is no paragraph's tail.
     let p = page(
         "本报讯 市园林部门近日在老城\n区新建三座口袋公园，为周边居\n民提供休闲去处。三座公园分别\n\
-         位于老城区的东、西、北三个片\n区，总面积约一万平方米，常年\n被外国公司垄断的园林设计局面\n\
-         跑道延长通过验收\n\
-         本报讯 记者昨天从市机场集团\n获悉，机场跑道延长工程日前通\n过竣工验收。\n",
+         位于老城区的东、西、北三个片\n区，总面积约一万平方米，常年\n被外地企业包揽的园林设计局面\n\
+         航站扩建通过验收\n\
+         本报讯 记者昨天从市机场集团\n获悉，机场航站扩建工程日前通\n过竣工验收。\n",
     );
     let titles: Vec<Option<&str>> = p.articles.iter().map(|a| a.title.as_deref()).collect();
-    assert_eq!(titles, [None, Some("跑道延长通过验收")]);
+    assert_eq!(titles, [None, Some("航站扩建通过验收")]);
 }
 
 #[test]
@@ -950,7 +950,7 @@ fn a_diary_entrys_dateline_heads_an_entry_inside_the_diary() {
     // display lines. They head an entry of the diary, not a new piece.
     let p = page(&format!(
         "{FEATURE_OPENING}\
-         这些社区是怎么做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
+         这些社区是如何做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
          ，动员早，服务早。\n\
          3月5日，农历二月十二，晴\n\
          张小山 某区社区工作者\n\
@@ -963,7 +963,7 @@ fn a_diary_entrys_dateline_heads_an_entry_inside_the_diary() {
     let blocks = one_feature_blocks(&p, "社区防控一线见闻");
     let starts = [
         (BlockType::Paragraph, "连日来，记者"),
-        (BlockType::Paragraph, "这些社区是怎"),
+        (BlockType::Paragraph, "这些社区是如"),
         (BlockType::Heading, "3月5日，农"),
         (BlockType::Paragraph, "今天一早，我"),
         (BlockType::Paragraph, "小区门口的测"),
@@ -984,7 +984,7 @@ const FEATURE_WITH_TITLE_ECHO: &str = "城郊小区防控一线见闻\n\
      岗，为出门买菜的住户测量体温，登记去向\n。\n\
      志愿者老周今年六十五岁，他说自己身体\n硬朗，能为大家做点事心里踏实。\n\
      冰雕迎新春\n\
-     新年来临，城北儿童公园为孩子们准备了一\n份特别的礼物——冰雕乐园。\n\
+     新年来临，城北儿童公园给小朋友备好了一\n份特别的礼物——冰雕乐园。\n\
      本报记者 王小川 摄\n";
 
 #[test]
@@ -1027,7 +1027,7 @@ fn a_caption_with_its_credit_under_a_headline_is_its_own_piece_after_a_subheaded
 fn a_feature_filed_under_its_title_runs_subheads_of_two_lines() {
     // An agency files a feature (通讯) as `…电 题：<title>`; such a piece
     // runs subheads, here one over two lines of its 22-cell column.
-    let para1 = "目前，在复工复产的关键阶段，某市正在形成\n\
+    let para1 = "目前，在春季招聘的关键阶段，某市正在形成\n\
                  线上招聘、线下对接、定向培训的三级服务体系，\n企业用工缺口正在填补。\n";
     let para2 = "截至3月5日，某市线上平台累计发布岗位一\n\
                  万二千个，其中制造业岗位五千个，服务业岗位四\n千个。\n";
@@ -1059,7 +1059,7 @@ fn one_paragraph_a_line_each_indented_a_flush_line_is_a_headline() {
     // ends with (`…人家；`).
     let p = page(
         "关爱职工 共建家园\n\n\
-         注定，这是一个不平凡的春天：城郊小区的防控做得怎么样？\n\
+         注定，这是一段不寻常的日子：城郊小区的防控做得怎么样？\n\
          \u{3000}\u{3000}本报某市3月6日电（记者 张小山） 连日来，记者走访了城郊的几个小区，看到工作人员坚守岗位，居民群众都主动配合，各项工作有序开展。\n\
          \u{3000}\u{3000}东风小区，三栋楼住着二百多户人家；\n\
          \u{3000}\u{3000}西山小区，五栋楼住着四百多户人家；\n\
@@ -1074,7 +1074,7 @@ fn one_paragraph_a_line_each_indented_a_flush_line_is_a_headline() {
     let a = &p.articles[0];
     assert_eq!(
         a.title.as_deref(),
-        Some("注定，这是一个不平凡的春天：城郊小区的防控做得怎么样？")
+        Some("注定，这是一段不寻常的日子：城郊小区的防控做得怎么样？")
     );
     assert_eq!(a.dateline.as_deref(), Some("本报某市3月6日电"));
     assert_eq!(a.byline.reporters, ["张小山"]);
@@ -1224,7 +1224,7 @@ fn a_slogan_printed_inside_a_paragraph_opens_no_piece() {
          周边群众出行。\n\n\
          据介绍，新线开通后将缩短两地间的行\n车时间，带动沿线经济发展，工程总投资\n\
          二十二亿元，其中地方配套资金十亿元。\n\n\
-         环城铁路是本市交通规划的重要组成部\n分，也是老城区的第一条快速轨道线路，\n\
+         环城铁路是本市交通规划的关键组成部\n分，也是老城区唯一一条快速轨道线路，\n\
          自三年前开工以来，已完成全部土建工程。\n",
     );
     assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
@@ -1242,9 +1242,9 @@ fn a_photos_headline_and_caption_printed_over_a_report_stay_off_it() {
          某国某州的某镇近日举行冰雕展览\n\n\
          某某任组长！我市开展春季防汛工作应急演练攻关\n\n\
          为认真落实春季防汛工作要求，我市水务\n部门会同气象、交通、应急管理、住房建设等\n\
-         部门和单位成立防汛应急演练攻关组，组织协\n调全市优势力量，全力做好春季防汛应急演\n练。\n\n\
-         某日下午，市水务局副局长主持召开攻关\n组第一次会议，各成员单位负责同志和有关专\n\
-         家出席会议并对第一批演练项目进行论证，会\n议要求各单位立即行动起来。\n\n\
+         部门和单位组建防汛应急演练攻关组，组织协\n调全市优势力量，全力做好春季防汛应急演\n练。\n\n\
+         某日下午，市水务局副局长主持召开攻关\n组首次碰头会，各成员单位负责同志和有关专\n\
+         家参加会议并对下一步演练项目进行研判，会\n议要求各单位尽快落实到位。\n\n\
          会议宣布，攻关组由某某任组长，成员包\n括水务、气象、交通等部门的专家，将于下月\n\
          完成全部演练任务，确保汛期安全。\n",
     );
@@ -1277,15 +1277,15 @@ fn running_text_of_two_columns_on_one_line_is_no_banner() {
     // clause marks are running text, not the page's slogan.
     let text = "某某任组长！我市开展春季防汛工作应急演练攻关\n\n\
          为认真落实春季防汛工作要求，我市水务\n部门会同气象、交通、应急管理、住房建设等\n\
-         部门和单位成立防汛应急演练攻关组，组织协\n调全市优势力量，全力做好春季防汛应急演\n练。\n\n\
-         当天的家庭聚餐过后，他本想为     伍某在日记中将初一当天\n\n\
-         某日下午，市水务局副局长主持召开攻关\n组第一次会议，各成员单位负责同志和有关专\n\
-         家出席会议并对第一批演练项目进行论证，会\n议要求各单位立即行动起来。\n";
+         部门和单位组建防汛应急演练攻关组，组织协\n调全市优势力量，全力做好春季防汛应急演\n练。\n\n\
+         次日的朋友聚会散后，他原想为     吴某在信件里将除夕那天\n\n\
+         某日下午，市水务局副局长主持召开攻关\n组首次碰头会，各成员单位负责同志和有关专\n\
+         家参加会议并对下一步演练项目进行研判，会\n议要求各单位尽快落实到位。\n";
     let p = page(text);
     assert!(p.banners.is_empty(), "{:?}", p.banners);
     // Bare phrases in the same place are the page's slogan.
     let p = page(&text.replace(
-        "当天的家庭聚餐过后，他本想为     伍某在日记中将初一当天",
+        "次日的朋友聚会散后，他原想为     吴某在信件里将除夕那天",
         "喜迎佳节     共创美好未来",
     ));
     assert_eq!(p.banners, ["喜迎佳节 共创美好未来"]);

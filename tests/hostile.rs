@@ -116,7 +116,7 @@ fn white_space_only_gives_an_empty_page() {
 
 #[test]
 fn ten_megabytes_on_one_line_finishes_with_valid_spans() {
-    let sentence = "本报讯（记者 张三）近日，某车队职工自发设计了大型十字绣， ";
+    let sentence = "本报讯（记者 张三）近日，某车站职工自发完成了大幅剪纸画， ";
     let mut text = String::with_capacity(10 << 20);
     while text.len() < 10 << 20 {
         text.push_str(sentence);
@@ -131,7 +131,7 @@ fn ten_megabytes_of_short_lines_finishes_with_valid_spans() {
     // Many lines and blank lines: the shape that makes a per-line or
     // per-paragraph pass quadratic if it rescans.
     let chunk =
-        "公交职工做刺绣\n\n本报讯 （记者 张三） 近日， 某车队职工\n自发设计了大型十字绣。\n\n";
+        "地铁职工学剪纸\n\n本报讯 （记者 张三） 近日， 某车站职工\n自发完成了大幅剪纸画。\n\n";
     let text = chunk.repeat((10 << 20) / chunk.len());
     let page = parse_default(&text);
     assert_spans_valid(&text, &page);
@@ -174,7 +174,7 @@ fn staircases_of_glyph_pairs_finish_with_every_glyph_accounted() {
 
 #[test]
 fn nul_and_control_characters_are_kept_or_warned_never_panic() {
-    let text = "本报讯\0（记者 张三）\u{1}近日，某车队\u{7}职工自发\u{1b}[0m设计了\u{7f}大型十字绣。\n\u{1c}\u{1f}\u{8}\n";
+    let text = "本报讯\0（记者 张三）\u{1}近日，某车站\u{7}职工自发\u{1b}[0m完成了\u{7f}大幅剪纸画。\n\u{1c}\u{1f}\u{8}\n";
     let page = parse_default(text);
     assert_spans_valid(text, &page);
     assert_cjk_accounted(text, &page);
@@ -221,14 +221,14 @@ fn invalid_utf8_is_an_error_or_a_legacy_encoding_never_a_panic() {
     // Anything else: an error or a decoding that is not UTF-8 (invalid UTF-8
     // may be valid GB18030 or Big5; one bad byte in thirty characters is
     // more than "a few"), and the text parses.
-    let good = "本报讯（记者 张三）近日，某车队职工自发设计了大型十字绣。".as_bytes();
+    let good = "本报讯（记者 张三）近日，某车站职工自发完成了大幅剪纸画。".as_bytes();
     let mut stray = good.to_vec();
     stray.insert(9, 0x80); // a stray continuation byte
                            // A last character cut off: UTF-8 still, the cut-off bytes one U+FFFD.
     let cut = decode(&good[..good.len() - 1]).unwrap();
     assert_eq!(cut.encoding, "UTF-8");
     assert_eq!(cut.invalid.len(), 1);
-    assert!(cut.text.ends_with("绣\u{FFFD}"), "{}", cut.text);
+    assert!(cut.text.ends_with("画\u{FFFD}"), "{}", cut.text);
     let cases = [
         stray,
         b"\xC0\xAF\xE0\x80\xAF".to_vec(),     // overlong forms
@@ -267,7 +267,7 @@ fn invalid_utf8_is_an_error_or_a_legacy_encoding_never_a_panic() {
 fn replacement_characters_are_kept_as_printed() {
     // What a lone surrogate from JavaScript becomes; also what an earlier
     // tool writes for bytes it could not read.
-    let text = "公交职工做刺绣\n\n本报讯（记者 张\u{fffd}三）近日，某车队职工\u{fffd}\u{fffd}自发设计了大型十字绣。\n\u{fffd}\n";
+    let text = "地铁职工学剪纸\n\n本报讯（记者 张\u{fffd}三）近日，某车站职工\u{fffd}\u{fffd}自发完成了大幅剪纸画。\n\u{fffd}\n";
     let page = parse_default(text);
     assert_spans_valid(text, &page);
     assert_cjk_accounted(text, &page);
@@ -282,8 +282,8 @@ fn replacement_characters_are_kept_as_printed() {
 
 #[test]
 fn a_page_of_only_headlines_has_no_bodies_and_loses_nothing() {
-    let text = "学习贯彻党的十九届五中全会精神\n\n谱写首都工会工作新篇章\n\n\
-                公公交交职职工工做做刺刺绣绣\n\n朝阳工会提升职工幸福感\n\n全 市 职 工 运 动 会\n";
+    let text = "学习贯彻全市劳模表彰大会精神\n\n谱写滨江社区工作新篇章\n\n\
+                地地铁铁职职工工学学剪剪纸纸\n\n滨河工会增进职工获得感\n\n全 市 职 工 运 动 会\n";
     let page = parse_default(text);
     assert_spans_valid(text, &page);
     for a in &page.articles {
@@ -298,8 +298,8 @@ fn a_page_of_only_headlines_has_no_bodies_and_loses_nothing() {
     assert_cjk_accounted(text, &page);
     let shown = all_text(&page).replace(' ', "");
     for (line, first) in [
-        ("学习贯彻党的十九届五中全会精神", "学"),
-        ("公交职工做刺绣", "公公"),
+        ("学习贯彻全市劳模表彰大会精神", "学"),
+        ("地铁职工学剪纸", "地地"),
         ("全市职工运动会", "全 市"),
     ] {
         let at = text[..text.find(first).unwrap()].encode_utf16().count() as u32;
@@ -313,7 +313,7 @@ fn a_page_of_only_headlines_has_no_bodies_and_loses_nothing() {
 
 #[test]
 fn an_unclosed_byline_bracket_does_not_swallow_the_body() {
-    let text = "公交职工做刺绣\n\n本报讯 （记者 张三 近日，某车队职工\n自发设计了大型十字绣。\n\n该绣品长3米，历时两个月完成。\n";
+    let text = "地铁职工学剪纸\n\n本报讯 （记者 张三 近日，某车站职工\n自发完成了大幅剪纸画。\n\n该作品长3米，历时两个月完成。\n";
     let page = parse_default(text);
     assert_spans_valid(text, &page);
     assert_cjk_accounted(text, &page);
@@ -323,10 +323,10 @@ fn an_unclosed_byline_bracket_does_not_swallow_the_body() {
         .flat_map(|a| a.blocks.iter().map(|b| b.text.as_str()))
         .collect();
     assert!(
-        bodies.contains("该绣品长3米，历时两个月完成。"),
+        bodies.contains("该作品长3米，历时两个月完成。"),
         "{page:#?}"
     );
-    assert!(bodies.contains("自发设计了大型十字绣。"), "{page:#?}");
+    assert!(bodies.contains("自发完成了大幅剪纸画。"), "{page:#?}");
     // A name is a name, not the rest of the paragraph.
     for a in &page.articles {
         for n in a.byline.reporters.iter().chain(&a.byline.correspondents) {
@@ -338,7 +338,7 @@ fn an_unclosed_byline_bracket_does_not_swallow_the_body() {
 #[test]
 fn unbalanced_quotes_and_brackets_keep_their_text() {
     let text = "本报讯（记者 张三）职工说：“这件事我们一定要办好。\n\n\
-                他补充道（见上图，今年已是第三次。\n\n\
+                他补充道（见上图，本月已是第二次。\n\n\
                 活动》于当天结束】。\n\n\"这是另一段。\n";
     let page = parse_default(text);
     assert_spans_valid(text, &page);
@@ -346,7 +346,7 @@ fn unbalanced_quotes_and_brackets_keep_their_text() {
     let shown = all_text(&page);
     for piece in [
         "这件事我们一定要办好。",
-        "今年已是第三次。",
+        "本月已是第二次。",
         "活动》于当天结束】。",
     ] {
         assert!(
@@ -411,7 +411,7 @@ fn latin_text_keeps_single_spaces_between_words_only() {
 #[test]
 fn a_bom_crlf_and_tabs_change_nothing_but_offsets() {
     let plain =
-        "公交职工做刺绣\n\n本报讯 （记者 张三） 近日， 某车队职工\n自发设计了大型十字绣。\n";
+        "地铁职工学剪纸\n\n本报讯 （记者 张三） 近日， 某车站职工\n自发完成了大幅剪纸画。\n";
     let odd = format!(
         "\u{feff}{}",
         plain.replace('\n', "\r\n").replace("近日", "\t近日")
@@ -423,7 +423,7 @@ fn a_bom_crlf_and_tabs_change_nothing_but_offsets() {
 
 #[test]
 fn options_without_spans_give_the_same_page_without_ranges() {
-    let text = "公交职工做刺绣\n\n本报讯 （记者 张三） 近日， 某车队职工\n自发设计了大型十字绣。\n";
+    let text = "地铁职工学剪纸\n\n本报讯 （记者 张三） 近日， 某车站职工\n自发完成了大幅剪纸画。\n";
     let bare = parse(
         text,
         &Options {

@@ -57,7 +57,7 @@ fn sentence() -> impl Strategy<Value = String> {
         1 => Just("**12**".to_string()),
         1 => Just("ABB Group".to_string()),
         1 => "[A-Za-z]{1,6}",
-        1 => Just("\"五型工会\"".to_string()),
+        1 => Just("\"三心服务\"".to_string()),
         1 => Just("'复教园丁保'".to_string()),
         1 => Just("“智慧型”".to_string()),
         1 => Just("（含税）".to_string()),
@@ -155,10 +155,10 @@ fn fragment() -> impl Strategy<Value = String> {
         2 => byline(),
         1 => (2000..2030u16, 1..13u8, 1..29u8).prop_map(|(y, m, d)| format!("{y}年{m}月{d}日·星期五")),
         1 => Just("２０２３年５月６日 星期六".to_string()),
-        1 => (name(), name()).prop_map(|(x, y)| format!("本版编辑 {x}|美术编辑 {y}|校对 吉言")),
-        1 => Just("E-mail:ldwbgh@126.com".to_string()),
+        1 => (name(), name()).prop_map(|(x, y)| format!("本版编辑 {x}|美术编辑 {y}|校对 叶青")),
+        1 => Just("E-mail:xhzbbj@126.com".to_string()),
         1 => Just("广告".to_string()),
-        1 => Just("工会干部下沉日记".to_string()),
+        1 => Just("青年教师支教日记".to_string()),
         1 => Just("图为职工在比赛中。".to_string()),
         1 => Just("“没有闭合的引号".to_string()),
         1 => Just("\"".to_string()),
@@ -228,7 +228,7 @@ fn shape_line() -> impl Strategy<Value = String> {
         2 => hanzi().prop_map(|c| format!("{c}\n")),
         // A short display line.
         2 => glyphs(4..12).prop_map(|v| format!("{}\n", v.into_iter().collect::<String>())),
-        // A line of doubled glyphs (`公公交交`).
+        // A line of doubled glyphs (`地地铁铁`).
         2 => glyphs(2..8).prop_map(|v| {
             let mut line: String = v.into_iter().flat_map(|c| [c, c]).collect();
             line.push('\n');

@@ -215,7 +215,7 @@ fn one_long_doubled_line_keeps_every_glyph() {
 
 #[test]
 fn a_windowed_page_is_its_windows_pages_put_together() {
-    let item = "公交职工做刺绣\n\n本报讯（记者 张三）近日，某车队职工自发设计了大型十字绣。\n\n";
+    let item = "地铁职工学剪纸\n\n本报讯（记者 张三）近日，某车站职工自发完成了大幅剪纸画。\n\n";
     let text = item.repeat(WINDOWED_ABOVE / item.len() + 100);
     let page = parse_shape(&text);
     let options = Options::default();

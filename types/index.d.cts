@@ -25,7 +25,7 @@ export type Kind =
 /** Whether a block is running text or a subhead (小标题). */
 export type BlockType = "paragraph" | "heading";
 
-/** One edition-line credit: `本版编辑 马骏` → `{ role: "本版编辑", name: "马骏" }`. */
+/** One edition-line credit: `本版编辑 林禾` → `{ role: "本版编辑", name: "林禾" }`. */
 export interface Staff {
   role: string;
   name: string;

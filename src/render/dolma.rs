@@ -250,10 +250,10 @@ mod tests {
         assert!(!metadata.contains_key("blocks"));
         assert_eq!(metadata["date"], "2019-04-19");
         assert_eq!(metadata["weekday"], "星期五");
-        assert_eq!(metadata["staff"][0]["name"], "马骏");
+        assert_eq!(metadata["staff"][0]["name"], "林禾");
         assert_eq!(metadata["kind"], "news");
         assert_eq!(metadata["byline"]["reporters"][0], "张三");
-        assert_eq!(metadata["title"], "公交职工做<刺绣>");
+        assert_eq!(metadata["title"], "地铁职工学<剪纸>");
         assert_eq!(
             metadata["block_spans"],
             serde_json::to_value(article.blocks.iter().map(|b| &b.spans).collect::<Vec<_>>())

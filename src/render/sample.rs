@@ -6,7 +6,7 @@ use crate::{parse, BlockType, Kind, Options, Page, Staff};
 
 pub(crate) fn sample_page() -> Page {
     let mut page = parse(
-        "本报讯 近日，某车队职工自发设计了大型十字绣。\n",
+        "本报讯 近日，某车站职工自发完成了大幅剪纸画。\n",
         &Options::default(),
     );
     assert!(!page.articles.is_empty() && !page.articles[0].blocks.is_empty());
@@ -14,7 +14,7 @@ pub(crate) fn sample_page() -> Page {
     page.page.weekday = Some("星期五".into());
     page.page.staff = vec![Staff {
         role: "本版编辑".into(),
-        name: "马骏".into(),
+        name: "林禾".into(),
     }];
     page.banners = vec!["学习 & 贯彻".into()];
     page.banner_spans = vec![vec![[0, 5]]];
@@ -35,7 +35,7 @@ pub(crate) fn sample_page() -> Page {
     news.kind = Kind::News;
     news.column = None;
     news.kicker = Some("引题".into());
-    news.title = Some("公交职工做<刺绣>".into());
+    news.title = Some("地铁职工学<剪纸>".into());
     news.subtitle = Some("副题".into());
     news.dateline = Some("本报讯".into());
     news.byline.reporters = vec!["张三".into()];

@@ -255,11 +255,11 @@ mod tests {
         assert!(tei.contains("<title>pages/a&amp;b.txt</title>"), "{tei}");
         assert!(tei.contains("<idno type=\"source\">pages/a&amp;b.txt</idno>"));
         assert!(tei.contains("<date when=\"2019-04-19\">2019-04-19 星期五</date>"));
-        assert!(tei.contains("<respStmt><resp>本版编辑</resp><persName>马骏</persName></respStmt>"));
+        assert!(tei.contains("<respStmt><resp>本版编辑</resp><persName>林禾</persName></respStmt>"));
         assert!(tei.contains("<div type=\"banner\">\n        <p>学习 &amp; 贯彻</p>\n      </div>"));
         let first = "      <div type=\"article\" subtype=\"news\" n=\"1\">
         <head type=\"kicker\">引题</head>
-        <head type=\"main\">公交职工做&lt;刺绣&gt;</head>
+        <head type=\"main\">地铁职工学&lt;剪纸&gt;</head>
         <head type=\"subtitle\">副题</head>
         <dateline>本报讯</dateline>
         <byline><persName role=\"reporter\">张三</persName><persName role=\"correspondent\">李四</persName><persName role=\"photographer\">王五</persName></byline>

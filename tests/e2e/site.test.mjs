@@ -449,7 +449,7 @@ describe('static page', () => {
 
   test('warnings in the interface language; plurals; the raw pane scrolls back; collapsed on a phone', async () => {
     const page = await env.newPage();
-    const text = '公交职工做刺绣\n\n本报讯（记者 张三）近日，某车队职工说："谢谢大家。\n';
+    const text = '地铁职工学剪纸\n\n本报讯（记者 张三）近日，某车站职工说："谢谢大家。\n';
     await pasteAndParse(page, text);
     const warning = page.locator('#warnings button.warning').first();
     assert.match(await warning.textContent(), /unpaired_quote\s*引号不成对/);

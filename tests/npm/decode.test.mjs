@@ -125,7 +125,7 @@ test("Japanese and Korean legacy encodings are refused by name", () => {
 // The decoding cases of the issue on bounded time and decoding, in the
 // WebAssembly build: each read as the CLI reads it.
 const LONG =
-  "一版一日。北师大工会构建安全健康复教复学环境\n本报讯（记者 任洁 通讯员 刘建武）购买物资、设立防疫专项经费。\n一一得一，一二得二。\n";
+  "一版一日。南理工工会营造温馨舒心返岗复工氛围\n本报讯（记者 韦晴 通讯员 陆晓川）调配物资、设立防汛专项资金。\n一一得一，一二得二。\n";
 
 /** The CLI's page JSON for `bytes` read from standard input (no file name). */
 function cliOf(bytes, args = []) {

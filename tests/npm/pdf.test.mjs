@@ -85,14 +85,14 @@ test("parseMarkup: tesseract hOCR is told by content and parsed from its lines",
 test("parseLayout: positioned lines in, the page and its rebuilt text out", () => {
   const line = (text, x, y, size) => ({ text, x, y, w: text.length * size, h: size, size });
   const lines = [
-    line("公交职工做刺绣", 10, 10, 20),
-    line("本报讯 （记者 张三） 近日，某车队职工", 10, 40, 10),
-    line("自发设计了大型十字绣。", 10, 54, 10),
+    line("地铁职工学剪纸", 10, 10, 20),
+    line("本报讯 （记者 张三） 近日，某车站职工", 10, 40, 10),
+    line("自发完成了大幅剪纸画。", 10, 54, 10),
   ];
   const { text, page } = jianbao.parseLayout(lines);
-  assert.equal(text.split("\n")[0], "公交职工做刺绣");
+  assert.equal(text.split("\n")[0], "地铁职工学剪纸");
   assert.equal(page.articles.length, 1);
-  assert.equal(page.articles[0].title, "公交职工做刺绣");
+  assert.equal(page.articles[0].title, "地铁职工学剪纸");
   assert.deepEqual(page.articles[0].byline.reporters, ["张三"]);
   assert.throws(() => jianbao.parseLayout("no"), /lines must be an array/);
 });

@@ -127,21 +127,21 @@ def test_renderers_take_any_equal_dict(sample_pages: list[Path]) -> None:
 
 def test_spans_are_utf16_offsets() -> None:
     # 𠀀 is outside the BMP: two UTF-16 units, one Python character.
-    text = "𠀀𠀀新闻标题\n\n本报讯（记者 张三）近日，某车队职工自发设计了大型十字绣。\n"
+    text = "𠀀𠀀新闻标题\n\n本报讯（记者 张三）近日，某车站职工自发完成了大幅剪纸画。\n"
     page = jianbao.parse(text)
     units = text.encode("utf-16-le")
     article = page["articles"][0]
     start, end = article["blocks"][0]["spans"][0]
     # The paragraph's source (its dateline and byline left out), found 2
     # units per 𠀀 later than a code-point count would put it.
-    assert units[2 * start : 2 * end].decode("utf-16-le") == "近日，某车队职工自发设计了大型十字绣。"
+    assert units[2 * start : 2 * end].decode("utf-16-le") == "近日，某车站职工自发完成了大幅剪纸画。"
     assert end <= len(units) // 2
     # Lone surrogates (possible in a Python str) become U+FFFD, one unit each.
     assert jianbao.parse("本报讯\ud800近日。")["schema"] == "jianbao/1"
 
 
 def test_decode_bytes() -> None:
-    text = "本报讯（记者 张三）近日，某车队职工自发设计了大型十字绣。\n" * 3
+    text = "本报讯（记者 张三）近日，某车站职工自发完成了大幅剪纸画。\n" * 3
     assert jianbao.decode_bytes(text.encode("gbk")) == {"text": text, "encoding": "GB18030"}
     assert jianbao.decode_bytes(bytearray(text.encode("utf-16"))) == {"text": text, "encoding": "UTF-16LE"}
     assert jianbao.decode_bytes(memoryview(text.encode("big5", "ignore")))["encoding"] == "Big5"

@@ -347,7 +347,7 @@ fn gbk_input_gives_the_same_json_as_utf8() {
 
 #[test]
 fn utf16_and_big5_on_stdin() {
-    let text = "公交职工做刺绣\n\n本报讯（记者 张三）近日，某车队职工自发设计了大型十字绣。\n";
+    let text = "地铁职工学剪纸\n\n本报讯（记者 张三）近日，某车站职工自发完成了大幅剪纸画。\n";
     let expected = stdout(&run_with_stdin(&["-"], text.as_bytes())).to_string();
 
     let mut utf16 = vec![0xFF, 0xFE];

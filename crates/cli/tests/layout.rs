@@ -45,7 +45,7 @@ fn assert_fixture_page(page: &serde_json::Value, layout: &str) {
         "公园管理处负责人介绍，步道铺设了透水材料，雨后不积水，夜间还有照明，方便下班后锻炼的市民。"
     );
     let second = &articles[1];
-    assert_eq!(second["title"], "社区开展垃圾分类宣传活动");
+    assert_eq!(second["title"], "社区开展节水节电宣传活动");
     assert_eq!(second["blocks"].as_array().unwrap().len(), 2);
     assert!(page["banners"].as_array().unwrap().is_empty());
 }

@@ -189,14 +189,14 @@ mod tests {
         assert_eq!(clean_body("驿站(暖心驿站)。各区"), "驿站（暖心驿站）。各区");
         assert_eq!(clean_body("中文(ABC)"), "中文（ABC）");
         assert_eq!(clean_body("真的?! 好"), "真的？！好");
-        assert_eq!(clean_body("电话:63522410."), "电话：63522410.");
+        assert_eq!(clean_body("电话:62470318."), "电话：62470318.");
         assert_eq!(
             clean_body("累计4.67亿元,于8:30开始"),
             "累计4.67亿元，于8:30开始"
         );
         assert_eq!(
-            clean_body("E-mail:ldwbgh@126.com 联系"),
-            "E-mail:ldwbgh@126.com联系"
+            clean_body("E-mail:xhzbbj@126.com 联系"),
+            "E-mail:xhzbbj@126.com联系"
         );
         assert_eq!(
             clean_body("见 http://a.b/c?d=1 网站"),
@@ -206,25 +206,25 @@ mod tests {
         assert_eq!(clean_body("Hello, world: (yes)"), "Hello, world: (yes)");
         assert_eq!(
             clean_body(
-                "Advertisement for Yanjing Beer (燕京啤酒) and the China Lunar Exploration \
-                 Program (中国探月工程官方合作伙伴). Includes contact information: 登报咨询电话:63522410."
+                "Advertisement for Qingshan Tea (青山茶叶) and the Binjiang Marathon Race \
+                 Program (滨江马拉松赛事指定供应商). Includes contact information: 订购咨询热线:62470318."
             ),
-            "Advertisement for Yanjing Beer（燕京啤酒）and the China Lunar Exploration \
-             Program（中国探月工程官方合作伙伴）. Includes contact information：登报咨询电话：63522410."
+            "Advertisement for Qingshan Tea（青山茶叶）and the Binjiang Marathon Race \
+             Program（滨江马拉松赛事指定供应商）. Includes contact information：订购咨询热线：62470318."
         );
     }
 
     #[test]
     fn quotes_paired_in_order() {
         assert_eq!(
-            clean_body("提出\"家建设新路径,提出\"和家\",吸纳社会家\"和\"家心驿站\""),
-            "提出“家建设新路径，提出”和家“，吸纳社会家”和“家心驿站”"
+            clean_body("提出\"家运营新模式,提出\"和家\",吸纳社会家\"和\"家心驿站\""),
+            "提出“家运营新模式，提出”和家“，吸纳社会家”和“家心驿站”"
         );
         assert_eq!(clean_body("贵在'精'和'准'"), "贵在‘精’和‘准’");
         // An odd count: the stray quote before a comma closes.
         assert_eq!(
-            clean_body("四个\"党工共建活动\"室\",打造了一批\"五好基层工会\"典型"),
-            "四个“党工共建活动”室”，打造了一批“五好基层工会”典型"
+            clean_body("四个\"职工之家活动\"室\",培育了一批\"模范职工小家\"典型"),
+            "四个“职工之家活动”室”，培育了一批“模范职工小家”典型"
         );
         assert_eq!(clean_body("他说\"好"), "他说“好");
         // An odd count: a stray quote after a curly opening one closes it.
