@@ -111,12 +111,16 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
     }
     // A weekday alone belongs to the date line above it, also where other
     // cells of the page's header stand between (an extractor that reads
-    // the header's cells apart: `2023年4月12日⏎责任编辑：某某⏎星期三`).
+    // the header's cells apart: `2023年4月12日⏎责任编辑：某某⏎星期三`) and
+    // the calendar gives that date that weekday.
     for i in 1..lines.len() {
         if cv::is_weekday(lines[i].key) {
             let header_cell = |j: usize| lines[j].is_blank() || out[j].kind == LineKind::Edition;
             if let Some(prev) = (0..i).rev().find(|&j| !header_cell(j)) {
-                if out[prev].kind == LineKind::Date {
+                let apart = (prev + 1..i).any(|j| !lines[j].is_blank());
+                if out[prev].kind == LineKind::Date
+                    && (!apart || cv::weekday_of_date(lines[prev].key, lines[i].key))
+                {
                     out[i].kind = LineKind::Date;
                     out[i].display = false;
                 }

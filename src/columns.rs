@@ -238,7 +238,9 @@ fn split_at_gutters(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> 
 /// those rows, at most [`MAX_PEEL`], and the rest, in reading order. A
 /// piece straddles also where it starts inside a column and runs on past
 /// that column's edge into the gutter, as no line of the column's text does
-/// (a banner set over the columns off their gutters). Only the run of such
+/// (a banner set over the columns off their gutters) — a column of text as
+/// wide as most, not one of short lines, whose own title may run past them.
+/// Only the run of such
 /// rows from the top is peeled: a narrow line under them that stands over
 /// one column (its column name, `【街坊茶座】`) stays with that column. The
 /// gutters are read off the rows that hold more than one piece: a
@@ -261,15 +263,20 @@ fn peel_straddling(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
         .collect();
     let columns = column_spans(pieces, &multi);
     let gap = MIN_GAP as u32;
+    let mut widths: Vec<u32> = columns.iter().map(|c| c.1 - c.0).collect();
+    widths.sort_unstable();
+    let usual = widths.get(widths.len() / 2).copied().unwrap_or(0);
     let straddles = |p: &Piece| {
         let from_gutter = columns
             .windows(2)
             .any(|w| p.col > w[0].1 && p.col < w[1].0 && p.end_col > w[1].0);
         // (Inside by a gap's width at least, and past the edge by more: no
-        // piece a glyph or two off a column's measured span.)
-        let past_edge = columns
-            .iter()
-            .any(|c| p.col >= c.0 && p.col + gap <= c.1 && p.end_col > c.1 + gap);
+        // piece a glyph or two off a column's measured span. And past a
+        // column of text as wide as most: over a column of short lines, a
+        // poem's or a list's, its own title runs past them.)
+        let past_edge = columns.iter().any(|c| {
+            c.1 - c.0 + gap >= usual && p.col >= c.0 && p.col + gap <= c.1 && p.end_col > c.1 + gap
+        });
         from_gutter || past_edge
     };
     let peeled = (0..top).take_while(|&k| straddles(&pieces[ids[k]])).count();

@@ -115,6 +115,38 @@ fn files_title(after: &str) -> bool {
     after.starts_with("题：") || after.starts_with("题:")
 }
 
+/// Whether the calendar gives the date of page date line `date` (key form)
+/// the weekday `weekday` names (`星期三`, `礼拜天`, `周五`): 2023年4月12日
+/// was a Wednesday.
+pub fn weekday_of_date(date: &str, weekday: &str) -> bool {
+    let Some((iso, _)) = page_date(date) else {
+        return false;
+    };
+    let mut parts = iso.split('-').map(|p| p.parse::<i64>().ok());
+    let (Some(Some(y)), Some(Some(m)), Some(Some(d))) = (parts.next(), parts.next(), parts.next())
+    else {
+        return false;
+    };
+    // Days since 1970-01-01 (a Thursday), by the civil-from-days inverse.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    // 0 = Sunday … 6 = Saturday.
+    let dow = (days + 4).rem_euclid(7);
+    let named = match weekday.chars().last() {
+        Some('日' | '天') => 0,
+        Some(c) => match "一二三四五六".find(c) {
+            Some(k) => k as i64 / 3 + 1,
+            None => return false,
+        },
+        None => return false,
+    };
+    dow == named
+}
+
 /// A weekday alone on a line, as a page header prints it under the date:
 /// `星期一`, `礼拜天`, `周五` (key form).
 pub fn is_weekday(key: &str) -> bool {
@@ -791,6 +823,21 @@ pub fn signature(line: &str) -> Option<String> {
     (!unit_like).then(|| name.to_string())
 }
 
+/// A signature whose unit ends in a person's post (`…工会干部 谷川`,
+/// `…车队职工 李华`), not in an organisation's or a place's name
+/// (`城南街道 新气象` is a kicker of two phrases): a person signing.
+pub fn signed_with_post(line: &str) -> bool {
+    signature(line).is_some()
+        && SIGNATURE
+            .captures(line)
+            .is_some_and(|c| SIGNATURE_POSTS.iter().any(|w| c[1].ends_with(w)))
+}
+
+/// The person's posts among [`SIGNATURE_UNIT_ENDS`].
+const SIGNATURE_POSTS: &[&str] = &[
+    "干部", "职工", "员工", "会员", "员", "者", "师", "生", "长", "主任", "主席", "书记", "经理",
+];
+
 /// Words a signature's unit ends in (those of [`SIGNATURE`]); a name ends
 /// in none of them.
 const SIGNATURE_UNIT_ENDS: &[&str] = &[
@@ -1314,6 +1361,14 @@ mod tests {
             Some("谷川")
         );
         assert_eq!(signature("统一配送防汛物资 设立防汛专项资金"), None);
+        assert!(weekday_of_date("2023年4月12日", "星期三"));
+        assert!(weekday_of_date("2024年2月29日", "周四"));
+        assert!(weekday_of_date("2000年1月2日", "礼拜天"));
+        assert!(!weekday_of_date("2023年4月13日", "星期三"));
+        assert!(signed_with_post("滨河供电局工会干部 谷川"));
+        assert!(signed_with_post("某车队职工 李华"));
+        assert!(!signed_with_post("城南街道 新气象"));
+        assert!(!signed_with_post("和谐社区 邻里亲"));
         assert!(files_a_title("新华社某市3月6日电题：稳就业"));
         assert!(!files_a_title("新华社某市3月6日电某市今天"));
         assert!(is_diary_entry_date("3月5日，农历二月十二，晴"));

@@ -375,11 +375,18 @@ impl Segmenter<'_, '_> {
         // wrap: `某市滨河区总工会干部 田⏎书远`), also a piece opened by a
         // dateline: an extractor may read a column piece's text on after
         // a report's (whose authors the signature then does not name,
-        // pass 8).
+        // `assemble::draft_article`).
         if self.pending.is_empty() && lines.len() <= 2 && self.lines[lines[0]].widest_gap > 0 {
             let text = self.units[u].text(self.lines);
             if let Some(d) = self.current.as_mut() {
-                if !d.closed && !d.blocks.is_empty() && cv::signature(&text).is_some() {
+                // (Under a dated report, only a person signing with a
+                // post: a place's or body's name and a phrase is a kicker.)
+                let signs = if d.opening == Opening::Lead {
+                    cv::signed_with_post(&text)
+                } else {
+                    cv::signature(&text).is_some()
+                };
+                if !d.closed && !d.blocks.is_empty() && signs {
                     d.signature = Some(u);
                     d.last_unit = u;
                     d.closed = true;

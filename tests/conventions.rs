@@ -1426,3 +1426,37 @@ fn a_dated_opening_read_before_its_headline_joins_the_text_under_it() {
     assert_eq!(report.blocks.len(), 2);
     assert!(report.blocks[1].text.starts_with("据介绍"));
 }
+
+#[test]
+fn a_kicker_of_two_phrases_under_a_dated_report_is_no_signature() {
+    // A place's name and a phrase, printed apart under a report and above
+    // the next piece's headline: that piece's kicker, not a person signing
+    // the report.
+    let p = page(&format!(
+        "{PARK_PIECE}\
+         城南街道 新气象\n\
+         \n\
+         城西新建社区书屋\n\
+         \u{3000}本报讯 城西区近日在各街道新建\n\
+         社区书屋十二家，方便居民借阅。\n",
+    ));
+    assert!(
+        p.articles.iter().all(|a| a.signature.is_none()),
+        "{:#?}",
+        summary(&p)
+    );
+}
+
+#[test]
+fn a_weekday_the_calendar_does_not_give_the_date_is_no_furniture() {
+    // 2023年4月13日 was a Thursday: the `星期三` set apart under the header's
+    // cells heads the essay below it, not the page's date.
+    let p = page(
+        "2023年4月13日\n责任编辑：王五\n\n星期三\n\n\
+         \u{3000}\u{3000}星期三的早上，我照例去菜市场买菜，\n\
+         市场里人来人往，十分热闹。\n",
+    );
+    assert_eq!(p.page.weekday, None);
+    let p = page("2023年4月12日\n责任编辑：王五\n\n星期三\n\n某地新建书屋\n");
+    assert_eq!(p.page.weekday.as_deref(), Some("星期三"));
+}
