@@ -112,20 +112,21 @@ pub fn opening_read_before_its_headline(
         {
             continue;
         }
-        let mut heads = placement.heads[t].iter().chain(&placement.heads[t + 1]);
-        let between = |&&((i, _), _): &&((usize, usize), f32)| {
-            (a.last_unit + 1..b.first_unit).contains(&items[i].unit)
-        };
-        if placement.heads[t].is_empty() && placement.heads[t + 1].is_empty()
-            || !heads.clone().all(|h| between(&h))
-        {
+        let heads: Vec<(usize, usize)> = placement.heads[t]
+            .iter()
+            .chain(&placement.heads[t + 1])
+            .map(|&(f, _)| f)
+            .collect();
+        let between =
+            |&(i, _): &(usize, usize)| (a.last_unit + 1..b.first_unit).contains(&items[i].unit);
+        if heads.is_empty() || !heads.iter().all(between) {
             continue;
         }
         let share = |k: usize, text: &str| {
             let blocks = &bodies.articles[k].0.blocks;
             crate::overlap::coverage_in(text, blocks.iter().map(|b| b.text.as_str()))
         };
-        let restated = heads.any(|&((i, k), _)| {
+        let restated = heads.iter().any(|&(i, k)| {
             let text = &items[i].fields[k].text;
             share(t, text) >= MIN_OPENING_SHARE && share(t + 1, text) >= MIN_CARRIED_SHARE
         });

@@ -138,8 +138,8 @@ pub fn weekday_of_date(date: &str, weekday: &str) -> bool {
     let dow = (days + 4).rem_euclid(7);
     let named = match weekday.chars().last() {
         Some('日' | '天') => 0,
-        Some(c) => match "一二三四五六".find(c) {
-            Some(k) => k as i64 / 3 + 1,
+        Some(c) => match "一二三四五六".chars().position(|x| x == c) {
+            Some(k) => k as i64 + 1,
             None => return false,
         },
         None => return false,
@@ -804,10 +804,25 @@ static SIGNATURE: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// `(unit, name)` of a signature line: `滨河供电局工会干部 谷川` → name `谷川`.
-/// The name is a person's: it does not itself end in a post or an
-/// organisation word (`守护民生 温暖职工` is a slogan of two phrases).
+/// The name of a signature line: `滨河供电局工会干部 谷川` → `谷川`. The name
+/// is a person's: it does not itself end in a post or an organisation word
+/// (`守护民生 温暖职工` is a slogan of two phrases).
 pub fn signature(line: &str) -> Option<String> {
+    signature_parts(line).map(|(_, name)| name.to_string())
+}
+
+/// A signature whose unit ends in a person's post (`…工会干部 谷川`,
+/// `…车队职工 李华`), not in an organisation's or a place's name
+/// (`城南街道 新气象` is a kicker of two phrases): a person signing.
+pub fn signed_with_post(line: &str) -> bool {
+    // (`生` too, of `学生`, `医生`: a post, but a name may end in it.)
+    signature_parts(line).is_some_and(|(unit, _)| {
+        unit.ends_with('生') || SIGNATURE_POSTS.iter().any(|w| unit.ends_with(w))
+    })
+}
+
+/// `(unit, name)` of a signature line (see [`signature`]).
+fn signature_parts(line: &str) -> Option<(&str, &str)> {
     // Unit and name are printed apart (no white space, no signature), on a
     // short line without sentence punctuation.
     let t = crate::clean::trim_end(crate::clean::trim_start(line));
@@ -818,31 +833,22 @@ pub fn signature(line: &str) -> Option<String> {
         return None;
     }
     let c = SIGNATURE.captures(line)?;
-    let name = &c[2];
-    let unit_like = SIGNATURE_UNIT_ENDS.iter().any(|w| name.ends_with(w));
-    (!unit_like).then(|| name.to_string())
+    let (unit, name) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+    let ends_in = |words: &[&str]| words.iter().any(|w| name.ends_with(w));
+    let unit_like = ends_in(SIGNATURE_POSTS) || ends_in(SIGNATURE_BODIES);
+    (!unit_like).then_some((unit, name))
 }
 
-/// A signature whose unit ends in a person's post (`…工会干部 谷川`,
-/// `…车队职工 李华`), not in an organisation's or a place's name
-/// (`城南街道 新气象` is a kicker of two phrases): a person signing.
-pub fn signed_with_post(line: &str) -> bool {
-    signature(line).is_some()
-        && SIGNATURE
-            .captures(line)
-            .is_some_and(|c| SIGNATURE_POSTS.iter().any(|w| c[1].ends_with(w)))
-}
-
-/// The person's posts among [`SIGNATURE_UNIT_ENDS`].
+/// Posts a signature's unit ends in (those of [`SIGNATURE`], but `生`); a
+/// name ends in none of them.
 const SIGNATURE_POSTS: &[&str] = &[
-    "干部", "职工", "员工", "会员", "员", "者", "师", "生", "长", "主任", "主席", "书记", "经理",
+    "干部", "职工", "员工", "会员", "员", "者", "师", "长", "主任", "主席", "书记", "经理",
 ];
 
-/// Words a signature's unit ends in (those of [`SIGNATURE`]); a name ends
-/// in none of them.
-const SIGNATURE_UNIT_ENDS: &[&str] = &[
-    "干部", "职工", "员工", "会员", "员", "者", "师", "长", "主任", "主席", "书记", "经理", "会",
-    "局", "处", "所", "院", "校", "厂", "站", "队", "部", "科", "室", "公司", "集团", "中心",
+/// Organisations and places a signature's unit ends in (those of
+/// [`SIGNATURE`]); a name ends in none of them.
+const SIGNATURE_BODIES: &[&str] = &[
+    "会", "局", "处", "所", "院", "校", "厂", "站", "队", "部", "科", "室", "公司", "集团", "中心",
     "社区", "街道", "医院", "大学", "学院", "中学", "小学", "银行", "单位", "工地",
 ];
 
