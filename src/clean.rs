@@ -38,4 +38,4 @@ pub use chars::{
     ends_sentence, fold_width, is_cjk, is_cjk_punct, is_cjk_text, is_closing_punct, is_ideographic,
     is_terminal_punct, is_ws,
 };
-pub use rules::{clean_body, clean_display, undouble, undouble_tail};
+pub use rules::{clean_body, clean_display, reread_recognized_widths, undouble, undouble_tail};

@@ -14,6 +14,7 @@
 use crate::classify::{Classified, LineKind};
 use crate::conventions::Marks;
 use crate::lines::Line;
+use crate::recognized::recognized;
 
 /// How a page uses blank lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,6 +77,9 @@ pub struct Layout {
     /// that hold them fill the column only when they are measured so
     /// (see [`digits_print_half_width`]).
     pub half_width_digits: bool,
+    /// The text was recognized from an image (OCR), its punctuation
+    /// mixing widths as no typesetter does (see [`recognized`]).
+    pub recognized: bool,
     /// Per line, the column width around it in half cells (0: none known).
     local: Vec<u16>,
 }
@@ -252,6 +256,7 @@ pub fn measure(lines: &[Line], classes: &[Classified]) -> Layout {
         indents: Indents::None,
         spaced_text: spaced_text(lines, classes),
         half_width_digits: false,
+        recognized: recognized(lines),
         local,
     };
     layout.half_width_digits = digits_print_half_width(lines, ends_sentence, &layout.local);

@@ -42,6 +42,7 @@ pub mod pages;
 mod place;
 pub mod positioned;
 mod quotes;
+mod recognized;
 mod reflow;
 pub mod render;
 mod segment;
@@ -189,7 +190,12 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     let mut page = assemble::page(bodies, &items, placement, &lines, &layout, options, first);
     // 9. quotes: on a page whose quote directions OCR misread, each text's
     // double quotes paired in order.
-    quotes::repair(&mut page);
+    quotes::repair(&mut page, layout.recognized);
+    // 9b. widths: on a page recognized from an image, each mark's width
+    // the one its neighbours call for.
+    if layout.recognized {
+        recognized::reread_widths(&mut page);
+    }
     page
 }
 
@@ -417,7 +423,7 @@ pub fn pass_times(text: &str) -> Vec<(&'static str, f64)> {
         0,
     );
     lap("page", &mut out);
-    quotes::repair(&mut page);
+    quotes::repair(&mut page, layout.recognized);
     lap("quotes", &mut out);
     drop(page);
     out

@@ -32,7 +32,10 @@ use crate::model::{Article, Page};
 pub const MIN_MISREAD_TEXTS: usize = 2;
 
 /// Pairs the double quotes of every text of `page` in order when
-/// [`MIN_MISREAD_TEXTS`] of its texts hold quotes no printed text holds.
+/// [`MIN_MISREAD_TEXTS`] of its texts hold quotes no printed text holds, or
+/// when the page was `recognized` from an image (OCR): then no quote's
+/// direction is the print's, and each text's first quote opens, even one
+/// that stands where a quote carried over would close.
 ///
 /// ```
 /// use jianbao::{parse, Options};
@@ -41,26 +44,29 @@ pub const MIN_MISREAD_TEXTS: usize = 2;
 /// let body: Vec<&str> = page.articles[0].blocks.iter().map(|b| b.text.as_str()).collect();
 /// assert_eq!(body, ["居民说“很好”，又说“热闹”。", "他们说“满意”。"]);
 /// ```
-pub fn repair(page: &mut Page) {
-    let misread = page
-        .articles
-        .iter()
-        .flat_map(texts)
-        .filter(|t| misordered(t))
-        .take(MIN_MISREAD_TEXTS)
-        .count();
-    if misread < MIN_MISREAD_TEXTS {
-        return;
+pub fn repair(page: &mut Page, recognized: bool) {
+    if !recognized {
+        let misread = page
+            .articles
+            .iter()
+            .flat_map(texts)
+            .filter(|t| misordered(t))
+            .take(MIN_MISREAD_TEXTS)
+            .count();
+        if misread < MIN_MISREAD_TEXTS {
+            return;
+        }
     }
+    let carry = !recognized;
     for a in &mut page.articles {
         for t in [&mut a.kicker, &mut a.title, &mut a.subtitle]
             .into_iter()
             .flatten()
         {
-            pair_in_order(t);
+            pair_in_order(t, carry);
         }
         for b in &mut a.blocks {
-            pair_in_order(&mut b.text);
+            pair_in_order(&mut b.text, carry);
         }
     }
 }
@@ -140,9 +146,10 @@ fn misordered(text: &str) -> bool {
 /// appearance (`甲”乙“丙“丁”` → `甲“乙”丙“丁”`), after a first quote that
 /// closes one carried over (`”甲“乙“` → `”甲“乙”`). Text whose quotes
 /// alternate already is left untouched; else each quote's last byte is set
-/// in place.
-fn pair_in_order(text: &mut String) {
-    let lead = usize::from(carried_over(text));
+/// in place. Without `carry` the first quote opens whatever stands before
+/// it.
+fn pair_in_order(text: &mut String, carry: bool) {
+    let lead = usize::from(carry && carried_over(text));
     let opens = |k: usize| k >= lead && (k - lead).is_multiple_of(2);
     let at: Vec<(usize, bool)> = quotes(text).collect();
     if at.iter().enumerate().all(|(k, &(_, q))| q == opens(k)) {
@@ -184,15 +191,15 @@ mod tests {
     #[test]
     fn quotes_alternate_in_order() {
         let mut t = String::from("甲”乙“丙“丁”");
-        pair_in_order(&mut t);
+        pair_in_order(&mut t, true);
         assert_eq!(t, "甲“乙”丙“丁”");
         // A text that opens inside a quote keeps its first quote closing.
         let mut t = String::from("”甲“乙“");
-        pair_in_order(&mut t);
+        pair_in_order(&mut t, true);
         assert_eq!(t, "”甲“乙”");
         // Single quotes stay as read; the double ones alternate.
         let mut t = String::from("老街的‘城市客厅”");
-        pair_in_order(&mut t);
+        pair_in_order(&mut t, true);
         assert_eq!(t, "老街的‘城市客厅“");
     }
 
@@ -225,7 +232,7 @@ mod tests {
             "责任。”他说，“我们走。”",
         ];
         let mut page = page_of(&texts);
-        repair(&mut page);
+        repair(&mut page, false);
         assert_eq!(body(&page), texts);
     }
 
@@ -239,7 +246,7 @@ mod tests {
             "走了。”他说”好“。",
             "”我们再来。“他们说。",
         ]);
-        repair(&mut page);
+        repair(&mut page, false);
         assert_eq!(
             body(&page),
             [
@@ -250,6 +257,19 @@ mod tests {
                 "走了。”他说“好”。",
                 "“我们再来。”他们说。",
             ]
+        );
+    }
+
+    #[test]
+    fn a_recognized_page_has_every_text_paired_from_an_opening_quote() {
+        let texts = ["他建了“书屋”室”，又办了“讲堂”。", "有何关系？”每晚我读报。"];
+        let mut page = page_of(&texts);
+        repair(&mut page, false);
+        assert_eq!(body(&page), texts);
+        repair(&mut page, true);
+        assert_eq!(
+            body(&page),
+            ["他建了“书屋”室“，又办了”讲堂“。", "有何关系？“每晚我读报。"]
         );
     }
 }

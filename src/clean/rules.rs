@@ -26,6 +26,7 @@ mod spaces;
 mod tokens;
 
 pub use doubled::{undouble, undouble_tail};
+pub use punct::reread_recognized_widths;
 use punct::{convert_punct, convert_quotes};
 use spaces::{clean_spacing_only, join_tokens};
 use tokens::tokenize;

@@ -3,7 +3,7 @@
 //! when the text holds CJK text (`say "hi"` keeps its quotes).
 
 use super::tokens::Tok;
-use crate::clean::chars::{is_cjk_text, is_latin_letter};
+use crate::clean::chars::{is_cjk_text, is_ideographic, is_latin_letter};
 
 /// ASCII punctuation that becomes full width next to Chinese text, and its
 /// full-width form: `,` → `，`, `:` → `：`, `;` → `；`, `?` → `？`, `!` → `！`,
@@ -177,6 +177,59 @@ pub(super) fn convert_punct(toks: &mut [Tok]) {
             }
         }
     }
+}
+
+/// Punctuation as a recognizer (OCR) gives it, re-read: a recognizer does
+/// not see a mark's width, so each is taken in its compatibility form
+/// (NFKC: `，` → `,`, `（` → `(`, `…` → `...`), and then, by cleaning
+/// convention 3, `, : ; ? ! ( )` are full width where an ideograph stands
+/// beside them and half width where only marks, digits or Latin do.
+/// `None` when that changes nothing.
+///
+/// ```
+/// use jianbao::clean::reread_recognized_widths as reread;
+/// assert_eq!(reread("他说：“好”，又说”，“行”").as_deref(), Some("他说：“好”，又说”,“行”"));
+/// assert_eq!(reread("航班22:，08起飞").as_deref(), Some("航班22:,08起飞"));
+/// assert_eq!(reread("等待……然后").as_deref(), Some("等待......然后"));
+/// assert_eq!(reread("其中93.9%（31/33）阳性").as_deref(), Some("其中93.9%(31/33）阳性"));
+/// assert_eq!(reread("他说：好，走。"), None);
+/// ```
+pub fn reread_recognized_widths(text: &str) -> Option<String> {
+    let compat = |c: char| match c {
+        '，' => Some(','),
+        '：' => Some(':'),
+        '；' => Some(';'),
+        '？' => Some('?'),
+        '！' => Some('!'),
+        '（' => Some('('),
+        '）' => Some(')'),
+        _ => None,
+    };
+    let chars: Vec<char> = text
+        .chars()
+        .flat_map(|c| {
+            let dots = if c == '…' { 3 } else { 1 };
+            std::iter::repeat_n(
+                if c == '…' {
+                    '.'
+                } else {
+                    compat(c).unwrap_or(c)
+                },
+                dots,
+            )
+        })
+        .collect();
+    let beside_ideograph = |i: usize| {
+        (i > 0 && is_ideographic(chars[i - 1]))
+            || chars.get(i + 1).copied().is_some_and(is_ideographic)
+    };
+    let out: String = (0..chars.len())
+        .map(|i| match full_width_of(chars[i]) {
+            Some(wide) if beside_ideograph(i) => wide,
+            _ => chars[i],
+        })
+        .collect();
+    (out != text).then_some(out)
 }
 
 #[cfg(test)]
