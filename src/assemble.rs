@@ -165,6 +165,19 @@ pub fn page(
             spans: spans_of(lines, field(r).lines.iter().copied()),
         });
     }
+    for &r in &placement.unplaced {
+        for &l in &field(r).lines {
+            used[l] = true;
+        }
+        warnings.push(Warning {
+            code: "unplaced_headline".into(),
+            message: format!(
+                "headline “{}” is printed with another article's but its words are another piece's, whose text was not found; placed with none",
+                field(r).text
+            ),
+            spans: spans_of(lines, field(r).lines.iter().copied()),
+        });
+    }
     let mut articles = Vec::with_capacity(built.len());
     for (t, ((mut art, opening, line_sure), heads)) in
         built.into_iter().zip(&placement.heads).enumerate()

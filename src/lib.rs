@@ -376,6 +376,7 @@ pub fn trace(text: &str) -> String {
             let place = match at {
                 Some((t, sure)) => format!("{} ({sure:.2})", target(t)),
                 None if placement.banners.contains(&(i, k)) => "banner".to_string(),
+                None if placement.unplaced.contains(&(i, k)) => "unplaced headline".to_string(),
                 None => match placement.orphans.iter().find(|o| o.0 == (i, k)) {
                     Some(&(_, t)) => format!("kept as text in {}", target(t)),
                     None => "unplaced".to_string(),

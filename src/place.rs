@@ -61,6 +61,9 @@ pub struct Placement {
     /// Display-shaped text that fits no article as a headline nor the page
     /// as a banner, with the article it is kept in as running text.
     pub orphans: Vec<(FieldRef, usize)>,
+    /// Headlines of a story of their own printed next to another's
+    /// headline, whose article was not found: placed nowhere, reported.
+    pub unplaced: Vec<FieldRef>,
 }
 
 /// Evidence needed to place a field by its words alone: this (weighted)
@@ -105,6 +108,11 @@ const COUPLET_LEXICAL: f32 = 0.25;
 /// sample page loses a subtitle printed apart; at 0.3 OCR headlines gain
 /// 0.010.)
 const APART_GROUP_LEXICAL: f32 = 0.3;
+/// A field sharing less than this with the article of the headline
+/// printed next to it, and more with another article, is no part of that
+/// headline but one of its own (`某报社评：…新战役` over `用日记记录…一名
+/// 外国教师的春节`, the second's words all in another piece).
+const FOREIGN_LEXICAL: f32 = MIN_LEXICAL / 2.0;
 /// How many articles on either side of a display group it may be placed
 /// with: a printed page holds a few dozen; the window keeps placement
 /// linear in the length of the input.
@@ -412,6 +420,11 @@ pub fn place(
     let together = |a: FieldRef, b: FieldRef| {
         a.0 == b.0 || (!one_group && !between_body(items[a.0].unit, items[b.0].unit))
     };
+    // (Not a field whose words are another article's: a headline of its
+    // own stacked over or under the placed one, whose article the words
+    // point away to. Its article not found, it goes nowhere rather than
+    // stand as this one's kicker or subtitle.)
+    let mut unplaced = Vec::new();
     for f in 0..flat.len() {
         let (i, k) = flat[f];
         {
@@ -424,7 +437,14 @@ pub fn place(
                 .filter(|&g| together((i, k), g))
                 .find_map(|(gi, gk)| placed[gi][gk]);
             if let Some((t, sure)) = neighbour {
-                if load[t] < MAX_FIELDS
+                let elsewhere = windows[i]
+                    .clone()
+                    .filter(|&u| u != t && !targets[u].ad)
+                    .map(|u| lex(i, k, u))
+                    .fold(0.0f32, f32::max);
+                if lex(i, k, t) < FOREIGN_LEXICAL && elsewhere > lex(i, k, t) {
+                    unplaced.push((i, k));
+                } else if load[t] < MAX_FIELDS
                     && position(items[i].unit, &targets[t]) > 0.0
                     && !tells_another_story(items, &placed, (i, k), t)
                 {
@@ -473,6 +493,7 @@ pub fn place(
             match slot {
                 Some((t, sure)) => heads[t].push(((i, k), sure)),
                 None if banner(i, k) || it.fields[k].column => banners.push((i, k)),
+                None if unplaced.contains(&(i, k)) => {}
                 None => {
                     let after = targets.partition_point(|t| t.first_unit < it.unit);
                     let host = (0..after)
@@ -510,6 +531,7 @@ pub fn place(
         banners,
         guesses,
         orphans,
+        unplaced,
     }
 }
 
@@ -736,6 +758,41 @@ mod tests {
         let p = place(&items, &targets, &bodies, &[1, 3]);
         assert_eq!(p.heads[0].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
         assert_eq!(p.heads[1].iter().map(|h| h.0).collect::<Vec<_>>(), [(1, 0)]);
+    }
+
+    #[test]
+    fn a_headline_stacked_under_another_whose_words_are_another_pieces_goes_nowhere() {
+        // Two headlines stacked in one group over the first piece. The
+        // second shares none of its words, and some with the third piece,
+        // too few to head it from apart: a headline of its own, not the
+        // first one's subtitle.
+        let items = [item(
+            0,
+            &[
+                "全市必须打好春耕和防汛两场硬仗",
+                "用日记记录街巷变化的外国教师",
+            ],
+        )];
+        let targets = [target(1, 1), target(3, 3)];
+        let bodies = [
+            vec!["全市春耕和防汛两场硬仗同时打响，各区必须早作准备。"],
+            vec!["他在日记里写下街巷里的新年，邻居们送来饺子和春联。"],
+        ];
+        let p = place(&items, &targets, &bodies, &[1, 3]);
+        assert_eq!(p.heads[0].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
+        assert_eq!(p.unplaced, [(0, 1)]);
+        assert!(p.orphans.is_empty() && p.heads[1].is_empty());
+        // Sharing no words with any piece, it goes with the first headline.
+        let bodies = [
+            bodies[0].clone(),
+            vec!["邻居们送来饺子，一起过了个热闹年。"],
+        ];
+        let p = place(&items, &targets, &bodies, &[1, 3]);
+        assert_eq!(
+            p.heads[0].iter().map(|h| h.0).collect::<Vec<_>>(),
+            [(0, 0), (0, 1)]
+        );
+        assert!(p.unplaced.is_empty());
     }
 
     #[test]

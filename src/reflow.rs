@@ -514,7 +514,7 @@ impl Reflow<'_, '_> {
     fn headline_block_above_start(&self, i: usize) -> bool {
         if self.layout.indents != Indents::Width
             || !(i == 0 || self.lines[i - 1].is_blank())
-            || !self.after_sentence(i)
+            || !(self.after_sentence(i) || self.block_under_display(i))
         {
             return false;
         }
@@ -561,6 +561,26 @@ impl Reflow<'_, '_> {
                 .is_none_or(|&l| self.classes[l].terminal)
         };
         under && last_para_ended()
+    }
+
+    /// Line `i` is in a block set apart by blank lines right under display
+    /// type: it opens the block [`under_display`](Self::under_display), or
+    /// the lines of the block above it are display type too (a second
+    /// headline stacked under the first: `某报社评：…⏎…新战役⏎⏎用日记记录…
+    /// ，一名外⏎国教师的春节⏎⏎　据某报报道…`). Not a line right under a
+    /// display line in a block of running text, which may carry that line's
+    /// sentence on.
+    fn block_under_display(&self, i: usize) -> bool {
+        let first = (0..=i)
+            .rev()
+            .find(|&j| j == 0 || self.lines[j - 1].is_blank())
+            .unwrap_or(0);
+        if first == i {
+            return self.under_display(i);
+        }
+        self.last_display.is_some_and(|(p, u)| {
+            p + 1 == i && (first..i).all(|j| self.units[u].lines().contains(&j))
+        })
     }
 
     /// The line with text above `i` ends a sentence.
@@ -1311,7 +1331,9 @@ impl Reflow<'_, '_> {
                         // at the column's width over its text
                         // (`用镜头留住街巷烟火，一名外⏎国学生在本市拍下的照片⏎
                         // 　据某报报道…`).
-                        if after_sentence && self.runs_into_start(i) {
+                        if (after_sentence || self.block_under_display(i))
+                            && self.runs_into_start(i)
+                        {
                             return (true, 0.7);
                         }
                         // A full line right after a paragraph's short last
@@ -2510,6 +2532,20 @@ mod tests {
         let ended = headline.replace("照片\n", "照片。\n");
         let u = units(&format!("{body}{body}{ended}{next}{next}"));
         assert_eq!(kinds_of(&u)[4], ("p", 2), "{u:?}");
+    }
+
+    #[test]
+    fn a_block_at_the_column_width_under_another_headline_is_display() {
+        // As above, but the block stands under another headline set apart
+        // by a blank line (two headlines stacked, the extractor reading
+        // one under the other), not after a sentence's end.
+        let para = |p: &str| format!("{p}\n");
+        let body: String = COLUMN14.split_inclusive("。\n").map(para).collect();
+        let first = "某报评论：全市必须打好春耕和防汛\n的两场硬仗\n\n";
+        let headline = "用镜头留住街巷烟火，一名外国\n学生在本市亲手拍下的老城照片\n\n";
+        let next = "一位外国学生在本市求学多\n年，他每天都会拍下身边的点滴\n变化。\n\n";
+        let u = units(&format!("{body}{body}{first}{headline}{next}{next}"));
+        assert_eq!(kinds_of(&u)[4..], [("d", 4), ("p", 3), ("p", 3)], "{u:?}");
     }
 
     #[test]
