@@ -1210,10 +1210,12 @@ impl Reflow<'_, '_> {
         // nor, after a sentence's end, a block down to a line indented as a
         // paragraph's start: `用镜头留住街巷烟火，一名外⏎国学生在本市拍下的
         // 照片⏎⏎　据某报报道…`.)
-        // A headline's wrap right above a subtitle that opens with a dash
-        // is display, however wide that subtitle runs (`东湖治，西湖⏎管，
-        // 全城护⏎——某市护湖行动最新⏎进展追踪`): running text does not
-        // carry a headline's wrap on.
+        // A display line — a headline's wrap, or a headline of its own
+        // under a column's name — right above a subtitle that opens with a
+        // dash is display, however wide that subtitle runs (`东湖治，西湖⏎
+        // 管，全城护⏎——某市护湖行动最新⏎进展追踪`, `【读书札记】⏎山河深处的
+        // 足音⏎——读《某某丛书》`): running text does not carry a line that
+        // ends no sentence on with a dash.
         // (A dash itself, not OCR's `一一` nor a hyphen, on a line that
         // ends no sentence nor clause: `——城市的客厅，` is running text.)
         let subtitle_below = |n: usize| {
@@ -1223,7 +1225,7 @@ impl Reflow<'_, '_> {
                 && !cn.terminal
                 && !cn.clause_end
         };
-        if wraps_display && next.is_some_and(subtitle_below) {
+        if next.is_some_and(subtitle_below) {
             return (true, 0.7);
         }
         if self.layout.blanks == Blanks::Paragraphs
@@ -1886,6 +1888,24 @@ mod tests {
             matches!(&u[0], Unit::Display { lines } if lines.starts_with(&[0, 1, 2, 3])),
             "{:?}",
             u[0]
+        );
+    }
+
+    #[test]
+    fn a_headline_under_a_column_name_above_a_dashed_subtitle_is_display() {
+        // Blank lines part the paragraphs, which start two cells short of
+        // the 14-cell column. Under a column's name, a short headline and
+        // a subtitle that opens with a dash, right under it, as wide as
+        // the column.
+        let para = |p: &str| format!("{p}\n");
+        let body: String = COLUMN14.split_inclusive("。\n").map(para).collect();
+        let head = "【读书札记】\n山河深处的足音\n——读《江南旧事丛书》上下卷\n\n";
+        let next = "翻开新近出版的《江南旧事\n丛书》，书中的老街和旧人一一\n在目。\n\n";
+        let u = units(&format!("{body}{body}{head}{next}{next}"));
+        assert_eq!(
+            kinds_of(&u)[4..],
+            [("?", 0), ("d", 2), ("p", 3), ("p", 3)],
+            "{u:?}"
         );
     }
 
