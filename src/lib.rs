@@ -426,6 +426,10 @@ pub fn pass_times(text: &str) -> Vec<(&'static str, f64)> {
     lap("page", &mut out);
     quotes::repair(&mut page, layout.recognized);
     lap("quotes", &mut out);
+    if layout.recognized {
+        recognized::reread_widths(&mut page);
+    }
+    lap("widths", &mut out);
     drop(page);
     out
 }

@@ -423,7 +423,10 @@ pub fn place(
     // (Not a field whose words are another article's: a headline of its
     // own stacked over or under the placed one, whose article the words
     // point away to. Its article not found, it goes nowhere rather than
-    // stand as this one's kicker or subtitle.)
+    // stand as this one's kicker or subtitle. A subtitle that opens with a
+    // dash is printed with its headline whatever its words share: `老街书屋
+    // 里的新年` over `——一位退休教师的坚守`, whose words the next piece
+    // holds.)
     let mut unplaced = Vec::new();
     for f in 0..flat.len() {
         let (i, k) = flat[f];
@@ -442,7 +445,10 @@ pub fn place(
                     .filter(|&u| u != t && !targets[u].ad)
                     .map(|u| lex(i, k, u))
                     .fold(0.0f32, f32::max);
-                if lex(i, k, t) < FOREIGN_LEXICAL && elsewhere > lex(i, k, t) {
+                if lex(i, k, t) < FOREIGN_LEXICAL
+                    && elsewhere > lex(i, k, t)
+                    && !opens_with_dash(&items[i].fields[k].text)
+                {
                     unplaced.push((i, k));
                 } else if load[t] < MAX_FIELDS
                     && position(items[i].unit, &targets[t]) > 0.0
@@ -782,6 +788,20 @@ mod tests {
         assert_eq!(p.heads[0].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
         assert_eq!(p.unplaced, [(0, 1)]);
         assert!(p.orphans.is_empty() && p.heads[1].is_empty());
+        // A subtitle that opens with a dash goes with its headline.
+        let dashed = [item(
+            0,
+            &[
+                "全市必须打好春耕和防汛两场硬仗",
+                "——用日记记录街巷变化的外国教师",
+            ],
+        )];
+        let p = place(&dashed, &targets, &bodies, &[1, 3]);
+        assert_eq!(
+            p.heads[0].iter().map(|h| h.0).collect::<Vec<_>>(),
+            [(0, 0), (0, 1)]
+        );
+        assert!(p.unplaced.is_empty());
         // Sharing no words with any piece, it goes with the first headline.
         let bodies = [
             bodies[0].clone(),

@@ -7,11 +7,12 @@
 //! half width throughout (`,` `:` `?` `(`). A recognizer decides each mark
 //! by its shape alone, and the marks whose full- and half-width glyphs look
 //! alike it reads at its own habit: the comma and full stop full width
-//! beside colons, question and exclamation marks, semicolons and brackets
-//! half width (`关系?” 每晚`, `时间: 3月`, `（记者 张三)`). A page whose
-//! commas are full width and whose other marks beside ideographs are half
-//! width was recognized, and what OCR decides by a glyph's few pixels —
-//! which way a quote turns — is its guess, not the print.
+//! beside colons, question and exclamation marks and semicolons half width
+//! (`关系?” 每晚`, `时间: 3月`). A page whose commas are full width and
+//! whose other marks beside ideographs are half width was recognized, and
+//! what OCR decides by a glyph's few pixels — which way a quote turns — is
+//! its guess, not the print. (Brackets are no evidence: text layers print
+//! half-width ones beside ideographs too, `(上接第一版)`.)
 //!
 //! ```text
 //! 会议指出，要加快建设。他说: “好!”   → recognized (with enough such marks)
@@ -27,8 +28,9 @@ use crate::model::Page;
 pub const MIN_NARROW_MARKS: usize = 3;
 /// Half-width marks beside ideographs outnumber full-width ones this many
 /// times over on a recognized page (on the development corpus's OCR pages
-/// no full-width one is read at all; typeset pages have none half width).
-pub const NARROW_OVER_WIDE: usize = 4;
+/// no full-width one is read at all; its text-layer pages print at most
+/// two half-width ones, against up to 55 full-width).
+pub const NARROW_OVER_WIDE: usize = 10;
 /// Fewest full-width commas: enough running text to judge.
 pub const MIN_WIDE_COMMAS: usize = 10;
 /// Full-width commas outnumber half-width ones beside ideographs this many
@@ -37,7 +39,7 @@ pub const WIDE_OVER_NARROW_COMMAS: usize = 4;
 
 /// Whether the page's punctuation mixes widths as a recognizer reads it:
 /// commas full width, colons, semicolons, question and exclamation marks
-/// and brackets beside ideographs half width.
+/// beside ideographs half width.
 ///
 /// Read on the bytes: a full-width mark is `EF BC xx`, an ideograph a
 /// three-byte char led by `E4`–`E9`.
@@ -57,6 +59,11 @@ pub fn recognized(lines: &[Line]) -> bool {
 /// the print's, so each mark's width is the one its neighbours call for
 /// (`说”，“好` → `说”,“好`: no ideograph beside the comma).
 pub fn reread_widths(page: &mut Page) {
+    for b in &mut page.banners {
+        if let Some(reread) = reread_recognized_widths(b) {
+            *b = reread;
+        }
+    }
     for a in &mut page.articles {
         let fields = [
             &mut a.column,
@@ -80,9 +87,9 @@ pub fn reread_widths(page: &mut Page) {
 /// Marks counted by width.
 #[derive(Default)]
 struct Counts {
-    /// `：` `；` `？` `！` `（` `）`.
+    /// `：` `；` `？` `！`.
     wide_marks: usize,
-    /// `:` `;` `?` `!` `(` `)` beside an ideograph.
+    /// `:` `;` `?` `!` beside an ideograph.
     narrow_marks: usize,
     /// `，`.
     wide_commas: usize,
@@ -98,10 +105,10 @@ impl Counts {
             let beside = |i: usize| ideograph_ends_at(i) || ideograph_at(i + 1);
             match x {
                 b',' if beside(i) => self.narrow_commas += 1,
-                b':' | b';' | b'?' | b'!' | b'(' | b')' if beside(i) => self.narrow_marks += 1,
+                b':' | b';' | b'?' | b'!' if beside(i) => self.narrow_marks += 1,
                 0xEF if b.get(i + 1) == Some(&0xBC) => match b.get(i + 2) {
                     Some(0x8C) => self.wide_commas += 1,
-                    Some(0x9A | 0x9B | 0x9F | 0x81 | 0x88 | 0x89) => self.wide_marks += 1,
+                    Some(0x9A | 0x9B | 0x9F | 0x81) => self.wide_marks += 1,
                     _ => {}
                 },
                 _ => {}
@@ -123,16 +130,57 @@ mod tests {
 
     #[test]
     fn commas_full_width_and_other_marks_half_width() {
-        let mixed = format!("{COMMAS}他说: 好!\n问(甲)乙?\n");
+        let mixed = format!("{COMMAS}他说: 好!\n问甲乙?\n");
         assert!(page(&mixed));
         // Typeset: every mark full width.
-        assert!(!page(&format!("{COMMAS}他说：好！\n问（甲）乙？\n")));
+        assert!(!page(&format!("{COMMAS}他说：好！\n问甲乙？\n")));
         // Folded: every mark half width, commas too.
         assert!(!page(&mixed.replace('，', ",")));
         // Too few marks to tell.
         assert!(!page(&format!("{COMMAS}他说: 好\n")));
-        assert!(!page("甲，乙。他说: 好!\n问(甲)乙?\n"));
-        // Half-width marks between digits or Latin are no evidence.
-        assert!(!page(&format!("{COMMAS}8:30 (AB) 1:2\n")));
+        assert!(!page("甲，乙。他说: 好!\n问甲乙?\n"));
+        // Half-width marks between digits or Latin are no evidence, nor
+        // are brackets, which text layers print half width too.
+        assert!(!page(&format!("{COMMAS}8:30 AB 1:2\n")));
+        assert!(!page(&format!(
+            "{COMMAS}(上接第一版)\n(记者 王林)(通讯员 李青)\n"
+        )));
+    }
+
+    #[test]
+    fn the_mix_must_hold_across_the_page() {
+        // Ten half-width marks against one full-width: recognized; against
+        // two, a typesetter's slips.
+        let narrow = "他说:好!问甲?答乙;\n".repeat(2) + "又说:好!\n";
+        assert!(page(&format!("{COMMAS}{narrow}他问：\n")));
+        assert!(!page(&format!("{COMMAS}{narrow}他问：好！\n")));
+        // Commas four times as often full width as half: recognized; less,
+        // a page folded in part.
+        let folded = "甲,乙,丙".to_string();
+        assert!(page(&format!("{COMMAS}{narrow}{folded}\n")));
+        assert!(!page(&format!("{COMMAS}{narrow}{folded}{folded}\n")));
+    }
+
+    #[test]
+    fn a_recognized_page_reads_its_marks_by_their_neighbours() {
+        // Commas full width, colons and question marks half width: OCR.
+        let text =
+            "某地举行迎春活动\n\n本报讯 居民们说: 今年的活动好，节目多，有看头，有年味，人气旺，\n\
+                    老人来了，孩子来了，邻居也来了。有人问: 明年还办吗? 主办方说: 办。\n\
+                    有人喊”好“，有人喊”妙“，”再来一个“，掌声不断，笑声不断……\n";
+        let page = crate::parse(text, &crate::Options::default());
+        let body: Vec<&str> = page.articles[0]
+            .blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(
+            body,
+            [
+                "居民们说：今年的活动好，节目多，有看头，有年味，人气旺，老人来了，孩子来了，邻居也来了。\
+                 有人问：明年还办吗？主办方说：办。",
+                "有人喊“好”，有人喊“妙”,“再来一个”，掌声不断，笑声不断......"
+            ]
+        );
     }
 }

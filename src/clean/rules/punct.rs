@@ -195,40 +195,40 @@ pub(super) fn convert_punct(toks: &mut [Tok]) {
 /// assert_eq!(reread("他说：好，走。"), None);
 /// ```
 pub fn reread_recognized_widths(text: &str) -> Option<String> {
+    // A mark's compatibility form: itself for the half-width ones.
     let compat = |c: char| match c {
-        '，' => Some(','),
-        '：' => Some(':'),
-        '；' => Some(';'),
-        '？' => Some('?'),
-        '！' => Some('!'),
-        '（' => Some('('),
-        '）' => Some(')'),
+        '，' | ',' => Some(','),
+        '：' | ':' => Some(':'),
+        '；' | ';' => Some(';'),
+        '？' | '?' => Some('?'),
+        '！' | '!' => Some('!'),
+        '（' | '(' => Some('('),
+        '）' | ')' => Some(')'),
         _ => None,
     };
-    let chars: Vec<char> = text
-        .chars()
-        .flat_map(|c| {
-            let dots = if c == '…' { 3 } else { 1 };
-            std::iter::repeat_n(
-                if c == '…' {
-                    '.'
-                } else {
-                    compat(c).unwrap_or(c)
-                },
-                dots,
-            )
-        })
-        .collect();
-    let beside_ideograph = |i: usize| {
-        (i > 0 && is_ideographic(chars[i - 1]))
-            || chars.get(i + 1).copied().is_some_and(is_ideographic)
-    };
-    let out: String = (0..chars.len())
-        .map(|i| match full_width_of(chars[i]) {
-            Some(wide) if beside_ideograph(i) => wide,
-            _ => chars[i],
-        })
-        .collect();
+    if !text.chars().any(|c| c == '…' || compat(c).is_some()) {
+        return None;
+    }
+    // The compatibility forms change no neighbour's being an ideograph, so
+    // each mark is read against the text as given, in one pass.
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '…' {
+            out.push_str("...");
+        } else if let Some(m) = compat(c) {
+            let beside = prev.is_some_and(is_ideographic)
+                || chars.peek().copied().is_some_and(is_ideographic);
+            match full_width_of(m) {
+                Some(wide) if beside => out.push(wide),
+                _ => out.push(m),
+            }
+        } else {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
     (out != text).then_some(out)
 }
 
