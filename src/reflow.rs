@@ -790,6 +790,29 @@ impl Reflow<'_, '_> {
         if asks && shape == Shape::Short && self.exclaims_inside_a_sentence(i) {
             return Continues::Interleaved(0.6);
         }
+        // A line at the column's width set apart after a sentence's end,
+        // with no clause mark, right above a line indented by two cells
+        // as a paragraph's start: a headline at about the column's width
+        // over its text (`…向本市学习。⏎⏎像街巷更新一样有序恢复夜市烟火⏎
+        // 　随着气温回升，…`). No paragraph ends without ending a sentence.
+        // (The start's width must be certain: a line of digits measures
+        // short of its column as a paragraph's last may.)
+        if c.display
+            && shape == Shape::Full
+            && sentence_ended
+            && self.lines[i - 1].is_blank()
+            && self.layout.indents == Indents::Width
+            && !self.lines[i].marks.has(crate::conventions::Marks::CLAUSE)
+            && next.is_some_and(|n| {
+                n == i + 1
+                    && self.classes[n].kind == LineKind::Text
+                    && self.starts_paragraph(n)
+                    && self.indented_by_two_cells(n)
+                    && self.width_is_certain(n)
+            })
+        {
+            return Continues::No;
+        }
         if shape == Shape::Full || (c.terminal && !(asks && shape == Shape::Wide)) {
             return Continues::Yes(1.0);
         }
@@ -2609,6 +2632,31 @@ mod tests {
                 vec![24, 25, 26],
                 vec![27, 28]
             ]
+        );
+    }
+
+    #[test]
+    fn a_line_at_the_column_width_set_apart_above_an_indented_start_is_a_headline() {
+        // Paragraphs start two cells short of the 14-cell column, a blank
+        // line only where a column breaks. After a sentence's end and a
+        // blank, a line as wide as the column with no clause mark, right
+        // above an indented start: a headline, not the paragraph carried
+        // on.
+        // Two columns break mid-sentence; the paragraph above ends its
+        // sentence at the column's edge.
+        let broken = COLUMN14.replace("作业\n", "作业\n\n");
+        let tail = "全区今年还将为一线职工开\n展免费体检和健康讲座等活动。\n\n\
+                    用镜头留住街巷烟火的外国学生\n\
+                    一位外国学生在本市求学多\n年，他每天都会拍下身边的点滴\n变化。\n";
+        let u = units(&format!("{broken}{broken}{tail}"));
+        assert_eq!(kinds_of(&u)[4..], [("p", 2), ("d", 1), ("p", 3)], "{u:?}");
+        // With a clause mark it is running text: a column break's
+        // continuation.
+        let tail = tail.replace("烟火的", "烟火，");
+        let u = units(&format!("{broken}{broken}{tail}"));
+        assert!(
+            u.iter().all(|x| !matches!(x, Unit::Display { .. })),
+            "{u:?}"
         );
     }
 
