@@ -72,6 +72,7 @@ pub fn items(
                     size: hints.get(l).map_or(0.0, |h| h.size),
                     after_blank: k > 0 && ls[k - 1] + 1 < l,
                     full: layout.shape(lines, l) == crate::layout::Shape::Full,
+                    side_by_side: lines[l].piece,
                 })
                 .collect();
             Some(Item {
@@ -171,6 +172,10 @@ pub struct DisplayLine<'a> {
     pub after_blank: bool,
     /// It fills its column's width.
     pub full: bool,
+    /// Cut out of a row of columns printed side by side: blank lines
+    /// around it are the rows' vertical space, which large type leaves
+    /// inside a headline too.
+    pub side_by_side: bool,
 }
 
 /// An item of one column-name field.
@@ -291,7 +296,10 @@ fn continues(
         // wrapped with no blank line goes on across one only with a line
         // that falls far short, its last words (`某省公布今年新建十二处⏎
         // 城市绿道的名单和开放⏎⏎时间`): a line near its width is another
-        // headline stacked under it.
+        // headline stacked under it. (Not where columns are printed side
+        // by side, row by row: there a blank line is the rows' vertical
+        // space, which large type leaves between a headline's lines too,
+        // `某市：今年将⏎新建三座口袋⏎⏎公园方便居民⏎⏎休闲`.)
         // A line that ends the headline in `？` or `！` under a first
         // line no narrower that ends no sentence nor clause goes on it
         // (`某某：面对汛情，我们的机制⏎⏎还有哪些短板要补？`): a headline's
@@ -303,7 +311,9 @@ fn continues(
         let open_above =
             !crate::conventions::ends_in_clause_punct(ta) && !crate::clean::ends_sentence(ta);
         return (field.lines.len() > 1
-            && (a.after_blank || wb < SHORT_TAIL * field.capacity)
+            && (a.after_blank
+                || wb < SHORT_TAIL * field.capacity
+                || (a.side_by_side && b.side_by_side))
             && wb <= field.capacity + WRAP_SLACK)
             || (field.lines.len() == 1 && ends_asking && open_above && wb <= wa)
             || (field.lines.len() == 1 && a.full && open_above && wb < wa && !two_phrases(ta));
@@ -570,6 +580,7 @@ mod tests {
                 size: 0.0,
                 after_blank: i > 0 && lines[i - 1].is_blank(),
                 full: false,
+                side_by_side: false,
             })
             .collect();
         let near = crate::overlap::BigramSet::of([nearby]);
@@ -691,6 +702,7 @@ mod tests {
             size: 0.0,
             after_blank,
             full,
+            side_by_side: false,
         };
         let texts = |group: &[DisplayLine]| -> Vec<String> {
             fields(group, &|_| false, true)
@@ -708,6 +720,42 @@ mod tests {
         assert_eq!(
             texts(&[dl(0, first, false, false), dl(2, second, true, false)]),
             [first, second]
+        );
+    }
+
+    #[test]
+    fn lines_of_columns_side_by_side_go_on_across_blank_lines() {
+        // Two lines together, then two apart at the same measure: where
+        // columns are printed side by side, the blank lines are the rows'
+        // vertical space inside one headline.
+        let dl = |line: usize, text: &'static str, side_by_side: bool| DisplayLine {
+            line,
+            text,
+            width: width(text),
+            doubled: false,
+            size: 0.0,
+            after_blank: line > 1,
+            full: false,
+            side_by_side,
+        };
+        let texts = |side: bool| -> Vec<String> {
+            let group = [
+                dl(0, "某市：今年将", side),
+                dl(1, "新建三座口袋", side),
+                dl(3, "公园方便居民", side),
+                dl(5, "休闲", side),
+            ];
+            fields(&group, &|_| false, true)
+                .into_iter()
+                .map(|f| f.text)
+                .collect()
+        };
+        assert_eq!(texts(true), ["某市：今年将新建三座口袋公园方便居民休闲"]);
+        // Read one block after another, a line at the measure across a
+        // blank line is another headline stacked under the first.
+        assert_eq!(
+            texts(false),
+            ["某市：今年将新建三座口袋", "公园方便居民", "休闲"]
         );
     }
 
