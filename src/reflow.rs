@@ -149,11 +149,6 @@ const MAX_WAITING: usize = 3;
 /// Last lines of a paragraph whose words a block that may carry it on is
 /// read against.
 const SHARE_LINES: usize = 24;
-/// A block goes on with a waiting paragraph's piece, past the block that
-/// carried that paragraph on, when it holds this share of its bigrams in
-/// that paragraph's last lines at least (more than in the paragraph read
-/// before it).
-const MIN_FLOW_SHARE: f32 = 0.05;
 /// A paragraph's first line is indented by two cells (空两格).
 const INDENT_CELLS: f32 = 2.0;
 /// How far a line's measured shortfall may stray from [`INDENT_CELLS`] and
@@ -184,7 +179,6 @@ pub fn reflow_with(
         open: None,
         parked: Vec::new(),
         carried: None,
-        flow: None,
         anchors: FxHashMap::default(),
         after_start: false,
         last_display: None,
@@ -229,11 +223,6 @@ struct Reflow<'a, 'b> {
     /// The block being read carried on a waiting paragraph: the line the
     /// paragraphs it goes on to open read after.
     carried: Option<usize>,
-    /// A block with no paragraph open carried a waiting paragraph on: that
-    /// paragraph and the one read last before the block. The blocks after
-    /// it go on with the waiting one's piece while their words are more
-    /// its than the other's.
-    flow: Option<(usize, usize)>,
     /// Paragraphs that read after a line above their own: unit → line.
     anchors: FxHashMap<usize, usize>,
     /// An article has just opened with a byline: the next text is its body.
@@ -247,18 +236,8 @@ struct Reflow<'a, 'b> {
 
 impl Reflow<'_, '_> {
     fn line(&mut self, i: usize) {
-        let kind = self.classes[i].kind;
-        if kind == LineKind::Text && i > 0 && self.lines[i - 1].is_blank() {
-            if let Some((waiting, before)) = self.flow {
-                if !self.flows_on(i, waiting, before) {
-                    self.carried = None;
-                    self.flow = None;
-                }
-            }
-        }
-        if kind != LineKind::Text && !(kind == LineKind::Blank && self.flow.is_some()) {
+        if self.classes[i].kind != LineKind::Text {
             self.carried = None;
-            self.flow = None;
         }
         match self.classes[i].kind {
             LineKind::Blank => {}
@@ -345,14 +324,8 @@ impl Reflow<'_, '_> {
             .flatten()
         {
             self.sure[i] = 0.6;
-            let before = self
-                .units
-                .iter()
-                .rposition(|u| matches!(u, Unit::Para { .. }));
-            let waiting = self.parked.remove(k);
-            self.open = Some(waiting);
+            self.open = Some(self.parked.remove(k));
             self.carry();
-            self.flow = before.map(|b| (waiting, b));
             return self.add_body(i);
         }
         if std::mem::take(&mut self.after_start) {
@@ -480,8 +453,7 @@ impl Reflow<'_, '_> {
         // page prints whole (`…老街巷地⏎⏎图》，…`): strong evidence, before
         // shared words — for a waiting paragraph, only with some word of
         // its shared too (two common glyphs make a word somewhere on most
-        // pages), unless it is the one waiting and none is open; the open
-        // one keeps the block on the cut alone.
+        // pages); the open one keeps the block on the cut alone.
         let cut = |u: usize| {
             self.units[u]
                 .lines()
@@ -511,30 +483,7 @@ impl Reflow<'_, '_> {
             let r_share = share(r);
             !clause_open(r) && (cuts_word, waiting) > (cut(r), r_share)
         };
-        // One paragraph waiting and none open: a block that opens mid-word
-        // carries it on on the cut alone — there is nothing else the block
-        // could carry on (`…这批物资包⏎⏎括约一万个口罩…`).
-        let alone = rival.is_none() && self.parked.len() == 1 && cut(self.parked[0]);
-        ((cuts_word || alone || waiting > MIN_WAITING_SHARE) && rival.is_none_or(beats))
-            .then_some(k)
-    }
-
-    /// The block that line `i` opens goes on with the piece of paragraph
-    /// `waiting`, carried on by the block before it, rather than with
-    /// the piece of paragraph `before`, read last before that: its words
-    /// are more the first's.
-    fn flows_on(&self, i: usize, waiting: usize, before: usize) -> bool {
-        let end = (i..self.lines.len())
-            .find(|&j| self.lines[j].is_blank())
-            .unwrap_or(self.lines.len());
-        let block: String = self.lines[i..end].iter().map(|l| l.key).collect();
-        let share = |u: usize| {
-            let lines = self.units[u].lines();
-            let near = &lines[lines.len().saturating_sub(SHARE_LINES)..];
-            crate::overlap::coverage_in(&block, near.iter().map(|&l| self.lines[l].key))
-        };
-        let w = share(waiting);
-        w >= MIN_FLOW_SHARE && w > share(before)
+        ((cuts_word || waiting > MIN_WAITING_SHARE) && rival.is_none_or(beats)).then_some(k)
     }
 
     /// Line `i` opens with a dash (OCR: `一一`), ends no sentence and sits
@@ -710,7 +659,6 @@ impl Reflow<'_, '_> {
     fn display(&mut self, i: usize, sure: Decision) {
         self.sure[i] = sure;
         self.carried = None;
-        self.flow = None;
         self.after_start = false;
         let sig = |text: &str| crate::conventions::signature(text).is_some();
         // (A signature prints its unit and name apart: a line with no
@@ -1285,13 +1233,12 @@ impl Reflow<'_, '_> {
         // nor, after a sentence's end, a block down to a line indented as a
         // paragraph's start: `用镜头留住街巷烟火，一名外⏎国学生在本市拍下的
         // 照片⏎⏎　据某报报道…`.)
-        // A headline's wrap, or a short headline of its own (under a
-        // column's name), right above a subtitle that opens with a dash is
-        // display, however wide that subtitle runs (`东湖治，西湖⏎管，全城护⏎
-        // ——某市护湖行动最新⏎进展追踪`, `【读书札记】⏎山河深处的足音⏎——读
-        // 《某某丛书》`): running text does not stop short of the column and
-        // carry on with a dash. (A line at the column's width may: `他常常
-        // 想起父亲说过的那⏎——句老话，…`.)
+        // A display line — a headline's wrap, or a headline of its own
+        // under a column's name — right above a subtitle that opens with a
+        // dash is display, however wide that subtitle runs (`东湖治，西湖⏎
+        // 管，全城护⏎——某市护湖行动最新⏎进展追踪`, `【读书札记】⏎山河深处的
+        // 足音⏎——读《某某丛书》`): running text does not carry a line that
+        // ends no sentence on with a dash.
         // (A dash itself, not OCR's `一一` nor a hyphen, on a line that
         // ends no sentence nor clause: `——城市的客厅，` is running text.)
         let subtitle_below = |n: usize| {
@@ -1301,7 +1248,16 @@ impl Reflow<'_, '_> {
                 && !cn.terminal
                 && !cn.clause_end
         };
-        if (wraps_display || shape == Shape::Short) && next.is_some_and(subtitle_below) {
+        // (Not a line about the column's width whose dashed line running
+        // text carries on in its block: a paragraph's first lines, `他常常
+        // 想起父亲说过的那⏎——句老话，做人要实实在在地⏎干活，…`.)
+        let dash_runs_on = |n: usize| {
+            matches!(shape, Shape::Full | Shape::Indent)
+                && self.lines.get(n + 1).is_some_and(|l| !l.is_blank())
+                && self.classes[n + 1].kind == LineKind::Text
+                && !self.starts_paragraph(n + 1)
+        };
+        if next.is_some_and(|n| subtitle_below(n) && (wraps_display || !dash_runs_on(n))) {
             return (true, 0.7);
         }
         if self.layout.blanks == Blanks::Paragraphs
@@ -1983,8 +1939,16 @@ mod tests {
             [("?", 0), ("d", 2), ("p", 3), ("p", 3)],
             "{u:?}"
         );
-        // A first line at the column's width that a dash carries on is
-        // running text.
+        // So is a headline about the column's width.
+        let wide = head.replace("山河深处的足音", "老街深处的年味和老手艺人");
+        let u = units(&format!("{body}{body}{wide}{next}{next}"));
+        assert_eq!(
+            kinds_of(&u)[4..],
+            [("?", 0), ("d", 2), ("p", 3), ("p", 3)],
+            "{u:?}"
+        );
+        // A paragraph's first line above a dashed line that running text
+        // carries on in its block is running text.
         let dashed =
             "他常常想起父亲说过的那\n——句老话，做人要实实在在地\n干活，踏踏实实地过好日子。\n\n";
         let u = units(&format!("{body}{body}{dashed}{next}"));
@@ -2279,52 +2243,11 @@ mod tests {
         let block = "施，供老少使用，每天早晚都有\n不少居民来这里锻炼身体，公园\n里十分热闹。\n";
         let u = units(&format!("{COLUMN14}{COLUMN14}{}", tail(block)));
         assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 26, 27, 28]);
-        // It is the one paragraph waiting and none is open: a block that
-        // shares no word with it is taken on the cut alone, there being no
-        // other text it could carry on…
+        // A block that shares no word with it is not taken on the cut
+        // alone: two common glyphs make a word somewhere on most pages.
         let block = "施，供老少使用，每天早晚都有\n不少居民来这里锻炼身体，广场\n上十分热闹。\n";
         let u = units(&format!("{COLUMN14}{COLUMN14}{}", tail(block)));
-        assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 26, 27, 28]);
-        // …but not where its first glyph makes no word with the cut.
-        let block = "园，供老少使用，每天早晚都有\n不少居民来这里锻炼身体，广场\n上十分热闹。\n";
-        let u = units(&format!("{COLUMN14}{COLUMN14}{}", tail(block)));
         assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19]);
-        // Nor, on the cut alone, where two paragraphs wait: two common
-        // glyphs make a word somewhere on most pages.
-        let two = tail(
-            "施，供老少使用，每天早晚都有\n不少居民来这里锻炼身体，广场\n上十分热闹。\n",
-        )
-        .replace(
-            "老街挂起红灯笼\n\n新年将至，老街两旁挂起了\n上千盏红灯笼，照亮了设施。\n\n",
-            "城东图书馆延长开放时间\n本报讯 城东图书馆自下月起\n延长开放时间，每天开放至晚上\n\n\
-                 老街挂起红灯笼\n\n新年将至，老街两旁挂起了\n上千盏红灯笼，照亮了设施。\n\n",
-        );
-        let u = units(&format!("{COLUMN14}{COLUMN14}{two}"));
-        assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19]);
-    }
-
-    #[test]
-    fn blocks_after_the_one_that_carried_a_waiting_paragraph_on_go_with_it_while_its_words_do() {
-        // The report breaks off mid-word at its column's foot; a photo's
-        // piece follows; then the block that ends the word, and two more
-        // paragraphs: the first about the park (its words), the second
-        // about the lanterns (the photo piece's).
-        let tail = "\n城西新建三座口袋公园\n\
-                    本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
-                    米，园内种植了银杏、香樟等树\n木，并配有各类健身器材等设\n\n\
-                    老街挂起红灯笼\n\n\
-                    新年将至，老街两旁挂起了\n上千盏红灯笼，照亮了夜空。\n\n\
-                    施，供老少使用，每天早晚都有\n不少居民来这里锻炼身体。\n\n\
-                    口袋公园的健身器材和儿童\n游乐设施由城西区统一维护。\n\n\
-                    老街的红灯笼将一直挂到元\n宵节，夜晚的老街格外热闹。\n";
-        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
-        let at = |n: usize| u.iter().position(|x| x.lines().contains(&n)).unwrap();
-        assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 26, 27]);
-        // The park's paragraph reads after the report's; the lanterns'
-        // stays where it is printed, after the photo's piece.
-        assert_eq!(at(29), at(16) + 1);
-        assert!(at(29) < at(23));
-        assert!(at(32) > at(23));
     }
 
     #[test]
