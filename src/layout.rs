@@ -197,7 +197,7 @@ pub fn shape_of(width: f32, col: f32) -> Shape {
 }
 
 /// Measures the layout of a page's classified lines.
-pub fn measure(lines: &[Line], classes: &[Classified]) -> Layout {
+pub fn measure(raw: &str, lines: &[Line], classes: &[Classified]) -> Layout {
     let ends_sentence: Vec<bool> = classes.iter().map(|c| c.terminal).collect();
     let ends_sentence = &ends_sentence[..];
     // Column widths are read from running text (and datelines, credits),
@@ -256,7 +256,7 @@ pub fn measure(lines: &[Line], classes: &[Classified]) -> Layout {
         indents: Indents::None,
         spaced_text: spaced_text(lines, classes),
         half_width_digits: false,
-        recognized: recognized(lines),
+        recognized: recognized(raw),
         local,
     };
     layout.half_width_digits = digits_print_half_width(lines, ends_sentence, &layout.local);
@@ -509,7 +509,7 @@ mod tests {
         let arena = Bump::new();
         let lines = split(text, &arena);
         let classes = crate::classify::classify(&lines);
-        (measure(&lines, &classes), lines.len())
+        (measure(text, &lines, &classes), lines.len())
     }
 
     #[test]
@@ -539,7 +539,7 @@ mod tests {
         let arena = Bump::new();
         let lines = split(&page, &arena);
         let classes = crate::classify::classify(&lines);
-        let l = measure(&lines, &classes);
+        let l = measure("", &lines, &classes);
         for (i, line) in lines.iter().enumerate() {
             if line.raw.chars().count() == 12 {
                 assert_eq!(l.width_at(i), Some(12.0), "line {i}");
@@ -573,7 +573,7 @@ mod tests {
         let arena = Bump::new();
         let lines = split(&text, &arena);
         let classes = crate::classify::classify(&lines);
-        let l = measure(&lines, &classes);
+        let l = measure("", &lines, &classes);
         let last = lines.iter().rposition(|l| !l.is_blank()).unwrap();
         assert!(lines[last].width > 15.0);
         assert_eq!(l.shape(&lines, last), Shape::Full);
@@ -588,7 +588,7 @@ mod tests {
         let text = format!("{}{digits}{}{digits}", para.repeat(3), para.repeat(3));
         let arena = Bump::new();
         let lines = split(&text, &arena);
-        let l = measure(&lines, &classes_of(&lines));
+        let l = measure("", &lines, &classes_of(&lines));
         assert!(l.half_width_digits);
         let line = lines.iter().rposition(|l| l.wide_alnum > 0).unwrap();
         assert_eq!(lines[line].width, 16.0);
@@ -596,7 +596,7 @@ mod tests {
         // Wider than the column even at half a cell a digit: still wide.
         let text = format!("{text}一二三四五六七八九十一二三１２３４\n");
         let lines = split(&text, &arena);
-        let l = measure(&lines, &classes_of(&lines));
+        let l = measure("", &lines, &classes_of(&lines));
         let last = lines.iter().rposition(|l| !l.is_blank()).unwrap();
         assert_eq!(l.shape(&lines, last), Shape::Wide);
     }
@@ -613,11 +613,11 @@ mod tests {
         let text = report.repeat(2);
         let arena = Bump::new();
         let lines = split(&text, &arena);
-        assert!(!measure(&lines, &classes_of(&lines)).spaced_text);
+        assert!(!measure("", &lines, &classes_of(&lines)).spaced_text);
         // The same spaces inside running text are.
         let text = text.replace("志愿者每天", "志愿者 每天");
         let lines = split(&text, &arena);
-        assert!(measure(&lines, &classes_of(&lines)).spaced_text);
+        assert!(measure("", &lines, &classes_of(&lines)).spaced_text);
     }
 
     #[test]
@@ -632,7 +632,7 @@ mod tests {
         let text = format!("{}{wide}{para}{short}{para}{short}", para.repeat(3));
         let arena = Bump::new();
         let lines = split(&text, &arena);
-        let l = measure(&lines, &classes_of(&lines));
+        let l = measure("", &lines, &classes_of(&lines));
         assert!(l.half_width_digits);
     }
 
@@ -649,7 +649,7 @@ mod tests {
         );
         let arena = Bump::new();
         let lines = split(&text, &arena);
-        let l = measure(&lines, &classes_of(&lines));
+        let l = measure("", &lines, &classes_of(&lines));
         assert!(!l.half_width_digits);
         let last = lines.iter().rposition(|l| !l.is_blank()).unwrap();
         assert_eq!(l.shape(&lines, last), Shape::Wide);

@@ -181,7 +181,7 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     // 2. classify: furniture, datelines, bylines, credits, display shape.
     let classes = classify::classify(&lines);
     // 3. layout: column widths, blank-line and indent conventions.
-    let layout = layout::measure(&lines, &classes);
+    let layout = layout::measure(text, &lines, &classes);
     // 4. reflow: running text into paragraphs, display lines into groups.
     let reflowed = reflow::reflow_with(&lines, &classes, &layout, hints);
     // 5–7c. articles: their bodies, and their headlines placed.
@@ -324,7 +324,7 @@ pub fn trace(text: &str) -> String {
     let arena = bumpalo::Bump::new();
     let lines = stairs::undo(columns::unfold(lines::split(text, &arena), &arena), &arena);
     let classes = classify::classify(&lines);
-    let layout = layout::measure(&lines, &classes);
+    let layout = layout::measure(text, &lines, &classes);
     let reflowed = reflow::reflow(&lines, &classes, &layout);
     let mut unit_of = vec![String::new(); lines.len()];
     for (k, u) in reflowed.units.iter().enumerate() {
@@ -404,7 +404,7 @@ pub fn pass_times(text: &str) -> Vec<(&'static str, f64)> {
     lap("lines", &mut out);
     let classes = classify::classify(&lines);
     lap("classify", &mut out);
-    let layout = layout::measure(&lines, &classes);
+    let layout = layout::measure(text, &lines, &classes);
     lap("layout", &mut out);
     let reflowed = reflow::reflow(&lines, &classes, &layout);
     lap("reflow", &mut out);

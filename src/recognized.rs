@@ -21,7 +21,6 @@
 //! ```
 
 use crate::clean::reread_recognized_widths;
-use crate::lines::Line;
 use crate::model::Page;
 
 /// Fewest half-width marks beside ideographs that make the mix.
@@ -43,11 +42,9 @@ pub const WIDE_OVER_NARROW_COMMAS: usize = 4;
 ///
 /// Read on the bytes: a full-width mark is `EF BC xx`, an ideograph a
 /// three-byte char led by `E4`–`E9`.
-pub fn recognized(lines: &[Line]) -> bool {
+pub fn recognized(text: &str) -> bool {
     let mut n = Counts::default();
-    for l in lines {
-        n.add(l.raw.as_bytes());
-    }
+    n.add(text.as_bytes());
     n.narrow_marks >= MIN_NARROW_MARKS
         && n.narrow_marks >= NARROW_OVER_WIDE * n.wide_marks
         && n.wide_commas >= MIN_WIDE_COMMAS
@@ -98,15 +95,20 @@ struct Counts {
 }
 
 impl Counts {
+    /// Counts the marks of a text, found with `memchr` (running text
+    /// holds few).
     fn add(&mut self, b: &[u8]) {
         let ideograph_ends_at = |end: usize| end >= 3 && (0xE4..=0xE9).contains(&b[end - 3]);
         let ideograph_at = |at: usize| b.get(at).is_some_and(|x| (0xE4..=0xE9).contains(x));
-        for (i, &x) in b.iter().enumerate() {
-            let beside = |i: usize| ideograph_ends_at(i) || ideograph_at(i + 1);
-            match x {
-                b',' if beside(i) => self.narrow_commas += 1,
-                b':' | b';' | b'?' | b'!' if beside(i) => self.narrow_marks += 1,
-                0xEF if b.get(i + 1) == Some(&0xBC) => match b.get(i + 2) {
+        let beside = |i: usize| ideograph_ends_at(i) || ideograph_at(i + 1);
+        for i in memchr::memchr3_iter(b':', b';', b'?', b) {
+            self.narrow_marks += usize::from(beside(i));
+        }
+        for i in memchr::memchr3_iter(b'!', b',', 0xEF, b) {
+            match b[i] {
+                b'!' => self.narrow_marks += usize::from(beside(i)),
+                b',' => self.narrow_commas += usize::from(beside(i)),
+                _ if b.get(i + 1) == Some(&0xBC) => match b.get(i + 2) {
                     Some(0x8C) => self.wide_commas += 1,
                     Some(0x9A | 0x9B | 0x9F | 0x81) => self.wide_marks += 1,
                     _ => {}
@@ -122,8 +124,7 @@ mod tests {
     use super::*;
 
     fn page(text: &str) -> bool {
-        let arena = bumpalo::Bump::new();
-        recognized(&crate::lines::split(text, &arena))
+        recognized(text)
     }
 
     const COMMAS: &str = "甲，乙，丙，丁，戊，己，庚，辛，壬，癸，子。\n";

@@ -1900,7 +1900,7 @@ mod tests {
         let arena = bumpalo::Bump::new();
         let lines = split(text, &arena);
         let classes = classify(&lines);
-        let layout = crate::layout::measure(&lines, &classes);
+        let layout = crate::layout::measure(text, &lines, &classes);
         reflow(&lines, &classes, &layout).units
     }
 
