@@ -563,6 +563,31 @@ impl Reflow<'_, '_> {
         under && last_para_ended()
     }
 
+    /// Line `i`, at the column's width with no clause mark, set apart by a
+    /// blank line above it, stands right above a line indented by two
+    /// cells as a paragraph's start: a headline at about the column's width
+    /// over its text (`…向本市学习。⏎⏎像街巷更新一样有序恢复夜市烟火⏎
+    /// 　随着气温回升，…`), after a sentence's end. No paragraph ends
+    /// without ending a sentence. (The start's width must be certain: a
+    /// line of digits measures short of its column as a paragraph's last
+    /// may.)
+    fn headline_over_start(&self, i: usize) -> bool {
+        let c = &self.classes[i];
+        c.display
+            && self.layout.shape(self.lines, i) == Shape::Full
+            && i > 0
+            && self.lines[i - 1].is_blank()
+            && self.layout.indents == Indents::Width
+            && !self.lines[i].marks.has(crate::conventions::Marks::CLAUSE)
+            && self.next_text(i).is_some_and(|n| {
+                n == i + 1
+                    && self.classes[n].kind == LineKind::Text
+                    && self.starts_paragraph(n)
+                    && self.indented_by_two_cells(n)
+                    && self.width_is_certain(n)
+            })
+    }
+
     /// Line `i` is in a block set apart by blank lines right under display
     /// type: it opens the block [`under_display`](Self::under_display), or
     /// the lines of the block above it are display type too (a second
@@ -738,27 +763,7 @@ impl Reflow<'_, '_> {
         if asks && shape == Shape::Short && self.exclaims_inside_a_sentence(i) {
             return Continues::Interleaved(0.6);
         }
-        // A line at the column's width set apart after a sentence's end,
-        // with no clause mark, right above a line indented by two cells
-        // as a paragraph's start: a headline at about the column's width
-        // over its text (`…向本市学习。⏎⏎像街巷更新一样有序恢复夜市烟火⏎
-        // 　随着气温回升，…`). No paragraph ends without ending a sentence.
-        // (The start's width must be certain: a line of digits measures
-        // short of its column as a paragraph's last may.)
-        if c.display
-            && shape == Shape::Full
-            && sentence_ended
-            && self.lines[i - 1].is_blank()
-            && self.layout.indents == Indents::Width
-            && !self.lines[i].marks.has(crate::conventions::Marks::CLAUSE)
-            && next.is_some_and(|n| {
-                n == i + 1
-                    && self.classes[n].kind == LineKind::Text
-                    && self.starts_paragraph(n)
-                    && self.indented_by_two_cells(n)
-                    && self.width_is_certain(n)
-            })
-        {
+        if sentence_ended && self.headline_over_start(i) {
             return Continues::No;
         }
         if shape == Shape::Full || (c.terminal && !(asks && shape == Shape::Wide)) {
@@ -1267,6 +1272,7 @@ impl Reflow<'_, '_> {
             && !short_above_start
             && !self.runs_into_opening(i)
             && !self.headline_block_above_start(i)
+            && !(self.after_sentence(i) && self.headline_over_start(i))
         {
             return (false, 0.7);
         }
@@ -2581,6 +2587,14 @@ mod tests {
             u.iter().all(|x| !matches!(x, Unit::Display { .. })),
             "{u:?}"
         );
+        // So where blank lines part paragraphs: the line is no paragraph's
+        // first, which would end a sentence before the next one starts.
+        let para = |p: &str| format!("{p}\n");
+        let body: String = COLUMN14.split_inclusive("。\n").map(para).collect();
+        let headline = "用镜头留住街巷烟火的外国学生\n\
+                        一位外国学生在本市求学多\n年，他每天都会拍下身边的点滴\n变化。\n";
+        let u = units(&format!("{body}{body}{headline}"));
+        assert_eq!(kinds_of(&u)[4..], [("d", 1), ("p", 3)], "{u:?}");
     }
 
     #[test]
