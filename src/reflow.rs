@@ -596,15 +596,20 @@ impl Reflow<'_, '_> {
     /// display line in a block of running text, which may carry that line's
     /// sentence on.
     fn block_under_display(&self, i: usize) -> bool {
-        let first = (0..=i)
-            .rev()
-            .find(|&j| j == 0 || self.lines[j - 1].is_blank())
-            .unwrap_or(0);
-        if first == i {
+        if i == 0 || self.lines[i - 1].is_blank() {
             return self.under_display(i);
         }
+        // Up from the line above, through the display unit's last lines,
+        // to the block's first line: a walk no longer than the unit.
         self.last_display.is_some_and(|(p, u)| {
-            p + 1 == i && (first..i).all(|j| self.units[u].lines().contains(&j))
+            let unit = self.units[u].lines();
+            p + 1 == i
+                && unit
+                    .iter()
+                    .rev()
+                    .zip((0..i).rev())
+                    .take_while(|&(&l, j)| l == j)
+                    .any(|(_, j)| j == 0 || self.lines[j - 1].is_blank())
         })
     }
 
