@@ -427,6 +427,7 @@ pub fn place(
     // dash is printed with its headline whatever its words share: `老街书屋
     // 里的新年` over `——一位退休教师的坚守`, whose words the next piece
     // holds.)
+    // (Pushed in print order: sorted, for the look-up below.)
     let mut unplaced = Vec::new();
     for f in 0..flat.len() {
         let (i, k) = flat[f];
@@ -499,7 +500,7 @@ pub fn place(
             match slot {
                 Some((t, sure)) => heads[t].push(((i, k), sure)),
                 None if banner(i, k) || it.fields[k].column => banners.push((i, k)),
-                None if unplaced.contains(&(i, k)) => {}
+                None if unplaced.binary_search(&(i, k)).is_ok() => {}
                 None => {
                     let after = targets.partition_point(|t| t.first_unit < it.unit);
                     let host = (0..after)
