@@ -31,8 +31,8 @@ mod chars;
 mod rules;
 
 pub(crate) use chars::{
-    ends_in_cjk, fold_char, folds, has_ideographs, is_ideograph_key, trim_end, trim_start,
-    utf8_key, wide_run_with,
+    ends_in_cjk, fold_char, folds, has_ideographs, is_ideograph_key, opening_cjk, trim_end,
+    trim_start, utf8_key, wide_run_with,
 };
 pub use chars::{
     ends_sentence, fold_width, is_cjk, is_cjk_punct, is_cjk_text, is_closing_punct, is_ideographic,

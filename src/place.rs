@@ -441,14 +441,16 @@ pub fn place(
                 .filter(|&g| together((i, k), g))
                 .find_map(|(gi, gk)| placed[gi][gk]);
             if let Some((t, sure)) = neighbour {
-                let elsewhere = windows[i]
-                    .clone()
-                    .filter(|&u| u != t && !targets[u].ad)
-                    .map(|u| lex(i, k, u))
-                    .fold(0.0f32, f32::max);
-                if lex(i, k, t) < FOREIGN_LEXICAL
-                    && elsewhere > lex(i, k, t)
+                let own = lex(i, k, t);
+                let elsewhere = || {
+                    windows[i]
+                        .clone()
+                        .filter(|&u| u != t && !targets[u].ad)
+                        .any(|u| lex(i, k, u) > own)
+                };
+                if own < FOREIGN_LEXICAL
                     && !opens_with_dash(&items[i].fields[k].text)
+                    && elsewhere()
                 {
                     unplaced.push((i, k));
                 } else if load[t] < MAX_FIELDS

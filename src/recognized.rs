@@ -20,7 +20,7 @@
 //! 会议指出,要加快建设。他说:"好!"     → folded: one width
 //! ```
 
-use crate::clean::reread_recognized_widths;
+use crate::clean::{ends_in_cjk, opening_cjk, reread_recognized_widths};
 use crate::model::Page;
 
 /// Fewest half-width marks beside ideographs that make the mix.
@@ -43,8 +43,7 @@ pub const WIDE_OVER_NARROW_COMMAS: usize = 4;
 /// Read on the bytes: a full-width mark is `EF BC xx`, an ideograph a
 /// three-byte char led by `E4`–`E9`.
 pub fn recognized(text: &str) -> bool {
-    let mut n = Counts::default();
-    n.add(text.as_bytes());
+    let n = Counts::of(text);
     n.narrow_marks >= MIN_NARROW_MARKS
         && n.narrow_marks >= NARROW_OVER_WIDE * n.wide_marks
         && n.wide_commas >= MIN_WIDE_COMMAS
@@ -97,25 +96,28 @@ struct Counts {
 impl Counts {
     /// Counts the marks of a text, found with `memchr` (running text
     /// holds few).
-    fn add(&mut self, b: &[u8]) {
-        let ideograph_ends_at = |end: usize| end >= 3 && (0xE4..=0xE9).contains(&b[end - 3]);
-        let ideograph_at = |at: usize| b.get(at).is_some_and(|x| (0xE4..=0xE9).contains(x));
-        let beside = |i: usize| ideograph_ends_at(i) || ideograph_at(i + 1);
+    fn of(text: &str) -> Counts {
+        let b = text.as_bytes();
+        // A half-width mark is one byte: the text before it and after it
+        // are whole chars.
+        let beside = |i: usize| ends_in_cjk(&text[..i]) || opening_cjk(&b[i + 1..]).is_some();
+        let mut n = Counts::default();
         for i in memchr::memchr3_iter(b':', b';', b'?', b) {
-            self.narrow_marks += usize::from(beside(i));
+            n.narrow_marks += usize::from(beside(i));
         }
         for i in memchr::memchr3_iter(b'!', b',', 0xEF, b) {
             match b[i] {
-                b'!' => self.narrow_marks += usize::from(beside(i)),
-                b',' => self.narrow_commas += usize::from(beside(i)),
+                b'!' => n.narrow_marks += usize::from(beside(i)),
+                b',' => n.narrow_commas += usize::from(beside(i)),
                 _ if b.get(i + 1) == Some(&0xBC) => match b.get(i + 2) {
-                    Some(0x8C) => self.wide_commas += 1,
-                    Some(0x9A | 0x9B | 0x9F | 0x81) => self.wide_marks += 1,
+                    Some(0x8C) => n.wide_commas += 1,
+                    Some(0x9A | 0x9B | 0x9F | 0x81) => n.wide_marks += 1,
                     _ => {}
                 },
                 _ => {}
             }
         }
+        n
     }
 }
 
@@ -123,27 +125,23 @@ impl Counts {
 mod tests {
     use super::*;
 
-    fn page(text: &str) -> bool {
-        recognized(text)
-    }
-
     const COMMAS: &str = "甲，乙，丙，丁，戊，己，庚，辛，壬，癸，子。\n";
 
     #[test]
     fn commas_full_width_and_other_marks_half_width() {
         let mixed = format!("{COMMAS}他说: 好!\n问甲乙?\n");
-        assert!(page(&mixed));
+        assert!(recognized(&mixed));
         // Typeset: every mark full width.
-        assert!(!page(&format!("{COMMAS}他说：好！\n问甲乙？\n")));
+        assert!(!recognized(&format!("{COMMAS}他说：好！\n问甲乙？\n")));
         // Folded: every mark half width, commas too.
-        assert!(!page(&mixed.replace('，', ",")));
+        assert!(!recognized(&mixed.replace('，', ",")));
         // Too few marks to tell.
-        assert!(!page(&format!("{COMMAS}他说: 好\n")));
-        assert!(!page("甲，乙。他说: 好!\n问甲乙?\n"));
+        assert!(!recognized(&format!("{COMMAS}他说: 好\n")));
+        assert!(!recognized("甲，乙。他说: 好!\n问甲乙?\n"));
         // Half-width marks between digits or Latin are no evidence, nor
         // are brackets, which text layers print half width too.
-        assert!(!page(&format!("{COMMAS}8:30 AB 1:2\n")));
-        assert!(!page(&format!(
+        assert!(!recognized(&format!("{COMMAS}8:30 AB 1:2\n")));
+        assert!(!recognized(&format!(
             "{COMMAS}(上接第一版)\n(记者 王林)(通讯员 李青)\n"
         )));
     }
@@ -153,13 +151,13 @@ mod tests {
         // Ten half-width marks against one full-width: recognized; against
         // two, a typesetter's slips.
         let narrow = "他说:好!问甲?答乙;\n".repeat(2) + "又说:好!\n";
-        assert!(page(&format!("{COMMAS}{narrow}他问：\n")));
-        assert!(!page(&format!("{COMMAS}{narrow}他问：好！\n")));
+        assert!(recognized(&format!("{COMMAS}{narrow}他问：\n")));
+        assert!(!recognized(&format!("{COMMAS}{narrow}他问：好！\n")));
         // Commas four times as often full width as half: recognized; less,
         // a page folded in part.
         let folded = "甲,乙,丙".to_string();
-        assert!(page(&format!("{COMMAS}{narrow}{folded}\n")));
-        assert!(!page(&format!("{COMMAS}{narrow}{folded}{folded}\n")));
+        assert!(recognized(&format!("{COMMAS}{narrow}{folded}\n")));
+        assert!(!recognized(&format!("{COMMAS}{narrow}{folded}{folded}\n")));
     }
 
     #[test]
