@@ -60,6 +60,11 @@ const MAX_HEAD_BIGRAMS: usize = 128;
 const MIN_LEAD_SHARE: f32 = 0.1;
 /// Paragraphs read on either side of a cut for whose words they are.
 const CONTEXT_PARAS: usize = 3;
+/// Headlines printed after all of the text that are read for their runs,
+/// the first this many: a page prints a few so, and each one reads every
+/// paragraph of the page (thousands of display lines after the text, as
+/// a damaged input may hold, would make the pass quadratic).
+const MAX_TRAILING_HEADS: usize = 16;
 
 /// Splits off, as pieces of their own, the runs of text whose headlines
 /// the extractor printed after all of the page's text (see the module
@@ -84,6 +89,7 @@ pub fn split_trailing(
         .iter()
         .filter(|&&u| u > end)
         .filter_map(|&u| HeadWords::of(units[u].lines().iter().map(|&l| lines[l].key)))
+        .take(MAX_TRAILING_HEADS)
         .collect();
     let text = Text {
         lines,
