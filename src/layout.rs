@@ -365,7 +365,29 @@ fn local_widths(lines: &[Line], running: &[bool]) -> Vec<u16> {
         counts[own] += u16::from(is_running);
         k += usize::from(is_running);
     }
+    carry_widths(lines, &mut out);
     out
+}
+
+/// A line around which no width is shared keeps the width of the line of
+/// text above it, where it could be of that column (no wider): a column
+/// keeps its width down to its foot, where a piece's last short lines,
+/// a caption or a signature leave too few full lines to measure it. A line
+/// too wide for it ends the carry (a paragraph printed one per line).
+fn carry_widths(lines: &[Line], widths: &mut [u16]) {
+    let mut last = 0u16;
+    for (line, w) in lines.iter().zip(widths.iter_mut()) {
+        if line.is_blank() {
+            continue;
+        }
+        if *w > 0 {
+            last = *w;
+        } else if last > 0 && line.width <= f32::from(last) / 2.0 + WIDE_SLACK {
+            *w = last;
+        } else {
+            last = 0;
+        }
+    }
 }
 
 /// `x.round() as usize`, for every `x` (NaN, negative, past `usize::MAX`),
@@ -546,6 +568,30 @@ mod tests {
                 assert_eq!(l.shape(&lines, i), Shape::Full, "line {i}");
             }
         }
+    }
+
+    #[test]
+    fn a_columns_foot_keeps_its_width() {
+        // The page's last lines, a list of clauses of every length, share
+        // no width among themselves: they keep the width of the column
+        // above them. A line too wide for it ends the carry.
+        let full = "一二三四五六七八九十\n一二三，四五六七八九十一\n一二三四五六，七八九十一\n一二三四五。\n";
+        let foot: String = (2..12)
+            .map(|n| {
+                format!(
+                    "{}，\n",
+                    &"一二三四五六七八九十一".chars().take(n).collect::<String>()
+                )
+            })
+            .collect();
+        let (l, n) = layout(&format!("{}{foot}", full.repeat(3)));
+        // (The text's last line is the empty one after its final break.)
+        assert_eq!(l.width_at(n - 2), Some(12.0));
+        let wide = format!("{}。\n一二三。\n", "一二三四五六七八九十".repeat(3));
+        let (l, n) = layout(&format!("{}{foot}{wide}", full.repeat(3)));
+        assert_eq!(l.width_at(n - 4), Some(12.0));
+        assert_eq!(l.width_at(n - 3), None);
+        assert_eq!(l.width_at(n - 2), None);
     }
 
     #[test]

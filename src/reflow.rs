@@ -287,7 +287,9 @@ impl Reflow<'_, '_> {
             }
         }
         if self.classes[i].undoubled.is_some() {
-            self.open = None;
+            // Bold display type opens another piece, as a dateline does: a
+            // paragraph broken off above it waits for its text.
+            self.park();
             return self.display(i, 1.0);
         }
         if self.dashed_subtitle(i) {
@@ -297,11 +299,14 @@ impl Reflow<'_, '_> {
             match self.continues(i) {
                 Continues::Yes(sure) => {
                     self.sure[i] = sure;
-                    if let Some(k) = self.unparks(i, self.open) {
+                    let unparked = self.unparks(i, self.open).map(|k| (k, false));
+                    if let Some((k, inside)) =
+                        unparked.or_else(|| self.takes_up_waiting(i).map(|k| (k, true)))
+                    {
                         // Columns read in turn: this block carries on a
                         // paragraph that broke off before, and the open
                         // one, broken off too, waits for its own text.
-                        let broke_off = self.open.filter(|_| self.open_broken_off());
+                        let broke_off = self.open.filter(|_| inside || self.open_broken_off());
                         self.open = Some(self.parked.remove(k));
                         self.carry();
                         self.add_body(i);
@@ -423,45 +428,15 @@ impl Reflow<'_, '_> {
         {
             return None;
         }
-        // The block's words: down to the blank line, which may take in the
-        // piece's next paragraphs too (its subject), and down to the end
-        // of the paragraph it carries on (not drowned in the paragraphs
-        // past it); whichever a paragraph shares more.
-        let end = (i..self.lines.len())
-            .find(|&j| self.lines[j].is_blank())
-            .unwrap_or(self.lines.len());
-        let para_end = (i + 1..end)
-            .find(|&j| self.ends_paragraph(j - 1))
-            .unwrap_or(end);
-        let key =
-            |a: usize, b: usize| -> String { self.lines[a..b].iter().map(|l| l.key).collect() };
-        let (block, para) = (key(i, end), key(i, para_end));
-        let share = |u: usize| {
-            // (A paragraph's last lines: the words near its break, and a
-            // bound on the work for a paragraph many blocks long.)
-            let lines = self.units[u].lines();
-            let near = &lines[lines.len().saturating_sub(SHARE_LINES)..];
-            let keys = || near.iter().map(|&l| self.lines[l].key);
-            let whole = crate::overlap::coverage_in(&block, keys());
-            if para_end < end {
-                whole.max(crate::overlap::coverage_in(&para, keys()))
-            } else {
-                whole
-            }
-        };
+        let block = self.block_words(i);
         // A paragraph's last glyph and the block's first make a word the
         // page prints whole (`…老街巷地⏎⏎图》，…`): strong evidence, before
         // shared words — for a waiting paragraph, only with some word of
         // its shared too (two common glyphs make a word somewhere on most
         // pages); the open one keeps the block on the cut alone.
-        let cut = |u: usize| {
-            self.units[u]
-                .lines()
-                .last()
-                .is_some_and(|&l| self.word_across(l, i))
-        };
+        let cut = |u: usize| self.cuts_word(u, i);
         let evidence = |u: usize| {
-            let share = share(u);
+            let share = block.share(self, u);
             (share > 0.0 && cut(u), share)
         };
         // (Of equal evidence, the paragraph that broke off first: the
@@ -473,17 +448,98 @@ impl Reflow<'_, '_> {
             .enumerate()
             .rev()
             .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.total_cmp(&b.1 .1)))?;
-        let clause_open = |u: usize| {
-            self.units[u].lines().last().is_some_and(|&l| {
-                let key = self.lines[l].key;
-                crate::conventions::ends_in_clause_punct(key) || opens_a_bracket(key)
-            })
-        };
         let beats = |r: usize| {
-            let r_share = share(r);
-            !clause_open(r) && (cuts_word, waiting) > (cut(r), r_share)
+            let r_share = block.share(self, r);
+            !self.clause_open(r) && (cuts_word, waiting) > (cut(r), r_share)
         };
         ((cuts_word || waiting > MIN_WAITING_SHARE) && rival.is_none_or(beats)).then_some(k)
+    }
+
+    /// Line `i`, inside a block with no blank line above it, carries on a
+    /// waiting paragraph rather than the open one right above it: which of
+    /// the waiting (index into them). An extractor may print a column's
+    /// next block straight under the line where another column broke off,
+    /// no blank line between:
+    ///
+    /// ```text
+    /// …讲义中提出的“双重证  ← breaks off (waits)
+    ///
+    /// …为什么要来？因为坚守在一线的医  ← breaks off at the column's edge
+    /// 据”，在方法上为此开拓了道路。…    ← the first paragraph's text
+    /// ```
+    ///
+    /// The open paragraph stopped mid-sentence at the column's edge, line
+    /// `i` reads as a paragraph's inside, the open paragraph's last glyph
+    /// and line `i`'s first make no word the page prints whole while a
+    /// waiting paragraph's do (`证⏎据`), and the block down to the next
+    /// blank line shares more of that paragraph's words than of the open
+    /// one's, [`MIN_WAITING_SHARE`] at least. Every test must hold: a line
+    /// straight under the one above it carries it on unless the text says
+    /// otherwise twice.
+    fn takes_up_waiting(&self, i: usize) -> Option<usize> {
+        let open = self.open?;
+        if self.parked.is_empty()
+            || !self.hints.is_empty()
+            || self.open_last() != Some(i - 1)
+            || self.classes[i - 1].terminal
+            || !matches!(
+                self.layout.shape(self.lines, i - 1),
+                Shape::Full | Shape::Indent
+            )
+            || self.clause_open(open)
+            || self.layout.shape(self.lines, i) != Shape::Full
+            || self.starts_paragraph(i)
+            || self.cuts_word(open, i)
+        {
+            return None;
+        }
+        let block = self.block_words(i);
+        let open_share = block.share(self, open);
+        self.parked
+            .iter()
+            .enumerate()
+            .filter(|&(_, &u)| self.cuts_word(u, i))
+            .map(|(k, &u)| (k, block.share(self, u)))
+            .filter(|&(_, share)| share > MIN_WAITING_SHARE.max(open_share))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(k, _)| k)
+    }
+
+    /// The words of the block line `i` opens, down to the next blank line
+    /// (which may take in the piece's next paragraphs too: its subject),
+    /// and of the paragraph it carries on, down to that paragraph's end
+    /// (not drowned in the paragraphs past it).
+    fn block_words(&self, i: usize) -> BlockWords {
+        let end = (i..self.lines.len())
+            .find(|&j| self.lines[j].is_blank())
+            .unwrap_or(self.lines.len());
+        let para_end = (i + 1..end)
+            .find(|&j| self.ends_paragraph(j - 1))
+            .unwrap_or(end);
+        let key =
+            |a: usize, b: usize| -> String { self.lines[a..b].iter().map(|l| l.key).collect() };
+        BlockWords {
+            block: key(i, end),
+            para: (para_end < end).then(|| key(i, para_end)),
+        }
+    }
+
+    /// Paragraph `u`'s last glyph and line `i`'s first make a word the page
+    /// prints whole ([`word_across`](Self::word_across)).
+    fn cuts_word(&self, u: usize, i: usize) -> bool {
+        self.units[u]
+            .lines()
+            .last()
+            .is_some_and(|&l| self.word_across(l, i))
+    }
+
+    /// Paragraph `u`'s last line ends in a clause mark or inside a bracket
+    /// (`…将才学、`, `（记者`): its sentence cannot end there.
+    fn clause_open(&self, u: usize) -> bool {
+        self.units[u].lines().last().is_some_and(|&l| {
+            let key = self.lines[l].key;
+            crate::conventions::ends_in_clause_punct(key) || opens_a_bracket(key)
+        })
     }
 
     /// Line `i` opens with a dash (OCR: `一一`), ends no sentence and sits
@@ -688,7 +744,7 @@ impl Reflow<'_, '_> {
     /// (`滨河供电局工会干部 谷川`) is always a group of its own.
     fn display(&mut self, i: usize, sure: Decision) {
         self.sure[i] = sure;
-        self.carried = None;
+        let carried = self.carried.take();
         self.after_start = false;
         let sig = |text: &str| crate::conventions::signature(text).is_some();
         // (A signature prints its unit and name apart: a line with no
@@ -717,6 +773,11 @@ impl Reflow<'_, '_> {
                 self.units.len() - 1
             }
         };
+        if let Some(anchor) = carried.filter(|_| signature) {
+            // A signature under a block that carried a waiting paragraph
+            // on signs that paragraph's piece: it reads after it too.
+            self.anchors.insert(u, anchor);
+        }
         self.last_display = (!signature).then_some((i, u));
     }
 
@@ -1835,6 +1896,30 @@ fn opens_a_bracket(key: &str) -> bool {
         .is_some_and(|k| !key[k..].contains(['）', ')']))
 }
 
+/// The words of a block that may carry a paragraph on
+/// ([`Reflow::block_words`]).
+struct BlockWords {
+    block: String,
+    /// The paragraph the block opens, when it ends before the block does.
+    para: Option<String>,
+}
+
+impl BlockWords {
+    /// Share of the block's bigrams (or of its first paragraph's, where
+    /// more) that paragraph `u`'s last [`SHARE_LINES`] lines hold: the
+    /// words near its break, and a bound on the work for a paragraph many
+    /// blocks long.
+    fn share(&self, r: &Reflow, u: usize) -> f32 {
+        let lines = r.units[u].lines();
+        let near = &lines[lines.len().saturating_sub(SHARE_LINES)..];
+        let keys = || near.iter().map(|&l| r.lines[l].key);
+        let whole = overlap::coverage_in(&self.block, keys());
+        self.para
+            .as_deref()
+            .map_or(whole, |para| whole.max(overlap::coverage_in(para, keys())))
+    }
+}
+
 /// Whether a line continues the open paragraph.
 enum Continues {
     Yes(Decision),
@@ -2293,6 +2378,73 @@ mod tests {
                     演出等十余场活动，邀请辖区居\n民和在本区工作的人一同参加。\n";
         let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
         assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 26]);
+    }
+
+    #[test]
+    fn a_block_printed_straight_under_a_broken_line_carries_on_the_waiting_paragraph() {
+        // The first report breaks off at its column's foot (line 19); the
+        // photo piece's text breaks off too (line 24) and the report's
+        // block follows it with no blank line between. The break makes no
+        // word the page prints (`到⏎游`); the report's does (`童⏎游`, as
+        // in `儿童游乐区`), and the block shares the report's words.
+        let tail = |goes_on: &str| {
+            format!(
+                "\n城西新建三座口袋公园\n\
+                 本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
+                 米，园内种植了银杏、香樟等树\n木，并配有各类健身器材和儿童\n\n\
+                 老街挂起红灯笼\n\n\
+                 新年将至，老街两旁挂起了\n上千盏红灯笼，街坊们纷纷来到\n\
+                 {goes_on}\n十分钟即可到达儿童游乐区。\n\n\
+                 老街拍照留念，节日气氛浓厚。\n"
+            )
+        };
+        let u = units(&format!(
+            "{COLUMN14}{COLUMN14}{}",
+            tail("游乐设施，口袋公园周边居民步行")
+        ));
+        assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 25, 26]);
+        assert_eq!(paragraph_of(&u, 23), [23, 24, 28]);
+        // A line whose first glyph makes a word with the line above it
+        // (`到⏎达`, as in `到达`) carries that line on, whatever its words.
+        let u = units(&format!(
+            "{COLUMN14}{COLUMN14}{}",
+            tail("达游乐设施，口袋公园周边居民")
+        ));
+        assert_eq!(paragraph_of(&u, 23), [23, 24, 25, 26]);
+    }
+
+    #[test]
+    fn a_signature_under_a_block_that_carried_a_waiting_paragraph_on_reads_after_it() {
+        // The block at line 25 carries the first report on and closes it
+        // with the writer's signature: the signature reads after the
+        // report's paragraph, not after the photo piece above the block.
+        let tail = "\n城西新建三座口袋公园\n\
+                    本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
+                    米，园内种植了银杏、香樟等树\n木，并配有各类健身器材和儿童\n\n\
+                    老街挂起红灯笼\n\n\
+                    新年将至，老街两旁挂起了\n上千盏红灯笼，街坊们纷纷来到\n\
+                    游乐设施，口袋公园周边居民步行\n十分钟即可到达儿童游乐区。\n\
+                    滨河供电局工会干部 谷川\n\n\
+                    老街拍照留念，节日气氛浓厚。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
+        let at = |n: usize| u.iter().position(|x| x.lines().contains(&n)).unwrap();
+        assert_eq!(u[at(27)], Unit::Display { lines: vec![27] });
+        assert_eq!(at(27), at(16) + 1);
+    }
+
+    #[test]
+    fn a_paragraph_broken_off_above_a_bold_headline_waits_for_its_text() {
+        // The report breaks off at its column's foot (line 19) right above
+        // a headline in bold type, its glyphs doubled: another piece, as a
+        // dateline would open. The block past that piece carries it on.
+        let tail = "\n城西新建三座口袋公园\n\
+                    本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
+                    米，园内种植了银杏、香樟等树\n木，并配有各类健身器材和儿童\n\n\
+                    老老街街挂挂起起红红灯灯笼笼\n\n\
+                    新年将至，老街两旁挂起了\n上千盏红灯笼。\n\n\
+                    游乐设施，口袋公园周边居民步\n行十分钟即可到达。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
+        assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 26, 27]);
     }
 
     /// The paragraph that holds line `n`.
