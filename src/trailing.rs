@@ -118,6 +118,13 @@ pub struct LateHead {
 /// a headline printed above it, from another display group: the extractor read that headline after its own
 /// text, in mid page (OCR reads a headline block after the column it
 /// stands under), and the piece's text ran on into the text above it.
+/// So too a headline printed before the one right above the piece, pieces
+/// with headlines of their own between: the extractor read it far from its
+/// text (`《某片》全球首映…` inside a column piece, its text after a
+/// report's), and placement put it with the piece whose text ran on into
+/// its own. (Not across a piece without a headline only: the headline
+/// printed right over that piece may be its own, the one above the
+/// piece a subhead.)
 /// Only where the piece's paragraphs, as built, hold the headline's words
 /// in a run closing it more than above that run: a kicker or subtitle
 /// printed apart, whose words run through the piece, cuts nothing, and is
@@ -126,23 +133,34 @@ pub struct LateHead {
 /// piece opens under.
 pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies) -> Vec<LateHead> {
     let mut late = Vec::new();
+    // Some piece between units `a` and `b` has a headline of its own.
+    let headed_between = |a: usize, b: usize| {
+        let from = bodies.targets.partition_point(|t| t.first_unit <= a);
+        let to = bodies.targets.partition_point(|t| t.first_unit < b);
+        (from..to).any(|t| !bodies.targets[t].ad && !placement.heads[t].is_empty())
+    };
     for ((heads, target), (article, ..)) in placement
         .heads
         .iter()
         .zip(&bodies.targets)
         .zip(&bodies.articles)
     {
+        // The headline printed nearest above the piece's text.
         let above = heads
             .iter()
             .map(|&((i, _), _)| i)
-            .find(|&i| items[i].unit < target.first_unit);
+            .filter(|&i| items[i].unit < target.first_unit)
+            .max_by_key(|&i| items[i].unit);
         let Some(above) = above else {
             continue;
         };
         for &((i, k), _) in heads {
             let field = &items[i].fields[k];
+            let unit = items[i].unit;
+            let read_apart = unit > target.last_unit
+                || (unit < items[above].unit && headed_between(unit, target.first_unit));
             if i != above
-                && items[i].unit > target.last_unit
+                && read_apart
                 && !two_phrases(&field.text)
                 && heads_a_tail(&article.blocks, &field.text)
             {
@@ -547,6 +565,77 @@ mod tests {
             "{got:?}"
         );
         assert_eq!(got[1].2[0], "秋雨落在南湖");
+    }
+
+    #[test]
+    fn a_headline_read_pieces_before_its_text_heads_that_text() {
+        // The column piece's headline is read inside the first report,
+        // pieces before its text, which runs on after a third report's:
+        // placement puts the headline with that report, over the other
+        // pieces printed between; the run closing it that holds the
+        // headline's words is a piece of its own under it.
+        let mut lines = READ_LAST[..7].to_vec();
+        lines.extend_from_slice(&["南湖老渔夫", ""]);
+        lines.extend_from_slice(&READ_LAST[7..22]);
+        lines.extend_from_slice(&[
+            "城东图书馆延长开放时间",
+            "",
+            "\u{3000}\u{3000}本报讯 城东图书馆自下月起延",
+            "长开放时间，每天开放至晚上九点，",
+            "方便市民下班后借阅图书。",
+            "",
+            "城西老街挂起红灯笼",
+            "",
+            "\u{3000}\u{3000}本报讯 春节将至，城西老街两",
+            "旁挂起了上千盏红灯笼，老街的店铺",
+            "也贴上了春联，街坊们都来赏灯。",
+            "",
+            "\u{3000}\u{3000}老街的红灯笼由街道统一定制，",
+            "每盏灯笼上都写着一个福字，入夜后",
+            "灯笼齐明，老街一片通红，吸引了不",
+            "少市民前来拍照留念。",
+            "",
+            "\u{3000}\u{3000}街道负责人介绍，红灯笼将一直",
+            "挂到元宵节，其间老街还将举办猜灯",
+            "谜、写春联等活动，欢迎市民到老街",
+            "过一个热闹的春节。",
+            "",
+            "\u{3000}\u{3000}老街上的老字号也换上了新装，",
+            "糕点铺赶制年糕和花馍，茶馆里每天",
+            "都有说书和评弹，街坊们说，这才是",
+            "记忆里过年的样子。",
+            "",
+            "\u{3000}\u{3000}为方便市民赏灯，附近的公交线",
+            "路将延长运营时间，街道还在老街两",
+            "头设置了志愿者服务点，为游客提供",
+            "指引和帮助。",
+            "",
+        ]);
+        lines.extend_from_slice(&READ_LAST[22..42]);
+        let got = pieces(&page(&lines));
+        let heads: Vec<(Option<String>, String)> =
+            got.iter().map(|p| (p.1.clone(), p.2[0].clone())).collect();
+        assert!(
+            heads.contains(&(some("南湖老渔夫"), "秋雨落在南湖".into())),
+            "{got:?}"
+        );
+        assert!(
+            heads.contains(&(some("城西老街挂起红灯笼"), "春节将至，城".into())),
+            "{got:?}"
+        );
+        // With no piece between that has a headline of its own, the
+        // headline may be the one of the text right under it: it cuts
+        // nothing.
+        let at = lines
+            .iter()
+            .position(|l| *l == "城东图书馆延长开放时间")
+            .unwrap();
+        lines.drain(at..at + 2);
+        let got = pieces(&page(&lines));
+        let under = got
+            .iter()
+            .find(|p| p.2.contains(&"秋雨落在南湖".to_string()));
+        assert_eq!(under.unwrap().2[0], "春节将至，城", "{got:?}");
     }
 
     #[test]
