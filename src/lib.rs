@@ -231,7 +231,8 @@ fn articles(
     // 7. place: display groups split into fields, each put with its article.
     let (items, placement) = place_fields(lines, classes, layout, reflowed, &bodies, hints);
     // 7b. late headlines: a headline placed after the text of a piece that
-    // has its own headline above it heads the run of text closing that
+    // has its own headline above it (or before that one, across pieces
+    // with headlines of their own) heads the run of text closing that
     // piece, where its words say so; bodies and placement again with that
     // run a piece of its own.
     // (Positioned input places a headline where the page prints it.)
