@@ -2380,6 +2380,13 @@ mod tests {
         assert_eq!(paragraph_of(&u, 16), [16, 17, 18, 19, 26]);
     }
 
+    /// A report that breaks off at its column's foot (line 19), and a photo
+    /// piece's headline under it (line 21).
+    const REPORT_BROKEN_OFF: &str = "\n城西新建三座口袋公园\n\
+        本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
+        米，园内种植了银杏、香樟等树\n木，并配有各类健身器材和儿童\n\n\
+        老街挂起红灯笼\n\n";
+
     #[test]
     fn a_block_printed_straight_under_a_broken_line_carries_on_the_waiting_paragraph() {
         // The first report breaks off at its column's foot (line 19); the
@@ -2389,10 +2396,7 @@ mod tests {
         // in `儿童游乐区`), and the block shares the report's words.
         let tail = |goes_on: &str| {
             format!(
-                "\n城西新建三座口袋公园\n\
-                 本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
-                 米，园内种植了银杏、香樟等树\n木，并配有各类健身器材和儿童\n\n\
-                 老街挂起红灯笼\n\n\
+                "{REPORT_BROKEN_OFF}\
                  新年将至，老街两旁挂起了\n上千盏红灯笼，街坊们纷纷来到\n\
                  {goes_on}\n十分钟即可到达儿童游乐区。\n\n\
                  老街拍照留念，节日气氛浓厚。\n"
@@ -2418,14 +2422,13 @@ mod tests {
         // The block at line 25 carries the first report on and closes it
         // with the writer's signature: the signature reads after the
         // report's paragraph, not after the photo piece above the block.
-        let tail = "\n城西新建三座口袋公园\n\
-                    本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
-                    米，园内种植了银杏、香樟等树\n木，并配有各类健身器材和儿童\n\n\
-                    老街挂起红灯笼\n\n\
-                    新年将至，老街两旁挂起了\n上千盏红灯笼，街坊们纷纷来到\n\
-                    游乐设施，口袋公园周边居民步行\n十分钟即可到达儿童游乐区。\n\
-                    滨河供电局工会干部 谷川\n\n\
-                    老街拍照留念，节日气氛浓厚。\n";
+        let tail = format!(
+            "{REPORT_BROKEN_OFF}\
+             新年将至，老街两旁挂起了\n上千盏红灯笼，街坊们纷纷来到\n\
+             游乐设施，口袋公园周边居民步行\n十分钟即可到达儿童游乐区。\n\
+             滨河供电局工会干部 谷川\n\n\
+             老街拍照留念，节日气氛浓厚。\n"
+        );
         let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
         let at = |n: usize| u.iter().position(|x| x.lines().contains(&n)).unwrap();
         assert_eq!(u[at(27)], Unit::Display { lines: vec![27] });

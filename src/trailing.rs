@@ -485,6 +485,15 @@ mod tests {
         "南湖老渔夫",
     ];
 
+    /// A report of its own under its headline.
+    const LIBRARY: &[&str] = &[
+        "城东图书馆延长开放时间",
+        "",
+        "\u{3000}\u{3000}本报讯 城东图书馆自下月起延",
+        "长开放时间，每天开放至晚上九点，",
+        "方便市民下班后借阅图书。",
+    ];
+
     #[test]
     fn text_whose_headline_was_read_last_is_a_piece_of_its_own() {
         assert_eq!(
@@ -541,13 +550,9 @@ mod tests {
         // report follows: placement puts the headline after the first
         // report's text, which ran on into the column piece's.
         let mut lines = READ_LAST.to_vec();
+        lines.push("");
+        lines.extend_from_slice(LIBRARY);
         lines.extend_from_slice(&[
-            "",
-            "城东图书馆延长开放时间",
-            "",
-            "\u{3000}\u{3000}本报讯 城东图书馆自下月起延",
-            "长开放时间，每天开放至晚上九点，",
-            "方便市民下班后借阅图书。",
             "",
             "\u{3000}\u{3000}图书馆还新增自习座位二百个，",
             "读者可以提前在网上预约座位，预约",
@@ -577,12 +582,8 @@ mod tests {
         let mut lines = READ_LAST[..7].to_vec();
         lines.extend_from_slice(&["南湖老渔夫", ""]);
         lines.extend_from_slice(&READ_LAST[7..22]);
+        lines.extend_from_slice(LIBRARY);
         lines.extend_from_slice(&[
-            "城东图书馆延长开放时间",
-            "",
-            "\u{3000}\u{3000}本报讯 城东图书馆自下月起延",
-            "长开放时间，每天开放至晚上九点，",
-            "方便市民下班后借阅图书。",
             "",
             "城西老街挂起红灯笼",
             "",
