@@ -428,7 +428,7 @@ impl Reflow<'_, '_> {
         {
             return None;
         }
-        let block = self.block_words(i);
+        let block = self.block_words(i, usize::MAX);
         // A paragraph's last glyph and the block's first make a word the
         // page prints whole (`…老街巷地⏎⏎图》，…`): strong evidence, before
         // shared words — for a waiting paragraph, only with some word of
@@ -472,8 +472,9 @@ impl Reflow<'_, '_> {
     /// `i` reads as a paragraph's inside, the open paragraph's last glyph
     /// and line `i`'s first make no word the page prints whole while a
     /// waiting paragraph's do (`证⏎据`), and the block down to the next
-    /// blank line shares more of that paragraph's words than of the open
-    /// one's, [`MIN_WAITING_SHARE`] at least. Every test must hold: a line
+    /// blank line ([`SHARE_LINES`] lines at most) shares more of that
+    /// paragraph's words than of the open one's, [`MIN_WAITING_SHARE`] at
+    /// least. Every test must hold: a line
     /// straight under the one above it carries it on unless the text says
     /// otherwise twice.
     fn takes_up_waiting(&self, i: usize) -> Option<usize> {
@@ -493,7 +494,7 @@ impl Reflow<'_, '_> {
         {
             return None;
         }
-        let block = self.block_words(i);
+        let block = self.block_words(i, SHARE_LINES);
         let open_share = block.share(self, open);
         self.parked
             .iter()
@@ -507,12 +508,15 @@ impl Reflow<'_, '_> {
 
     /// The words of the block line `i` opens, down to the next blank line
     /// (which may take in the piece's next paragraphs too: its subject),
-    /// and of the paragraph it carries on, down to that paragraph's end
-    /// (not drowned in the paragraphs past it).
-    fn block_words(&self, i: usize) -> BlockWords {
+    /// `limit` lines at most, and of the paragraph it carries on, down to
+    /// that paragraph's end (not drowned in the paragraphs past it). (A
+    /// test made inside a block, on any of its lines, reads a bounded
+    /// stretch: a long text with no blank line stays linear.)
+    fn block_words(&self, i: usize, limit: usize) -> BlockWords {
         let end = (i..self.lines.len())
+            .take(limit)
             .find(|&j| self.lines[j].is_blank())
-            .unwrap_or(self.lines.len());
+            .unwrap_or(self.lines.len().min(i.saturating_add(limit)));
         let para_end = (i + 1..end)
             .find(|&j| self.ends_paragraph(j - 1))
             .unwrap_or(end);
