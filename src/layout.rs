@@ -369,11 +369,15 @@ fn local_widths(lines: &[Line], running: &[bool]) -> Vec<u16> {
     out
 }
 
-/// A line around which no width is shared keeps the width of the line of
-/// text above it, where it could be of that column (no wider): a column
-/// keeps its width down to its foot, where a piece's last short lines,
-/// a caption or a signature leave too few full lines to measure it. A line
-/// too wide for it ends the carry (a paragraph printed one per line).
+/// A line around which no width is shared keeps the width of the nearest
+/// line above it that has one (across blank lines and display type), where
+/// it could be of that column (no wider, give or take [`WIDE_SLACK`]): a
+/// column keeps its width down to its foot, where a piece's last short
+/// lines, a caption or a signature leave too few full lines to measure it.
+/// A line too wide for it ends the carry (a paragraph printed one per
+/// line). The widths carried count in every later reading of the page's
+/// widths too (whether it is in narrow columns, its column width, how it
+/// prints digits); on the development sets that moved none of them.
 fn carry_widths(lines: &[Line], widths: &mut [u16]) {
     let mut last = 0u16;
     for (line, w) in lines.iter().zip(widths.iter_mut()) {

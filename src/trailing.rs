@@ -157,13 +157,21 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
         for &((i, k), _) in heads {
             let field = &items[i].fields[k];
             let unit = items[i].unit;
-            let read_apart = unit > target.last_unit
-                || (unit < items[above].unit && headed_between(unit, target.first_unit));
-            if i != above
-                && read_apart
-                && !two_phrases(&field.text)
-                && heads_a_tail(&article.blocks, &field.text)
-            {
+            let after_text = unit > target.last_unit;
+            let read_apart =
+                after_text || (unit < items[above].unit && headed_between(unit, target.first_unit));
+            if i == above || !read_apart || two_phrases(&field.text) {
+                continue;
+            }
+            let Some(cut) = tail_cut(&article.blocks, &field.text) else {
+                continue;
+            };
+            // (Read before the headline over the piece, it heads the run
+            // only where that headline's words stay above the cut: a
+            // kicker printed apart, over its own piece, sees that piece's
+            // headline's words run on through the run too.)
+            let other = items[above].fields.iter().map(|f| f.text.as_str());
+            if after_text || parted(&article.blocks, cut, other) {
                 late.push(LateHead {
                     lines: field.lines.clone(),
                     piece: (target.first_unit, target.last_unit),
@@ -174,13 +182,11 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
     late
 }
 
-/// Some run of `blocks` closing them passes the cut test ([`cuts`]) for
-/// `headline`'s words: the test of [`Text::best_cut`], on the article as
-/// built.
-fn heads_a_tail(blocks: &[Block], headline: &str) -> bool {
-    let Some(words) = HeadWords::of([headline]) else {
-        return false;
-    };
+/// The first run of `blocks` closing them that passes the cut test
+/// ([`cuts`]) for `headline`'s words: the index of its first block (the
+/// test of [`Text::best_cut`], on the article as built).
+fn tail_cut(blocks: &[Block], headline: &str) -> Option<usize> {
+    let words = HeadWords::of([headline])?;
     let paras: Vec<Para> = blocks
         .iter()
         .map(|b| Para {
@@ -189,8 +195,21 @@ fn heads_a_tail(blocks: &[Block], headline: &str) -> bool {
             ends_sentence: crate::clean::ends_sentence(&b.text),
         })
         .collect();
-    let cut = cuts(&words, &paras).next();
-    cut.is_some()
+    let cut = cuts(&words, &paras).next().map(|(k, ..)| k);
+    cut
+}
+
+/// The words of `headline` (its fields) stay above the cut at block `k`:
+/// the run from `k` on holds less of them than would let that headline
+/// head it ([`MIN_TAIL_SHARE`]), and less than [`MAX_ABOVE_RATIO`] of the
+/// share the blocks above it hold.
+fn parted<'a>(blocks: &[Block], k: usize, headline: impl IntoIterator<Item = &'a str>) -> bool {
+    let Some(words) = HeadWords::of(headline) else {
+        return true;
+    };
+    let held = |b: &[Block]| words.share(words.held_in(b.iter().map(|b| b.text.as_str())));
+    let run = held(&blocks[k..]);
+    run < MIN_TAIL_SHARE && run < MAX_ABOVE_RATIO * held(&blocks[..k])
 }
 
 /// A headline's distinct bigrams, as the cut test reads them: one bit each
@@ -494,6 +513,35 @@ mod tests {
         "方便市民下班后借阅图书。",
     ];
 
+    /// A report of its own under its headline, five paragraphs long (text
+    /// enough on either side of a cut).
+    const OLD_STREET: &[&str] = &[
+        "\u{3000}\u{3000}本报讯 春节将至，城西老街两",
+        "旁挂起了上千盏红灯笼，老街的店铺",
+        "也贴上了春联，街坊们都来赏灯。",
+        "",
+        "\u{3000}\u{3000}老街的红灯笼由街道统一定制，",
+        "每盏灯笼上都写着一个福字，入夜后",
+        "灯笼齐明，老街一片通红，吸引了不",
+        "少市民前来拍照留念。",
+        "",
+        "\u{3000}\u{3000}街道负责人介绍，红灯笼将一直",
+        "挂到元宵节，其间老街还将举办猜灯",
+        "谜、写春联等活动，欢迎市民到老街",
+        "过一个热闹的春节。",
+        "",
+        "\u{3000}\u{3000}老街上的老字号也换上了新装，",
+        "糕点铺赶制年糕和花馍，茶馆里每天",
+        "都有说书和评弹，街坊们说，这才是",
+        "记忆里过年的样子。",
+        "",
+        "\u{3000}\u{3000}为方便市民赏灯，附近的公交线",
+        "路将延长运营时间，街道还在老街两",
+        "头设置了志愿者服务点，为游客提供",
+        "指引和帮助。",
+        "",
+    ];
+
     #[test]
     fn text_whose_headline_was_read_last_is_a_piece_of_its_own() {
         assert_eq!(
@@ -583,35 +631,8 @@ mod tests {
         lines.extend_from_slice(&["南湖老渔夫", ""]);
         lines.extend_from_slice(&READ_LAST[7..22]);
         lines.extend_from_slice(LIBRARY);
-        lines.extend_from_slice(&[
-            "",
-            "城西老街挂起红灯笼",
-            "",
-            "\u{3000}\u{3000}本报讯 春节将至，城西老街两",
-            "旁挂起了上千盏红灯笼，老街的店铺",
-            "也贴上了春联，街坊们都来赏灯。",
-            "",
-            "\u{3000}\u{3000}老街的红灯笼由街道统一定制，",
-            "每盏灯笼上都写着一个福字，入夜后",
-            "灯笼齐明，老街一片通红，吸引了不",
-            "少市民前来拍照留念。",
-            "",
-            "\u{3000}\u{3000}街道负责人介绍，红灯笼将一直",
-            "挂到元宵节，其间老街还将举办猜灯",
-            "谜、写春联等活动，欢迎市民到老街",
-            "过一个热闹的春节。",
-            "",
-            "\u{3000}\u{3000}老街上的老字号也换上了新装，",
-            "糕点铺赶制年糕和花馍，茶馆里每天",
-            "都有说书和评弹，街坊们说，这才是",
-            "记忆里过年的样子。",
-            "",
-            "\u{3000}\u{3000}为方便市民赏灯，附近的公交线",
-            "路将延长运营时间，街道还在老街两",
-            "头设置了志愿者服务点，为游客提供",
-            "指引和帮助。",
-            "",
-        ]);
+        lines.extend_from_slice(&["", "城西老街挂起红灯笼", ""]);
+        lines.extend_from_slice(OLD_STREET);
         lines.extend_from_slice(&READ_LAST[22..42]);
         let got = pieces(&page(&lines));
         let heads: Vec<(Option<String>, String)> =
@@ -637,6 +658,28 @@ mod tests {
             .iter()
             .find(|p| p.2.contains(&"秋雨落在南湖".to_string()));
         assert_eq!(under.unwrap().2[0], "春节将至，城", "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_read_before_its_piece_cuts_nothing_where_that_pieces_headline_runs_on() {
+        // The same page, the run closing the piece mentioning the piece's
+        // own headline too (a kicker printed apart, whose words the last
+        // paragraphs take up): the run is the piece's, and stays.
+        let mut lines = READ_LAST[..7].to_vec();
+        lines.extend_from_slice(&["南湖老渔夫", ""]);
+        lines.extend_from_slice(&READ_LAST[7..22]);
+        lines.extend_from_slice(LIBRARY);
+        lines.extend_from_slice(&["", "城西老街挂起红灯笼", ""]);
+        lines.extend_from_slice(OLD_STREET);
+        lines.extend_from_slice(&READ_LAST[22..42]);
+        lines.extend_from_slice(&[
+            "",
+            "\u{3000}\u{3000}城西老街挂起红灯笼的那天，老渔",
+            "夫也去赏了灯，他说南湖边的老街多",
+            "年没有这样热闹过了。",
+        ]);
+        let got = pieces(&page(&lines));
+        assert!(!got.iter().any(|p| p.2[0] == "秋雨落在南湖"), "{got:?}");
     }
 
     #[test]
