@@ -620,13 +620,10 @@ mod tests {
         assert_eq!(got[1].2[0], "秋雨落在南湖");
     }
 
-    #[test]
-    fn a_headline_read_pieces_before_its_text_heads_that_text() {
-        // The column piece's headline is read inside the first report,
-        // pieces before its text, which runs on after a third report's:
-        // placement puts the headline with that report, over the other
-        // pieces printed between; the run closing it that holds the
-        // headline's words is a piece of its own under it.
+    /// The column piece's headline read inside the first report, then the
+    /// library report and a report under its own headline, whose text the
+    /// column piece's runs on after.
+    fn read_pieces_before() -> Vec<&'static str> {
         let mut lines = READ_LAST[..7].to_vec();
         lines.extend_from_slice(&["南湖老渔夫", ""]);
         lines.extend_from_slice(&READ_LAST[7..22]);
@@ -634,6 +631,17 @@ mod tests {
         lines.extend_from_slice(&["", "城西老街挂起红灯笼", ""]);
         lines.extend_from_slice(OLD_STREET);
         lines.extend_from_slice(&READ_LAST[22..42]);
+        lines
+    }
+
+    #[test]
+    fn a_headline_read_pieces_before_its_text_heads_that_text() {
+        // The column piece's headline is read inside the first report,
+        // pieces before its text, which runs on after a third report's:
+        // placement puts the headline with that report, over the other
+        // pieces printed between; the run closing it that holds the
+        // headline's words is a piece of its own under it.
+        let mut lines = read_pieces_before();
         let got = pieces(&page(&lines));
         let heads: Vec<(Option<String>, String)> =
             got.iter().map(|p| (p.1.clone(), p.2[0].clone())).collect();
@@ -665,13 +673,7 @@ mod tests {
         // The same page, the run closing the piece mentioning the piece's
         // own headline too (a kicker printed apart, whose words the last
         // paragraphs take up): the run is the piece's, and stays.
-        let mut lines = READ_LAST[..7].to_vec();
-        lines.extend_from_slice(&["南湖老渔夫", ""]);
-        lines.extend_from_slice(&READ_LAST[7..22]);
-        lines.extend_from_slice(LIBRARY);
-        lines.extend_from_slice(&["", "城西老街挂起红灯笼", ""]);
-        lines.extend_from_slice(OLD_STREET);
-        lines.extend_from_slice(&READ_LAST[22..42]);
+        let mut lines = read_pieces_before();
         lines.extend_from_slice(&[
             "",
             "\u{3000}\u{3000}城西老街挂起红灯笼的那天，老渔",
