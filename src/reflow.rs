@@ -483,7 +483,8 @@ impl Reflow<'_, '_> {
     /// The open paragraph's last line, full or a first line indented, ends
     /// mid-sentence at the column's edge; line `i` reads as a paragraph's
     /// inside; the open paragraph's last glyph and line `i`'s first, both
-    /// ideographs, make no word the page prints whole while a waiting
+    /// ideographs ([`cut_across`](Self::cut_across) can read the break),
+    /// make no word the page prints whole while a waiting
     /// paragraph's do (`证⏎据`); and the block down to the next blank line
     /// ([`SHARE_LINES`] lines at most) shares [`TAKE_UP_SHARE`] of its
     /// words with that paragraph at least, [`TAKE_UP_RATIO`] times its share
@@ -505,8 +506,7 @@ impl Reflow<'_, '_> {
             || self.clause_open(open)
             || self.layout.shape(self.lines, i) != Shape::Full
             || self.starts_paragraph(i)
-            || !self.cut_between_ideographs(i - 1, i)
-            || self.cuts_word(open, i)
+            || self.cut_across(i - 1, i) != Some(false)
         {
             return None;
         }
@@ -524,16 +524,6 @@ impl Reflow<'_, '_> {
             .filter(|&(_, share)| share >= TAKE_UP_SHARE && share >= TAKE_UP_RATIO * open_share)
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(k, _)| k)
-    }
-
-    /// The last glyph of line `a` and the first of line `b` are both
-    /// ideographs: whether the break between them cut a word the page
-    /// prints whole can be read ([`word_across`](Self::word_across) says
-    /// no of any pair with a digit, a letter or a mark in it).
-    fn cut_between_ideographs(&self, a: usize, b: usize) -> bool {
-        let ideograph = |c: Option<char>| c.is_some_and(crate::clean::is_cjk);
-        ideograph(self.lines[a].key.chars().next_back())
-            && ideograph(self.lines[b].key.chars().next())
     }
 
     /// The words of the block line `i` opens, down to the next blank line
@@ -1095,14 +1085,17 @@ impl Reflow<'_, '_> {
     /// that the page's text holds elsewhere, within a line: a word the
     /// break between them cut (`志愿⏎者`, where `志愿者` stands whole).
     fn word_across(&self, a: usize, b: usize) -> bool {
-        let (Some(x), Some(y)) = (
-            self.lines[a].key.chars().next_back(),
-            self.lines[b].key.chars().next(),
-        ) else {
-            return false;
-        };
+        self.cut_across(a, b) == Some(true)
+    }
+
+    /// Whether the break between lines `a` and `b` cut a word
+    /// ([`word_across`](Self::word_across)); `None` where that cannot be
+    /// read, a digit, a letter or a mark on either side.
+    fn cut_across(&self, a: usize, b: usize) -> Option<bool> {
+        let x = self.lines[a].key.chars().next_back()?;
+        let y = self.lines[b].key.chars().next()?;
         if !crate::clean::is_cjk(x) || !crate::clean::is_cjk(y) {
-            return false;
+            return None;
         }
         let pairs = self.pairs.get_or_init(|| {
             let mut set = FxHashSet::default();
@@ -1116,7 +1109,7 @@ impl Reflow<'_, '_> {
             }
             set
         });
-        pairs.contains(&(x as u32, y as u32))
+        Some(pairs.contains(&(x as u32, y as u32)))
     }
 
     /// The open paragraph's last line stopped mid-sentence at the column's
