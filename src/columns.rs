@@ -240,6 +240,10 @@ fn split_at_gutters(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> 
 /// that column's edge into the gutter, as no line of the column's text does
 /// (a banner set over the columns off their gutters) — a column of text as
 /// wide as most, not one of short lines, whose own title may run past them.
+/// The edge a piece runs past is the column's usual one, the median end of
+/// its lines, when every single row at the top runs past it so (a line of
+/// letter-spaced digits stretches a column's measured span, and a headline
+/// of a dozen glyphs centred over the band may pass the usual edge only).
 /// Only the run of such
 /// rows from the top is peeled: a narrow line under them that stands over
 /// one column (its column name, `【街坊茶座】`) stays with that column. The
@@ -262,24 +266,54 @@ fn peel_straddling(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
         .map(|k| ids[k])
         .collect();
     let columns = column_spans(pieces, &multi);
-    let gap = MIN_GAP as u32;
-    let mut widths: Vec<u32> = columns.iter().map(|c| c.1 - c.0).collect();
-    widths.sort_unstable();
-    let usual = widths.get(widths.len() / 2).copied().unwrap_or(0);
-    let straddles = |p: &Piece| {
-        let from_gutter = columns
-            .windows(2)
-            .any(|w| p.col > w[0].1 && p.col < w[1].0 && p.end_col > w[1].0);
-        // (Inside by a gap's width at least, and past the edge by more: no
-        // piece a glyph or two off a column's measured span. And past a
-        // column of text as wide as most: over a column of short lines, a
-        // poem's or a list's, its own title runs past them.)
-        let past_edge = columns.iter().any(|c| {
-            c.1 - c.0 + gap >= usual && p.col >= c.0 && p.col + gap <= c.1 && p.end_col > c.1 + gap
-        });
-        from_gutter || past_edge
+    // Each column's right edge as measured (its widest line) and as usual
+    // (the median end of its lines: a line of letter-spaced digits or a
+    // wide table cell stretches the measured span).
+    let widest: Vec<u32> = columns.iter().map(|c| c.1).collect();
+    let usual: Vec<u32> = columns
+        .iter()
+        .map(|c| {
+            let mut ends: Vec<u32> = multi
+                .iter()
+                .map(|&i| &pieces[i])
+                .filter(|p| p.col >= c.0 && p.col < c.1)
+                .map(|p| p.end_col)
+                .collect();
+            ends.sort_unstable();
+            ends.get(ends.len() / 2).copied().unwrap_or(c.1)
+        })
+        .collect();
+    let peeled = |edges: &[u32]| {
+        let mut widths: Vec<u32> = columns.iter().zip(edges).map(|(c, e)| e - c.0).collect();
+        widths.sort_unstable();
+        let most = widths.get(widths.len() / 2).copied().unwrap_or(0);
+        let gap = MIN_GAP as u32;
+        let straddles = |p: &Piece| {
+            let from_gutter = columns
+                .windows(2)
+                .any(|w| p.col > w[0].1 && p.col < w[1].0 && p.end_col > w[1].0);
+            // (Inside by a gap's width at least, and past the edge by more:
+            // no piece a glyph or two off a column's edge. And past a column
+            // of text as wide as most: over a column of short lines, a
+            // poem's or a list's, its own title runs past them.)
+            let past_edge = columns.iter().zip(edges).any(|(c, &edge)| {
+                edge - c.0 + gap >= most
+                    && p.col >= c.0
+                    && p.col + gap <= c.1
+                    && p.end_col > edge + gap
+            });
+            from_gutter || past_edge
+        };
+        (0..top).take_while(|&k| straddles(&pieces[ids[k]])).count()
     };
-    let peeled = (0..top).take_while(|&k| straddles(&pieces[ids[k]])).count();
+    // Past the usual edge only, a piece heads the band when every single
+    // row at its top does (a kicker over two of four columns, above the
+    // other piece's headline, stays over its own columns).
+    let by_usual = peeled(&usual);
+    let peeled = match peeled(&widest) {
+        n if by_usual == top => n.max(by_usual),
+        n => n,
+    };
     (columns.len() >= 2 && peeled > 0).then(|| vec![ids[..peeled].to_vec(), ids[peeled..].to_vec()])
 }
 
@@ -504,6 +538,98 @@ mod tests {
         assert_eq!(texts[0], "某区公布首批示范社区");
         assert_eq!(texts[1], "本报讯 近日，某区");
         assert_eq!(texts[8], "推进到创建示范街道，");
+    }
+
+    /// Rows of pieces set at the given character columns, as a
+    /// layout-keeping extractor prints them.
+    fn rows(rows: &[&[(usize, &str)]]) -> String {
+        let mut text = String::new();
+        for row in rows {
+            let mut line = String::new();
+            for &(col, piece) in row.iter() {
+                let at = line.chars().count();
+                line.push_str(&" ".repeat(col.saturating_sub(at)));
+                line.push_str(piece);
+            }
+            text.push_str(&line);
+            text.push('\n');
+        }
+        text
+    }
+
+    /// Four columns of twelve-glyph lines, eight rows, some of one
+    /// column's lines letter-spaced digits that run past the others.
+    fn four_columns() -> Vec<Vec<(usize, &'static str)>> {
+        let cols = [0, 24, 49, 74];
+        let text = [
+            [
+                "本报讯 近日，某区总工会",
+                "区里还将对示范社区开展",
+                "据介绍，示范社区须满足",
+                "服务到位，全区共有示范",
+            ],
+            [
+                "开展送温暖活动，为一线",
+                "抽查，并制定奖励办法。",
+                "两个条件，即管理到位、",
+                "社区一百余个，覆盖各个",
+            ],
+            [
+                "职工送去慰问品，活动将",
+                "各街道将分头落实工作，",
+                "2 0 2 0 年 共 建 成 8 个",
+                "街道，居民评价普遍良好",
+            ],
+            [
+                "持续到本月底，惠及职工",
+                "并在月底前完成全部慰问",
+                "示范社区，今年还将新建",
+                "，下一步还将继续推进。",
+            ],
+        ];
+        // (Twice over: a page is read as columns from eight lines on.)
+        text.iter()
+            .chain(&text)
+            .map(|row| cols.iter().copied().zip(row.iter().copied()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_headline_past_a_columns_usual_edge_heads_the_band() {
+        // Centred over four columns, the headline starts inside the third
+        // and runs past the edge its lines keep, though not past the
+        // letter-spaced line that stretches the column's span.
+        let mut page = vec![vec![(53, "某区公布首批示范社区名单")]];
+        page.extend(four_columns());
+        let page: Vec<&[(usize, &str)]> = page.iter().map(|r| r.as_slice()).collect();
+        let text = rows(&page);
+        let arena = Bump::new();
+        let lines = unfold(split(&text, &arena), &arena);
+        let texts = texts(&lines);
+        assert_eq!(texts[0], "某区公布首批示范社区名单");
+        assert_eq!(texts[1], "本报讯 近日，某区总工会");
+        assert_eq!(texts[17], "据介绍，示范社区须满足");
+    }
+
+    #[test]
+    fn a_kicker_past_a_columns_usual_edge_over_another_headline_stays() {
+        // The kicker over the right two columns stands above the left
+        // piece's headline: the band has two pieces, and the kicker stays
+        // at the head of its own columns.
+        let mut page = vec![
+            vec![(53, "某区示范社区建设稳步推进")],
+            vec![(0, "区工会开展送温暖")],
+        ];
+        page.extend(four_columns());
+        let page: Vec<&[(usize, &str)]> = page.iter().map(|r| r.as_slice()).collect();
+        let text = rows(&page);
+        let arena = Bump::new();
+        let lines = unfold(split(&text, &arena), &arena);
+        let texts = texts(&lines);
+        assert_eq!(texts[0], "区工会开展送温暖");
+        let kicker = texts.iter().position(|t| *t == "某区示范社区建设稳步推进");
+        assert_eq!(kicker, Some(17));
+        assert_eq!(texts[18], "据介绍，示范社区须满足");
     }
 
     #[test]
