@@ -187,6 +187,8 @@ pub fn reflow_with(
         open: None,
         parked: Vec::new(),
         carried: None,
+        carry: None,
+        across_blank: None,
         anchors: FxHashMap::default(),
         after_start: false,
         last_display: None,
@@ -232,6 +234,13 @@ struct Reflow<'a, 'b> {
     /// The block being read carried on a waiting paragraph: the line the
     /// paragraphs it goes on to open read after.
     carried: Option<usize>,
+    /// The paragraph the block carried on, and the one printed before the
+    /// block (the piece it broke into).
+    carry: Option<(usize, Option<usize>)>,
+    /// A blank line ended the block that carried a paragraph on, on a page
+    /// whose blank lines part paragraphs: the line its paragraphs read
+    /// after, and [`carry`](Self::carry), for the next paragraph to weigh.
+    across_blank: Option<(usize, (usize, Option<usize>))>,
     /// Paragraphs that read after a line above their own: unit → line.
     anchors: FxHashMap<usize, usize>,
     /// An article has just opened with a byline: the next text is its body.
@@ -248,7 +257,17 @@ struct Reflow<'a, 'b> {
 
 impl Reflow<'_, '_> {
     fn line(&mut self, i: usize) {
-        if self.classes[i].kind != LineKind::Text {
+        let kind = self.classes[i].kind;
+        if kind != LineKind::Text {
+            self.across_blank = match (kind, self.carried, self.carry) {
+                (LineKind::Blank, Some(line), Some(carry))
+                    if self.layout.blanks == crate::layout::Blanks::Paragraphs =>
+                {
+                    Some((line, carry))
+                }
+                (LineKind::Blank, None, _) => self.across_blank,
+                _ => None,
+            };
             self.carried = None;
         }
         match self.classes[i].kind {
@@ -736,16 +755,53 @@ impl Reflow<'_, '_> {
             lead,
         });
         self.open = Some(self.units.len() - 1);
+        if let Some((line, carry)) = self.across_blank.take() {
+            if self.carried.is_none() && self.carries_words_on(i, carry) {
+                self.carried = Some(line);
+                self.carry = Some(carry);
+            }
+        }
         if let Some(anchor) = self.carried {
             self.anchors.insert(self.units.len() - 1, anchor);
         }
         self.add_body(i);
     }
 
+    /// Line `i` opens a paragraph under a blank line that ended a block
+    /// carrying a waiting paragraph on (`carry`: that paragraph, and the
+    /// one printed before the block), on a page whose blank lines part
+    /// paragraphs: it goes on reading after the waiting one where its
+    /// block's words are that one's, by the same measure as a block under
+    /// a broken line ([`takes_up_waiting`](Self::takes_up_waiting)):
+    ///
+    /// ```text
+    /// 木，并配有各类健身器材和儿童      ← breaks off
+    /// 城东图书馆延长开放时间            ← another piece
+    /// …
+    /// 游乐设施，周边居民步行十分钟      ← carries it on
+    /// 即可到达口袋公园健身。
+    ///
+    /// 园内还设有口袋公园健身步          ← its words: reads after it
+    /// ```
+    ///
+    /// (An extractor that prints a column's paragraphs a blank line apart
+    /// prints the rest of that column after the block.) One sharing the
+    /// words of the piece it is printed in stays there.
+    fn carries_words_on(&self, i: usize, (carried, before): (usize, Option<usize>)) -> bool {
+        let block = self.block_words(i, SHARE_LINES);
+        let share = block.share(self, carried);
+        let rival = before.map_or(0.0, |b| block.share(self, b));
+        share >= TAKE_UP_SHARE && share > TAKE_UP_RATIO * rival
+    }
+
     /// The open paragraph was waiting and the block now read carries it
     /// on: paragraphs the block goes on to open read after it.
     fn carry(&mut self) {
         let Some(u) = self.open else { return };
+        let before = (0..self.units.len())
+            .rev()
+            .find(|&k| k != u && matches!(self.units[k], Unit::Para { .. }));
+        self.carry = Some((u, before));
         let first = self.units[u].first_line();
         self.carried = Some(self.anchors.get(&u).copied().unwrap_or(first));
     }
@@ -2334,6 +2390,50 @@ mod tests {
         assert_eq!(paragraph_of(&u, 30), [30, 31, 32]);
         assert_eq!(at(30), at(28) + 1);
         assert!(at(30) < at(22));
+    }
+
+    /// A page whose blank lines part paragraphs: the first report breaks
+    /// off at its column's foot (line 22) before the second report; the
+    /// block after that (line 30) carries it on, and `last` is printed
+    /// under the block, a blank line between.
+    fn parted_reports(last: &str) -> String {
+        let column = "近日，某区总工会开展送清\n凉活动，走访慰问城区环卫作业\n\
+                      班组成员，为他们送去防暑降温\n用品和慰问金。\n\n\
+                      该区还组织医护人员为一线\n职工义诊，发放常用药品，讲解\n\
+                      夏季防病知识。\n\n";
+        format!(
+            "{column}{column}城西新建三座口袋公园\n\
+             本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
+             米，园内种植了银杏、香樟等树\n木，并配有各类健身器材和儿童\n\n\
+             城东图书馆延长开放时间\n\n\
+             本报讯 城东图书馆自下月起\n延长开放时间，每天开放至晚上\n\
+             九点，馆内新增自习座位二百个。\n\n\
+             游乐设施，周边居民步行十分钟\n即可到达口袋公园健身。\n\n{last}"
+        )
+    }
+
+    #[test]
+    fn paragraphs_after_a_blank_read_after_the_waiting_one_their_words_carry_on() {
+        // Blank lines part this page's paragraphs: the one under the
+        // block shares the first report's words, and reads after it.
+        let text = parted_reports("园内还设有口袋公园健身步\n道，供周边居民散步健身。\n");
+        let layout_blanks = {
+            let arena = bumpalo::Bump::new();
+            let lines = split(&text, &arena);
+            crate::layout::measure(&text, &lines, &classify(&lines)).blanks
+        };
+        assert_eq!(layout_blanks, crate::layout::Blanks::Paragraphs);
+        let u = units(&text);
+        let at = |n: usize| u.iter().position(|x| x.lines().contains(&n)).unwrap();
+        assert_eq!(paragraph_of(&u, 19), [19, 20, 21, 22, 30, 31]);
+        assert_eq!(at(33), at(30) + 1);
+        assert!(at(33) < at(24));
+        // One with the second report's words stays where it is printed.
+        let text = parted_reports("图书馆还将开设周末讲座，馆\n内自习座位可在网上预约。\n");
+        let u = units(&text);
+        let at = |n: usize| u.iter().position(|x| x.lines().contains(&n)).unwrap();
+        assert_eq!(paragraph_of(&u, 19), [19, 20, 21, 22, 30, 31]);
+        assert!(at(33) > at(26));
     }
 
     #[test]
