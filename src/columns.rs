@@ -540,28 +540,14 @@ mod tests {
         assert_eq!(texts[8], "推进到创建示范街道，");
     }
 
-    /// Rows of pieces set at the given character columns, as a
-    /// layout-keeping extractor prints them.
-    fn rows(rows: &[&[(usize, &str)]]) -> String {
-        let mut text = String::new();
-        for row in rows {
-            let mut line = String::new();
-            for &(col, piece) in row.iter() {
-                let at = line.chars().count();
-                line.push_str(&" ".repeat(col.saturating_sub(at)));
-                line.push_str(piece);
-            }
-            text.push_str(&line);
-            text.push('\n');
-        }
-        text
-    }
-
-    /// Four columns of twelve-glyph lines, eight rows, some of one
-    /// column's lines letter-spaced digits that run past the others.
-    fn four_columns() -> Vec<Vec<(usize, &'static str)>> {
+    /// The lines read, in order, of a page that prints `top` (one piece a
+    /// row, at its character column) over four columns of twelve-glyph
+    /// lines set side by side, as a layout-keeping extractor prints them,
+    /// eight rows, some of the third column's lines letter-spaced digits
+    /// that run past the others.
+    fn over_four_columns(top: &[(usize, &str)]) -> Vec<String> {
         let cols = [0, 24, 49, 74];
-        let text = [
+        let body = [
             [
                 "本报讯 近日，某区总工会",
                 "区里还将对示范社区开展",
@@ -587,11 +573,25 @@ mod tests {
                 "，下一步还将继续推进。",
             ],
         ];
+        let row = |pieces: &[(usize, &str)]| {
+            let mut line = String::new();
+            for &(col, piece) in pieces {
+                let at = line.chars().count();
+                line.push_str(&" ".repeat(col.saturating_sub(at)));
+                line.push_str(piece);
+            }
+            line + "\n"
+        };
+        let mut text: String = top.iter().map(|&piece| row(&[piece])).collect();
         // (Twice over: a page is read as columns from eight lines on.)
-        text.iter()
-            .chain(&text)
-            .map(|row| cols.iter().copied().zip(row.iter().copied()).collect())
-            .collect()
+        for line in body.iter().chain(&body) {
+            let pieces: Vec<(usize, &str)> =
+                cols.iter().copied().zip(line.iter().copied()).collect();
+            text += &row(&pieces);
+        }
+        let arena = Bump::new();
+        let lines = unfold(split(&text, &arena), &arena);
+        texts(&lines).into_iter().map(str::to_owned).collect()
     }
 
     #[test]
@@ -599,13 +599,7 @@ mod tests {
         // Centred over four columns, the headline starts inside the third
         // and runs past the edge its lines keep, though not past the
         // letter-spaced line that stretches the column's span.
-        let mut page = vec![vec![(53, "某区公布首批示范社区名单")]];
-        page.extend(four_columns());
-        let page: Vec<&[(usize, &str)]> = page.iter().map(|r| r.as_slice()).collect();
-        let text = rows(&page);
-        let arena = Bump::new();
-        let lines = unfold(split(&text, &arena), &arena);
-        let texts = texts(&lines);
+        let texts = over_four_columns(&[(53, "某区公布首批示范社区名单")]);
         assert_eq!(texts[0], "某区公布首批示范社区名单");
         assert_eq!(texts[1], "本报讯 近日，某区总工会");
         assert_eq!(texts[17], "据介绍，示范社区须满足");
@@ -616,18 +610,9 @@ mod tests {
         // The kicker over the right two columns stands above the left
         // piece's headline: the band has two pieces, and the kicker stays
         // at the head of its own columns.
-        let mut page = vec![
-            vec![(53, "某区示范社区建设稳步推进")],
-            vec![(0, "区工会开展送温暖")],
-        ];
-        page.extend(four_columns());
-        let page: Vec<&[(usize, &str)]> = page.iter().map(|r| r.as_slice()).collect();
-        let text = rows(&page);
-        let arena = Bump::new();
-        let lines = unfold(split(&text, &arena), &arena);
-        let texts = texts(&lines);
+        let texts = over_four_columns(&[(53, "某区示范社区建设稳步推进"), (0, "区工会开展送温暖")]);
         assert_eq!(texts[0], "区工会开展送温暖");
-        let kicker = texts.iter().position(|t| *t == "某区示范社区建设稳步推进");
+        let kicker = texts.iter().position(|t| t == "某区示范社区建设稳步推进");
         assert_eq!(kicker, Some(17));
         assert_eq!(texts[18], "据介绍，示范社区须满足");
     }
