@@ -239,7 +239,8 @@ struct Reflow<'a, 'b> {
     carry: Option<(usize, Option<usize>)>,
     /// A blank line ended the block that carried a paragraph on, on a page
     /// whose blank lines part paragraphs: the line its paragraphs read
-    /// after, and [`carry`](Self::carry), for the next paragraph to weigh.
+    /// after, and [`carry`](Self::carry), for a paragraph the next line
+    /// opens to weigh ([`opened_after_carry`](Self::opened_after_carry)).
     across_blank: Option<(usize, (usize, Option<usize>))>,
     /// Paragraphs that read after a line above their own: unit → line.
     anchors: FxHashMap<usize, usize>,
@@ -259,13 +260,14 @@ impl Reflow<'_, '_> {
     fn line(&mut self, i: usize) {
         let kind = self.classes[i].kind;
         if kind != LineKind::Text {
+            // (On a page whose blank lines mark column breaks, the block
+            // after one is any column's: `-layout` lost a page, −0.080.)
             self.across_blank = match (kind, self.carried, self.carry) {
                 (LineKind::Blank, Some(line), Some(carry))
                     if self.layout.blanks == crate::layout::Blanks::Paragraphs =>
                 {
                     Some((line, carry))
                 }
-                (LineKind::Blank, None, _) => self.across_blank,
                 _ => None,
             };
             self.carried = None;
@@ -307,7 +309,13 @@ impl Reflow<'_, '_> {
                         crate::conventions::photo_credit_start(self.lines[i].raw).is_none();
                 }
             }
-            LineKind::Text => self.text(i),
+            LineKind::Text => {
+                let across = self.across_blank.take();
+                self.text(i);
+                if let Some((line, carry)) = across {
+                    self.opened_after_carry(i, line, carry);
+                }
+            }
         }
     }
 
@@ -755,12 +763,6 @@ impl Reflow<'_, '_> {
             lead,
         });
         self.open = Some(self.units.len() - 1);
-        if let Some((line, carry)) = self.across_blank.take() {
-            if self.carried.is_none() && self.carries_words_on(i, carry) {
-                self.carried = Some(line);
-                self.carry = Some(carry);
-            }
-        }
         if let Some(anchor) = self.carried {
             self.anchors.insert(self.units.len() - 1, anchor);
         }
@@ -786,7 +788,27 @@ impl Reflow<'_, '_> {
     ///
     /// (An extractor that prints a column's paragraphs a blank line apart
     /// prints the rest of that column after the block.) One sharing the
-    /// words of the piece it is printed in stays there.
+    /// words of the piece it is printed in stays there. The words of that
+    /// piece are read from its paragraph printed before the block only: a
+    /// paragraph of it that repeats a long phrase of the block, and no
+    /// word of that paragraph, still moves.
+    fn opened_after_carry(&mut self, i: usize, line: usize, carry: (usize, Option<usize>)) {
+        let Some(u) = self.units.len().checked_sub(1) else {
+            return;
+        };
+        let opened =
+            matches!(&self.units[u], Unit::Para { lines, .. } if lines.first() == Some(&i));
+        if opened && self.carries_words_on(i, carry) {
+            self.anchors.insert(u, line);
+            self.carried = Some(line);
+            self.carry = Some(carry);
+        }
+    }
+
+    /// The block at line `i` shares the words of the paragraph `carried`
+    /// on ([`opened_after_carry`](Self::opened_after_carry)):
+    /// [`TAKE_UP_SHARE`] of them at least, and [`TAKE_UP_RATIO`] times
+    /// its share with the paragraph printed `before` the block.
     fn carries_words_on(&self, i: usize, (carried, before): (usize, Option<usize>)) -> bool {
         let block = self.block_words(i, SHARE_LINES);
         let share = block.share(self, carried);
@@ -2392,48 +2414,97 @@ mod tests {
         assert!(at(30) < at(22));
     }
 
-    /// A page whose blank lines part paragraphs: the first report breaks
-    /// off at its column's foot (line 22) before the second report; the
-    /// block after that (line 30) carries it on, and `last` is printed
-    /// under the block, a blank line between.
-    fn parted_reports(last: &str) -> String {
-        let column = "近日，某区总工会开展送清\n凉活动，走访慰问城区环卫作业\n\
-                      班组成员，为他们送去防暑降温\n用品和慰问金。\n\n\
-                      该区还组织医护人员为一线\n职工义诊，发放常用药品，讲解\n\
-                      夏季防病知识。\n\n";
-        format!(
-            "{column}{column}城西新建三座口袋公园\n\
+    /// A page whose blank lines part paragraphs (`blanks`: or mark column
+    /// breaks, most inside a sentence): the first report breaks off at its
+    /// column's foot before the second report, and `tail` follows.
+    fn parted_reports(blanks: crate::layout::Blanks, tail: &str) -> String {
+        let column = if blanks == crate::layout::Blanks::Paragraphs {
+            "近日，某区总工会开展送清\n凉活动，走访慰问城区环卫作业\n\
+             班组成员，为他们送去防暑降温\n用品和慰问金。\n\n\
+             该区还组织医护人员为一线\n职工义诊，发放常用药品，讲解\n\
+             夏季防病知识。\n\n"
+        } else {
+            "近日，某区总工会开展送清\n凉活动，走访慰问城区环卫作业\n\n\
+             班组成员，为他们送去防暑降温\n用品和慰问金。\n\
+             该区还组织医护人员为一线\n\n职工义诊，发放常用药品，讲解\n\
+             夏季防病知识。\n"
+        };
+        let text = format!(
+            "{column}{column}{column}城西新建三座口袋公园\n\
              本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
              米，园内种植了银杏、香樟等树\n木，并配有各类健身器材和儿童\n\n\
              城东图书馆延长开放时间\n\n\
              本报讯 城东图书馆自下月起\n延长开放时间，每天开放至晚上\n\
-             九点，馆内新增自习座位二百个。\n\n\
-             游乐设施，周边居民步行十分钟\n即可到达口袋公园健身。\n\n{last}"
-        )
+             九点，馆内新增自习座位二百个。\n\n{tail}"
+        );
+        let arena = bumpalo::Bump::new();
+        let lines = split(&text, &arena);
+        let layout = crate::layout::measure(&text, &lines, &classify(&lines));
+        assert_eq!(layout.blanks, blanks);
+        text
+    }
+
+    /// Where the paragraph `last` reads in [`parted_reports`], printed
+    /// under a block that carries the first report on, a blank line
+    /// between: right after the paragraph that the block carried on
+    /// (`true`), or where it is printed, after the second report (`false`).
+    fn reads_after_carried(blanks: crate::layout::Blanks, last: &str) -> bool {
+        let block = "游乐设施，周边居民步行十分钟\n即可到达口袋公园健身。\n\n";
+        let text = parted_reports(blanks, &format!("{block}{last}"));
+        let line = |start: &str| text.lines().position(|l| l.starts_with(start)).unwrap();
+        let (broken, block, second, own) = (
+            line("本报讯 城西区"),
+            line("游乐设施"),
+            line("本报讯 城东"),
+            line(last.lines().next().unwrap()),
+        );
+        let u = units(&text);
+        let at = |n: usize| u.iter().position(|x| x.lines().contains(&n)).unwrap();
+        // The block carries the first report on in every case.
+        assert!(paragraph_of(&u, broken).contains(&block));
+        assert!(at(second) != at(block));
+        if at(own) == at(block) + 1 && at(own) < at(second) {
+            true
+        } else {
+            assert!(at(own) > at(second));
+            false
+        }
     }
 
     #[test]
     fn paragraphs_after_a_blank_read_after_the_waiting_one_their_words_carry_on() {
+        use crate::layout::Blanks::{Breaks, Paragraphs};
         // Blank lines part this page's paragraphs: the one under the
         // block shares the first report's words, and reads after it.
-        let text = parted_reports("园内还设有口袋公园健身步\n道，供周边居民散步健身。\n");
-        let layout_blanks = {
-            let arena = bumpalo::Bump::new();
-            let lines = split(&text, &arena);
-            crate::layout::measure(&text, &lines, &classify(&lines)).blanks
-        };
-        assert_eq!(layout_blanks, crate::layout::Blanks::Paragraphs);
-        let u = units(&text);
-        let at = |n: usize| u.iter().position(|x| x.lines().contains(&n)).unwrap();
-        assert_eq!(paragraph_of(&u, 19), [19, 20, 21, 22, 30, 31]);
-        assert_eq!(at(33), at(30) + 1);
-        assert!(at(33) < at(24));
+        let park = "园内还设有口袋公园健身步\n道，供周边居民散步健身。\n";
+        assert!(reads_after_carried(Paragraphs, park));
         // One with the second report's words stays where it is printed.
-        let text = parted_reports("图书馆还将开设周末讲座，馆\n内自习座位可在网上预约。\n");
+        let library = "图书馆还将开设周末讲座，馆\n内自习座位可在网上预约。\n";
+        assert!(!reads_after_carried(Paragraphs, library));
+        // So does one with too few of the first report's words (a word
+        // or two in common is any two pieces'),
+        let few = "区里还将举办系列健身活动，\n丰富市民业余文化生活。\n";
+        assert!(!reads_after_carried(Paragraphs, few));
+        // and one with the second report's words as much as a third of
+        // the first's.
+        let both = "口袋公园和图书馆都将延长开\n放时间，方便周边居民。\n";
+        assert!(!reads_after_carried(Paragraphs, both));
+        // Where blank lines mark column breaks, the block under one is
+        // any column's, whatever its words.
+        assert!(!reads_after_carried(Breaks, park));
+        // A block under the blank that goes on with the carried paragraph
+        // opens none: the second report's paragraph stays under its
+        // headline.
+        let text = parted_reports(
+            Paragraphs,
+            "游乐设施，周边居民步行十分钟\n即可到达口袋公园健身，园内还\n\n\
+             设有健身步道，供居民散步。\n",
+        );
+        let line = |start: &str| text.lines().position(|l| l.starts_with(start)).unwrap();
         let u = units(&text);
         let at = |n: usize| u.iter().position(|x| x.lines().contains(&n)).unwrap();
-        assert_eq!(paragraph_of(&u, 19), [19, 20, 21, 22, 30, 31]);
-        assert!(at(33) > at(26));
+        assert_eq!(at(line("设有健身步道")), at(line("游乐设施")));
+        assert_eq!(at(line("本报讯 城东")), at(line("城东图书馆")) + 1);
     }
 
     #[test]
