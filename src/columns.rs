@@ -618,6 +618,22 @@ mod tests {
     }
 
     #[test]
+    fn a_title_over_a_column_of_short_lines_stays_over_it() {
+        // A poem's lines are short: its title runs past them, and heads
+        // the poem, not the band.
+        let mut text = format!("{}某区职工诗歌比赛获奖作品\n", " ".repeat(19));
+        for k in 0..8 {
+            text += &format!("本报讯 某区总工会第{k}次开展    春风吹过老街巷{k}\n");
+        }
+        let arena = Bump::new();
+        let lines = unfold(split(&text, &arena), &arena);
+        let texts = texts(&lines);
+        assert_eq!(texts[0], "本报讯 某区总工会第0次开展");
+        assert_eq!(texts[8], "某区职工诗歌比赛获奖作品");
+        assert_eq!(texts[9], "春风吹过老街巷0");
+    }
+
+    #[test]
     fn a_headline_over_two_columns_and_a_band_below_read_in_order() {
         let text = "\
               市总工会部署冬季送温暖工作
