@@ -46,6 +46,17 @@ struct Piece {
     end: usize,
     col: u32,
     end_col: u32,
+    /// Characters of it narrower than an ideograph (digits, letters,
+    /// spaces), each a character column though half a cell on the page.
+    narrow: u32,
+}
+
+impl Piece {
+    /// Where the piece ends on the page, in ideograph cells from the
+    /// line's start: its narrow characters count half.
+    fn cell_end(&self) -> u32 {
+        self.end_col - self.narrow / 2
+    }
 }
 
 /// Unfolds side-by-side columns; returns the lines unchanged otherwise.
@@ -241,9 +252,12 @@ fn split_at_gutters(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> 
 /// (a banner set over the columns off their gutters) — a column of text as
 /// wide as most, not one of short lines, whose own title may run past them.
 /// The edge a piece runs past is the column's usual one, the median end of
-/// its lines, when every single row at the top runs past it so (a line of
+/// its lines in ideograph cells (digits and letters half a cell), when
+/// every single row at the top runs past it so, by a gap's width (a line of
 /// letter-spaced digits stretches a column's measured span, and a headline
-/// of a dozen glyphs centred over the band may pass the usual edge only).
+/// of a dozen glyphs centred over the band may pass the usual edge only; a
+/// dateline at a column's head, `某地3月7日电`, runs long in characters,
+/// not on the page).
 /// Only the run of such
 /// rows from the top is peeled: a narrow line under them that stands over
 /// one column (its column name, `【街坊茶座】`) stays with that column. The
@@ -267,8 +281,9 @@ fn peel_straddling(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
         .collect();
     let columns = column_spans(pieces, &multi);
     // Each column's right edge as measured (its widest line) and as usual
-    // (the median end of its lines: a line of letter-spaced digits or a
-    // wide table cell stretches the measured span).
+    // (the median end of its lines, in ideograph cells: a line of
+    // letter-spaced digits or a wide table cell stretches the measured
+    // span, and digits run long in characters, not on the page).
     let widest: Vec<u32> = columns.iter().map(|c| c.1).collect();
     let usual: Vec<u32> = columns
         .iter()
@@ -277,13 +292,14 @@ fn peel_straddling(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
                 .iter()
                 .map(|&i| &pieces[i])
                 .filter(|p| p.col >= c.0 && p.col < c.1)
-                .map(|p| p.end_col)
+                .map(Piece::cell_end)
                 .collect();
             ends.sort_unstable();
             ends.get(ends.len() / 2).copied().unwrap_or(c.1)
         })
         .collect();
-    let peeled = |edges: &[u32]| {
+    // `end` reads where a piece ends, and it runs past an edge `past` on.
+    let peeled = |edges: &[u32], end: fn(&Piece) -> u32, past: u32| {
         let mut widths: Vec<u32> = columns.iter().zip(edges).map(|(c, e)| e - c.0).collect();
         widths.sort_unstable();
         let most = widths.get(widths.len() / 2).copied().unwrap_or(0);
@@ -292,15 +308,16 @@ fn peel_straddling(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
             let from_gutter = columns
                 .windows(2)
                 .any(|w| p.col > w[0].1 && p.col < w[1].0 && p.end_col > w[1].0);
-            // (Inside by a gap's width at least, and past the edge by more:
-            // no piece a glyph or two off a column's edge. And past a column
-            // of text as wide as most: over a column of short lines, a
-            // poem's or a list's, its own title runs past them.)
+            // (Inside by a gap's width at least, and past the widest edge
+            // by more, the usual one by a gap's width: no piece a glyph or
+            // two off a column's edge. And past a column of text as wide
+            // as most: over a column of short lines, a poem's or a list's,
+            // its own title runs past them.)
             let past_edge = columns.iter().zip(edges).any(|(c, &edge)| {
                 edge - c.0 + gap >= most
                     && p.col >= c.0
                     && p.col + gap <= c.1
-                    && p.end_col > edge + gap
+                    && end(p) >= edge + past
             });
             from_gutter || past_edge
         };
@@ -309,8 +326,8 @@ fn peel_straddling(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
     // Past the usual edge only, a piece heads the band when every single
     // row at its top does (a kicker over two of four columns, above the
     // other piece's headline, stays over its own columns).
-    let by_usual = peeled(&usual);
-    let peeled = match peeled(&widest) {
+    let by_usual = peeled(&usual, Piece::cell_end, MIN_GAP as u32);
+    let peeled = match peeled(&widest, |p| p.end_col, MIN_GAP as u32 + 1) {
         n if by_usual == top => n.max(by_usual),
         n => n,
     };
@@ -399,6 +416,7 @@ fn pieces_of(row: usize, line: &Line) -> Vec<Piece> {
                     end: g0,
                     col,
                     end_col: line.col + at,
+                    narrow: 0,
                 });
                 start = b;
                 col = line.col + n;
@@ -414,7 +432,15 @@ fn pieces_of(row: usize, line: &Line) -> Vec<Piece> {
         end,
         col,
         end_col,
+        narrow: 0,
     });
+    let wide = |c: char| crate::clean::is_cjk_text(c) || (c as u32) >= 0x2E80;
+    for p in &mut out {
+        p.narrow = line.raw[p.start..p.end]
+            .chars()
+            .filter(|&c| !wide(c))
+            .count() as u32;
+    }
     out
 }
 
@@ -602,6 +628,20 @@ mod tests {
         let texts = over_four_columns(&[(53, "某区公布首批示范社区名单")]);
         assert_eq!(texts[0], "某区公布首批示范社区名单");
         assert_eq!(texts[1], "本报讯 近日，某区总工会");
+        assert_eq!(texts[17], "据介绍，示范社区须满足");
+    }
+
+    #[test]
+    fn a_headline_a_gap_past_a_columns_usual_edge_heads_the_band() {
+        // It passes the third column's usual edge by a gap's width: no
+        // line of the column's own runs so far.
+        let texts = over_four_columns(&[(51, "某区公布首批示范社区名单")]);
+        assert_eq!(texts[0], "某区公布首批示范社区名单");
+        // A dateline at the column's head runs as far in characters, but
+        // its digits are half a cell each: it stays at the column's head.
+        let texts = over_four_columns(&[(49, "本报北京2020年12月31日电")]);
+        assert_eq!(texts[0], "本报讯 近日，某区总工会");
+        assert_eq!(texts[16], "本报北京2020年12月31日电");
         assert_eq!(texts[17], "据介绍，示范社区须满足");
     }
 
