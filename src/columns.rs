@@ -46,16 +46,17 @@ struct Piece {
     end: usize,
     col: u32,
     end_col: u32,
-    /// Characters of it narrower than an ideograph (digits, letters,
-    /// spaces), each a character column though half a cell on the page.
-    narrow: u32,
+    /// Its printed width in ideograph cells ([`Line::width`]): digits,
+    /// letters and spaces, a character column each, are half a cell on
+    /// the page.
+    cells: u32,
 }
 
 impl Piece {
     /// Where the piece ends on the page, in ideograph cells from the
-    /// line's start: its narrow characters count half.
+    /// line's start.
     fn cell_end(&self) -> u32 {
-        self.end_col - self.narrow / 2
+        self.col + self.cells
     }
 }
 
@@ -251,14 +252,14 @@ fn split_at_gutters(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> 
 /// that column's edge into the gutter, as no line of the column's text does
 /// (a banner set over the columns off their gutters) — a column of text as
 /// wide as most, not one of short lines, whose own title may run past them.
-/// The edge a piece runs past is the column's usual one, the median end of
-/// its lines in ideograph cells (digits and letters half a cell), when
-/// every single row at the top runs past it so, by a gap's width (a line of
-/// letter-spaced digits stretches a column's measured span, and a headline
-/// of a dozen glyphs centred over the band may pass the usual edge only; a
-/// dateline at a column's head, `某地3月7日电`, runs long in characters,
-/// not on the page).
-/// Only the run of such
+/// The edge is also read on the page, in ideograph cells (digits, letters
+/// and spaces half a cell): a piece that runs past every line of the
+/// column by a gap's width there heads the band when every single row at
+/// the top does so (a line of letter-spaced digits stretches a column's
+/// span measured in characters, and a headline of a dozen glyphs centred
+/// over the band may pass the column's lines on the page only; a dateline
+/// at a column's head, `某地3月7日电`, runs long in characters, not on the
+/// page). Only the run of such
 /// rows from the top is peeled: a narrow line under them that stands over
 /// one column (its column name, `【街坊茶座】`) stays with that column. The
 /// gutters are read off the rows that hold more than one piece: a
@@ -280,22 +281,21 @@ fn peel_straddling(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
         .map(|k| ids[k])
         .collect();
     let columns = column_spans(pieces, &multi);
-    // Each column's right edge as measured (its widest line) and as usual
-    // (the median end of its lines, in ideograph cells: a line of
-    // letter-spaced digits or a wide table cell stretches the measured
-    // span, and digits run long in characters, not on the page).
+    // Each column's right edge as measured in characters and on the page,
+    // in ideograph cells: a line of letter-spaced digits stretches the
+    // span measured in characters, and digits run long in characters, not
+    // on the page.
     let widest: Vec<u32> = columns.iter().map(|c| c.1).collect();
-    let usual: Vec<u32> = columns
+    let in_cells: Vec<u32> = columns
         .iter()
         .map(|c| {
-            let mut ends: Vec<u32> = multi
+            multi
                 .iter()
                 .map(|&i| &pieces[i])
                 .filter(|p| p.col >= c.0 && p.col < c.1)
                 .map(Piece::cell_end)
-                .collect();
-            ends.sort_unstable();
-            ends.get(ends.len() / 2).copied().unwrap_or(c.1)
+                .max()
+                .unwrap_or(c.1)
         })
         .collect();
     // `end` reads where a piece ends, and it runs past an edge `past` on.
@@ -308,11 +308,11 @@ fn peel_straddling(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
             let from_gutter = columns
                 .windows(2)
                 .any(|w| p.col > w[0].1 && p.col < w[1].0 && p.end_col > w[1].0);
-            // (Inside by a gap's width at least, and past the widest edge
-            // by more, the usual one by a gap's width: no piece a glyph or
-            // two off a column's edge. And past a column of text as wide
-            // as most: over a column of short lines, a poem's or a list's,
-            // its own title runs past them.)
+            // (Inside by a gap's width at least, and past the edge by more
+            // in characters, by a gap's width on the page: no piece a
+            // glyph or two off a column's edge. And past a column of text
+            // as wide as most: over a column of short lines, a poem's or a
+            // list's, its own title runs past them.)
             let past_edge = columns.iter().zip(edges).any(|(c, &edge)| {
                 edge - c.0 + gap >= most
                     && p.col >= c.0
@@ -323,12 +323,12 @@ fn peel_straddling(pieces: &[Piece], ids: &[usize]) -> Option<Vec<Vec<usize>>> {
         };
         (0..top).take_while(|&k| straddles(&pieces[ids[k]])).count()
     };
-    // Past the usual edge only, a piece heads the band when every single
-    // row at its top does (a kicker over two of four columns, above the
-    // other piece's headline, stays over its own columns).
-    let by_usual = peeled(&usual, Piece::cell_end, MIN_GAP as u32);
+    // Past the edge in cells only, a piece heads the band when every
+    // single row at its top does (a kicker over two of four columns, above
+    // the other piece's headline, stays over its own columns).
+    let by_cells = peeled(&in_cells, Piece::cell_end, MIN_GAP as u32);
     let peeled = match peeled(&widest, |p| p.end_col, MIN_GAP as u32 + 1) {
-        n if by_usual == top => n.max(by_usual),
+        n if by_cells == top => n.max(by_cells),
         n => n,
     };
     (columns.len() >= 2 && peeled > 0).then(|| vec![ids[..peeled].to_vec(), ids[peeled..].to_vec()])
@@ -416,7 +416,7 @@ fn pieces_of(row: usize, line: &Line) -> Vec<Piece> {
                     end: g0,
                     col,
                     end_col: line.col + at,
-                    narrow: 0,
+                    cells: 0,
                 });
                 start = b;
                 col = line.col + n;
@@ -432,14 +432,10 @@ fn pieces_of(row: usize, line: &Line) -> Vec<Piece> {
         end,
         col,
         end_col,
-        narrow: 0,
+        cells: 0,
     });
-    let wide = |c: char| crate::clean::is_cjk_text(c) || (c as u32) >= 0x2E80;
     for p in &mut out {
-        p.narrow = line.raw[p.start..p.end]
-            .chars()
-            .filter(|&c| !wide(c))
-            .count() as u32;
+        p.cells = crate::lines::widths_of(&line.raw[p.start..p.end]).0 as u32;
     }
     out
 }
@@ -621,10 +617,11 @@ mod tests {
     }
 
     #[test]
-    fn a_headline_past_a_columns_usual_edge_heads_the_band() {
+    fn a_headline_past_a_columns_lines_on_the_page_heads_the_band() {
         // Centred over four columns, the headline starts inside the third
-        // and runs past the edge its lines keep, though not past the
-        // letter-spaced line that stretches the column's span.
+        // and runs past its lines on the page, though not past the
+        // letter-spaced line that stretches the column's span in
+        // characters.
         let texts = over_four_columns(&[(53, "某区公布首批示范社区名单")]);
         assert_eq!(texts[0], "某区公布首批示范社区名单");
         assert_eq!(texts[1], "本报讯 近日，某区总工会");
@@ -632,10 +629,11 @@ mod tests {
     }
 
     #[test]
-    fn a_headline_a_gap_past_a_columns_usual_edge_heads_the_band() {
-        // It passes the third column's usual edge by a gap's width: no
-        // line of the column's own runs so far.
-        let texts = over_four_columns(&[(51, "某区公布首批示范社区名单")]);
+    fn a_headline_a_gap_past_a_columns_lines_heads_the_band() {
+        // It passes the third column's lines on the page by a gap's width
+        // (the letter-spaced one the farthest, 61): no line of the
+        // column's own runs so far.
+        let texts = over_four_columns(&[(52, "某区公布首批示范社区名单")]);
         assert_eq!(texts[0], "某区公布首批示范社区名单");
         // A dateline at the column's head runs as far in characters, but
         // its digits are half a cell each: it stays at the column's head.
@@ -646,7 +644,7 @@ mod tests {
     }
 
     #[test]
-    fn a_kicker_past_a_columns_usual_edge_over_another_headline_stays() {
+    fn a_kicker_past_a_columns_lines_over_another_headline_stays() {
         // The kicker over the right two columns stands above the left
         // piece's headline: the band has two pieces, and the kicker stays
         // at the head of its own columns.
@@ -655,6 +653,36 @@ mod tests {
         let kicker = texts.iter().position(|t| t == "某区示范社区建设稳步推进");
         assert_eq!(kicker, Some(17));
         assert_eq!(texts[18], "据介绍，示范社区须满足");
+    }
+
+    #[test]
+    fn a_columns_own_first_line_past_its_short_lines_stays_at_its_head() {
+        // Most of the middle column's lines are a list's short items; its
+        // first line, alone on the top row, runs past them but not past
+        // its own full lines: it is the column's, not the band's.
+        let mut text = format!("{}会议强调，做好送温暖工作，\n", " ".repeat(26));
+        let middle = [
+            "提出五项具体工作要求：",
+            "一是摸清职工的底数；",
+            "二是规范资金发放程序；",
+            "三是创新帮扶的方式；",
+            "四是加强协调和配合；",
+            "五是强化监督和检查。",
+            "各单位要按照会议要求，认",
+            "真抓好贯彻和落实。",
+        ];
+        for (k, item) in middle.iter().enumerate() {
+            let left = format!("本报讯 市总工会第{k}次召开会");
+            let pad = " ".repeat(26 - left.chars().count());
+            let pad2 = " ".repeat(52 - 26 - item.chars().count());
+            text += &format!("{left}{pad}{item}{pad2}今年全市工会系统将筹集资\n");
+        }
+        let arena = Bump::new();
+        let lines = unfold(split(&text, &arena), &arena);
+        let texts = texts(&lines);
+        assert_eq!(texts[0], "本报讯 市总工会第0次召开会");
+        assert_eq!(texts[8], "会议强调，做好送温暖工作，");
+        assert_eq!(texts[9], "提出五项具体工作要求：");
     }
 
     #[test]

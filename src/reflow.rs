@@ -268,6 +268,8 @@ impl Reflow<'_, '_> {
                 {
                     Some((line, carry))
                 }
+                // (Over more blank lines than one too.)
+                (LineKind::Blank, None, _) => self.across_blank,
                 _ => None,
             };
             self.carried = None;
@@ -2456,7 +2458,7 @@ mod tests {
             line("本报讯 城西区"),
             line("游乐设施"),
             line("本报讯 城东"),
-            line(last.lines().next().unwrap()),
+            line(last.lines().find(|l| !l.is_empty()).unwrap()),
         );
         let u = units(&text);
         let at = |n: usize| u.iter().position(|x| x.lines().contains(&n)).unwrap();
@@ -2478,6 +2480,8 @@ mod tests {
         // block shares the first report's words, and reads after it.
         let park = "园内还设有口袋公园健身步\n道，供周边居民散步健身。\n";
         assert!(reads_after_carried(Paragraphs, park));
+        // Two blank lines between part it no more than one.
+        assert!(reads_after_carried(Paragraphs, &format!("\n{park}")));
         // One with the second report's words stays where it is printed.
         let library = "图书馆还将开设周末讲座，馆\n内自习座位可在网上预约。\n";
         assert!(!reads_after_carried(Paragraphs, library));
