@@ -562,6 +562,13 @@ mod tests {
         assert_eq!(texts[8], "推进到创建示范街道，");
     }
 
+    /// The lines of `text` with text, as unfolded.
+    fn unfolded(text: &str) -> Vec<String> {
+        let arena = Bump::new();
+        let lines = unfold(split(text, &arena), &arena);
+        texts(&lines).into_iter().map(str::to_owned).collect()
+    }
+
     /// The lines read, in order, of a page that prints `top` (one piece a
     /// row, at its character column) over four columns of twelve-glyph
     /// lines set side by side, as a layout-keeping extractor prints them,
@@ -611,9 +618,7 @@ mod tests {
                 cols.iter().copied().zip(line.iter().copied()).collect();
             text += &row(&pieces);
         }
-        let arena = Bump::new();
-        let lines = unfold(split(&text, &arena), &arena);
-        texts(&lines).into_iter().map(str::to_owned).collect()
+        unfolded(&text)
     }
 
     #[test]
@@ -677,9 +682,7 @@ mod tests {
             let pad2 = " ".repeat(52 - 26 - item.chars().count());
             text += &format!("{left}{pad}{item}{pad2}今年全市工会系统将筹集资\n");
         }
-        let arena = Bump::new();
-        let lines = unfold(split(&text, &arena), &arena);
-        let texts = texts(&lines);
+        let texts = unfolded(&text);
         assert_eq!(texts[0], "本报讯 市总工会第0次召开会");
         assert_eq!(texts[8], "会议强调，做好送温暖工作，");
         assert_eq!(texts[9], "提出五项具体工作要求：");
@@ -693,9 +696,7 @@ mod tests {
         for k in 0..8 {
             text += &format!("本报讯 某区总工会第{k}次开展    春风吹过老街巷{k}\n");
         }
-        let arena = Bump::new();
-        let lines = unfold(split(&text, &arena), &arena);
-        let texts = texts(&lines);
+        let texts = unfolded(&text);
         assert_eq!(texts[0], "本报讯 某区总工会第0次开展");
         assert_eq!(texts[8], "某区职工诗歌比赛获奖作品");
         assert_eq!(texts[9], "春风吹过老街巷0");
