@@ -46,17 +46,17 @@ struct Piece {
     end: usize,
     col: u32,
     end_col: u32,
-    /// Its printed width in ideograph cells ([`Line::width`]): digits,
-    /// letters and spaces, a character column each, are half a cell on
-    /// the page.
-    cells: u32,
+    /// Its ASCII characters (digits, letters, spaces): a character column
+    /// each, though half an ideograph cell on the page, as
+    /// [`Line::width`] counts them.
+    ascii: u32,
 }
 
 impl Piece {
     /// Where the piece ends on the page, in ideograph cells from the
     /// line's start.
     fn cell_end(&self) -> u32 {
-        self.col + self.cells
+        self.end_col - self.ascii / 2
     }
 }
 
@@ -416,7 +416,7 @@ fn pieces_of(row: usize, line: &Line) -> Vec<Piece> {
                     end: g0,
                     col,
                     end_col: line.col + at,
-                    cells: 0,
+                    ascii: 0,
                 });
                 start = b;
                 col = line.col + n;
@@ -432,10 +432,13 @@ fn pieces_of(row: usize, line: &Line) -> Vec<Piece> {
         end,
         col,
         end_col,
-        cells: 0,
+        ascii: 0,
     });
     for p in &mut out {
-        p.cells = crate::lines::widths_of(&line.raw[p.start..p.end]).0 as u32;
+        p.ascii = line.raw.as_bytes()[p.start..p.end]
+            .iter()
+            .filter(|b| b.is_ascii())
+            .count() as u32;
     }
     out
 }

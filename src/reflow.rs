@@ -238,10 +238,10 @@ struct Reflow<'a, 'b> {
     /// block (the piece it broke into).
     carry: Option<(usize, Option<usize>)>,
     /// A blank line ended the block that carried a paragraph on, on a page
-    /// whose blank lines part paragraphs: the line its paragraphs read
-    /// after, and [`carry`](Self::carry), for a paragraph the next line
-    /// opens to weigh ([`opened_after_carry`](Self::opened_after_carry)).
-    across_blank: Option<(usize, (usize, Option<usize>))>,
+    /// whose blank lines part paragraphs: [`carry`](Self::carry), for a
+    /// paragraph the next line opens to weigh
+    /// ([`opened_after_carry`](Self::opened_after_carry)).
+    across_blank: Option<(usize, Option<usize>)>,
     /// Paragraphs that read after a line above their own: unit → line.
     anchors: FxHashMap<usize, usize>,
     /// An article has just opened with a byline: the next text is its body.
@@ -263,10 +263,10 @@ impl Reflow<'_, '_> {
             // (On a page whose blank lines mark column breaks, the block
             // after one is any column's: `-layout` lost a page, −0.080.)
             self.across_blank = match (kind, self.carried, self.carry) {
-                (LineKind::Blank, Some(line), Some(carry))
+                (LineKind::Blank, Some(_), Some(carry))
                     if self.layout.blanks == crate::layout::Blanks::Paragraphs =>
                 {
-                    Some((line, carry))
+                    Some(carry)
                 }
                 // (Over more blank lines than one too.)
                 (LineKind::Blank, None, _) => self.across_blank,
@@ -314,8 +314,8 @@ impl Reflow<'_, '_> {
             LineKind::Text => {
                 let across = self.across_blank.take();
                 self.text(i);
-                if let Some((line, carry)) = across {
-                    self.opened_after_carry(i, line, carry);
+                if let Some(carry) = across {
+                    self.opened_after_carry(i, carry);
                 }
             }
         }
@@ -794,16 +794,16 @@ impl Reflow<'_, '_> {
     /// piece are read from its paragraph printed before the block only: a
     /// paragraph of it that repeats a long phrase of the block, and no
     /// word of that paragraph, still moves.
-    fn opened_after_carry(&mut self, i: usize, line: usize, carry: (usize, Option<usize>)) {
+    fn opened_after_carry(&mut self, i: usize, carry: (usize, Option<usize>)) {
         let Some(u) = self.units.len().checked_sub(1) else {
             return;
         };
         let opened =
             matches!(&self.units[u], Unit::Para { lines, .. } if lines.first() == Some(&i));
         if opened && self.carries_words_on(i, carry) {
+            let line = self.read_after(carry.0);
             self.anchors.insert(u, line);
             self.carried = Some(line);
-            self.carry = Some(carry);
         }
     }
 
@@ -826,8 +826,14 @@ impl Reflow<'_, '_> {
             .rev()
             .find(|&k| k != u && matches!(self.units[k], Unit::Para { .. }));
         self.carry = Some((u, before));
+        self.carried = Some(self.read_after(u));
+    }
+
+    /// The line that paragraphs carrying paragraph `u` on read after: its
+    /// own anchor, else its first line.
+    fn read_after(&self, u: usize) -> usize {
         let first = self.units[u].first_line();
-        self.carried = Some(self.anchors.get(&u).copied().unwrap_or(first));
+        self.anchors.get(&u).copied().unwrap_or(first)
     }
 
     /// Appends line `i` to the open paragraph and closes the paragraph when
