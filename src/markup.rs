@@ -278,7 +278,25 @@ impl Word {
             bold: false,
         }
     }
+
+    /// How much narrower the box is than the word's glyphs can be set: OCR
+    /// boxes a word by the ink it found, and a word's box may cover a
+    /// fraction of its glyphs (`目的` boxed 16 units wide on a line 26
+    /// high). Each ideograph takes at least [`GLYPH_SHARE`] of the line's
+    /// height, other characters half that.
+    fn shortfall(&self, line_h: f32) -> f32 {
+        let cells: f32 = self
+            .text
+            .trim()
+            .chars()
+            .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
+            .sum();
+        (cells * GLYPH_SHARE * line_h - (self.x1 - self.x0)).max(0.0)
+    }
 }
+
+/// The least width of an ideograph, as a share of its line's height.
+const GLYPH_SHARE: f32 = 0.9;
 
 /// A white gap at least this share of the line's height between two words
 /// is printed as a space.
@@ -330,7 +348,10 @@ fn line_of(
     for w in words {
         let last = pieces.last_mut().expect("a piece");
         if let Some(p) = last.last() {
-            if line_h > 0.0 && w.x0 - p.x1 >= WORD_GUTTER * line_h {
+            // The gap less what the two boxes may have left out of their
+            // words: a word boxed too narrow is no gutter.
+            let gap = w.x0 - p.x1 - p.shortfall(line_h) - w.shortfall(line_h);
+            if line_h > 0.0 && gap >= WORD_GUTTER * line_h {
                 pieces.push(vec![w]);
                 continue;
             }
@@ -677,6 +698,43 @@ mod tests {
         assert_eq!(l.text, "地铁&职工 学剪纸");
         assert_eq!((l.x, l.y, l.w, l.h), (100.0, 50.0, 200.0, 30.0));
         assert_eq!((l.size, l.page, l.bold), (Some(30.0), 1, None));
+    }
+
+    /// An hOCR line of one column, its words boxed at `(x0, x1)`, 26 high.
+    fn ocr_line(words: &[(&str, f32, f32)]) -> Vec<PositionedLine> {
+        let ws: Vec<Word> = words
+            .iter()
+            .map(|&(t, x0, x1)| {
+                let mut w = Word::at([x0, 100.0, x1, 126.0]);
+                w.text = t.to_string();
+                w
+            })
+            .collect();
+        line_of(&ws, Some([100.0, 100.0, 420.0, 126.0]), SizeFrom::LineBox, 1)
+    }
+
+    #[test]
+    fn a_word_boxed_narrower_than_its_glyphs_leaves_no_gutter() {
+        // `目的` boxed 16 units wide on a line 26 high: its glyphs fill the
+        // 46 units of white after the box that a gutter would have.
+        let lines = ocr_line(&[
+            ("到这个", 100.0, 175.0),
+            ("目的", 180.0, 196.0),
+            ("一种方法", 242.0, 342.0),
+        ]);
+        // One line; the white still reads as a space (a signature's unit
+        // and name are parted so), which cleaning drops between ideographs.
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].text, "到这个目的 一种方法");
+    }
+
+    #[test]
+    fn a_gutter_between_columns_parts_a_line() {
+        // Words boxed as wide as their glyphs, 46 units of white between
+        // them: two columns' lines that OCR read as one.
+        let lines = ocr_line(&[("到这个目的", 100.0, 225.0), ("一种方法", 271.0, 371.0)]);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["到这个目的", "一种方法"]);
     }
 
     #[test]
