@@ -281,21 +281,21 @@ impl Word {
 
     /// How much narrower the box is than the word's glyphs can be set: OCR
     /// boxes a word by the ink it found, and a word's box may cover a
-    /// fraction of its glyphs (`目的` boxed 16 units wide on a line 26
-    /// high). Each ideograph takes at least [`GLYPH_SHARE`] of the line's
-    /// height, other characters half that.
-    fn shortfall(&self, line_h: f32) -> f32 {
+    /// fraction of its glyphs (`目的` boxed 16 units wide in type 26
+    /// high). Each ideograph takes at least [`GLYPH_SHARE`] of the type's
+    /// height `glyph_h`, other characters half that.
+    fn shortfall(&self, glyph_h: f32) -> f32 {
         let cells: f32 = self
             .text
             .trim()
             .chars()
             .map(|c| if c.is_ascii() { 0.5 } else { 1.0 })
             .sum();
-        (cells * GLYPH_SHARE * line_h - (self.x1 - self.x0)).max(0.0)
+        (cells * GLYPH_SHARE * glyph_h - (self.x1 - self.x0)).max(0.0)
     }
 }
 
-/// The least width of an ideograph, as a share of its line's height.
+/// The least width of an ideograph, as a share of its type's height.
 const GLYPH_SHARE: f32 = 0.9;
 
 /// A white gap at least this share of the line's height between two words
@@ -344,14 +344,17 @@ fn line_of(
         .map(|b| b[3] - b[1])
         .or_else(|| height(&words))
         .unwrap_or(0.0);
+    // The glyphs' size: the words' own height (a line OCR ran across
+    // columns is boxed taller than its type, its pieces' baselines apart).
+    let glyph_h = height(&words).unwrap_or(line_h);
     let mut pieces: Vec<Vec<&Word>> = vec![Vec::new()];
     for w in words {
         let last = pieces.last_mut().expect("a piece");
         if let Some(p) = last.last() {
             // The gap less what the two boxes may have left out of their
             // words: a word boxed too narrow is no gutter.
-            let gap = w.x0 - p.x1 - p.shortfall(line_h) - w.shortfall(line_h);
-            if line_h > 0.0 && gap >= WORD_GUTTER * line_h {
+            let gap = w.x0 - p.x1 - p.shortfall(glyph_h) - w.shortfall(glyph_h);
+            if glyph_h > 0.0 && gap >= WORD_GUTTER * glyph_h {
                 pieces.push(vec![w]);
                 continue;
             }
@@ -710,7 +713,12 @@ mod tests {
                 w
             })
             .collect();
-        line_of(&ws, Some([100.0, 100.0, 420.0, 126.0]), SizeFrom::LineBox, 1)
+        line_of(
+            &ws,
+            Some([100.0, 100.0, 420.0, 126.0]),
+            SizeFrom::LineBox,
+            1,
+        )
     }
 
     #[test]
