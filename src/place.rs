@@ -258,6 +258,13 @@ pub fn place(
     // printed apart, or a display line above every article's body, that
     // share nothing with any article.
     let first_body = body_units.first().copied().unwrap_or(usize::MAX);
+    // Running text right above and right below: the line is inside a
+    // column (two columns' lines OCR printed as one), not over the page.
+    let inside_text = |unit: usize| {
+        unit > 0
+            && body_units.binary_search(&(unit - 1)).is_ok()
+            && body_units.binary_search(&(unit + 1)).is_ok()
+    };
     let is_banner = |i: usize, k: usize| -> bool {
         let f = &items[i].fields[k];
         if f.column {
@@ -280,7 +287,10 @@ pub fn place(
         }
         crate::conventions::is_slogan(&f.text.replace(' ', ""))
             || (couplet(&f.text) && windows[i].clone().all(|t| lex(i, k, t) < COUPLET_LEXICAL))
-            || (two_phrases(&f.text) && !runs_clauses(&f.text) && (unrelated() || top()))
+            || (two_phrases(&f.text)
+                && !runs_clauses(&f.text)
+                && !inside_text(items[i].unit)
+                && (unrelated() || top()))
     };
     let banners_flags: Vec<bool> = items
         .iter()
@@ -879,6 +889,20 @@ mod tests {
         let p = place(&items, &targets, &bodies, &[1, 2, 3]);
         assert_eq!(p.banners, [(0, 0)]);
         assert_eq!(p.heads[0].len(), 1);
+    }
+
+    #[test]
+    fn two_columns_lines_printed_as_one_inside_running_text_are_no_banner() {
+        // OCR printed a line of each of two columns as one, between lines
+        // of running text: two phrases apart that share nothing with the
+        // piece, but inside it.
+        let line = "社区工作人员每天上门 市民可以凭身份证到附近药店领取";
+        let bodies = [vec!["新建公园绿道本周开放，游客骑行游览。"]];
+        let inside = place(&[item(2, &[line])], &[target(1, 3)], &bodies, &[1, 3]);
+        assert!(inside.banners.is_empty());
+        // Over the page, the same line is the page's.
+        let over = place(&[item(0, &[line])], &[target(1, 3)], &bodies, &[1, 3]);
+        assert_eq!(over.banners, [(0, 0)]);
     }
 
     #[test]
