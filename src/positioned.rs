@@ -420,17 +420,17 @@ fn body_size(rows: &[Row]) -> f32 {
 const SCATTER_MARGIN: f32 = 3.0;
 /// Lines within this share of the body size are read for its scatter.
 const NEAR_BODY: f32 = 0.2;
-/// The share of lines near the body size whose deviation is the scatter.
-/// OCR sizes a line by its box in whole pixels, a pixel or so either way
-/// (25, 26, 27 units for lines of one type): when more than half of the
-/// lines land on one size, the median deviation is 0 and a line a pixel
-/// taller would be display type. Three lines in four stay within the
-/// scatter the upper quartile measures.
-const SCATTER_QUANTILE: f32 = 0.75;
+/// Body type at least this many units high, every size a whole number:
+/// the sizes are a scan's pixels (150 dpi or more), not a PDF's points.
+const PIXEL_BODY: f32 = 20.0;
 
 /// How far the sizes of lines near the body size scatter around it: the
-/// relative deviation [`SCATTER_QUANTILE`] of them stay within (0 for a
-/// PDF's exact sizes).
+/// median relative deviation (0 for a PDF's exact sizes), and at least the
+/// measure's own step. OCR sizes a line by its box in whole pixels, a
+/// pixel either way (25, 26, 27 units for lines of one type): where most
+/// lines land on one size the median deviation is 0, yet a line a pixel
+/// taller is no larger type. Sizes in pixels ([`PIXEL_BODY`]) are read to
+/// a pixel.
 fn size_scatter(rows: &[Row], body: f32) -> f32 {
     let mut d: Vec<f32> = rows
         .iter()
@@ -438,9 +438,14 @@ fn size_scatter(rows: &[Row], body: f32) -> f32 {
         .filter(|d| *d < NEAR_BODY)
         .collect();
     d.sort_by(f32::total_cmp);
-    d.get((d.len() as f32 * SCATTER_QUANTILE) as usize)
-        .copied()
-        .unwrap_or(0.0)
+    let median = d.get(d.len() / 2).copied().unwrap_or(0.0);
+    let whole = rows.iter().all(|r| r.size.fract() == 0.0);
+    let step = if whole && body >= PIXEL_BODY {
+        1.0 / body
+    } else {
+        0.0
+    };
+    median.max(step)
 }
 
 /// A size ratio brought to the hints' scale: where display type starts at
@@ -748,5 +753,33 @@ mod tests {
         let mut want = vec![true];
         want.extend([false; 10]);
         assert_eq!(display, want);
+    }
+
+    /// Whether each line of a page is display type: a headline, eight
+    /// lines of body type `body`, a subhead `sub`, one more body line.
+    fn subhead_display(body: f32, sub: f32) -> Vec<bool> {
+        let mut lines = vec![at(0, 2.0 * body, "标题")];
+        for i in 1..=8 {
+            lines.push(at(i, body, "正文正文正文正文正文正文"));
+        }
+        lines.push(at(9, sub, "小标题"));
+        lines.push(at(10, body, "正文正文正文正文正文正文"));
+        let (_, hints) = rebuild(&lines);
+        hints
+            .iter()
+            .filter(|h| h.known())
+            .map(|h| h.display())
+            .collect()
+    }
+
+    #[test]
+    fn a_pdfs_type_a_little_larger_than_the_body_is_display() {
+        let mut want = vec![true];
+        want.extend([false; 8]);
+        want.extend([true, false]);
+        // Points, not pixels: a subhead at 11 over a body of 10.
+        assert_eq!(subhead_display(10.0, 11.0), want);
+        // Sizes of a PDF drawn larger, not whole numbers: 4 % larger.
+        assert_eq!(subhead_display(26.4, 27.5), want);
     }
 }
