@@ -544,10 +544,11 @@ struct Span {
     x1: f32,
     top: f32,
     h: f32,
+    page: u32,
 }
 
 impl Span {
-    fn of((bbox, words, _): &OcrLine) -> Option<Span> {
+    fn of((bbox, words, page): &OcrLine) -> Option<Span> {
         let x0 = words.iter().map(|w| w.x0).fold(f32::INFINITY, f32::min);
         let x1 = words.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
         let mut hs: Vec<f32> = words
@@ -558,7 +559,13 @@ impl Span {
         hs.sort_by(f32::total_cmp);
         let h = *hs.get(hs.len() / 2)?;
         let top = bbox.map_or(words[0].y0, |b| b[1]);
-        (x1 > x0 && top.is_finite()).then_some(Span { x0, x1, top, h })
+        (x1 > x0 && top.is_finite()).then_some(Span {
+            x0,
+            x1,
+            top,
+            h,
+            page: *page,
+        })
     }
 }
 
@@ -584,14 +591,14 @@ fn part_at_gutters(lines: Vec<OcrLine>) -> Vec<OcrLine> {
         .filter_map(|(j, s)| s.map(|s| (s.top, j)))
         .collect();
     by_top.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let gutters_over = |i: usize, s: Span| -> Vec<(f32, f32)> {
+    let gutters_over = |s: Span| -> Vec<(f32, f32)> {
         let from = by_top.partition_point(|&(t, _)| t < s.top - ABOVE_LINES * s.h);
         let to = by_top.partition_point(|&(t, _)| t < s.top);
         let above = by_top[from..to].iter().filter_map(|&(_, j)| {
             let a = spans[j]?;
             let one_type = a.h.max(s.h) / a.h.min(s.h) < ONE_TYPE;
             let one_column = a.x1 - a.x0 <= ONE_COLUMN * most;
-            (lines[j].2 == lines[i].2 && one_type && one_column && a.x1 > s.x0 && a.x0 < s.x1)
+            (a.page == s.page && one_type && one_column && a.x1 > s.x0 && a.x0 < s.x1)
                 .then_some((a.x0, a.x1))
         });
         white_gaps(above.collect(), GUTTER_WHITE * s.h)
@@ -600,17 +607,17 @@ fn part_at_gutters(lines: Vec<OcrLine>) -> Vec<OcrLine> {
             .collect()
     };
     let mut out: Vec<OcrLine> = Vec::with_capacity(lines.len());
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in lines.into_iter().enumerate() {
         let s = match spans[i] {
             Some(s) if s.x1 - s.x0 > ACROSS_COLUMNS * most => s,
             _ => {
-                out.push(line.clone());
+                out.push(line);
                 continue;
             }
         };
-        let gutters = gutters_over(i, s);
+        let gutters = gutters_over(s);
         if gutters.is_empty() {
-            out.push(line.clone());
+            out.push(line);
             continue;
         }
         let mut parts: Vec<Vec<Word>> = vec![Vec::new(); gutters.len() + 1];
