@@ -601,10 +601,13 @@ fn part_at_gutters(lines: Vec<OcrLine>) -> Vec<OcrLine> {
             (a.page == s.page && one_type && one_column && a.x1 > s.x0 && a.x0 < s.x1)
                 .then_some((a.x0, a.x1))
         });
-        white_gaps(above.collect(), GUTTER_WHITE * s.h)
-            .into_iter()
-            .filter(|&(a, b)| a > s.x0 && b < s.x1)
-            .collect()
+        let mut gutters: Vec<(f32, f32)> =
+            crate::positioned::gaps(above.collect(), GUTTER_WHITE * s.h)
+                .into_iter()
+                .filter(|&(a, b)| a > s.x0 && b < s.x1)
+                .collect();
+        gutters.sort_by(|a, b| a.0.total_cmp(&b.0));
+        gutters
     };
     let mut out: Vec<OcrLine> = Vec::with_capacity(lines.len());
     for (i, line) in lines.into_iter().enumerate() {
@@ -651,20 +654,6 @@ fn part_at_gutters(lines: Vec<OcrLine>) -> Vec<OcrLine> {
                 .min(to);
             out.push((Some([a, s.top, b.max(a), s.top + s.h]), ws, line.2));
         }
-    }
-    out
-}
-
-/// The gaps at least `min` wide between the union of `spans`.
-fn white_gaps(mut spans: Vec<(f32, f32)>, min: f32) -> Vec<(f32, f32)> {
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut out = Vec::new();
-    let mut reach = f32::NEG_INFINITY;
-    for (a, b) in spans {
-        if reach > f32::NEG_INFINITY && a - reach >= min {
-            out.push((reach, a));
-        }
-        reach = reach.max(b);
     }
     out
 }
