@@ -257,7 +257,6 @@ fn void(name: &str) -> bool {
 }
 
 /// A word on its way into a line: text and box.
-#[derive(Clone)]
 struct Word {
     text: String,
     x0: f32,
@@ -282,8 +281,8 @@ impl Word {
 
     /// How much narrower the box is than the word's glyphs can be set: OCR
     /// boxes a word by the ink it found, and a word's box may cover a
-    /// fraction of its glyphs (`目的` boxed 16 units wide in type 26
-    /// high). Each ideograph takes at least [`GLYPH_SHARE`] of the type's
+    /// fraction of its glyphs (a word of two ideographs boxed 16 units
+    /// wide in type 26 high). Each ideograph takes at least [`GLYPH_SHARE`] of the type's
     /// height `glyph_h`, other characters half that.
     fn shortfall(&self, glyph_h: f32) -> f32 {
         let cells: f32 = self
@@ -304,9 +303,9 @@ const GLYPH_SHARE: f32 = 0.9;
 const WORD_SPACE: f32 = 0.5;
 /// The same between two CJK words.
 const CJK_WORD_SPACE: f32 = 1.0;
-/// A white gap at least this many times the line's height between two
-/// words is a gutter: OCR's layout analysis may run one line across
-/// columns, and the pieces are lines of their own.
+/// A white gap at least this many times the type's height (its words'
+/// median height) between two words is a gutter: OCR's layout analysis
+/// may run one line across columns, and the pieces are lines of their own.
 const WORD_GUTTER: f32 = 1.5;
 
 /// How a line's type size is known.
@@ -457,7 +456,7 @@ pub fn hocr(text: &str) -> Vec<PositionedLine> {
         Bold,
         Other,
     }
-    let mut read: Vec<OcrLine> = Vec::new();
+    let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut page = 0u32;
     let mut line: Option<(Option<[f32; 4]>, Vec<Word>)> = None;
@@ -472,7 +471,7 @@ pub fn hocr(text: &str) -> Vec<PositionedLine> {
                     Open::Other
                 } else if hocr_line_class(&class) {
                     if let Some((b, ws)) = line.take() {
-                        read.push((b, ws, page));
+                        out.extend(line_of(&ws, b, SizeFrom::LineBox, page));
                     }
                     line = Some((hocr_props(&title), Vec::new()));
                     Open::Line
@@ -499,7 +498,7 @@ pub fn hocr(text: &str) -> Vec<PositionedLine> {
                 }
                 Some(Open::Line) => {
                     if let Some((b, ws)) = line.take() {
-                        read.push((b, ws, page));
+                        out.extend(line_of(&ws, b, SizeFrom::LineBox, page));
                     }
                 }
                 _ => {}
@@ -512,148 +511,7 @@ pub fn hocr(text: &str) -> Vec<PositionedLine> {
         }
     }
     if let Some((b, ws)) = line.take() {
-        read.push((b, ws, page));
-    }
-    part_at_gutters(read)
-        .iter()
-        .flat_map(|(b, ws, page)| line_of(ws, *b, SizeFrom::LineBox, *page))
-        .collect()
-}
-
-/// A line of words as OCR read it: its box, its words, its page.
-type OcrLine = (Option<[f32; 4]>, Vec<Word>, u32);
-
-/// A line this many times as wide as most lines may run across columns.
-const ACROSS_COLUMNS: f32 = 1.5;
-/// A line at most this many times as wide as most is one column's.
-const ONE_COLUMN: f32 = 1.2;
-/// Lines whose tops lie this many type heights above a line's are the
-/// ones right above it (about three lines).
-const ABOVE_LINES: f32 = 5.0;
-/// Type heights differing by less than this factor are one type.
-const ONE_TYPE: f32 = 1.25;
-/// White this many type heights wide, down the lines above a line, is a
-/// gutter.
-const GUTTER_WHITE: f32 = 1.0;
-
-/// Where a line of OCR words lies: its words' left and right edges, its
-/// top, and the height of its type (its words' median height).
-#[derive(Clone, Copy)]
-struct Span {
-    x0: f32,
-    x1: f32,
-    top: f32,
-    h: f32,
-    page: u32,
-}
-
-impl Span {
-    fn of((bbox, words, page): &OcrLine) -> Option<Span> {
-        let x0 = words.iter().map(|w| w.x0).fold(f32::INFINITY, f32::min);
-        let x1 = words.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
-        let mut hs: Vec<f32> = words
-            .iter()
-            .map(|w| w.y1 - w.y0)
-            .filter(|h| *h > 0.0)
-            .collect();
-        hs.sort_by(f32::total_cmp);
-        let h = *hs.get(hs.len() / 2)?;
-        let top = bbox.map_or(words[0].y0, |b| b[1]);
-        (x1 > x0 && top.is_finite()).then_some(Span {
-            x0,
-            x1,
-            top,
-            h,
-            page: *page,
-        })
-    }
-}
-
-/// OCR's layout analysis may read the lines of columns set side by side
-/// with narrow gutters as one line (`…为主要开“新型冠状…` runs across three
-/// columns) where its words leave no gap wide enough for [`WORD_GUTTER`]
-/// (a word's box reaches into the gutter, a quote mark's box sits inside
-/// its cell). A line much wider than most, under lines of its type each
-/// one column wide, is cut where those lines leave a gutter white: its
-/// words go to the side of the gutter their middle lies on, each part a
-/// line of its own.
-fn part_at_gutters(lines: Vec<OcrLine>) -> Vec<OcrLine> {
-    let spans: Vec<Option<Span>> = lines.iter().map(Span::of).collect();
-    let mut widths: Vec<f32> = spans.iter().flatten().map(|s| s.x1 - s.x0).collect();
-    widths.sort_by(f32::total_cmp);
-    let Some(&most) = widths.get(widths.len() / 2) else {
-        return lines;
-    };
-    // The lines by their tops, to find those right above a line.
-    let mut by_top: Vec<(f32, usize)> = spans
-        .iter()
-        .enumerate()
-        .filter_map(|(j, s)| s.map(|s| (s.top, j)))
-        .collect();
-    by_top.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let gutters_over = |s: Span| -> Vec<(f32, f32)> {
-        let from = by_top.partition_point(|&(t, _)| t < s.top - ABOVE_LINES * s.h);
-        let to = by_top.partition_point(|&(t, _)| t < s.top);
-        let above = by_top[from..to].iter().filter_map(|&(_, j)| {
-            let a = spans[j]?;
-            let one_type = a.h.max(s.h) / a.h.min(s.h) < ONE_TYPE;
-            let one_column = a.x1 - a.x0 <= ONE_COLUMN * most;
-            (a.page == s.page && one_type && one_column && a.x1 > s.x0 && a.x0 < s.x1)
-                .then_some((a.x0, a.x1))
-        });
-        let mut gutters: Vec<(f32, f32)> =
-            crate::positioned::gaps(above.collect(), GUTTER_WHITE * s.h)
-                .into_iter()
-                .filter(|&(a, b)| a > s.x0 && b < s.x1)
-                .collect();
-        gutters.sort_by(|a, b| a.0.total_cmp(&b.0));
-        gutters
-    };
-    let mut out: Vec<OcrLine> = Vec::with_capacity(lines.len());
-    for (i, line) in lines.into_iter().enumerate() {
-        let s = match spans[i] {
-            Some(s) if s.x1 - s.x0 > ACROSS_COLUMNS * most => s,
-            _ => {
-                out.push(line);
-                continue;
-            }
-        };
-        let gutters = gutters_over(s);
-        if gutters.is_empty() {
-            out.push(line);
-            continue;
-        }
-        let mut parts: Vec<Vec<Word>> = vec![Vec::new(); gutters.len() + 1];
-        for w in &line.1 {
-            let mid = (w.x0 + w.x1) / 2.0;
-            parts[gutters
-                .iter()
-                .filter(|&&(a, b)| (a + b) / 2.0 < mid)
-                .count()]
-            .push(w.clone());
-        }
-        // Each part boxed by its words, within its column's edges as the
-        // lines above set them (the words' boxes may reach into the
-        // gutter), and as high as its type (the line's box stood taller
-        // over the columns' offset baselines).
-        for (k, ws) in parts.into_iter().enumerate() {
-            if ws.is_empty() {
-                continue;
-            }
-            let from = k.checked_sub(1).map_or(f32::NEG_INFINITY, |g| gutters[g].1);
-            let to = gutters.get(k).map_or(f32::INFINITY, |g| g.0);
-            let a = ws
-                .iter()
-                .map(|w| w.x0)
-                .fold(f32::INFINITY, f32::min)
-                .max(from);
-            let b = ws
-                .iter()
-                .map(|w| w.x1)
-                .fold(f32::NEG_INFINITY, f32::max)
-                .min(to);
-            out.push((Some([a, s.top, b.max(a), s.top + s.h]), ws, line.2));
-        }
+        out.extend(line_of(&ws, b, SizeFrom::LineBox, page));
     }
     out
 }
@@ -845,8 +703,9 @@ mod tests {
         assert_eq!((l.size, l.page, l.bold), (Some(30.0), 1, None));
     }
 
-    /// An hOCR line of one column, its words boxed at `(x0, x1)`, 26 high.
-    fn ocr_line(words: &[(&str, f32, f32)]) -> Vec<PositionedLine> {
+    /// An hOCR line of one column, its words boxed at `(x0, x1)` in type
+    /// 26 high, the line's box `line_h` high.
+    fn ocr_line(line_h: f32, words: &[(&str, f32, f32)]) -> Vec<PositionedLine> {
         let ws: Vec<Word> = words
             .iter()
             .map(|&(t, x0, x1)| {
@@ -855,142 +714,42 @@ mod tests {
                 w
             })
             .collect();
-        line_of(
-            &ws,
-            Some([100.0, 100.0, 420.0, 126.0]),
-            SizeFrom::LineBox,
-            1,
-        )
+        let bbox = [100.0, 100.0, 420.0, 100.0 + line_h];
+        line_of(&ws, Some(bbox), SizeFrom::LineBox, 1)
+    }
+
+    fn texts(lines: &[PositionedLine]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
     }
 
     #[test]
     fn a_word_boxed_narrower_than_its_glyphs_leaves_no_gutter() {
-        // `目的` boxed 16 units wide on a line 26 high: its glyphs fill the
-        // 46 units of white after the box that a gutter would have.
-        let lines = ocr_line(&[
-            ("到这个", 100.0, 175.0),
-            ("目的", 180.0, 196.0),
-            ("一种方法", 242.0, 342.0),
-        ]);
+        // `免费` boxed 16 units wide in type 26 high: its glyphs (at least
+        // 0.9 of the type's height each) fill most of the 62 units of
+        // white after the box that a gutter would have.
+        let lines = ocr_line(
+            26.0,
+            &[
+                ("市民可", 100.0, 175.0),
+                ("免费", 180.0, 196.0),
+                ("领取口罩", 258.0, 358.0),
+            ],
+        );
         // One line; the white still reads as a space (a signature's unit
         // and name are parted so), which cleaning drops between ideographs.
-        assert_eq!(lines.len(), 1);
-        assert_eq!(lines[0].text, "到这个目的 一种方法");
+        assert_eq!(texts(&lines), ["市民可免费 领取口罩"]);
     }
 
     #[test]
     fn a_gutter_between_columns_parts_a_line() {
         // Words boxed as wide as their glyphs, 46 units of white between
         // them: two columns' lines that OCR read as one.
-        let lines = ocr_line(&[("到这个目的", 100.0, 225.0), ("一种方法", 271.0, 371.0)]);
-        let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
-        assert_eq!(texts, ["到这个目的", "一种方法"]);
-    }
-
-    /// An hOCR line of words, each `(text, x0)` set in glyphs `size`
-    /// wide and high, its top at `y`.
-    fn hocr_line(y: f32, size: f32, words: &[(&str, f32)]) -> String {
-        let boxed = |x0: f32, x1: f32| format!("bbox {x0} {y} {x1} {}", y + size);
-        let mut spans = String::new();
-        let mut x1 = 0.0;
-        for &(t, x0) in words {
-            x1 = x0 + size * t.chars().count() as f32;
-            spans += &format!(
-                "<span class='ocrx_word' title='{}; x_wconf 90'>{t}</span>",
-                boxed(x0, x1)
-            );
-        }
-        format!(
-            "<span class='ocr_line' title=\"{}\">{spans}</span>\n",
-            boxed(words[0].1, x1)
-        )
-    }
-
-    /// The texts of the lines of an hOCR page of `lines`.
-    fn hocr_texts(lines: &[String]) -> Vec<String> {
-        let page = format!(
-            "<html><head><meta name='ocr-system' content='tesseract 5' /></head><body>\
-             <div class='ocr_page' title='bbox 0 0 1000 1000'>{}</div></body></html>",
-            lines.concat()
-        );
-        hocr(&page).into_iter().map(|l| l.text).collect()
-    }
-
-    /// Three lines of two columns of ten glyphs 25 high, 30 units apart,
-    /// each line's top at `y0 + 40 k`, in glyphs `size` high.
-    fn two_columns(y0: f32, size: f32) -> Vec<String> {
-        let texts = [
-            "甲乙丙丁戊己庚辛壬癸",
-            "子丑寅卯辰巳午未申酉",
-            "春夏秋冬东南西北上下",
-        ];
-        let mut lines = Vec::new();
-        for (k, t) in texts.into_iter().enumerate() {
-            let y = y0 + 40.0 * k as f32;
-            let t: String = t.chars().take((250.0 / size) as usize).collect();
-            lines.push(hocr_line(y, size, &[(&t, 100.0)]));
-            lines.push(hocr_line(y, size, &[(&t, 380.0)]));
-        }
-        lines
-    }
-
-    /// The two columns' next lines OCR read as one: the first word boxed
-    /// into the gutter, the quote's box inside its cell, no gap between
-    /// words wide enough to part them.
-    fn run_across(y: f32) -> String {
-        hocr_line(
-            y,
-            25.0,
-            &[
-                ("出席会议主持人会议讨论", 100.0),
-                ("”中医药防治等十个方面", 377.0),
-            ],
-        )
-    }
-
-    #[test]
-    fn a_line_run_across_a_gutter_the_lines_above_leave_is_parted() {
-        let mut lines = two_columns(0.0, 25.0);
-        lines.push(run_across(120.0));
-        // The next line too: read against the columns' lines, not against
-        // the line above it, run across.
-        lines.push(run_across(160.0));
-        let texts = hocr_texts(&lines);
-        let parted = ["出席会议主持人会议讨论", "”中医药防治等十个方面"];
-        assert_eq!(texts[6..], [parted, parted].concat());
-    }
-
-    #[test]
-    fn a_wide_line_with_no_columns_right_above_it_stays_whole() {
-        // A caption under a photo: nothing printed right above it.
-        let mut lines = two_columns(0.0, 25.0);
-        lines.push(run_across(400.0));
-        let texts = hocr_texts(&lines);
-        assert_eq!(texts[6], "出席会议主持人会议讨论”中医药防治等十个方面");
-    }
-
-    #[test]
-    fn a_line_as_wide_as_most_under_narrower_columns_stays_whole() {
-        // A page of wide columns, two narrow ones over one of them.
-        let mut lines = two_columns(0.0, 25.0);
-        let words = [
-            ("出席会议主持人会议讨论", 100.0),
-            ("中医药防治等十个方", 375.0),
-        ];
-        for k in 0..8 {
-            lines.push(hocr_line(120.0 + 40.0 * k as f32, 25.0, &words));
-        }
-        let texts = hocr_texts(&lines);
-        assert_eq!(texts[6], "出席会议主持人会议讨论中医药防治等十个方");
-    }
-
-    #[test]
-    fn a_wide_line_under_display_type_stays_whole() {
-        // Two headlines side by side over a line of body type across both.
-        let mut lines = two_columns(0.0, 40.0);
-        lines.push(run_across(120.0));
-        let texts = hocr_texts(&lines);
-        assert_eq!(texts[6], "出席会议主持人会议讨论”中医药防治等十个方面");
+        let words = [("市民可以免费", 100.0, 250.0), ("领取口罩", 296.0, 396.0)];
+        assert_eq!(texts(&ocr_line(26.0, &words)), ["市民可以免费", "领取口罩"]);
+        // The same, where OCR boxed the line taller than its type (the
+        // columns' baselines apart): the gutter is read in the type's
+        // height, not the box's.
+        assert_eq!(texts(&ocr_line(36.0, &words)), ["市民可以免费", "领取口罩"]);
     }
 
     #[test]

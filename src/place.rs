@@ -260,6 +260,9 @@ pub fn place(
     let first_body = body_units.first().copied().unwrap_or(usize::MAX);
     // Running text right above and right below: the line is inside a
     // column (two columns' lines OCR printed as one), not over the page.
+    // (A strip of two phrases set across a piece's text, an ad's slogan,
+    // then heads what follows it: its words cannot tell it from two
+    // columns' lines.)
     let inside_text = |unit: usize| {
         unit > 0
             && body_units.binary_search(&(unit - 1)).is_ok()
@@ -900,9 +903,14 @@ mod tests {
         let bodies = [vec!["新建公园绿道本周开放，游客骑行游览。"]];
         let inside = place(&[item(2, &[line])], &[target(1, 3)], &bodies, &[1, 3]);
         assert!(inside.banners.is_empty());
-        // Over the page, the same line is the page's.
+        // Over the page, the same line is the page's; so it is with running
+        // text on one side of it only.
         let over = place(&[item(0, &[line])], &[target(1, 3)], &bodies, &[1, 3]);
         assert_eq!(over.banners, [(0, 0)]);
+        let under = place(&[item(2, &[line])], &[target(1, 1)], &bodies, &[1]);
+        assert_eq!(under.banners, [(0, 0)]);
+        let above = place(&[item(2, &[line])], &[target(3, 3)], &bodies, &[3]);
+        assert_eq!(above.banners, [(0, 0)]);
     }
 
     #[test]

@@ -464,7 +464,7 @@ fn scale_ratio(ratio: f32, display: f32) -> f32 {
 
 /// The gaps in the union of `spans` (start, end), widest first, at least
 /// `min` wide.
-pub(crate) fn gaps(mut spans: Vec<(f32, f32)>, min: f32) -> Vec<(f32, f32)> {
+fn gaps(mut spans: Vec<(f32, f32)>, min: f32) -> Vec<(f32, f32)> {
     spans.sort_by(|a, b| a.0.total_cmp(&b.0));
     let mut out = Vec::new();
     let mut reach = f32::NEG_INFINITY;
