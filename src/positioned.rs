@@ -614,6 +614,10 @@ impl Page<'_> {
                     let at = (a + b) / 2.0;
                     let (top, rest): (Vec<usize>, Vec<usize>) =
                         ids.iter().partition(|&&i| rows[i].mid() < at);
+                    if top.is_empty() || rest.is_empty() {
+                        // No progress (boxes of a damaged file): read it whole.
+                        return self.leaf(ids.clone(), out);
+                    }
                     self.cut(top, out);
                     let first = out.len();
                     self.cut(rest, out);
@@ -631,6 +635,10 @@ impl Page<'_> {
                 let at = (a + b) / 2.0;
                 let (left, rest): (Vec<usize>, Vec<usize>) =
                     ids.iter().partition(|&&i| rows[i].x + rows[i].w / 2.0 < at);
+                if left.is_empty() || rest.is_empty() {
+                    // No progress (boxes of a damaged file): read it whole.
+                    return self.leaf(ids, out);
+                }
                 // A region under a headline across it is a piece of its
                 // own: the text beside it is another's.
                 let headed = self.headed(&left);
@@ -647,7 +655,12 @@ impl Page<'_> {
                 return;
             }
         }
-        let mut ids = ids;
+        self.leaf(ids, out);
+    }
+
+    /// A region read as one block: its rows top to bottom, left to right.
+    fn leaf(&self, mut ids: Vec<usize>, out: &mut Vec<(Vec<usize>, bool)>) {
+        let rows = self.rows;
         ids.sort_by(|&a, &b| {
             rows[a]
                 .y

@@ -443,3 +443,38 @@ fn lone_carriage_returns_and_bars_keep_spans_forward() {
     let page = parse_default(text);
     assert_spans_valid(text, &page);
 }
+
+#[test]
+fn positioned_lines_with_damaged_boxes_finish() {
+    // Boxes of a damaged OCR file: inverted, not finite, huge. The reading
+    // order's cuts once recursed on them until the stack overflowed.
+    let hocr = "<html><body><div class='ocr_page' title='bbox 0 0 1000 1000'>\
+        <span class='ocr_line' title='bbox -10 1039 615 926'>\
+        <span class='ocrx_word' title='bbox 535 NaN 932 512'>。”</span></span>\
+        <span class='ocr_line' title='bbox 1174 1039 193 863'>\
+        <span class='ocrx_word' title='bbox 517 846 -43 -1e38'>丙丁戊己庚</span>\
+        <span class='ocrx_word' title='bbox NaN 122 1158 1094'>  </span>\
+        <span class='ocrx_word' title='bbox 1108 587 939 208'>x</span>\
+        <span class='ocrx_word' title='bbox 1095 405 979 NaN'>丙丁戊己庚</span></span>\
+        </div><div class='ocr_page' title='bbox 0 0 9 9'></div></body></html>";
+    let (_, pages) = jianbao::parse_markup(hocr, &Options::default()).expect("hOCR");
+    assert!(!pages.is_empty());
+    let lines = [
+        (f32::NAN, 0.0, 10.0, 10.0),
+        (0.0, 0.0, -50.0, -10.0),
+        (1e38, 1e38, 1e38, 10.0),
+        (-1e38, 5.0, 0.0, 0.0),
+    ]
+    .map(|(x, y, w, h)| jianbao::PositionedLine {
+        text: "丙丁戊己庚".to_string(),
+        x,
+        y,
+        w,
+        h,
+        size: None,
+        bold: None,
+        page: 1,
+    });
+    let page = jianbao::parse_layout(&lines, &Options::default());
+    assert_spans_valid(&page.text, &page.page);
+}
