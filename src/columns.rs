@@ -53,6 +53,28 @@ struct Piece {
 }
 
 impl Piece {
+    /// The piece of row `row`'s text `raw` from byte `start` to `end`, at
+    /// character columns `col` to `end_col`.
+    fn cut(
+        row: usize,
+        raw: &str,
+        (start, end): (usize, usize),
+        (col, end_col): (u32, u32),
+    ) -> Piece {
+        let ascii = raw.as_bytes()[start..end]
+            .iter()
+            .filter(|b| b.is_ascii())
+            .count() as u32;
+        Piece {
+            row,
+            start,
+            end,
+            col,
+            end_col,
+            ascii,
+        }
+    }
+
     /// Where the piece ends on the page, in ideograph cells from the
     /// line's start.
     fn cell_end(&self) -> u32 {
@@ -410,14 +432,7 @@ fn pieces_of(row: usize, line: &Line) -> Vec<Piece> {
             gap = Some((g0, at, len + 1));
         } else if let Some((g0, at, len)) = gap.take() {
             if len >= MIN_GAP {
-                out.push(Piece {
-                    row,
-                    start,
-                    end: g0,
-                    col,
-                    end_col: line.col + at,
-                    ascii: 0,
-                });
+                out.push(Piece::cut(row, line.raw, (start, g0), (col, line.col + at)));
                 start = b;
                 col = line.col + n;
             }
@@ -426,20 +441,7 @@ fn pieces_of(row: usize, line: &Line) -> Vec<Piece> {
     }
     let end = line.raw.trim_end().len();
     let end_col = line.col + line.raw[..end].chars().count() as u32;
-    out.push(Piece {
-        row,
-        start,
-        end,
-        col,
-        end_col,
-        ascii: 0,
-    });
-    for p in &mut out {
-        p.ascii = line.raw.as_bytes()[p.start..p.end]
-            .iter()
-            .filter(|b| b.is_ascii())
-            .count() as u32;
-    }
+    out.push(Piece::cut(row, line.raw, (start, end), (col, end_col)));
     out
 }
 

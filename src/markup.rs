@@ -282,8 +282,9 @@ impl Word {
     /// How much narrower the box is than the word's glyphs can be set: OCR
     /// boxes a word by the ink it found, and a word's box may cover a
     /// fraction of its glyphs (a word of two ideographs boxed 16 units
-    /// wide in type 26 high). Each ideograph takes at least [`GLYPH_SHARE`] of the type's
-    /// height `glyph_h`, other characters half that.
+    /// wide in type 26 high). Each ideograph takes at least
+    /// [`GLYPH_SHARE`] of the type's height `glyph_h`, other characters
+    /// half that.
     fn shortfall(&self, glyph_h: f32) -> f32 {
         let cells: f32 = self
             .text

@@ -757,15 +757,19 @@ mod tests {
         for (i, &h) in heights.iter().enumerate() {
             lines.push(at(i + 1, h, "正文正文正文正文正文正文"));
         }
-        let (_, hints) = rebuild(&lines);
-        let display: Vec<bool> = hints
+        let mut want = vec![true];
+        want.extend([false; 10]);
+        assert_eq!(displays(&lines), want);
+    }
+
+    /// Whether each line rebuilt from `lines` is display type.
+    fn displays(lines: &[PositionedLine]) -> Vec<bool> {
+        let (_, hints) = rebuild(lines);
+        hints
             .iter()
             .filter(|h| h.known())
             .map(|h| h.display())
-            .collect();
-        let mut want = vec![true];
-        want.extend([false; 10]);
-        assert_eq!(display, want);
+            .collect()
     }
 
     /// Whether each line of a page is display type: a headline, eight
@@ -777,12 +781,7 @@ mod tests {
         }
         lines.push(at(9, sub, "小标题"));
         lines.push(at(10, body, "正文正文正文正文正文正文"));
-        let (_, hints) = rebuild(&lines);
-        hints
-            .iter()
-            .filter(|h| h.known())
-            .map(|h| h.display())
-            .collect()
+        displays(&lines)
     }
 
     #[test]
