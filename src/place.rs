@@ -424,7 +424,9 @@ pub fn place(
     // A headline group prints its fields together: an unplaced field next
     // to a placed one — in its group, or in the group printed next to it
     // with no running text between — joins it, when printed next to the
-    // body.
+    // body; in its own group, wherever the group stands (OCR reads a
+    // group with the column under it, inside its piece's text:
+    // `…创造性的思维，⏎⏎远方的灯火⏎——读《某某丛书》⏎⏎是否真正理解？…`).
     let flat: Vec<FieldRef> = items
         .iter()
         .enumerate()
@@ -452,8 +454,8 @@ pub fn place(
                 .into_iter()
                 .filter_map(|g| flat.get(g).copied())
                 .filter(|&g| together((i, k), g))
-                .find_map(|(gi, gk)| placed[gi][gk]);
-            if let Some((t, sure)) = neighbour {
+                .find_map(|(gi, gk)| placed[gi][gk].map(|p| (p, gi == i)));
+            if let Some(((t, sure), same_group)) = neighbour {
                 let own = lex(i, k, t);
                 let elsewhere = || {
                     windows[i]
@@ -467,7 +469,7 @@ pub fn place(
                 {
                     unplaced.push((i, k));
                 } else if load[t] < MAX_FIELDS
-                    && position(items[i].unit, &targets[t]) > 0.0
+                    && (same_group || position(items[i].unit, &targets[t]) > 0.0)
                     && !tells_another_story(items, &placed, (i, k), t)
                 {
                     placed[i][k] = Some((t, sure * 0.9));
@@ -760,6 +762,24 @@ mod tests {
             assert_eq!(fields, [(0, 0), (0, 1)], "{dash}");
             assert!(p.heads[0].is_empty(), "{dash}");
         }
+    }
+
+    #[test]
+    fn a_group_printed_inside_its_pieces_text_goes_with_it_whole() {
+        // OCR read a headline group with the column under it, inside the
+        // text of its piece (units 1–4); the second line's words put it
+        // there, the first shares none: its group mate takes it along.
+        let items = [item(2, &["远方的灯火", "读《山河旧事丛书》有感"])];
+        let targets = [target(0, 0), target(1, 4)];
+        let bodies = [
+            vec!["灯会今晚开幕，市民可免费入园。"],
+            vec!["翻开《山河旧事丛书》，山河旧事一一在目。", "丛书共十卷。"],
+        ];
+        let p = place(&items, &targets, &bodies, &[0, 1, 3, 4]);
+        let mut fields: Vec<FieldRef> = p.heads[1].iter().map(|h| h.0).collect();
+        fields.sort();
+        assert_eq!(fields, [(0, 0), (0, 1)]);
+        assert!(p.orphans.is_empty() && p.heads[0].is_empty());
     }
 
     #[test]
