@@ -424,14 +424,20 @@ pub fn place(
     // A headline group prints its fields together: an unplaced field next
     // to a placed one — in its group, or in the group printed next to it
     // with no running text between — joins it, when printed next to the
-    // body; in its own group, wherever the group stands (OCR reads a
-    // group with the column under it, inside its piece's text:
-    // `…创造性的思维，⏎⏎远方的灯火⏎——读《某某丛书》⏎⏎是否真正理解？…`).
+    // body; in its own group, also inside that article's text, where OCR
+    // reads a group with the column under it (`…创造性的思维，⏎⏎远方的灯火⏎
+    // ——读《某某丛书》⏎⏎是否真正理解？…`). (Not a group printed apart from
+    // its article, after all of the text: a line with no words of any
+    // article stacked over the headline its words placed there would
+    // take the title's slot.)
     let flat: Vec<FieldRef> = items
         .iter()
         .enumerate()
         .flat_map(|(i, it)| (0..it.fields.len()).map(move |k| (i, k)))
         .collect();
+    // The group stands inside the article's text, between its first and
+    // last units.
+    let inside = |unit: usize, t: &Target| t.first_unit < unit && unit < t.last_unit;
     let together = |a: FieldRef, b: FieldRef| {
         a.0 == b.0 || (!one_group && !between_body(items[a.0].unit, items[b.0].unit))
     };
@@ -469,7 +475,8 @@ pub fn place(
                 {
                     unplaced.push((i, k));
                 } else if load[t] < MAX_FIELDS
-                    && (same_group || position(items[i].unit, &targets[t]) > 0.0)
+                    && ((same_group && inside(items[i].unit, &targets[t]))
+                        || position(items[i].unit, &targets[t]) > 0.0)
                     && !tells_another_story(items, &placed, (i, k), t)
                 {
                     placed[i][k] = Some((t, sure * 0.9));
@@ -538,7 +545,7 @@ pub fn place(
     // share: sure only as a guess. Not a note in brackets or a photo's
     // caption, which no headline is (`（下转第三版）`, `图为…`).
     orphans.retain(|&((i, k), t)| {
-        let inside = targets[t].first_unit < items[i].unit && items[i].unit < targets[t].last_unit;
+        let inside = inside(items[i].unit, &targets[t]);
         let headless = heads[t]
             .iter()
             .all(|&((hi, hk), _)| items[hi].fields[hk].column);
@@ -780,6 +787,28 @@ mod tests {
         fields.sort();
         assert_eq!(fields, [(0, 0), (0, 1)]);
         assert!(p.orphans.is_empty() && p.heads[0].is_empty());
+    }
+
+    #[test]
+    fn a_line_stacked_over_a_headline_printed_after_all_the_text_does_not_join_it() {
+        // The page's last group, after every body: its second line's words
+        // put it with the first piece; the line over it shares no words
+        // with any piece, and takes no slot of that piece's.
+        let items = [
+            item(1, &["社区食堂开张老人吃饭不再难"]),
+            item(3, &["山区公路通车村民出行更便捷"]),
+            item(5, &["春天的故事", "图书馆夜间开放受欢迎"]),
+        ];
+        let targets = [target(0, 0), target(2, 2), target(4, 4)];
+        let bodies = [
+            vec!["市图书馆自本月起夜间开放，读者可借阅到晚上十点。"],
+            vec!["社区食堂开张，老人吃饭不再难。"],
+            vec!["山区公路通车，村民出行更便捷。"],
+        ];
+        let p = place(&items, &targets, &bodies, &[0, 2, 4]);
+        let fields: Vec<FieldRef> = p.heads[0].iter().map(|h| h.0).collect();
+        assert_eq!(fields, [(2, 1)]);
+        assert!(p.heads.iter().flatten().all(|h| h.0 != (2, 0)));
     }
 
     #[test]
