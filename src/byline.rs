@@ -325,6 +325,11 @@ pub fn parse_names(text: &str) -> Byline {
             }
         }
     }
+    // OCR reads the box that opens a byline line (`□ 新华社记者 某某`) as
+    // the ideograph `口`; no name is that one glyph.
+    if tokens.len() > 1 && tokens[0] == "口" {
+        tokens.remove(0);
+    }
     let mut photo_credit = false;
     if let Some(last) = tokens.last_mut() {
         for suffix in ["摄影报道", "摄影", "摄"] {
@@ -536,6 +541,11 @@ mod tests {
         assert_eq!(
             names(&parse_names("□ 记者 张三 实习生 李四")),
             [vec!["张三", "李四"], vec![], vec![], vec![]]
+        );
+        // OCR's reading of the box.
+        assert_eq!(
+            names(&parse_names("口 新华社记者 张三")),
+            [vec!["张三"], vec![], vec![], vec![]]
         );
     }
 
