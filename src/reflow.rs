@@ -22,7 +22,7 @@ use crate::layout::{Blanks, Indents, Layout, Shape};
 use crate::lines::Line;
 use crate::overlap;
 use crate::positioned::Hint;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A unit of the page: one paragraph, display group, credit or furniture line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,11 +100,6 @@ pub struct Reflowed {
     /// lines a convention decided (furniture, datelines, blanks).
     pub sure: Vec<Decision>,
 }
-
-/// How many times the page must hold two glyphs side by side for a
-/// break between them to have cut a word, where a headline is weighed
-/// against a paragraph's own line ([`Reflow::own_headline_inside`]).
-const WORD_SEEN: u32 = 2;
 
 /// Most ideographs of a paragraph's last line under a sentence cut at the
 /// column's edge, right above a dateline (`…沿街商户⏎时指出⏎新华社…`); a
@@ -257,9 +252,8 @@ struct Reflow<'a, 'b> {
     /// carried on from ([`carried`](Self::carried)), if any.
     group_carried: Option<usize>,
     /// Every two glyphs side by side within a line of the page (UTF-8
-    /// keys) and how often the page holds them, read once when a word
-    /// across a break is first asked for.
-    pairs: std::cell::OnceCell<FxHashMap<(u32, u32), u32>>,
+    /// keys), read once when a word across a break is first asked for.
+    pairs: std::cell::OnceCell<FxHashSet<(u32, u32)>>,
 }
 
 impl Reflow<'_, '_> {
@@ -956,9 +950,6 @@ impl Reflow<'_, '_> {
         if sentence_ended && self.headline_over_start(i) {
             return Continues::No;
         }
-        if shape == Shape::Full && self.own_headline_inside(i) {
-            return Continues::Interleaved(0.6);
-        }
         if shape == Shape::Full || (c.terminal && !(asks && shape == Shape::Wide)) {
             return Continues::Yes(1.0);
         }
@@ -1108,58 +1099,6 @@ impl Reflow<'_, '_> {
         Continues::Yes(0.7)
     }
 
-    /// Line `i`, at the column's full width, is the headline of the piece
-    /// whose sentence it interrupts. A headline centred over a piece wider
-    /// than itself is read by OCR with the column under its middle: it
-    /// comes out inside its own piece's text, set apart by blank lines,
-    /// and the sentence runs on across it (`本报某地1月1日电…当选⏎⏎某某将
-    /// 出任某国总统⏎⏎某国第九任总统，…`). It is read so only where the
-    /// piece has no headline yet (it opened with a dateline, no display
-    /// type right above), the line is display-shaped (no sentence, no
-    /// clause mark at its end), and the break cuts no word on either side
-    /// of it, as a paragraph's own lines, parted by a blank line, often do
-    /// (`…某某雷⏎⏎神山医院…`, where the page holds `雷神` whole at least
-    /// [`WORD_SEEN`] times; once may be chance). The line holds no mark
-    /// at all: a body line at the column's width mostly holds one, and one
-    /// that opens or closes a title (`《某某广论》 和《某某家`) is running
-    /// text's.
-    fn own_headline_inside(&self, i: usize) -> bool {
-        let c = &self.classes[i];
-        let bare = self.lines[i].key.chars().all(char::is_alphanumeric);
-        if !(c.kind == LineKind::Text && c.display && !c.terminal && !c.clause_end && bare) {
-            return false;
-        }
-        let (Some(p), Some(n)) = (self.open_last(), self.next_text(i)) else {
-            return false;
-        };
-        let set_apart = p + 1 < i && n > i + 1;
-        let carried_on = self.classes[n].kind == LineKind::Text
-            && self.layout.shape(self.lines, n) != Shape::Indent;
-        set_apart
-            && carried_on
-            && self.open_mid_sentence()
-            && self.times_across(p, i).unwrap_or(0) < WORD_SEEN
-            && self.times_across(i, n).unwrap_or(0) < WORD_SEEN
-            && self.open_piece_headless()
-    }
-
-    /// The open paragraph's piece opened with a dateline that no display
-    /// type, column name or byline stands right above, and no display type
-    /// has been printed in it since.
-    fn open_piece_headless(&self) -> bool {
-        let mut units = self.units.iter().rev();
-        for u in units.by_ref() {
-            match u {
-                Unit::Para { lead: true, .. } => break,
-                Unit::Para { lead: false, .. } => {}
-                _ => return false,
-            }
-        }
-        units
-            .next()
-            .is_some_and(|u| matches!(u, Unit::Para { .. } | Unit::Credit { .. } | Unit::Ad { .. }))
-    }
-
     /// Line `i`, short, display-shaped and ending no sentence nor clause
     /// under a paragraph that broke off mid-sentence, starts a run of such
     /// lines set apart by a blank line above it, or goes on the one right
@@ -1239,31 +1178,24 @@ impl Reflow<'_, '_> {
     /// ([`word_across`](Self::word_across)); `None` where that cannot be
     /// read, a digit, a letter or a mark on either side.
     fn cut_across(&self, a: usize, b: usize) -> Option<bool> {
-        self.times_across(a, b).map(|n| n > 0)
-    }
-
-    /// How many times the page's lines hold the last glyph of line `a`
-    /// followed by the first of line `b`; `None` where either is not an
-    /// ideograph.
-    fn times_across(&self, a: usize, b: usize) -> Option<u32> {
         let x = self.lines[a].key.chars().next_back()?;
         let y = self.lines[b].key.chars().next()?;
         if !crate::clean::is_cjk(x) || !crate::clean::is_cjk(y) {
             return None;
         }
         let pairs = self.pairs.get_or_init(|| {
-            let mut count = FxHashMap::default();
+            let mut set = FxHashSet::default();
             for l in self.lines {
                 let mut glyphs = l.key.chars();
                 let Some(mut a) = glyphs.next() else { continue };
                 for b in glyphs {
-                    *count.entry((a as u32, b as u32)).or_insert(0) += 1;
+                    set.insert((a as u32, b as u32));
                     a = b;
                 }
             }
-            count
+            set
         });
-        Some(pairs.get(&(x as u32, y as u32)).copied().unwrap_or(0))
+        Some(pairs.contains(&(x as u32, y as u32)))
     }
 
     /// The open paragraph's last line stopped mid-sentence at the column's
@@ -3433,46 +3365,6 @@ mod tests {
                 ("p", 4),
                 ("p", 4)
             ]
-        );
-    }
-
-    /// An OCR'd page, blank lines round paragraphs: a report opened by a
-    /// dateline, `inside` set apart inside its first sentence, `above`
-    /// (if any) right above the dateline.
-    fn report_around(above: &str, inside: &str) -> Vec<(&'static str, usize)> {
-        kinds(&format!(
-            "近日，某区总工会开展送清\n凉活动，走访慰问城区环卫作业\n班组成员，为他们送去防暑降温\n\
-             用品和慰问金。\n\n{above}本报北京1月1日电（记者王五）\n某党候选人、前最高法院法官某\n\
-             某今天在国民议会、参议院以及\n各省议会的选举中以多数票当选\n\n{inside}\n\n\
-             该国第九任总理，任期五年。他\n将于明天宣誓就职。\n\n\
-             在今天举行的选举中，某某获得\n了有效选票中的多数，以绝对优\n势当选。\n"
-        ))
-    }
-
-    #[test]
-    fn a_bare_line_set_apart_inside_a_headless_reports_sentence_is_its_headline() {
-        // OCR read the headline, centred over the report, with the column
-        // under its middle: inside the report's first sentence.
-        let headline = "某某将出任该国新一届政府总理";
-        assert_eq!(
-            report_around("", headline),
-            [("p", 4), ("p", 6), ("d", 1), ("p", 3)]
-        );
-        // Under a headline of its own, such a line is the report's text.
-        assert_eq!(
-            report_around("某国议会选举结果揭晓\n", headline),
-            [("p", 4), ("d", 1), ("p", 7), ("p", 3)]
-        );
-        // So is a line whose break cut a word the page holds whole twice
-        // (`当选⏎⏎举…`: `选举`).
-        assert_eq!(
-            report_around("", "举产生的新一届政府由某某领导"),
-            [("p", 4), ("p", 7), ("p", 3)]
-        );
-        // And one that holds a mark (`《…》`).
-        assert_eq!(
-            report_around("", "依照《某国宪法》产生的首位某"),
-            [("p", 4), ("p", 7), ("p", 3)]
         );
     }
 
