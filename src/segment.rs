@@ -10,7 +10,6 @@
 //! the headline pass to place.
 
 use crate::classify::Classified;
-use crate::clean::has_ideographs;
 use crate::conventions::{self as cv, Marks};
 use crate::lines::Line;
 use crate::overlap::BigramSet;
@@ -242,15 +241,6 @@ const INSIDE_HEADLINE_ECHO: f32 = 0.5;
 /// Share of a piece's headline found in the paragraph under a display
 /// line that says none of it: the headline goes on telling the piece.
 const TITLE_ECHO_BELOW: f32 = 0.3;
-/// Share of a display line's words, or of the paragraph under it, that
-/// the piece above holds at most where the line heads another story
-/// (`Segmenter::heads_another_story`): next to none.
-const FOREIGN_SHARE: f32 = 0.05;
-/// Share of a display line's words that the paragraph under it carries on
-/// where the line heads that paragraph's story.
-const HEADS_BELOW_ECHO: f32 = 0.5;
-/// Fewest ideographs of a display line whose words tell its story.
-const NEW_STORY_GLYPHS: usize = 6;
 /// Longest numbered subhead (`一、客流总量稳步回升，地铁公交成为主力`).
 const MAX_NUMBERED_SUBHEAD: usize = 30;
 
@@ -696,13 +686,13 @@ impl Segmenter<'_, '_> {
         // A piece under its own byline line (`□ 本报记者 X`) is a long
         // feature, the kind that runs subheads; so is one filed under its
         // title, or one that had some.
-        let head = BigramSet::of([line.key]);
         if d.opening == Opening::Byline
             || title_filed
             || d.blocks.iter().any(|b| matches!(b, DraftBlock::Heading(_)))
         {
-            return !self.heads_another_story(d, &head, line, next);
+            return true;
         }
+        let head = BigramSet::of([line.key]);
         if head.share_in(&self.above(d)) >= SUBHEAD_ECHO || self.coheres(d, next) {
             return true;
         }
@@ -716,26 +706,6 @@ impl Segmenter<'_, '_> {
         let title = BigramSet::of(d.heads.iter().flat_map(|&h| self.keys(h)));
         title.share_in_text(self.keys(next)) >= TITLE_ECHO_BELOW
             && head.share_in_text(self.keys(next)) < SUBHEAD_ECHO
-    }
-
-    /// Display line `line` (its bigrams `head`) heads another story than
-    /// draft `d`'s, though `d` runs subheads: neither it nor paragraph
-    /// `next` under it shares more than [`FOREIGN_SHARE`] of its words
-    /// with the piece above, and `next` carries at least
-    /// [`HEADS_BELOW_ECHO`] of the line's words on — a headline over its
-    /// own text, which the extractor printed after a piece with subheads
-    /// (`…（出院5例，死亡1例）。⏎⏎某国新年音乐会为何经久不衰⏎⏎富丽堂皇的某国音乐
-    /// 厅里，…新年音乐会的序幕…`). A line of fewer than
-    /// [`NEW_STORY_GLYPHS`] glyphs has too few words to tell
-    /// (`新年好！`).
-    fn heads_another_story(&self, d: &Draft, head: &BigramSet, line: &Line, next: usize) -> bool {
-        if !has_ideographs(line.key, NEW_STORY_GLYPHS) {
-            return false;
-        }
-        let above = self.above(d);
-        head.share_in(&above) < FOREIGN_SHARE
-            && BigramSet::of(self.keys(next)).share_in(&above) < FOREIGN_SHARE
-            && head.share_in_text(self.keys(next)) >= HEADS_BELOW_ECHO
     }
 
     /// Draft `d` has a numbered subhead: it runs a series of sections.

@@ -577,49 +577,6 @@ fn a_numbered_subhead_wrapped_at_the_columns_width_stays_inside_its_piece() {
     );
 }
 
-/// The feature above with a numbered subhead, then `display` and a
-/// paragraph under it.
-fn feature_then(display: &str, paragraph: &str) -> Page {
-    page(&format!(
-        "{FEATURE_OPENING}\
-         这些社区是如何做到的？记者在采访中发\n现，它们在社区防控中有一个共同点：行动早\n\
-         ，动员早，服务早。\n\
-         一、登记工作开展得早，居民群众主\n动配合排查\n\
-         东风社区的工作人员告诉记者，社区防控\n工作开展以来，社区提前一周入户登记，居民\n\
-         群众主动配合，全社区至今无一例感染。\n\
-         {display}\n{paragraph}"
-    ))
-}
-
-#[test]
-fn a_headline_of_another_story_after_a_piece_with_subheads_opens_a_piece() {
-    // Neither the line nor the text under it shares the feature's words,
-    // and that text carries the line's words on: another story's
-    // headline, not the feature's next subhead.
-    let p = feature_then(
-        "维也纳新年音乐会为何经久不衰",
-        "富丽堂皇的维也纳音乐厅里，一首轻快的\n进行曲拉开了维也纳新年音乐会的序幕，这\n\
-         场音乐会何以经久不衰？\n",
-    );
-    let titles: Vec<Option<&str>> = p.articles.iter().map(|a| a.title.as_deref()).collect();
-    assert_eq!(
-        titles,
-        [
-            Some("社区防控一线见闻"),
-            Some("维也纳新年音乐会为何经久不衰")
-        ],
-        "{:#?}",
-        summary(&p)
-    );
-    // A line too short to tell its story stays the feature's (`新年好！`).
-    let p = feature_then(
-        "新年快乐",
-        "新年快乐的祝福从音乐厅里传出，一首轻快\n的进行曲再一次拉开了音乐会的序幕，全场\n\
-         观众随着节拍一起鼓掌。\n",
-    );
-    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
-}
-
 /// The blocks of a feature in 20-cell columns (paragraphs start two cells
 /// short) whose subhead, one cell too long for the column, leaves its end
 /// on a line of its own: `subhead` is its two lines.
