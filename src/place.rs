@@ -473,7 +473,20 @@ pub fn place(
                     && !opens_with_dash(&items[i].fields[k].text)
                     && elsewhere()
                 {
-                    unplaced.push((i, k));
+                    // Its words' article, where that one has no headline
+                    // yet, takes it: a headline stacked over another
+                    // story's, printed apart from its own text.
+                    let best = windows[i]
+                        .clone()
+                        .filter(|&u| u != t && !targets[u].ad)
+                        .max_by(|&a, &b| lex(i, k, a).total_cmp(&lex(i, k, b)).then(b.cmp(&a)));
+                    match best {
+                        Some(u) if load[u] == 0 && lex(i, k, u) >= FOREIGN_LEXICAL => {
+                            placed[i][k] = Some((u, GUESS_SURENESS));
+                            load[u] += 1;
+                        }
+                        _ => unplaced.push((i, k)),
+                    }
                 } else if load[t] < MAX_FIELDS
                     && ((same_group && inside(items[i].unit, &targets[t]))
                         || position(items[i].unit, &targets[t]) > 0.0)
@@ -809,6 +822,28 @@ mod tests {
         let fields: Vec<FieldRef> = p.heads[0].iter().map(|h| h.0).collect();
         assert_eq!(fields, [(2, 1)]);
         assert!(p.heads.iter().flatten().all(|h| h.0 != (2, 0)));
+    }
+
+    #[test]
+    fn a_headline_stacked_over_another_storys_heads_its_own_text_without_a_headline() {
+        // Two headlines stacked over the port report; the second's words
+        // are those of the text after it, which has no headline: printed
+        // apart from its own text, it heads that text.
+        let items = [item(0, &["港口吞吐量创新高", "古籍修复师的新年"])];
+        let targets = [target(1, 1), target(3, 3)];
+        let bodies = [
+            vec!["本市港口货物吞吐量持续增长，全年吞吐量创新高。"],
+            vec!["修复师们在修复室里过新年。"],
+        ];
+        let p = place(&items, &targets, &bodies, &[1, 2, 3]);
+        let at = |t: usize| p.heads[t].iter().map(|h| h.0).collect::<Vec<_>>();
+        assert_eq!((at(0), at(1)), (vec![(0, 0)], vec![(0, 1)]), "{p:?}");
+        // That text headed already, it goes nowhere.
+        let items = [items[0].clone(), item(2, &["修复师们过新年"])];
+        let p = place(&items, &targets, &bodies, &[1, 3]);
+        let at = |t: usize| p.heads[t].iter().map(|h| h.0).collect::<Vec<_>>();
+        assert_eq!((at(0), at(1)), (vec![(0, 0)], vec![(1, 0)]), "{p:?}");
+        assert_eq!(p.unplaced, [(0, 1)]);
     }
 
     #[test]
