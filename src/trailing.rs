@@ -31,12 +31,12 @@
 
 use crate::assemble::Bodies;
 use crate::classify::Classified;
-use crate::heads::two_phrases;
+use crate::heads::{opens_with_dash, two_phrases};
 use crate::layout::{Layout, Shape};
 use crate::lines::Line;
 use crate::model::Block;
 use crate::overlap::{for_each_bigram, BigramSet};
-use crate::place::{Item, Placement};
+use crate::place::{FieldRef, Item, Placement};
 use crate::reflow::Unit;
 use crate::segment::Segments;
 
@@ -58,6 +58,9 @@ const MAX_HEAD_BIGRAMS: usize = 128;
 /// bigrams goes before any whose does not: a piece's lead restates its
 /// headline's words (OCR may print the lead elsewhere, so one is no veto).
 const MIN_LEAD_SHARE: f32 = 0.1;
+/// Share of a run's first paragraphs' bigrams that the paragraphs above
+/// it hold at most where the story changes there.
+const STORY_CHANGE_ACROSS: f32 = 0.1;
 /// Paragraphs read on either side of a cut for whose words they are.
 const CONTEXT_PARAS: usize = 3;
 /// Headlines printed after all of the text that are read for their runs,
@@ -98,7 +101,7 @@ pub fn split_trailing(
     };
     let cuts: Vec<(usize, usize)> = heads.iter().fold(Vec::new(), |mut cuts, head| {
         if let Some(cut) = text.best_cut(&segments, head, None, &cuts) {
-            cuts.push(cut);
+            cuts.push(cut.at);
         }
         cuts
     });
@@ -112,6 +115,8 @@ pub fn split_trailing(
 pub struct LateHead {
     pub lines: Vec<usize>,
     pub piece: (usize, usize),
+    /// Stacked with another headline over the piece, not printed apart.
+    pub stacked: bool,
 }
 
 /// The headlines placed after the text of a piece that placement also gave
@@ -160,7 +165,12 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
             let after_text = unit > target.last_unit;
             let read_apart =
                 after_text || (unit < items[above].unit && headed_between(unit, target.first_unit));
-            if i == above || !read_apart || two_phrases(&field.text) {
+            // Or one of two headlines stacked in the group over the piece,
+            // each another story's: the extractor read the second story's
+            // text first, and the first story's ran on under it.
+            let stacked = i == above && stacked_with_another(items, heads, (i, k));
+            let qualifies = stacked || (i != above && read_apart);
+            if !qualifies || two_phrases(&field.text) {
                 continue;
             }
             let Some(cut) = tail_cut(&article.blocks, &field.text) else {
@@ -169,17 +179,40 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
             // (Read before the headline over the piece, it heads the run
             // only where that headline's words stay above the cut: a
             // kicker printed apart, over its own piece, sees that piece's
-            // headline's words run on through the run too.)
-            let other = items[above].fields.iter().map(|f| f.text.as_str());
-            if after_text || parted(&article.blocks, cut, other) {
+            // headline's words run on through the run too. Stacked, the
+            // group's other headlines' words stay above it.)
+            let others: Vec<&str> = items[above]
+                .fields
+                .iter()
+                .enumerate()
+                .filter(|&(f, x)| !(stacked && (f == k || x.column)))
+                .map(|(_, x)| x.text.as_str())
+                .collect();
+            if after_text || parted(&article.blocks, cut, others) {
                 late.push(LateHead {
                     lines: field.lines.clone(),
                     piece: (target.first_unit, target.last_unit),
+                    stacked: stacked && !read_apart,
                 });
             }
         }
     }
     late
+}
+
+/// Field `f` and another field of its group, neither a column's name nor
+/// a subtitle that opens with a dash, are both placed with the same piece
+/// (`heads`): two headlines stacked over it, where one may be another
+/// story's.
+fn stacked_with_another(items: &[Item], heads: &[(FieldRef, f32)], f: FieldRef) -> bool {
+    let title = |(i, k): FieldRef| {
+        let x = &items[i].fields[k];
+        !x.column && !opens_with_dash(&x.text)
+    };
+    title(f)
+        && heads
+            .iter()
+            .any(|&((i, k), _)| i == f.0 && k != f.1 && title((i, k)))
 }
 
 /// The first run of `blocks` closing them that passes the cut test
@@ -332,11 +365,28 @@ pub fn split_placed_after(
         let Some(words) = HeadWords::of(head.lines.iter().map(|&l| lines[l].key)) else {
             continue;
         };
-        if let Some(cut) = text.best_cut(&segments, &words, Some(d), &cuts) {
-            cuts.push(cut);
+        // (Stacked over another story's headline, it cuts only where the
+        // story changes: the run's first paragraph holds its words, and
+        // its first paragraphs share next to none with those above.)
+        let story_changes = |c: &Cut| c.lead && c.across < STORY_CHANGE_ACROSS;
+        if let Some(cut) = text
+            .best_cut(&segments, &words, Some(d), &cuts)
+            .filter(|c| !head.stacked || story_changes(c))
+        {
+            cuts.push(cut.at);
         }
     }
     (!cuts.is_empty()).then(|| split_at(segments, cuts))
+}
+
+/// A cut [`Text::best_cut`] found: the draft and the paragraph unit the
+/// run opens with; whether the run's first paragraph holds the headline's
+/// words; the share of the run's first paragraphs' bigrams that the
+/// paragraphs above hold.
+struct Cut {
+    at: (usize, usize),
+    lead: bool,
+    across: f32,
 }
 
 /// The page's lines and units, as the cut search reads them.
@@ -364,7 +414,7 @@ impl Text<'_, '_> {
         words: &HeadWords,
         only: Option<usize>,
         cuts_made: &[(usize, usize)],
-    ) -> Option<(usize, usize)> {
+    ) -> Option<Cut> {
         // Each piece's paragraphs as the cut test reads them, and the
         // headline's words each whole piece holds.
         let paras: Vec<Vec<(usize, Para)>> = segments
@@ -429,7 +479,11 @@ impl Text<'_, '_> {
                 }
             }
         }
-        best.map(|(_, _, _, d, at)| (d, at))
+        best.map(|(lead, _, across, d, at)| Cut {
+            at: (d, at),
+            lead,
+            across,
+        })
     }
 }
 
