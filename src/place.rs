@@ -31,6 +31,8 @@ pub struct Target {
     pub last_unit: usize,
     /// Ads take no headline.
     pub ad: bool,
+    /// Glyphs of the article's body text.
+    pub glyphs: usize,
 }
 
 #[cfg(test)]
@@ -41,6 +43,7 @@ impl Target {
             first_unit: first,
             last_unit: last,
             ad: false,
+            glyphs: 1000,
         }
     }
 }
@@ -475,13 +478,28 @@ pub fn place(
                 {
                     // Its words' article, where that one has no headline
                     // yet, takes it: a headline stacked over another
-                    // story's, printed apart from its own text.
+                    // story's, printed apart from its own text. Only the
+                    // article printed right after that one, no display
+                    // type between, and a piece's text, not a brief's
+                    // (`MIN_TAKER_GLYPHS`): a short item without a headline
+                    // shares a slogan's words by chance.
                     let best = windows[i]
                         .clone()
                         .filter(|&u| u != t && !targets[u].ad)
                         .max_by(|&a, &b| lex(i, k, a).total_cmp(&lex(i, k, b)).then(b.cmp(&a)));
+                    let next_to = |u: usize| {
+                        u == t + 1
+                            && !items.iter().any(|it| {
+                                it.unit > targets[t].last_unit && it.unit < targets[u].first_unit
+                            })
+                    };
                     match best {
-                        Some(u) if load[u] == 0 && lex(i, k, u) >= FOREIGN_LEXICAL => {
+                        Some(u)
+                            if load[u] == 0
+                                && next_to(u)
+                                && targets[u].glyphs >= MIN_TAKER_GLYPHS
+                                && lex(i, k, u) >= FOREIGN_LEXICAL =>
+                        {
                             placed[i][k] = Some((u, GUESS_SURENESS));
                             load[u] += 1;
                         }
@@ -612,6 +630,10 @@ fn tells_another_story(
 fn runs_clauses(text: &str) -> bool {
     text.contains(['，', '。', '、', '；', ',', ';'])
 }
+
+/// Fewest glyphs of an article without a headline that takes one stacked
+/// over another story's (a piece's text, as the split pass reads one).
+const MIN_TAKER_GLYPHS: usize = crate::split::CONTEXT_GLYPHS;
 
 /// How sure a placement by position alone is.
 pub const GUESS_SURENESS: f32 = 0.3;
@@ -844,6 +866,26 @@ mod tests {
         let at = |t: usize| p.heads[t].iter().map(|h| h.0).collect::<Vec<_>>();
         assert_eq!((at(0), at(1)), (vec![(0, 0)], vec![(1, 0)]), "{p:?}");
         assert_eq!(p.unplaced, [(0, 1)]);
+        // Nor does a text printed after another piece's, not right after
+        // its group mate's.
+        let three = [target(1, 1), target(2, 2), target(3, 3)];
+        let bodies3 = [
+            bodies[0].clone(),
+            vec!["城东菜市场今天恢复营业，摊位全部开放。"],
+            bodies[1].clone(),
+        ];
+        let p = place(&items[..1], &three, &bodies3, &[1, 2, 3]);
+        assert!(p.heads[2].is_empty() && p.unplaced == [(0, 1)], "{p:?}");
+        // Nor does a brief's text take it.
+        let short = [
+            targets[0].clone(),
+            Target {
+                glyphs: 80,
+                ..targets[1].clone()
+            },
+        ];
+        let p = place(&items[..1], &short, &bodies, &[1, 2, 3]);
+        assert!(p.heads[1].is_empty() && p.unplaced == [(0, 1)], "{p:?}");
     }
 
     #[test]
