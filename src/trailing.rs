@@ -200,10 +200,12 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
     late
 }
 
-/// Field `f` and another field of its group, neither a column's name nor
-/// a subtitle that opens with a dash, are both placed with the same piece
-/// (`heads`): two headlines stacked over it, where one may be another
-/// story's.
+/// Field `f` and a field printed under it in its group, neither a
+/// column's name nor a subtitle that opens with a dash, are both placed
+/// with the same piece (`heads`): two headlines stacked over it, where the
+/// upper may be another story's. (Not the lower: a deck under a title
+/// sums up the second half of a long report, whose words come back only
+/// there.)
 fn stacked_with_another(items: &[Item], heads: &[(FieldRef, f32)], f: FieldRef) -> bool {
     let title = |(i, k): FieldRef| {
         let x = &items[i].fields[k];
@@ -212,7 +214,7 @@ fn stacked_with_another(items: &[Item], heads: &[(FieldRef, f32)], f: FieldRef) 
     title(f)
         && heads
             .iter()
-            .any(|&((i, k), _)| i == f.0 && k != f.1 && title((i, k)))
+            .any(|&((i, k), _)| i == f.0 && k > f.1 && title((i, k)))
 }
 
 /// The first run of `blocks` closing them that passes the cut test

@@ -642,6 +642,58 @@ fn two_headlines_stacked_over_two_stories_read_in_turn_head_one_each() {
     );
 }
 
+#[test]
+fn a_deck_under_a_title_that_sums_up_a_reports_second_half_cuts_nothing() {
+    // The deck's words come back only in the report's last paragraphs, a
+    // new scene: a deck under its title, not another story's headline.
+    let p = page(
+        "2024年3月8日 星期五\n\
+         \n\
+         第2版\n\
+         \n\
+         全县春耕备耕有序推进\n\
+         \n\
+         金穗农机合作社带动千户增收\n\
+         \n\
+         本报讯 记者吴青报道：连日来，全县各乡镇\n\
+         抢抓农时，春耕备耕工作有序推进。目前已\n\
+         储备化肥两万吨、良种一千余吨，各类农资\n\
+         供应充足，价格总体平稳。\n\
+         \n\
+         县农业农村局组织技术人员深入田间地头，\n\
+         指导农户做好土壤墒情监测和病虫害防治，\n\
+         确保春播顺利开展。全县计划播种面积比去\n\
+         年略有增加，粮食生产稳中有进。\n\
+         \n\
+         各乡镇还开展了农资打假专项行动，对种子\n\
+         化肥农药经营门店逐一检查，严防假冒伪劣\n\
+         农资坑农害农，切实保障农户的合法权益。\n\
+         \n\
+         与此同时，水利部门加紧检修灌溉渠道和泵\n\
+         站，清理沟渠淤泥三万余方，为春灌提供保\n\
+         障。气象部门也加密了天气预报频次。\n\
+         \n\
+         在东河镇，金穗农机合作社的院子里停满了\n\
+         拖拉机和插秧机。合作社理事长钱守田说，\n\
+         合作社去年为周边一千多户农民提供托管服\n\
+         务，每户平均增收三千多元。\n\
+         \n\
+         钱守田介绍，合作社实行统一耕种、统一管\n\
+         理、统一收割，农民把土地托管给合作社后，\n\
+         可以外出务工，收入翻了一番。合作社还吸\n\
+         纳了四十多名村民常年在社里上班。\n\
+         \n\
+         今年，金穗合作社又添置了六台无人植保机，\n\
+         托管面积预计扩大到两万亩，带动的农户将\n\
+         超过一千五百户，增收的路子越走越宽。\n",
+    );
+    assert_eq!(p.articles.len(), 1, "{:#?}", summary(&p));
+    assert_eq!(
+        p.articles[0].subtitle.as_deref(),
+        Some("金穗农机合作社带动千户增收")
+    );
+}
+
 /// The blocks of a feature in 20-cell columns (paragraphs start two cells
 /// short) whose subhead, one cell too long for the column, leaves its end
 /// on a line of its own: `subhead` is its two lines.
