@@ -684,7 +684,6 @@ fn draft_article(
         first_unit: d.first_unit,
         last_unit: d.last_unit,
         ad: d.ad.is_some(),
-        glyphs: art.blocks.iter().map(|b| b.text.chars().count()).sum(),
     };
     (order, art, target, quotes)
 }

@@ -31,8 +31,6 @@ pub struct Target {
     pub last_unit: usize,
     /// Ads take no headline.
     pub ad: bool,
-    /// Glyphs of the article's body text.
-    pub glyphs: usize,
 }
 
 #[cfg(test)]
@@ -43,7 +41,6 @@ impl Target {
             first_unit: first,
             last_unit: last,
             ad: false,
-            glyphs: 1000,
         }
     }
 }
@@ -427,12 +424,13 @@ pub fn place(
     // A headline group prints its fields together: an unplaced field next
     // to a placed one — in its group, or in the group printed next to it
     // with no running text between — joins it, when printed next to the
-    // body; in its own group, also inside that article's text, where OCR
-    // reads a group with the column under it (`…创造性的思维，⏎⏎远方的灯火⏎
-    // ——读《某某丛书》⏎⏎是否真正理解？…`). (Not a group printed apart from
-    // its article, after all of the text: a line with no words of any
-    // article stacked over the headline its words placed there would
-    // take the title's slot.)
+    // body; over its placed mate in its own group, also inside that
+    // article's text, where OCR reads a group with the column under it
+    // (`…创造性的思维，⏎⏎远方的灯火⏎——读《某某丛书》⏎⏎是否真正理解？…`). (Not
+    // a group printed apart from its article, after all of the text, nor
+    // a line under the placed one: a line with no words of any article,
+    // another story's headline or a photo's title, stacked with the
+    // headline its words placed there, would take the title's slot.)
     let flat: Vec<FieldRef> = items
         .iter()
         .enumerate()
@@ -463,8 +461,11 @@ pub fn place(
                 .into_iter()
                 .filter_map(|g| flat.get(g).copied())
                 .filter(|&g| together((i, k), g))
-                .find_map(|(gi, gk)| placed[gi][gk].map(|p| (p, gi == i)));
-            if let Some(((t, sure), same_group)) = neighbour {
+                .find_map(|(gi, gk)| placed[gi][gk].map(|p| (p, (gi, gk))));
+            if let Some(((t, sure), mate)) = neighbour {
+                // Right over its placed group mate: a headline's first line,
+                // or the title over its subtitle.
+                let over_mate = mate == (i, k + 1);
                 let own = lex(i, k, t);
                 let elsewhere = || {
                     windows[i]
@@ -476,37 +477,9 @@ pub fn place(
                     && !opens_with_dash(&items[i].fields[k].text)
                     && elsewhere()
                 {
-                    // Its words' article, where that one has no headline
-                    // yet, takes it: a headline stacked over another
-                    // story's, printed apart from its own text. Only the
-                    // article printed right after that one, no display
-                    // type between, and a piece's text, not a brief's
-                    // (`MIN_TAKER_GLYPHS`): a short item without a headline
-                    // shares a slogan's words by chance.
-                    let best = windows[i]
-                        .clone()
-                        .filter(|&u| u != t && !targets[u].ad)
-                        .max_by(|&a, &b| lex(i, k, a).total_cmp(&lex(i, k, b)).then(b.cmp(&a)));
-                    let next_to = |u: usize| {
-                        u == t + 1
-                            && !items.iter().any(|it| {
-                                it.unit > targets[t].last_unit && it.unit < targets[u].first_unit
-                            })
-                    };
-                    match best {
-                        Some(u)
-                            if load[u] == 0
-                                && next_to(u)
-                                && targets[u].glyphs >= MIN_TAKER_GLYPHS
-                                && lex(i, k, u) >= FOREIGN_LEXICAL =>
-                        {
-                            placed[i][k] = Some((u, GUESS_SURENESS));
-                            load[u] += 1;
-                        }
-                        _ => unplaced.push((i, k)),
-                    }
+                    unplaced.push((i, k));
                 } else if load[t] < MAX_FIELDS
-                    && ((same_group && inside(items[i].unit, &targets[t]))
+                    && ((over_mate && inside(items[i].unit, &targets[t]))
                         || position(items[i].unit, &targets[t]) > 0.0)
                     && !tells_another_story(items, &placed, (i, k), t)
                 {
@@ -630,10 +603,6 @@ fn tells_another_story(
 fn runs_clauses(text: &str) -> bool {
     text.contains(['，', '。', '、', '；', ',', ';'])
 }
-
-/// Fewest glyphs of an article without a headline that takes one stacked
-/// over another story's (a piece's text, as the split pass reads one).
-const MIN_TAKER_GLYPHS: usize = crate::split::CONTEXT_GLYPHS;
 
 /// How sure a placement by position alone is.
 pub const GUESS_SURENESS: f32 = 0.3;
@@ -822,6 +791,13 @@ mod tests {
         fields.sort();
         assert_eq!(fields, [(0, 0), (0, 1)]);
         assert!(p.orphans.is_empty() && p.heads[0].is_empty());
+        // Not a line under the placed one: another story's headline, or a
+        // photo's title, printed with it.
+        let items = [item(2, &["读《山河旧事丛书》有感", "远方的灯火"])];
+        let p = place(&items, &targets, &bodies, &[0, 1, 3, 4]);
+        let fields: Vec<FieldRef> = p.heads[1].iter().map(|h| h.0).collect();
+        assert_eq!(fields, [(0, 0)]);
+        assert!(p.heads[0].is_empty());
     }
 
     #[test]
@@ -844,48 +820,6 @@ mod tests {
         let fields: Vec<FieldRef> = p.heads[0].iter().map(|h| h.0).collect();
         assert_eq!(fields, [(2, 1)]);
         assert!(p.heads.iter().flatten().all(|h| h.0 != (2, 0)));
-    }
-
-    #[test]
-    fn a_headline_stacked_over_another_storys_heads_its_own_text_without_a_headline() {
-        // Two headlines stacked over the port report; the second's words
-        // are those of the text after it, which has no headline: printed
-        // apart from its own text, it heads that text.
-        let items = [item(0, &["港口吞吐量创新高", "古籍修复师的新年"])];
-        let targets = [target(1, 1), target(3, 3)];
-        let bodies = [
-            vec!["本市港口货物吞吐量持续增长，全年吞吐量创新高。"],
-            vec!["修复师们在修复室里过新年。"],
-        ];
-        let p = place(&items, &targets, &bodies, &[1, 2, 3]);
-        let at = |t: usize| p.heads[t].iter().map(|h| h.0).collect::<Vec<_>>();
-        assert_eq!((at(0), at(1)), (vec![(0, 0)], vec![(0, 1)]), "{p:?}");
-        // That text headed already, it goes nowhere.
-        let items = [items[0].clone(), item(2, &["修复师们过新年"])];
-        let p = place(&items, &targets, &bodies, &[1, 3]);
-        let at = |t: usize| p.heads[t].iter().map(|h| h.0).collect::<Vec<_>>();
-        assert_eq!((at(0), at(1)), (vec![(0, 0)], vec![(1, 0)]), "{p:?}");
-        assert_eq!(p.unplaced, [(0, 1)]);
-        // Nor does a text printed after another piece's, not right after
-        // its group mate's.
-        let three = [target(1, 1), target(2, 2), target(3, 3)];
-        let bodies3 = [
-            bodies[0].clone(),
-            vec!["城东菜市场今天恢复营业，摊位全部开放。"],
-            bodies[1].clone(),
-        ];
-        let p = place(&items[..1], &three, &bodies3, &[1, 2, 3]);
-        assert!(p.heads[2].is_empty() && p.unplaced == [(0, 1)], "{p:?}");
-        // Nor does a brief's text take it.
-        let short = [
-            targets[0].clone(),
-            Target {
-                glyphs: 80,
-                ..targets[1].clone()
-            },
-        ];
-        let p = place(&items[..1], &short, &bodies, &[1, 2, 3]);
-        assert!(p.heads[1].is_empty() && p.unplaced == [(0, 1)], "{p:?}");
     }
 
     #[test]
