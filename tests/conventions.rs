@@ -644,6 +644,72 @@ fn two_headlines_stacked_over_two_stories_read_in_turn_head_one_each() {
 }
 
 #[test]
+fn a_stacked_headline_heads_the_run_cut_off_for_its_words() {
+    // As above, the first headline's story read after the second's; its
+    // words, which the page's last piece holds too, weigh too little to
+    // place it from apart, but the run was cut off for them: it heads it.
+    let p = page_under_head(
+        "慢功夫里的新年\n\
+         \n\
+         港口吞吐量创新高\n\
+         \n\
+         本报讯 记者王五报道：今年以来，本市港口\n\
+         货物吞吐量持续增长，全年吞吐量突破三亿\n\
+         吨，创历史新高。集装箱吞吐量同比增长一\n\
+         成，新开通国际航线十二条。\n\
+         \n\
+         港口负责人介绍，新建的自动化码头投入使\n\
+         用后，装卸效率提高三成，船舶在港停留时\n\
+         间明显缩短，港口吞吐量有望继续增长。\n\
+         \n\
+         据了解，港区还将建设两个深水泊位，配套\n\
+         建设铁路专用线和物流园区，进一步提升集\n\
+         疏运能力，明年货物吞吐量预计再增一成。\n\
+         \n\
+         港口所在的新区今年引进物流企业二十余家，\n\
+         带动就业岗位五千多个，港城融合发展的格\n\
+         局正在形成。\n\
+         \n\
+         新年前夕，市图书馆古籍修复室里依然忙碌。\n\
+         修复师李某正在修补一册清代刻本，书页上\n\
+         的虫蛀和霉斑要一点点清理，古籍修复是一\n\
+         门慢功夫。\n\
+         \n\
+         李某说，一册古籍修复往往要几个月，修复\n\
+         师的新年常常在修复室里度过，能让古籍重\n\
+         新与读者见面，就是最好的新年礼物。\n\
+         \n\
+         修复室里摆满了毛笔、浆糊和各色宣纸，墙\n\
+         上挂着修复前后的对照照片。几年来，修复\n\
+         师们已经修好了上千册古籍，还带出了一批\n\
+         年轻的修复师。\n\
+         \n\
+         今年，古籍修复室还开设了公益课堂，每月邀\n\
+         请市民走进修复室，了解古籍修复的工序，\n\
+         亲手体验装订和补书，报名的市民络绎不绝。\n\
+         \n\
+         城北图书馆新馆开放\n\
+         \n\
+         本报讯 城北图书馆新馆昨天开放，馆内设有\n\
+         阅览区、儿童区和自习区，新年期间每天开放\n\
+         到晚上九点。馆长说，办好图书馆是一门慢功\n\
+         夫，新馆将不断增加藏书，方便周边居民借阅。\n\
+         新馆还开设了亲子阅读课堂，每周末举办一次。\n",
+    );
+    let titles: Vec<Option<&str>> = p.articles.iter().map(|a| a.title.as_deref()).collect();
+    assert_eq!(
+        titles,
+        [
+            Some("港口吞吐量创新高"),
+            Some("慢功夫里的新年"),
+            Some("城北图书馆新馆开放")
+        ],
+        "{:#?}",
+        summary(&p)
+    );
+}
+
+#[test]
 fn a_deck_under_a_title_that_sums_up_a_reports_second_half_cuts_nothing() {
     // The deck's words come back only in the report's last paragraphs, a
     // new scene: a deck under its title, not another story's headline.
