@@ -582,17 +582,16 @@ fn page_under_head(body: &str) -> Page {
     page(&format!("2024年1月5日 星期五\n\n第3版\n\n{body}"))
 }
 
-#[test]
-fn two_headlines_stacked_over_two_stories_read_in_turn_head_one_each() {
-    // pdfminer read both headline boxes first, then the second story's
-    // text, then the first's: the run that holds the first headline's
-    // words, from where the story changes, is that headline's piece.
-    let p = page_under_head(
-        "古籍修复师的新年\n\
-         \n\
-         港口吞吐量创新高\n\
-         \n\
-         本报讯 记者王五报道：今年以来，本市港口\n\
+/// A page of two stories under two stacked headlines, `upper` over the
+/// port report's: the report's text, then the upper story's, then `tail`.
+fn stacked_stories(upper: &str, tail: &str) -> Page {
+    page_under_head(&format!(
+        "{upper}\n\n港口吞吐量创新高\n\n{STACKED_TEXT}{tail}"
+    ))
+}
+
+/// The port report's text, then a story of old books' repairers.
+const STACKED_TEXT: &str = "本报讯 记者王五报道：今年以来，本市港口\n\
          货物吞吐量持续增长，全年吞吐量突破三亿\n\
          吨，创历史新高。集装箱吞吐量同比增长一\n\
          成，新开通国际航线十二条。\n\
@@ -625,8 +624,14 @@ fn two_headlines_stacked_over_two_stories_read_in_turn_head_one_each() {
          \n\
          今年，古籍修复室还开设了公益课堂，每月邀\n\
          请市民走进修复室，了解古籍修复的工序，\n\
-         亲手体验装订和补书，报名的市民络绎不绝。\n",
-    );
+         亲手体验装订和补书，报名的市民络绎不绝。\n";
+
+#[test]
+fn two_headlines_stacked_over_two_stories_read_in_turn_head_one_each() {
+    // pdfminer read both headline boxes first, then the second story's
+    // text, then the first's: the run that holds the first headline's
+    // words, from where the story changes, is that headline's piece.
+    let p = stacked_stories("古籍修复师的新年", "");
     let heads: Vec<(Option<&str>, Option<&str>)> = p
         .articles
         .iter()
@@ -648,46 +653,9 @@ fn a_stacked_headline_heads_the_run_cut_off_for_its_words() {
     // As above, the first headline's story read after the second's; its
     // words, which the page's last piece holds too, weigh too little to
     // place it from apart, but the run was cut off for them: it heads it.
-    let p = page_under_head(
-        "慢功夫里的新年\n\
-         \n\
-         港口吞吐量创新高\n\
-         \n\
-         本报讯 记者王五报道：今年以来，本市港口\n\
-         货物吞吐量持续增长，全年吞吐量突破三亿\n\
-         吨，创历史新高。集装箱吞吐量同比增长一\n\
-         成，新开通国际航线十二条。\n\
-         \n\
-         港口负责人介绍，新建的自动化码头投入使\n\
-         用后，装卸效率提高三成，船舶在港停留时\n\
-         间明显缩短，港口吞吐量有望继续增长。\n\
-         \n\
-         据了解，港区还将建设两个深水泊位，配套\n\
-         建设铁路专用线和物流园区，进一步提升集\n\
-         疏运能力，明年货物吞吐量预计再增一成。\n\
-         \n\
-         港口所在的新区今年引进物流企业二十余家，\n\
-         带动就业岗位五千多个，港城融合发展的格\n\
-         局正在形成。\n\
-         \n\
-         新年前夕，市图书馆古籍修复室里依然忙碌。\n\
-         修复师李某正在修补一册清代刻本，书页上\n\
-         的虫蛀和霉斑要一点点清理，古籍修复是一\n\
-         门慢功夫。\n\
-         \n\
-         李某说，一册古籍修复往往要几个月，修复\n\
-         师的新年常常在修复室里度过，能让古籍重\n\
-         新与读者见面，就是最好的新年礼物。\n\
-         \n\
-         修复室里摆满了毛笔、浆糊和各色宣纸，墙\n\
-         上挂着修复前后的对照照片。几年来，修复\n\
-         师们已经修好了上千册古籍，还带出了一批\n\
-         年轻的修复师。\n\
-         \n\
-         今年，古籍修复室还开设了公益课堂，每月邀\n\
-         请市民走进修复室，了解古籍修复的工序，\n\
-         亲手体验装订和补书，报名的市民络绎不绝。\n\
-         \n\
+    let p = stacked_stories(
+        "慢功夫里的新年",
+        "\n\
          城北图书馆新馆开放\n\
          \n\
          本报讯 城北图书馆新馆昨天开放，馆内设有\n\
