@@ -247,12 +247,11 @@ fn articles(
     } else {
         let again = segments(lines, classes, &reflowed.units, hints);
         match trailing::split_placed_after(lines, classes, layout, &reflowed.units, again, &late) {
-            Some((split, stacked)) => {
+            Some(split) => {
                 cut = Some(split.clone());
                 let bodies = assemble::bodies(lines, classes, reflowed, split);
-                let (items, mut placement) =
+                let (items, placement) =
                     place_fields(lines, classes, layout, reflowed, &bodies, hints);
-                trailing::head_stacked_runs(&items, &bodies.targets, &mut placement, &stacked);
                 (bodies, items, placement)
             }
             None => (bodies, items, placement),

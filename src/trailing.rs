@@ -329,8 +329,7 @@ fn cuts<'a>(
 }
 
 /// Splits off the runs of text that `late` headlines head (see
-/// [`placed_after_text`]), with the runs that stacked ones cut off (the
-/// headline's lines, the run's first unit); `None` where none qualifies. A line of running
+/// [`placed_after_text`]); `None` where none qualifies. A line of running
 /// text cut off at a column's foot, which the display test let through
 /// (`搬进新居后，某某买了两盆花草，又`: one line that fills the column or
 /// is indented as a paragraph's first line, a comma inside, ending no
@@ -342,7 +341,7 @@ pub fn split_placed_after(
     units: &[Unit],
     segments: Segments,
     late: &[LateHead],
-) -> Option<(Segments, Vec<StackedRun>)> {
+) -> Option<Segments> {
     let cut_off_text = |head: &LateHead| match head.lines[..] {
         [l] => {
             matches!(layout.shape(lines, l), Shape::Full | Shape::Indent)
@@ -357,7 +356,6 @@ pub fn split_placed_after(
         units,
     };
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    let mut stacked = Vec::new();
     for head in late.iter().filter(|h| !cut_off_text(h)) {
         let Some(d) = segments
             .drafts
@@ -378,55 +376,9 @@ pub fn split_placed_after(
             .filter(|c| !head.stacked || story_changes(c))
         {
             cuts.push(cut.at);
-            if head.stacked {
-                stacked.push(StackedRun {
-                    lines: head.lines.clone(),
-                    first_unit: cut.at.1,
-                });
-            }
         }
     }
-    (!cuts.is_empty()).then(|| (split_at(segments, cuts), stacked))
-}
-
-/// A run of text that a stacked headline cut off ([`split_placed_after`]):
-/// the headline's lines, and the unit the run opens with.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StackedRun {
-    pub lines: Vec<usize>,
-    pub first_unit: usize,
-}
-
-/// The stacked headlines that cut off a run of their own head that run,
-/// where placement, reading them apart from it, put them nowhere and the
-/// run took no headline: the cut was made for their words. Sure only as a
-/// guess.
-pub fn head_stacked_runs(
-    items: &[Item],
-    targets: &[crate::place::Target],
-    placement: &mut Placement,
-    runs: &[StackedRun],
-) {
-    for run in runs {
-        let Some(t) = targets.iter().position(|t| t.first_unit == run.first_unit) else {
-            continue;
-        };
-        let field = items.iter().enumerate().find_map(|(i, it)| {
-            it.fields
-                .iter()
-                .position(|f| f.lines == run.lines)
-                .map(|k| (i, k))
-        });
-        let Some(f) = field else { continue };
-        let placed = placement.heads.iter().flatten().any(|h| h.0 == f);
-        if placed || !placement.heads[t].is_empty() || placement.banners.contains(&f) {
-            continue;
-        }
-        placement.unplaced.retain(|&u| u != f);
-        placement.orphans.retain(|o| o.0 != f);
-        placement.heads[t].push((f, crate::place::GUESS_SURENESS));
-        placement.guesses.push((f, t));
-    }
+    (!cuts.is_empty()).then(|| split_at(segments, cuts))
 }
 
 /// A cut [`Text::best_cut`] found: the draft and the paragraph unit the
@@ -557,59 +509,6 @@ fn split_at(mut segments: Segments, mut cuts: Vec<(usize, usize)>) -> Segments {
 #[cfg(test)]
 mod tests {
     use crate::split::tests::{firsts, page, pieces, some};
-
-    #[test]
-    fn a_stacked_headline_heads_its_run_only_left_unplaced_over_a_headless_run() {
-        use super::{head_stacked_runs, StackedRun};
-        use crate::heads::Field;
-        use crate::place::{Item, Placement, Target};
-        let field = |line: usize, text: &str| Field {
-            lines: vec![line],
-            text: text.to_string(),
-            capacity: 10.0,
-            wrapped: false,
-            doubled: false,
-            column: false,
-            size: 0.0,
-        };
-        // Two stacked headlines (lines 0 and 1) over a piece (units 1–3),
-        // a run cut off at unit 4 for the upper one's words.
-        let items = [Item {
-            unit: 0,
-            fields: vec![field(0, "慢功夫里的新年"), field(1, "港口吞吐量创新高")],
-        }];
-        let target = |first, last| Target {
-            first_unit: first,
-            last_unit: last,
-            ad: false,
-        };
-        let targets = [target(1, 3), target(4, 6)];
-        let runs = [StackedRun {
-            lines: vec![0],
-            first_unit: 4,
-        }];
-        let left_unplaced = || Placement {
-            heads: vec![vec![((0, 1), 1.0)], vec![]],
-            unplaced: vec![(0, 0)],
-            ..Placement::default()
-        };
-        let mut p = left_unplaced();
-        head_stacked_runs(&items, &targets, &mut p, &runs);
-        assert_eq!(p.heads[1], [((0, 0), crate::place::GUESS_SURENESS)]);
-        assert!(p.unplaced.is_empty());
-        // Placed already (here with the piece), it stays.
-        let mut p = Placement {
-            heads: vec![vec![((0, 0), 0.5), ((0, 1), 1.0)], vec![]],
-            ..Placement::default()
-        };
-        head_stacked_runs(&items, &targets, &mut p, &runs);
-        assert!(p.heads[1].is_empty());
-        // A run that took a headline keeps it.
-        let mut p = left_unplaced();
-        p.heads[1].push(((0, 1), 0.3));
-        head_stacked_runs(&items, &targets, &mut p, &runs);
-        assert_eq!(p.heads[1], [((0, 1), 0.3)]);
-    }
 
     /// A report under its headline, then a column piece's text read on
     /// after a sentence's end, its column name and headline printed last.
