@@ -549,12 +549,12 @@ pub fn place(
     // share: sure only as a guess. Not a note in brackets or a photo's
     // caption, which no headline is (`（下转第三版）`, `图为…`).
     orphans.retain(|&((i, k), t)| {
-        let inside = inside(items[i].unit, &targets[t]);
+        let within = inside(items[i].unit, &targets[t]);
         let headless = heads[t]
             .iter()
             .all(|&((hi, hk), _)| items[hi].fields[hk].column);
         let heads_it =
-            inside && headless && !crate::conventions::is_note_or_caption(&items[i].fields[k].text);
+            within && headless && !crate::conventions::is_note_or_caption(&items[i].fields[k].text);
         if heads_it {
             heads[t].push(((i, k), GUESS_SURENESS));
             guesses.push(((i, k), t));

@@ -165,9 +165,10 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
             let after_text = unit > target.last_unit;
             let read_apart =
                 after_text || (unit < items[above].unit && headed_between(unit, target.first_unit));
-            // Or one of two headlines stacked in the group over the piece,
-            // each another story's: the extractor read the second story's
-            // text first, and the first story's ran on under it.
+            // Or one of two headlines stacked in the group over the piece
+            // (never read apart), each another story's: the extractor read
+            // the second story's text first, and the first story's ran on
+            // under it.
             let stacked = i == above && stacked_with_another(items, heads, (i, k));
             let qualifies = stacked || (i != above && read_apart);
             if !qualifies || two_phrases(&field.text) {
@@ -192,7 +193,7 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
                 late.push(LateHead {
                     lines: field.lines.clone(),
                     piece: (target.first_unit, target.last_unit),
-                    stacked: stacked && !read_apart,
+                    stacked,
                 });
             }
         }
