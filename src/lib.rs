@@ -211,6 +211,9 @@ fn segments(
     // 5b. split: text that runs on from one piece into the next moves to
     // that piece.
     let segments = split::split(lines, classes, units, segments);
+    // 5b′. resume: text printed after the block that carried a piece's
+    // broken-off paragraph on goes on that piece, where its words say so.
+    let segments = split::resume(lines, classes, units, segments);
     // 5c. trailing: a run of text whose headline the extractor printed
     // after all of the text is a piece of its own.
     trailing::split_trailing(lines, classes, units, segments)

@@ -340,7 +340,7 @@ impl Reflow<'_, '_> {
             match self.continues(i) {
                 Continues::Yes(sure) => {
                     self.sure[i] = sure;
-                    let unparked = self.unparks(i, self.open).map(|k| (k, false));
+                    let unparked = self.unparks(i, self.open, false).map(|k| (k, false));
                     if let Some((k, inside)) =
                         unparked.or_else(|| self.takes_up_waiting(i).map(|k| (k, true)))
                     {
@@ -366,7 +366,7 @@ impl Reflow<'_, '_> {
                 Continues::No => self.park(),
             }
         } else if let Some(k) = (!self.parked.is_empty() && self.ends_no_paragraph_start(i))
-            .then(|| self.unparks(i, None))
+            .then(|| self.unparks(i, self.ended_above(), true))
             .flatten()
         {
             self.sure[i] = 0.6;
@@ -400,6 +400,17 @@ impl Reflow<'_, '_> {
         {
             self.parked.clear();
         }
+    }
+
+    /// The paragraph printed last, where it ended and waits for nothing:
+    /// the text a block opening inside a paragraph under it is read
+    /// against (it carries on a waiting one only where it shares that
+    /// one's words more).
+    fn ended_above(&self) -> Option<usize> {
+        self.units
+            .iter()
+            .rposition(|u| matches!(u, Unit::Para { .. }))
+            .filter(|u| !self.parked.contains(u))
     }
 
     /// Places line `i` as its type size says: display type, or running
@@ -458,7 +469,23 @@ impl Reflow<'_, '_> {
     /// open paragraph whose last line ends in a clause mark or inside a
     /// bracket (`…将才学、`, `（记者`) keeps the block: its sentence cannot
     /// end there.
-    fn unparks(&self, i: usize, rival: Option<usize>) -> Option<usize> {
+    ///
+    /// Under a paragraph that ended (`rival` the one printed last), a block
+    /// that opens inside a paragraph carries one on from somewhere: the
+    /// words are read there from the `pieces` the paragraphs open
+    /// ([`BlockWords::share`]), a waiting paragraph's few lines being too
+    /// little text to tell its piece's words by:
+    ///
+    /// ```text
+    /// 3月13日，一场中外专家的       ← breaks off (waits)
+    ///
+    /// 某市公布第二批名单            ← another piece, which ends
+    /// …公开募捐活动。
+    ///
+    /// 经验分享会通过视频进行，      ← a paragraph's inside: the first
+    /// 某医院重症医学科主任…            piece's words, its text
+    /// ```
+    fn unparks(&self, i: usize, rival: Option<usize>, pieces: bool) -> Option<usize> {
         if self.parked.is_empty() {
             return None;
         }
@@ -477,7 +504,7 @@ impl Reflow<'_, '_> {
         // pages); the open one keeps the block on the cut alone.
         let cut = |u: usize| self.cuts_word(u, i);
         let evidence = |u: usize| {
-            let share = block.share(self, u);
+            let share = block.share(self, u, pieces);
             (share > 0.0 && cut(u), share)
         };
         // (Of equal evidence, the paragraph that broke off first: the
@@ -490,7 +517,7 @@ impl Reflow<'_, '_> {
             .rev()
             .max_by(|a, b| a.1 .0.cmp(&b.1 .0).then(a.1 .1.total_cmp(&b.1 .1)))?;
         let beats = |r: usize| {
-            let r_share = block.share(self, r);
+            let r_share = block.share(self, r, pieces);
             !self.clause_open(r) && (cuts_word, waiting) > (cut(r), r_share)
         };
         ((cuts_word || waiting > MIN_WAITING_SHARE) && rival.is_none_or(beats)).then_some(k)
@@ -547,9 +574,9 @@ impl Reflow<'_, '_> {
             return None;
         }
         let block = self.block_words(i, SHARE_LINES);
-        let open_share = block.share(self, open);
+        let open_share = block.share(self, open, false);
         cut.into_iter()
-            .map(|k| (k, block.share(self, self.parked[k])))
+            .map(|k| (k, block.share(self, self.parked[k], false)))
             .filter(|&(_, share)| share >= TAKE_UP_SHARE && share >= TAKE_UP_RATIO * open_share)
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(k, _)| k)
@@ -813,8 +840,8 @@ impl Reflow<'_, '_> {
     /// its share with the paragraph printed `before` the block.
     fn carries_words_on(&self, i: usize, (carried, before): (usize, Option<usize>)) -> bool {
         let block = self.block_words(i, SHARE_LINES);
-        let share = block.share(self, carried);
-        let rival = before.map_or(0.0, |b| block.share(self, b));
+        let share = block.share(self, carried, false);
+        let rival = before.map_or(0.0, |b| block.share(self, b, false));
         share >= TAKE_UP_SHARE && share > TAKE_UP_RATIO * rival
     }
 
@@ -2029,11 +2056,28 @@ impl BlockWords {
     /// Share of the block's bigrams (or of its first paragraph's, where
     /// more) that paragraph `u`'s last [`SHARE_LINES`] lines hold: the
     /// words near its break, and a bound on the work for a paragraph many
-    /// blocks long.
-    fn share(&self, r: &Reflow, u: usize) -> f32 {
-        let lines = r.units[u].lines();
-        let near = &lines[lines.len().saturating_sub(SHARE_LINES)..];
-        let keys = || near.iter().map(|&l| r.lines[l].key);
+    /// blocks long. With `piece`, a short paragraph's lines are topped up
+    /// to as many with those of the paragraphs printed right before it,
+    /// back to the display type above them: the words of the piece it is
+    /// part of.
+    fn share(&self, r: &Reflow, u: usize, piece: bool) -> f32 {
+        let (mut from, mut count) = (u, r.units[u].lines().len());
+        while piece
+            && count < SHARE_LINES
+            && from > 0
+            && matches!(r.units[from - 1], Unit::Para { .. })
+        {
+            from -= 1;
+            count += r.units[from].lines().len();
+        }
+        let skip = count.saturating_sub(SHARE_LINES);
+        let keys = || {
+            r.units[from..=u]
+                .iter()
+                .flat_map(Unit::lines)
+                .skip(skip)
+                .map(|&l| r.lines[l].key)
+        };
         let whole = overlap::coverage_in(&self.block, keys());
         self.para
             .as_deref()
@@ -2734,6 +2778,72 @@ mod tests {
             .map(|(lines, _)| lines)
             .find(|lines| lines.contains(&n))
             .unwrap_or_default()
+    }
+
+    /// A report in a 12-cell column whose paragraphs start two cells
+    /// short, no blank line between them; its third paragraph (lines
+    /// 12–14) breaks off at its column's foot, in words the rest of the
+    /// report does not print.
+    const SHORT_BREAK: &str = "城际快线今起开通\n\n\
+        本报讯 某市城际快线\n今天正式开通运营，城际快\n线全长六十公里，沿线设有\n\
+        十二座车站，乘客从城东到\n城西只需四十分钟。\n\
+        城际快线开通后，沿线\n居民出行更加便捷。城际快\n线运营公司表示，首班车早\n\
+        上六点发车，末班车晚上十\n一点发车。\n\
+        据介绍，下个月起，沿\n线各站将陆续开展一批便民\n活动，首批的试点工作将在\n";
+
+    /// The report's words, and not the broken paragraph's: the text that
+    /// carries that paragraph on.
+    const SHORT_BREAK_GOES_ON: &str = "本月底前于城际快线车站启\n动，城际快线车站将增设换\n\
+        乘通道和自行车停放点，乘\n客从城东到城西换乘更加方\n便。\n";
+
+    #[test]
+    fn a_block_opening_inside_a_paragraph_under_one_that_ended_carries_on_its_pieces_words() {
+        // Another piece's headline and text, which ends; then a block that
+        // opens inside a paragraph (at the column's full width), in the
+        // first report's words: it carries the broken paragraph on.
+        let page = format!(
+            "{SHORT_BREAK}\n老街书屋重新开放\n\n\
+             本报讯 老街书屋经过\n三个月修缮，今天重新向读\n者开放。老街书屋藏书两万\n\
+             余册，新增儿童阅读区和自\n习座位。\n\
+             老街书屋负责人介绍，\n修缮后的老街书屋延长开放\n时间，每天早上九点至晚上\n\
+             九点免费开放，读者可以凭\n借书证借阅。\n\
+             老街书屋还将举办读书\n会和讲座，欢迎居民报名参\n加，报名可以到书屋服务台\n\
+             登记。\n\n{SHORT_BREAK_GOES_ON}"
+        );
+        let u = units(&page);
+        assert_eq!(paragraph_of(&u, 12), [12, 13, 14, 33, 34, 35, 36, 37]);
+    }
+
+    #[test]
+    fn a_block_opening_inside_a_paragraph_in_the_words_of_the_piece_above_stays_there() {
+        // The same, but the block is in the second piece's words (it names
+        // the report's line once): it stays under that piece's text.
+        let page = format!(
+            "{SHORT_BREAK}\n老街书屋重新开放\n\n\
+             本报讯 老街书屋经过\n三个月修缮，今天重新向读\n者开放。老街书屋藏书两万\n\
+             余册，新增儿童阅读区和自\n习座位。\n\
+             老街书屋负责人介绍，\n修缮后的老街书屋延长开放\n时间，每天早上九点至晚上\n\
+             九点免费开放，读者可以凭\n借书证借阅。\n\n\
+             读者可以乘坐城际快线到老\n街站下车，老街书屋新增儿\n童阅读区，藏书两万余册，\n\
+             修缮后的书屋免费开放。\n"
+        );
+        let u = units(&page);
+        assert_eq!(paragraph_of(&u, 12), [12, 13, 14]);
+        assert_eq!(paragraph_of(&u, 29), [29, 30, 31, 32]);
+    }
+
+    #[test]
+    fn a_block_under_a_headline_and_byline_over_a_broken_paragraph_carries_it_on() {
+        // Right under the broken paragraph, another piece's headline and
+        // byline and no paragraph of text: no paragraph ended above the
+        // block, so only the waiting one's words are read.
+        let page = format!(
+            "{SHORT_BREAK}\n老街书屋重新开放\n□ 本报记者 王五\n\n{SHORT_BREAK_GOES_ON}\n\
+             老街书屋负责人介绍，\n修缮后的老街书屋延长开放\n时间，每天早上九点至晚上\n\
+             九点免费开放，读者可以凭\n借书证借阅。\n"
+        );
+        let u = units(&page);
+        assert_eq!(paragraph_of(&u, 12), [12, 13, 14, 19, 20, 21, 22, 23]);
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Pass 5b — split: text that runs on from one piece into the next.
+//! Pass 5b — split: text that runs on from one piece into another.
 //!
 //! Extractors and OCR read a page's blocks in an order of their own. A
 //! piece's headline band may come out in the middle of its text, and the
@@ -23,6 +23,12 @@
 //! words and not the words above them. Words are bigrams, weighed by how few
 //! of the page's paragraphs hold them: what every piece on a page about one
 //! event says ties nothing.
+//!
+//! The other way round, a piece's text may go on after another piece's:
+//! where the reflow pass carried a paragraph that broke off at a column's
+//! foot on in a block printed inside another piece, the paragraphs printed
+//! right under that block go on the first piece too, by the same words
+//! (see [`resumes`]).
 
 use crate::classify::Classified;
 use crate::lines::Line;
@@ -62,6 +68,96 @@ pub fn split(
     let text = Text::new(lines, classes, units, &segments);
     let moves = moves(&text, &segments);
     apply(segments, &text.paras, &moves)
+}
+
+/// Moves text printed after a block that carried a piece's paragraph on
+/// to that piece, where it shares its words (see [`resumes`]).
+pub fn resume(
+    lines: &[Line],
+    classes: &[Classified],
+    units: &[Unit],
+    segments: Segments,
+) -> Segments {
+    let text = Text::new(lines, classes, units, &segments);
+    let resumes = resumes(&text);
+    go_on(segments, &text.paras, &resumes)
+}
+
+/// The last line of paragraph `unit` where the reflow pass carried it on
+/// from another column: its lines jump over text printed between them.
+fn carried_on_to(lines: &[Line], unit: &Unit) -> Option<usize> {
+    let ls = unit.lines();
+    let jumps = ls
+        .windows(2)
+        .any(|w| (w[0] + 1..w[1]).any(|l| !lines[l].is_blank()));
+    jumps.then(|| ls[ls.len() - 1])
+}
+
+/// The resumes: `(from, index, to)` where the paragraphs of draft `from`
+/// from `index` on go on the text of draft `to`. A piece whose last
+/// paragraph the reflow pass carried on in a block printed inside another
+/// piece's text (its sentence broke off at a column's foot) goes on with
+/// the paragraphs printed right after that block, to the other piece's
+/// end, where they share its words and not those of the piece they are
+/// printed in:
+///
+/// ```text
+/// …这批物资包                 ← piece A breaks off
+///
+/// 某部门：暂不派人进入灾区     ← piece B, headline and text
+/// …再适时调整募捐方案。
+///
+/// 括约1万个口罩、5万双手套…   ← A's sentence carried on (reflow)
+///
+/// 与此同时，海外华侨华人…     ← A's next paragraph: goes on A
+/// ```
+fn resumes(t: &Text) -> Vec<(usize, usize, usize)> {
+    let mut out = Vec::new();
+    for a in 0..t.paras.len() {
+        let Some(&last) = t.paras[a].last() else {
+            continue;
+        };
+        let Some(end) = carried_on_to(t.lines, &t.units[last]) else {
+            continue;
+        };
+        let Some(next) = (end + 1..t.lines.len()).find(|&l| !t.lines[l].is_blank()) else {
+            continue;
+        };
+        // The paragraph printed right under the carried block, inside the
+        // text of another piece (not its first: that piece's own start).
+        let found = (0..t.paras.len()).filter(|&d| d != a).find_map(|d| {
+            let k = t.paras[d]
+                .iter()
+                .position(|&p| t.units[p].first_line() == next)?;
+            Some((d, k))
+        });
+        let Some((d, k)) = found.filter(|&(_, k)| k > 0) else {
+            continue;
+        };
+        let run = t.set(d, k..t.ahead(d, k));
+        let n = t.paras[a].len();
+        let own = t.tie(&run, &t.set(a, t.back(a, n)..n));
+        let host = t.tie(&run, &t.set(d, t.back(d, k)..k));
+        if own >= MIN_MOVE_TIE && own >= host + MOVE_MARGIN {
+            out.push((d, k, a));
+        }
+    }
+    out
+}
+
+/// The drafts with the resumes made: the text moved goes after the text
+/// of the piece it goes on (which still spans, for the headline pass, the
+/// units it was printed over).
+fn go_on(
+    mut segments: Segments,
+    paras: &[Vec<usize>],
+    resumes: &[(usize, usize, usize)],
+) -> Segments {
+    for &(d, k, a) in resumes {
+        let mut blocks = segments.drafts[d].take_blocks_from(paras[d][k], false);
+        segments.drafts[a].blocks.append(&mut blocks);
+    }
+    segments
 }
 
 /// What the rule reads of the page's paragraphs. Bigram sets and counts
@@ -494,6 +590,128 @@ pub(crate) mod tests {
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].2.len(), 5, "{got:?}");
         assert_eq!(got[1].2, firsts(&["每一个清晨。", "如今南湖禁渔"]));
+    }
+
+    /// A report whose second paragraph breaks off at its column's foot,
+    /// another report, and the block that carries the first one's
+    /// paragraph on, in a 12-cell column whose paragraphs start two cells
+    /// short (no blank line between them).
+    const CARRIED_ON: &[&str] = &[
+        "城际快线今起开通",
+        "",
+        "本报讯 某市城际快线",
+        "今天正式开通运营，城际快",
+        "线全长六十公里，沿线设有",
+        "十二座车站，乘客从城东到",
+        "城西只需四十分钟。",
+        "城际快线开通后，沿线",
+        "居民出行更加便捷。城际快",
+        "线运营公司表示，首班车早",
+        "上六点发车，沿线站都设有",
+        "",
+        "老街书屋重新开放",
+        "",
+        "本报讯 老街书屋经过",
+        "三个月修缮，今天重新向读",
+        "者开放。老街书屋藏书两万",
+        "余册，新增儿童阅读区和自",
+        "习座位。",
+        "老街书屋负责人介绍，",
+        "修缮后的老街书屋延长开放",
+        "时间，每天早上九点至晚上",
+        "九点免费开放，读者可以凭",
+        "借书证借阅。",
+        "",
+        "换乘通道，乘客可以在城际",
+        "快线车站内换乘公交车和地",
+        "铁，城际快线车站还设有自",
+        "行车停放点。",
+        "",
+    ];
+
+    #[test]
+    fn paragraphs_printed_under_a_carried_block_in_its_pieces_words_go_on_that_piece() {
+        // The first report's next paragraphs, printed under the block
+        // (after a column break), inside the second report's text.
+        let mut lines = CARRIED_ON.to_vec();
+        lines.extend([
+            "城际快线运营公司还推",
+            "出乘车优惠，持学生证和借",
+            "书证的乘客乘坐城际快线可",
+            "以享受半价优惠。",
+            "据了解，城际快线二期",
+            "工程明年开工，建成后城际",
+            "快线将延伸到南部新区，沿",
+            "线再增设六座车站。",
+        ]);
+        assert_eq!(
+            pieces(&page(&lines)),
+            [
+                (
+                    None,
+                    some("城际快线今起开通"),
+                    firsts(&[
+                        "某市城际快线",
+                        "城际快线开通",
+                        "城际快线运营",
+                        "据了解，城际"
+                    ])
+                ),
+                (
+                    None,
+                    some("老街书屋重新开放"),
+                    firsts(&["老街书屋经过", "老街书屋负责"])
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_under_a_carried_block_in_their_own_pieces_words_stay() {
+        // The second report's own last paragraphs under the block: they
+        // share some words of the first (a piece's words weigh by how few
+        // paragraphs print them) but far more of their own.
+        let mut lines = CARRIED_ON.to_vec();
+        lines.extend([
+            "老街书屋还将举办读书",
+            "会和讲座，欢迎居民报名参",
+            "加，老街书屋每周六下午举",
+            "办一次读书会。",
+            "据了解，老街书屋是本",
+            "市第一家社区书屋，老街书",
+            "屋的读者大多是附近的居民",
+            "和学生。",
+        ]);
+        let got = pieces(&page(&lines));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].2, firsts(&["某市城际快线", "城际快线开通"]));
+        assert_eq!(
+            got[1].2,
+            firsts(&[
+                "老街书屋经过",
+                "老街书屋负责",
+                "老街书屋还将",
+                "据了解，老街"
+            ])
+        );
+    }
+
+    #[test]
+    fn a_piece_opening_under_a_carried_block_in_its_pieces_words_stays_its_own() {
+        // A dated report on the same line opens right under the block: a
+        // piece of its own, however many words it shares.
+        let mut lines = CARRIED_ON.to_vec();
+        lines.extend([
+            "本报讯 城际快线运营公",
+            "司今天推出乘车优惠，持学",
+            "生证的乘客乘坐城际快线可",
+            "以享受半价优惠，城际快线",
+            "沿线车站设有爱心窗口。",
+        ]);
+        let got = pieces(&page(&lines));
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].2, firsts(&["某市城际快线", "城际快线开通"]));
+        assert_eq!(got[2].2, firsts(&["城际快线运营"]));
     }
 
     #[test]
