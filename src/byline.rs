@@ -314,16 +314,17 @@ pub fn parse_names(text: &str) -> Byline {
     if spaced {
         tokens.push(Cow::Owned(pieces().collect()));
     } else {
-        // A two-glyph name set with a space to the width of three: `赵 刚`.
-        let is_glyph = |t: &str| t.chars().count() == 1 && t.chars().all(is_cjk);
+        let is_glyph = |t: &str| t.chars().count() == 1 && t.chars().all(is_cjk) && t != "摄";
+        let mut run = String::new();
         for tok in pieces() {
-            match tokens.last_mut() {
-                Some(prev) if is_glyph(tok) && is_glyph(prev) && tok != "摄" => {
-                    prev.to_mut().push_str(tok)
-                }
-                _ => tokens.push(Cow::Borrowed(tok)),
+            if is_glyph(tok) {
+                run.push_str(tok);
+                continue;
             }
+            spaced_run(&mut run, &mut tokens);
+            tokens.push(Cow::Borrowed(tok));
         }
+        spaced_run(&mut run, &mut tokens);
     }
     // OCR reads the box that opens a byline line (`□ 新华社记者 某某`) as
     // the ideograph `口`; no name is that one glyph.
@@ -408,6 +409,54 @@ pub fn parse_names(text: &str) -> Byline {
         }
     }
     out
+}
+
+/// Most glyphs of a name that a run of glyphs printed apart holds.
+const MAX_SPACED_NAME: usize = 3;
+
+/// Turns a run of single glyphs printed apart (`run`, the glyphs run
+/// together, emptied) into tokens. No name is one glyph: a justified line
+/// sets every glyph of a byline apart (`（记者 王 欲 然）`, `通 讯 员 苏 华`),
+/// a two-glyph name may be set to the width of three (`赵 刚`), and a wrap
+/// or a justified gap may cut a name anywhere (`记者 张洋 菲`). So a role
+/// word the run opens with is a token; the rest are names of two glyphs,
+/// the last of three where the count is odd; a lone glyph goes on the name
+/// before it, where that is a two-glyph name.
+fn spaced_run<'a>(run: &mut String, tokens: &mut Vec<Cow<'a, str>>) {
+    if run.is_empty() {
+        return;
+    }
+    let mut rest: &str = run;
+    if let Some((word, _)) = cv::role_prefix(rest) {
+        tokens.push(Cow::Owned(word.to_string()));
+        rest = &rest[word.len()..];
+    }
+    let glyphs: Vec<&str> = rest
+        .char_indices()
+        .map(|(i, c)| &rest[i..i + c.len_utf8()])
+        .collect();
+    match glyphs.len() {
+        0 => {}
+        1 => match tokens.last_mut() {
+            Some(prev) if prev.chars().count() == 2 && prev.chars().all(is_cjk) => {
+                prev.to_mut().push_str(glyphs[0])
+            }
+            _ => tokens.push(Cow::Owned(glyphs[0].to_string())),
+        },
+        n => {
+            let mut at = 0;
+            while at < n {
+                let take = if n - at == MAX_SPACED_NAME {
+                    n - at
+                } else {
+                    2.min(n - at)
+                };
+                tokens.push(Cow::Owned(glyphs[at..at + take].concat()));
+                at += take;
+            }
+        }
+    }
+    run.clear();
 }
 
 /// Longest qualifier before a role word (`融媒体`, `驻京`, `首席`).
@@ -510,6 +559,24 @@ mod tests {
         let lead = parse_lead("近日，某工会");
         assert_eq!(lead.dateline, None);
         assert_eq!(lead.body_start, 0);
+    }
+
+    #[test]
+    fn glyphs_printed_apart_make_names_of_two_or_three() {
+        // A justified line sets every glyph apart; a name is never one.
+        assert_eq!(names(&parse_names("记者 王 欲 然"))[0], ["王欲然"]);
+        assert_eq!(
+            names(&parse_names("记者 陈陆军 通 讯 员 苏 华")),
+            [vec!["陈陆军"], vec!["苏华"], vec![], vec![]]
+        );
+        // Two names each set to the width of three.
+        assert_eq!(names(&parse_names("记者 赵 刚 李 明"))[0], ["赵刚", "李明"]);
+        // A gap that cut a three-glyph name; not one after a longer name.
+        assert_eq!(names(&parse_names("记者 张洋 菲"))[0], ["张洋菲"]);
+        assert_eq!(names(&parse_names("记者 王小明 菲"))[0], ["王小明", "菲"]);
+        // A wrap that cut a name spaced to the width of three.
+        let t = soft_join(["湖北日报讯 （ 记 者 李 保", "林、周呈思）“流行病学"]);
+        assert_eq!(names(&parse_lead(&t).byline)[0], ["李保林", "周呈思"]);
     }
 
     #[test]
