@@ -248,6 +248,33 @@ fn is_scatter(key: &str) -> bool {
     ideographs <= 3 && !key.bytes().any(|b| b.is_ascii_digit())
 }
 
+/// Most glyphs of a stray mark standing alone.
+const MAX_STRAY_MARK: usize = 3;
+
+/// OCR's reading of a picture's edge or a rule as a line of its own, set
+/// apart by blank lines: a few Latin letters or marks and no digit (`CA`,
+/// `|`, `]`), which no text of the page is. Such a line holds no text (its
+/// key is emptied, as a blank line's). Not a mark that ends a sentence: a
+/// headline OCR broke with blank lines may end in one alone (`…728个⏎⏎!`).
+fn forget_stray_marks(lines: &mut [Line]) {
+    let stray = |key: &str| {
+        key.len() <= MAX_STRAY_MARK
+            && key
+                .bytes()
+                .all(|b| b.is_ascii_graphic() && !b.is_ascii_digit() && !matches!(b, b'!' | b'?'))
+    };
+    for i in 0..lines.len() {
+        let apart = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(Line::is_blank);
+        if !lines[i].is_blank()
+            && stray(lines[i].key)
+            && apart(i.checked_sub(1))
+            && apart(Some(i + 1))
+        {
+            lines[i].key = "";
+        }
+    }
+}
+
 /// The text above ends a sentence, or a credit in brackets closing a
 /// piece (`（张三）`), or there is none.
 fn after_sentence(above: &[Line]) -> bool {
@@ -351,6 +378,7 @@ pub fn split<'a>(text: &'a str, arena: &'a Bump) -> Vec<Line<'a>> {
         }
         rest = &rest[line.len() + term_len..];
     }
+    forget_stray_marks(&mut out);
     if margin > 0.0 && margin.is_finite() {
         // White space before every line is the page's margin (an extractor
         // keeping the page's left edge), not an indent: an indent marks
