@@ -319,13 +319,8 @@ pub fn page(
         });
     }
     // Lines read as no text (OCR's scatter off a picture) that hold
-    // ideographs or letters: said, not dropped silently.
-    let debris = |l: &Line| {
-        l.is_blank()
-            && l.raw
-                .chars()
-                .any(|c| crate::clean::is_cjk(c) || c.is_alphanumeric())
-    };
+    // ideographs: said, not dropped silently.
+    let debris = |l: &Line| l.is_blank() && l.raw.chars().any(crate::clean::is_cjk);
     for l in (0..lines.len()).filter(|&l| debris(&lines[l])) {
         warnings.push(Warning {
             code: "ocr_debris".into(),

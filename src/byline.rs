@@ -314,7 +314,7 @@ pub fn parse_names(text: &str) -> Byline {
     if spaced {
         tokens.push(Cow::Owned(pieces().collect()));
     } else {
-        let is_glyph = |t: &str| t.chars().count() == 1 && t.chars().all(is_cjk) && t != "摄";
+        let is_glyph = |t: &str| t.chars().count() == 1 && t.chars().all(is_cjk);
         let mut run = String::new();
         for tok in pieces() {
             if is_glyph(tok) {
@@ -414,31 +414,52 @@ pub fn parse_names(text: &str) -> Byline {
 /// Most glyphs of a name that a run of glyphs printed apart holds.
 const MAX_SPACED_NAME: usize = 3;
 
+/// Glyphs that stand after a name for what its bearer did (`摄` took the
+/// picture, `绘` drew it, `文` wrote, `图` pictured, `译` translated): no
+/// part of the name.
+const CREDIT_GLYPHS: [char; 5] = ['摄', '绘', '文', '图', '译'];
+
 /// Turns a run of single glyphs printed apart (`run`, the glyphs run
 /// together, emptied) into tokens. No name is one glyph: a justified line
 /// sets every glyph of a byline apart (`（记者 王 欲 然）`, `通 讯 员 苏 华`),
 /// a two-glyph name may be set to the width of three (`赵 刚`), and a wrap
-/// or a justified gap may cut a name anywhere (`记者 张洋 菲`). So a role
-/// word the run opens with is a token; the rest are names of two glyphs,
-/// the last of three where the count is odd; a lone glyph goes on the name
-/// before it, where that is a two-glyph name.
+/// or a justified gap may cut a name anywhere (`记者 张洋 菲`). So the role
+/// words in the run are tokens, and the glyphs between them names of two
+/// glyphs, the last of three where the count is odd; a lone glyph goes on
+/// the name before it, where that is a two-glyph name (not a glyph that
+/// credits it: `张洋 绘`).
 fn spaced_run<'a>(run: &mut String, tokens: &mut Vec<Cow<'a, str>>) {
-    if run.is_empty() {
-        return;
+    let mut names = 0;
+    let mut at = 0;
+    while at < run.len() {
+        match cv::role_prefix(&run[at..]) {
+            Some((word, _)) => {
+                spaced_names(&run[names..at], tokens);
+                tokens.push(Cow::Owned(word.to_string()));
+                at += word.len();
+                names = at;
+            }
+            None => at += run[at..].chars().next().map_or(1, char::len_utf8),
+        }
     }
-    let mut rest: &str = run;
-    if let Some((word, _)) = cv::role_prefix(rest) {
-        tokens.push(Cow::Owned(word.to_string()));
-        rest = &rest[word.len()..];
-    }
-    let glyphs: Vec<&str> = rest
+    spaced_names(&run[names..], tokens);
+    run.clear();
+}
+
+/// The names of glyphs printed apart between role words ([`spaced_run`]).
+fn spaced_names<'a>(glyphs: &str, tokens: &mut Vec<Cow<'a, str>>) {
+    let glyphs: Vec<&str> = glyphs
         .char_indices()
-        .map(|(i, c)| &rest[i..i + c.len_utf8()])
+        .map(|(i, c)| &glyphs[i..i + c.len_utf8()])
         .collect();
     match glyphs.len() {
         0 => {}
         1 => match tokens.last_mut() {
-            Some(prev) if prev.chars().count() == 2 && prev.chars().all(is_cjk) => {
+            Some(prev)
+                if prev.chars().count() == 2
+                    && prev.chars().all(is_cjk)
+                    && !glyphs[0].starts_with(CREDIT_GLYPHS) =>
+            {
                 prev.to_mut().push_str(glyphs[0])
             }
             _ => tokens.push(Cow::Owned(glyphs[0].to_string())),
@@ -456,7 +477,6 @@ fn spaced_run<'a>(run: &mut String, tokens: &mut Vec<Cow<'a, str>>) {
             }
         }
     }
-    run.clear();
 }
 
 /// Longest qualifier before a role word (`融媒体`, `驻京`, `首席`).
@@ -571,9 +591,24 @@ mod tests {
         );
         // Two names each set to the width of three.
         assert_eq!(names(&parse_names("记者 赵 刚 李 明"))[0], ["赵刚", "李明"]);
-        // A gap that cut a three-glyph name; not one after a longer name.
+        // A gap that cut a three-glyph name; not one after a longer name,
+        // nor a glyph that credits the name.
         assert_eq!(names(&parse_names("记者 张洋 菲"))[0], ["张洋菲"]);
         assert_eq!(names(&parse_names("记者 王小明 菲"))[0], ["王小明", "菲"]);
+        assert_eq!(names(&parse_names("本报记者 张洋 绘"))[0], ["张洋", "绘"]);
+        // Role words set apart too, inside the run.
+        assert_eq!(
+            names(&parse_names("记者 王 欲 然 通 讯 员 苏 华")),
+            [vec!["王欲然"], vec!["苏华"], vec![], vec![]]
+        );
+        assert_eq!(
+            names(&parse_names("本报记者 李明 摄 影 王 刚")),
+            [vec!["李明"], vec![], vec!["王刚"], vec![]]
+        );
+        assert_eq!(
+            names(&parse_names("本报记者 李明 摄 影 报 道")),
+            names(&parse_names("本报记者 李明 摄影报道"))
+        );
         // A wrap that cut a name spaced to the width of three.
         let t = soft_join(["湖北日报讯 （ 记 者 李 保", "林、周呈思）“流行病学"]);
         assert_eq!(names(&parse_lead(&t).byline)[0], ["李保林", "周呈思"]);

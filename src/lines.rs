@@ -251,18 +251,20 @@ fn is_scatter(key: &str) -> bool {
 /// Most glyphs of a stray mark standing alone.
 const MAX_STRAY_MARK: usize = 3;
 
+/// Marks OCR reads off a picture's edge or a rule, which no text ends or
+/// closes with.
+const STRAY_MARKS: &[u8] = b"|\\/_~^*#=+<>[]{}@&%$-`";
+
 /// OCR's reading of a picture's edge or a rule as a line of its own, set
-/// apart by blank lines: a few Latin letters or marks and no digit (`CA`,
-/// `|`, `]`), which no text of the page is. Such a line holds no text (its
-/// key is emptied, as a blank line's). Not a mark that ends a sentence: a
-/// headline OCR broke with blank lines may end in one alone (`…728个⏎⏎!`).
+/// apart by blank lines: a few of [`STRAY_MARKS`] and nothing else (`|`,
+/// `]`), which no text of the page is. Such a line holds no text (its key
+/// is emptied, as a blank line's). Not letters: an abbreviation set in
+/// another font comes out a block of its own (`…英文缩写是⏎⏎CPI⏎⏎…`); nor a
+/// mark that ends or closes a sentence, which may end a headline or a
+/// credit OCR broke (`…728个⏎⏎!`, `（记者 张三⏎⏎)`).
 fn forget_stray_marks(lines: &mut [Line]) {
-    let stray = |key: &str| {
-        key.len() <= MAX_STRAY_MARK
-            && key
-                .bytes()
-                .all(|b| b.is_ascii_graphic() && !b.is_ascii_digit() && !matches!(b, b'!' | b'?'))
-    };
+    let stray =
+        |key: &str| key.len() <= MAX_STRAY_MARK && key.bytes().all(|b| STRAY_MARKS.contains(&b));
     for i in 0..lines.len() {
         let apart = |j: Option<usize>| j.and_then(|j| lines.get(j)).is_none_or(Line::is_blank);
         if !lines[i].is_blank()

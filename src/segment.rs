@@ -110,18 +110,23 @@ impl Draft {
         }
         let taken = self.blocks.split_off(k);
         self.last_unit = self
-            .blocks
+            .last_unit_of(&self.blocks)
+            .max(self.byline_units.iter().copied().max().unwrap_or(0))
+            .max(self.credit_units.iter().copied().max().unwrap_or(0))
+            .max(self.signature.unwrap_or(0))
+            .max(self.first_unit);
+        taken
+    }
+
+    /// The last unit of `blocks` (the draft's first unit when none).
+    pub fn last_unit_of(&self, blocks: &[DraftBlock]) -> usize {
+        blocks
             .iter()
             .map(|b| match *b {
                 DraftBlock::Para(u) | DraftBlock::Heading(u) => u,
             })
-            .chain(self.byline_units.iter().copied())
-            .chain(self.credit_units.iter().copied())
-            .chain(self.signature)
-            .chain([self.first_unit])
             .max()
-            .unwrap_or(self.first_unit);
-        taken
+            .unwrap_or(self.first_unit)
     }
 
     /// Display units stand right above the piece's start: its headline,

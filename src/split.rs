@@ -34,7 +34,7 @@ use crate::classify::Classified;
 use crate::lines::Line;
 use crate::overlap::{Bigram, BigramSet};
 use crate::reflow::Unit;
-use crate::segment::{Opening, Segments};
+use crate::segment::{DraftBlock, Opening, Segments};
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 
@@ -80,7 +80,7 @@ pub fn resume(
 ) -> Segments {
     let text = Text::new(lines, classes, units, &segments);
     let resumes = resumes(&text);
-    go_on(segments, &text.paras, &resumes)
+    go_on(segments, &resumes)
 }
 
 /// The last line of paragraph `unit` where the reflow pass carried it on
@@ -93,8 +93,7 @@ fn carried_on_to(lines: &[Line], unit: &Unit) -> Option<usize> {
     jumps.then(|| ls[ls.len() - 1])
 }
 
-/// The resumes: `(from, index, to)` where the paragraphs of draft `from`
-/// from `index` on go on the text of draft `to`. A piece whose last
+/// The resumes: the paragraphs of a draft that go on the text of another. A piece whose last
 /// paragraph the reflow pass carried on in a block printed inside another
 /// piece's text (its sentence broke off at a column's foot) goes on with
 /// the paragraphs printed right after that block, to the other piece's
@@ -111,7 +110,7 @@ fn carried_on_to(lines: &[Line], unit: &Unit) -> Option<usize> {
 ///
 /// 与此同时，海外华侨华人…     ← A's next paragraph: goes on A
 /// ```
-fn resumes(t: &Text) -> Vec<(usize, usize, usize)> {
+fn resumes(t: &Text) -> Vec<Resume> {
     let mut out = Vec::new();
     for a in 0..t.paras.len() {
         let Some(&last) = t.paras[a].last() else {
@@ -134,28 +133,63 @@ fn resumes(t: &Text) -> Vec<(usize, usize, usize)> {
         let Some((d, k)) = found.filter(|&(_, k)| k > 0) else {
             continue;
         };
-        let run = t.set(d, k..t.ahead(d, k));
         let n = t.paras[a].len();
-        let own = t.tie(&run, &t.set(a, t.back(a, n)..n));
-        let host = t.tie(&run, &t.set(d, t.back(d, k)..k));
-        if own >= MIN_MOVE_TIE && own >= host + MOVE_MARGIN {
-            out.push((d, k, a));
+        let own = t.set(a, t.back(a, n)..n);
+        let host = t.set(d, t.back(d, k)..k);
+        let run = t.set(d, k..t.ahead(d, k));
+        if t.tie(&run, &own) < MIN_MOVE_TIE || t.tie(&run, &own) < t.tie(&run, &host) + MOVE_MARGIN
+        {
+            continue;
         }
+        // The run goes on to the first paragraph after it whose words are
+        // the host's more: the host's own text goes on there.
+        let stop = (k + 1..t.paras[d].len())
+            .find(|&j| {
+                let para = t.set(d, j..j + 1);
+                t.tie(&para, &host) >= t.tie(&para, &own)
+            })
+            .map(|j| t.paras[d][j]);
+        out.push(Resume {
+            from: d,
+            at: t.paras[d][k],
+            stop,
+            to: a,
+        });
     }
     out
+}
+
+/// Paragraphs of draft `from`, from unit `at` up to unit `stop` (to its
+/// end when none), that go on the text of draft `to`.
+struct Resume {
+    from: usize,
+    at: usize,
+    stop: Option<usize>,
+    to: usize,
 }
 
 /// The drafts with the resumes made: the text moved goes after the text
 /// of the piece it goes on (which still spans, for the headline pass, the
 /// units it was printed over).
-fn go_on(
-    mut segments: Segments,
-    paras: &[Vec<usize>],
-    resumes: &[(usize, usize, usize)],
-) -> Segments {
-    for &(d, k, a) in resumes {
-        let mut blocks = segments.drafts[d].take_blocks_from(paras[d][k], false);
-        segments.drafts[a].blocks.append(&mut blocks);
+fn go_on(mut segments: Segments, resumes: &[Resume]) -> Segments {
+    for r in resumes {
+        let from = &mut segments.drafts[r.from];
+        let mut blocks = from.take_blocks_from(r.at, false);
+        if let Some(stop) = r.stop {
+            // The host's own text after the run, with the subheads right
+            // above it, stays.
+            let mut at = blocks
+                .iter()
+                .position(|&b| b == DraftBlock::Para(stop))
+                .unwrap_or(blocks.len());
+            while at > 0 && matches!(blocks[at - 1], DraftBlock::Heading(_)) {
+                at -= 1;
+            }
+            let stays = blocks.split_off(at);
+            from.last_unit = from.last_unit.max(from.last_unit_of(&stays));
+            from.blocks.extend(stays);
+        }
+        segments.drafts[r.to].blocks.append(&mut blocks);
     }
     segments
 }
@@ -685,6 +719,43 @@ pub(crate) mod tests {
         let got = pieces(&page(&lines));
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].2, firsts(&["某市城际快线", "城际快线开通"]));
+        assert_eq!(
+            got[1].2,
+            firsts(&[
+                "老街书屋经过",
+                "老街书屋负责",
+                "老街书屋还将",
+                "据了解，老街"
+            ])
+        );
+    }
+
+    #[test]
+    fn only_the_carried_pieces_paragraphs_go_on_it_and_the_hosts_own_stay() {
+        // Under the block, one paragraph of the first report, then the
+        // second report's own closing paragraphs (its next column).
+        let mut lines = CARRIED_ON.to_vec();
+        lines.extend([
+            "城际快线运营公司还推",
+            "出乘车优惠，持学生证和借",
+            "书证的乘客乘坐城际快线可",
+            "以享受半价优惠。",
+            "",
+            "老街书屋还将举办读书",
+            "会和讲座，欢迎居民报名参",
+            "加，老街书屋每周六下午举",
+            "办一次读书会。",
+            "据了解，老街书屋是本",
+            "市第一家社区书屋，老街书",
+            "屋的读者大多是附近的居民",
+            "和学生。",
+        ]);
+        let got = pieces(&page(&lines));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(
+            got[0].2,
+            firsts(&["某市城际快线", "城际快线开通", "城际快线运营"])
+        );
         assert_eq!(
             got[1].2,
             firsts(&[
