@@ -2791,6 +2791,14 @@ mod tests {
         上六点发车，末班车晚上十\n一点发车。\n\
         据介绍，下个月起，沿\n线各站将陆续开展一批便民\n活动，首批的试点工作将在\n";
 
+    /// Another report, under [`SHORT_BREAK`]: its headline and two
+    /// paragraphs, which end.
+    const LIBRARY: &str = "\n老街书屋重新开放\n\n\
+        本报讯 老街书屋经过\n三个月修缮，今天重新向读\n者开放。老街书屋藏书两万\n\
+        余册，新增儿童阅读区和自\n习座位。\n\
+        老街书屋负责人介绍，\n修缮后的老街书屋延长开放\n时间，每天早上九点至晚上\n\
+        九点免费开放，读者可以凭\n借书证借阅。\n";
+
     /// The report's words, and not the broken paragraph's: the text that
     /// carries that paragraph on.
     const SHORT_BREAK_GOES_ON: &str = "本月底前于城际快线车站启\n动，城际快线车站将增设换\n\
@@ -2802,11 +2810,7 @@ mod tests {
         // opens inside a paragraph (at the column's full width), in the
         // first report's words: it carries the broken paragraph on.
         let page = format!(
-            "{SHORT_BREAK}\n老街书屋重新开放\n\n\
-             本报讯 老街书屋经过\n三个月修缮，今天重新向读\n者开放。老街书屋藏书两万\n\
-             余册，新增儿童阅读区和自\n习座位。\n\
-             老街书屋负责人介绍，\n修缮后的老街书屋延长开放\n时间，每天早上九点至晚上\n\
-             九点免费开放，读者可以凭\n借书证借阅。\n\
+            "{SHORT_BREAK}{LIBRARY}\
              老街书屋还将举办读书\n会和讲座，欢迎居民报名参\n加，报名可以到书屋服务台\n\
              登记。\n\n{SHORT_BREAK_GOES_ON}"
         );
@@ -2819,11 +2823,7 @@ mod tests {
         // The same, but the block is in the second piece's words (it names
         // the report's line once): it stays under that piece's text.
         let page = format!(
-            "{SHORT_BREAK}\n老街书屋重新开放\n\n\
-             本报讯 老街书屋经过\n三个月修缮，今天重新向读\n者开放。老街书屋藏书两万\n\
-             余册，新增儿童阅读区和自\n习座位。\n\
-             老街书屋负责人介绍，\n修缮后的老街书屋延长开放\n时间，每天早上九点至晚上\n\
-             九点免费开放，读者可以凭\n借书证借阅。\n\n\
+            "{SHORT_BREAK}{LIBRARY}\n\
              读者可以乘坐城际快线到老\n街站下车，老街书屋新增儿\n童阅读区，藏书两万余册，\n\
              修缮后的书屋免费开放。\n"
         );

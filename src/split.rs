@@ -663,6 +663,25 @@ pub(crate) mod tests {
         "",
     ];
 
+    /// The second report's own closing paragraphs, for printing under
+    /// [`CARRIED_ON`], and the first glyphs of its blocks with them.
+    const HOST_TAIL: [&str; 8] = [
+        "老街书屋还将举办读书",
+        "会和讲座，欢迎居民报名参",
+        "加，老街书屋每周六下午举",
+        "办一次读书会。",
+        "据了解，老街书屋是本",
+        "市第一家社区书屋，老街书",
+        "屋的读者大多是附近的居民",
+        "和学生。",
+    ];
+    const HOST_FIRSTS: &[&str] = &[
+        "老街书屋经过",
+        "老街书屋负责",
+        "老街书屋还将",
+        "据了解，老街",
+    ];
+
     #[test]
     fn paragraphs_printed_under_a_carried_block_in_its_pieces_words_go_on_that_piece() {
         // The first report's next paragraphs, printed under the block
@@ -706,28 +725,11 @@ pub(crate) mod tests {
         // share some words of the first (a piece's words weigh by how few
         // paragraphs print them) but far more of their own.
         let mut lines = CARRIED_ON.to_vec();
-        lines.extend([
-            "老街书屋还将举办读书",
-            "会和讲座，欢迎居民报名参",
-            "加，老街书屋每周六下午举",
-            "办一次读书会。",
-            "据了解，老街书屋是本",
-            "市第一家社区书屋，老街书",
-            "屋的读者大多是附近的居民",
-            "和学生。",
-        ]);
+        lines.extend(HOST_TAIL);
         let got = pieces(&page(&lines));
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].2, firsts(&["某市城际快线", "城际快线开通"]));
-        assert_eq!(
-            got[1].2,
-            firsts(&[
-                "老街书屋经过",
-                "老街书屋负责",
-                "老街书屋还将",
-                "据了解，老街"
-            ])
-        );
+        assert_eq!(got[1].2, firsts(HOST_FIRSTS));
     }
 
     #[test]
@@ -741,30 +743,15 @@ pub(crate) mod tests {
             "书证的乘客乘坐城际快线可",
             "以享受半价优惠。",
             "",
-            "老街书屋还将举办读书",
-            "会和讲座，欢迎居民报名参",
-            "加，老街书屋每周六下午举",
-            "办一次读书会。",
-            "据了解，老街书屋是本",
-            "市第一家社区书屋，老街书",
-            "屋的读者大多是附近的居民",
-            "和学生。",
         ]);
+        lines.extend(HOST_TAIL);
         let got = pieces(&page(&lines));
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(
             got[0].2,
             firsts(&["某市城际快线", "城际快线开通", "城际快线运营"])
         );
-        assert_eq!(
-            got[1].2,
-            firsts(&[
-                "老街书屋经过",
-                "老街书屋负责",
-                "老街书屋还将",
-                "据了解，老街"
-            ])
-        );
+        assert_eq!(got[1].2, firsts(HOST_FIRSTS));
     }
 
     #[test]
