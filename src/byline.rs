@@ -321,6 +321,18 @@ pub fn parse_names(text: &str) -> Byline {
                 run.push_str(tok);
                 continue;
             }
+            // A role word a gap cut: its first glyph ends the run
+            // (`王贤 通 讯员 刘艳`).
+            let cut = run.char_indices().next_back().and_then(|(at, _)| {
+                let word = format!("{}{tok}", &run[at..]);
+                cv::role_prefix(&word).is_some().then_some((at, word))
+            });
+            if let Some((at, word)) = cut {
+                run.truncate(at);
+                spaced_run(&mut run, &mut tokens);
+                tokens.push(Cow::Owned(word));
+                continue;
+            }
             spaced_run(&mut run, &mut tokens);
             tokens.push(Cow::Borrowed(tok));
         }
@@ -414,10 +426,10 @@ pub fn parse_names(text: &str) -> Byline {
 /// Most glyphs of a name that a run of glyphs printed apart holds.
 const MAX_SPACED_NAME: usize = 3;
 
-/// Glyphs that stand after a name for what its bearer did (`摄` took the
-/// picture, `绘` drew it, `文` wrote, `图` pictured, `译` translated): no
-/// part of the name.
-const CREDIT_GLYPHS: [char; 5] = ['摄', '绘', '文', '图', '译'];
+/// Glyphs that stand after names for what their bearers did (`摄` took
+/// the picture, `绘` drew it, `文` `撰` `作` wrote, `图` pictured, `译`
+/// translated) or that there were more (`等`): no part of a name.
+const AFTER_NAMES: [char; 8] = ['摄', '绘', '文', '撰', '作', '图', '译', '等'];
 
 /// Turns a run of single glyphs printed apart (`run`, the glyphs run
 /// together, emptied) into tokens. No name is one glyph: a justified line
@@ -427,7 +439,7 @@ const CREDIT_GLYPHS: [char; 5] = ['摄', '绘', '文', '图', '译'];
 /// words in the run are tokens, and the glyphs between them names of two
 /// glyphs, the last of three where the count is odd; a lone glyph goes on
 /// the name before it, where that is a two-glyph name (not a glyph that
-/// credits it: `张洋 绘`).
+/// stands after names: `张洋 绘`).
 fn spaced_run<'a>(run: &mut String, tokens: &mut Vec<Cow<'a, str>>) {
     let mut names = 0;
     let mut at = 0;
@@ -446,19 +458,26 @@ fn spaced_run<'a>(run: &mut String, tokens: &mut Vec<Cow<'a, str>>) {
     run.clear();
 }
 
-/// The names of glyphs printed apart between role words ([`spaced_run`]).
+/// The names of glyphs printed apart between role words ([`spaced_run`]);
+/// `等` (and others) closing them is a token of its own. (Not the glyphs
+/// that credit a name: `文`, `图`, `作` close many a three-glyph name,
+/// whose last glyph a wrap set apart: `（记者 张 晓⏎文）`.)
 fn spaced_names<'a>(glyphs: &str, tokens: &mut Vec<Cow<'a, str>>) {
-    let glyphs: Vec<&str> = glyphs
+    let mut glyphs: Vec<&str> = glyphs
         .char_indices()
         .map(|(i, c)| &glyphs[i..i + c.len_utf8()])
         .collect();
+    let after = glyphs.last().filter(|&&g| g == "等").copied();
+    if after.is_some() {
+        glyphs.pop();
+    }
     match glyphs.len() {
         0 => {}
         1 => match tokens.last_mut() {
             Some(prev)
                 if prev.chars().count() == 2
                     && prev.chars().all(is_cjk)
-                    && !glyphs[0].starts_with(CREDIT_GLYPHS) =>
+                    && !glyphs[0].starts_with(AFTER_NAMES) =>
             {
                 prev.to_mut().push_str(glyphs[0])
             }
@@ -477,6 +496,7 @@ fn spaced_names<'a>(glyphs: &str, tokens: &mut Vec<Cow<'a, str>>) {
             }
         }
     }
+    tokens.extend(after.map(|g| Cow::Owned(g.to_string())));
 }
 
 /// Longest qualifier before a role word (`融媒体`, `驻京`, `首席`).
@@ -596,6 +616,16 @@ mod tests {
         assert_eq!(names(&parse_names("记者 张洋 菲"))[0], ["张洋菲"]);
         assert_eq!(names(&parse_names("记者 王小明 菲"))[0], ["王小明", "菲"]);
         assert_eq!(names(&parse_names("本报记者 张洋 绘"))[0], ["张洋", "绘"]);
+        assert_eq!(names(&parse_names("记者 张 晓 文"))[0], ["张晓文"]);
+        assert_eq!(
+            names(&parse_names("记者 王刚 李明 等"))[0],
+            ["王刚", "李明", "等"]
+        );
+        // A role word a gap cut.
+        assert_eq!(
+            names(&parse_names("记者 王贤 通 讯员 刘艳")),
+            [vec!["王贤"], vec!["刘艳"], vec![], vec![]]
+        );
         // Role words set apart too, inside the run.
         assert_eq!(
             names(&parse_names("记者 王 欲 然 通 讯 员 苏 华")),

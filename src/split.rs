@@ -137,17 +137,19 @@ fn resumes(t: &Text) -> Vec<Resume> {
         let own = t.set(a, t.back(a, n)..n);
         let host = t.set(d, t.back(d, k)..k);
         let run = t.set(d, k..t.ahead(d, k));
-        if t.tie(&run, &own) < MIN_MOVE_TIE || t.tie(&run, &own) < t.tie(&run, &host) + MOVE_MARGIN
-        {
+        let (tie, across) = (t.tie(&run, &own), t.tie(&run, &host));
+        // And each paragraph of the run shares the piece's words more than
+        // the host's: the run ends at the first that does not, where the
+        // host's own text goes on (none moves where that is the first).
+        let hosts = |j: usize| {
+            let para = t.set(d, j..j + 1);
+            t.tie(&para, &host) >= t.tie(&para, &own)
+        };
+        if tie < MIN_MOVE_TIE || tie < across + MOVE_MARGIN || hosts(k) {
             continue;
         }
-        // The run goes on to the first paragraph after it whose words are
-        // the host's more: the host's own text goes on there.
         let stop = (k + 1..t.paras[d].len())
-            .find(|&j| {
-                let para = t.set(d, j..j + 1);
-                t.tie(&para, &host) >= t.tie(&para, &own)
-            })
+            .find(|&j| hosts(j))
             .map(|j| t.paras[d][j]);
         out.push(Resume {
             from: d,
@@ -752,6 +754,30 @@ pub(crate) mod tests {
             firsts(&["某市城际快线", "城际快线开通", "城际快线运营"])
         );
         assert_eq!(got[1].2, firsts(HOST_FIRSTS));
+    }
+
+    #[test]
+    fn a_hosts_paragraph_printed_right_under_a_carried_block_keeps_what_follows() {
+        // The second report's paragraph first, then the first report's:
+        // the text under the block is not where the first report resumes,
+        // and nothing moves (no worse than before the rule).
+        let mut lines = CARRIED_ON.to_vec();
+        lines.extend(&HOST_TAIL[..4]);
+        lines.extend([
+            "城际快线运营公司还推",
+            "出乘车优惠，持学生证的乘",
+            "客乘坐城际快线可以享受半",
+            "价优惠，城际快线沿线车站",
+            "设有爱心窗口。",
+            "城际快线二期工程明年",
+            "开工，城际快线将延伸到南",
+            "部新区，沿线再增设六座车",
+            "站。",
+        ]);
+        let got = pieces(&page(&lines));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].2, firsts(&["某市城际快线", "城际快线开通"]));
+        assert_eq!(got[1].2.len(), 5, "{got:?}");
     }
 
     #[test]
