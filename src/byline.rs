@@ -617,10 +617,9 @@ mod tests {
         assert_eq!(names(&parse_names("记者 王小明 菲"))[0], ["王小明", "菲"]);
         assert_eq!(names(&parse_names("本报记者 张洋 绘"))[0], ["张洋", "绘"]);
         assert_eq!(names(&parse_names("记者 张 晓 文"))[0], ["张晓文"]);
-        assert_eq!(
-            names(&parse_names("记者 王刚 李明 等"))[0],
-            ["王刚", "李明", "等"]
-        );
+        for t in ["记者 王刚 李明 等", "记者 王 刚 李 明 等"] {
+            assert_eq!(names(&parse_names(t))[0], ["王刚", "李明", "等"], "{t}");
+        }
         // A role word a gap cut.
         assert_eq!(
             names(&parse_names("记者 王贤 通 讯员 刘艳")),
