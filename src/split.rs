@@ -138,14 +138,15 @@ fn resumes(t: &Text) -> Vec<Resume> {
         let host = t.set(d, t.back(d, k)..k);
         let run = t.set(d, k..t.ahead(d, k));
         let (tie, across) = (t.tie(&run, &own), t.tie(&run, &host));
-        // And each paragraph of the run shares the piece's words more than
-        // the host's: the run ends at the first that does not, where the
-        // host's own text goes on (none moves where that is the first).
+        // The run shares the piece's words more than the host's, by
+        // [`MOVE_MARGIN`] at least; and so does each paragraph of it: the
+        // run ends at the first that does not, where the host's own text
+        // goes on (none moves where that is the first).
         let hosts = |j: usize| {
             let para = t.set(d, j..j + 1);
             t.tie(&para, &host) >= t.tie(&para, &own)
         };
-        if tie < MIN_MOVE_TIE || tie < across + MOVE_MARGIN || hosts(k) {
+        if tie < across + MOVE_MARGIN || hosts(k) {
             continue;
         }
         let stop = (k + 1..t.paras[d].len())
