@@ -782,6 +782,28 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn text_under_a_carried_block_barely_more_the_pieces_than_the_hosts_stays() {
+        // Paragraphs that name both reports, the first's words a little
+        // more: by no margin, the host keeps them.
+        let mut lines = CARRIED_ON.to_vec();
+        lines.extend([
+            "换乘通道内设有老街书",
+            "屋借书点，乘客可以在城际",
+            "快线车站借阅新书。",
+            "老街书屋负责人介绍，",
+            "修缮后的书屋延长了开放时",
+            "间。",
+            "乘客从城东到城西只需",
+            "四十分钟，读者可以凭借书",
+            "证借阅。",
+        ]);
+        let got = pieces(&page(&lines));
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].2.len(), 2, "{got:?}");
+        assert_eq!(got[1].2.len(), 5, "{got:?}");
+    }
+
+    #[test]
     fn a_piece_opening_under_a_carried_block_in_its_pieces_words_stays_its_own() {
         // A dated report on the same line opens right under the block: a
         // piece of its own, however many words it shares.
