@@ -304,40 +304,32 @@ pub fn parse_names(text: &str) -> Byline {
         text.split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';'))
             .filter(|t| !t.is_empty())
     };
-    // Spaced display type: every glyph its own token (more than two).
-    let mut count = 0;
-    let spaced = pieces().all(|t| {
-        count += 1;
-        t.chars().count() == 1
-    }) && count > 2;
+    // Glyphs printed apart, as a justified or spaced line sets them, run
+    // together into role words and names ([`spaced_run`]).
     let mut tokens: Vec<Cow<str>> = Vec::new();
-    if spaced {
-        tokens.push(Cow::Owned(pieces().collect()));
-    } else {
-        let is_glyph = |t: &str| t.chars().count() == 1 && t.chars().all(is_cjk);
-        let mut run = String::new();
-        for tok in pieces() {
-            if is_glyph(tok) {
-                run.push_str(tok);
-                continue;
-            }
-            // A role word a gap cut: its first glyph ends the run
-            // (`王贤 通 讯员 刘艳`).
-            let cut = run.char_indices().next_back().and_then(|(at, _)| {
-                let word = format!("{}{tok}", &run[at..]);
-                cv::role_prefix(&word).is_some().then_some((at, word))
-            });
-            if let Some((at, word)) = cut {
-                run.truncate(at);
-                spaced_run(&mut run, &mut tokens);
-                tokens.push(Cow::Owned(word));
-                continue;
-            }
+    let is_glyph = |t: &str| t.chars().count() == 1 && t.chars().all(is_cjk);
+    let mut run = String::new();
+    for tok in pieces() {
+        if is_glyph(tok) {
+            run.push_str(tok);
+            continue;
+        }
+        // A role word a gap cut: its first glyph ends the run
+        // (`王贤 通 讯员 刘艳`).
+        let cut = run.char_indices().next_back().and_then(|(at, _)| {
+            let word = format!("{}{tok}", &run[at..]);
+            cv::role_prefix(&word).is_some().then_some((at, word))
+        });
+        if let Some((at, word)) = cut {
+            run.truncate(at);
             spaced_run(&mut run, &mut tokens);
-            tokens.push(Cow::Borrowed(tok));
+            tokens.push(Cow::Owned(word));
+            continue;
         }
         spaced_run(&mut run, &mut tokens);
+        tokens.push(Cow::Borrowed(tok));
     }
+    spaced_run(&mut run, &mut tokens);
     // OCR reads the box that opens a byline line (`□ 新华社记者 某某`) as
     // the ideograph `口`; no name is that one glyph.
     if tokens.len() > 1 && tokens[0] == "口" {

@@ -97,36 +97,48 @@ impl Draft {
     /// right above it (all blocks with `whole`), out of the draft; credits
     /// and signature stay.
     pub fn take_blocks_from(&mut self, at: usize, whole: bool) -> Vec<DraftBlock> {
-        let mut k = match whole {
-            true => 0,
-            false => self
-                .blocks
-                .iter()
-                .position(|b| *b == DraftBlock::Para(at))
-                .unwrap_or(self.blocks.len()),
-        };
+        let from = if whole { 0 } else { self.block_of(at) };
+        self.take_blocks(from, self.blocks.len())
+    }
+
+    /// Takes the blocks from paragraph unit `at` up to paragraph unit
+    /// `until` (each with the subheads right above it) out of the draft.
+    pub fn take_blocks_between(&mut self, at: usize, until: usize) -> Vec<DraftBlock> {
+        let from = self.block_of(at);
+        self.take_blocks(from, self.block_of(until).max(from))
+    }
+
+    /// Where paragraph unit `at` starts in the blocks, with the subheads
+    /// right above it (past the last block when it is none of them).
+    fn block_of(&self, at: usize) -> usize {
+        let mut k = self
+            .blocks
+            .iter()
+            .position(|b| *b == DraftBlock::Para(at))
+            .unwrap_or(self.blocks.len());
         while k > 0 && matches!(self.blocks[k - 1], DraftBlock::Heading(_)) {
             k -= 1;
         }
-        let taken = self.blocks.split_off(k);
-        self.last_unit = self
-            .last_unit_of(&self.blocks)
-            .max(self.byline_units.iter().copied().max().unwrap_or(0))
-            .max(self.credit_units.iter().copied().max().unwrap_or(0))
-            .max(self.signature.unwrap_or(0))
-            .max(self.first_unit);
-        taken
+        k
     }
 
-    /// The last unit of `blocks` (the draft's first unit when none).
-    pub fn last_unit_of(&self, blocks: &[DraftBlock]) -> usize {
-        blocks
+    /// Takes blocks `from..to` out of the draft; its last unit is that of
+    /// what stays.
+    fn take_blocks(&mut self, from: usize, to: usize) -> Vec<DraftBlock> {
+        let taken = self.blocks.drain(from..to).collect();
+        self.last_unit = self
+            .blocks
             .iter()
             .map(|b| match *b {
                 DraftBlock::Para(u) | DraftBlock::Heading(u) => u,
             })
+            .chain(self.byline_units.iter().copied())
+            .chain(self.credit_units.iter().copied())
+            .chain(self.signature)
+            .chain([self.first_unit])
             .max()
-            .unwrap_or(self.first_unit)
+            .unwrap_or(self.first_unit);
+        taken
     }
 
     /// Display units stand right above the piece's start: its headline,

@@ -34,7 +34,7 @@ use crate::classify::Classified;
 use crate::lines::Line;
 use crate::overlap::{Bigram, BigramSet};
 use crate::reflow::Unit;
-use crate::segment::{DraftBlock, Opening, Segments};
+use crate::segment::{Opening, Segments};
 use rustc_hash::FxHashMap;
 use std::cell::OnceCell;
 
@@ -93,12 +93,13 @@ fn carried_on_to(lines: &[Line], unit: &Unit) -> Option<usize> {
     jumps.then(|| ls[ls.len() - 1])
 }
 
-/// The resumes: the paragraphs of a draft that go on the text of another. A piece whose last
-/// paragraph the reflow pass carried on in a block printed inside another
-/// piece's text (its sentence broke off at a column's foot) goes on with
-/// the paragraphs printed right after that block, to the other piece's
-/// end, where they share its words and not those of the piece they are
-/// printed in:
+/// The resumes: the paragraphs of a draft that go on the text of another.
+/// A piece whose last paragraph the reflow pass carried on in a block
+/// printed inside another piece's text (its sentence broke off at a
+/// column's foot) goes on with the paragraphs printed right after that
+/// block, where they share its words and not those of the piece they are
+/// printed in, up to the first that does not (where that piece's own text
+/// goes on):
 ///
 /// ```text
 /// …这批物资包                 ← piece A breaks off
@@ -177,21 +178,10 @@ struct Resume {
 fn go_on(mut segments: Segments, resumes: &[Resume]) -> Segments {
     for r in resumes {
         let from = &mut segments.drafts[r.from];
-        let mut blocks = from.take_blocks_from(r.at, false);
-        if let Some(stop) = r.stop {
-            // The host's own text after the run, with the subheads right
-            // above it, stays.
-            let mut at = blocks
-                .iter()
-                .position(|&b| b == DraftBlock::Para(stop))
-                .unwrap_or(blocks.len());
-            while at > 0 && matches!(blocks[at - 1], DraftBlock::Heading(_)) {
-                at -= 1;
-            }
-            let stays = blocks.split_off(at);
-            from.last_unit = from.last_unit.max(from.last_unit_of(&stays));
-            from.blocks.extend(stays);
-        }
+        let mut blocks = match r.stop {
+            Some(stop) => from.take_blocks_between(r.at, stop),
+            None => from.take_blocks_from(r.at, false),
+        };
         segments.drafts[r.to].blocks.append(&mut blocks);
     }
     segments
@@ -685,12 +675,24 @@ pub(crate) mod tests {
         "据了解，老街",
     ];
 
+    /// The first report's own blocks, nothing added to them.
+    const CARRIED_FIRSTS: &[&str] = &["某市城际快线", "城际快线开通"];
+
+    /// The pieces of [`CARRIED_ON`] with `tails` printed under it, in turn.
+    fn under_carried(tails: &[&[&str]]) -> Vec<(Option<String>, Option<String>, Vec<String>)> {
+        let lines: Vec<&str> = CARRIED_ON
+            .iter()
+            .chain(tails.iter().copied().flatten())
+            .copied()
+            .collect();
+        pieces(&page(&lines))
+    }
+
     #[test]
     fn paragraphs_printed_under_a_carried_block_in_its_pieces_words_go_on_that_piece() {
         // The first report's next paragraphs, printed under the block
         // (after a column break), inside the second report's text.
-        let mut lines = CARRIED_ON.to_vec();
-        lines.extend([
+        let got = under_carried(&[&[
             "城际快线运营公司还推",
             "出乘车优惠，持学生证和借",
             "书证的乘客乘坐城际快线可",
@@ -699,9 +701,9 @@ pub(crate) mod tests {
             "工程明年开工，建成后城际",
             "快线将延伸到南部新区，沿",
             "线再增设六座车站。",
-        ]);
+        ]]);
         assert_eq!(
-            pieces(&page(&lines)),
+            got,
             [
                 (
                     None,
@@ -727,11 +729,9 @@ pub(crate) mod tests {
         // The second report's own last paragraphs under the block: they
         // share some words of the first (a piece's words weigh by how few
         // paragraphs print them) but far more of their own.
-        let mut lines = CARRIED_ON.to_vec();
-        lines.extend(HOST_TAIL);
-        let got = pieces(&page(&lines));
+        let got = under_carried(&[&HOST_TAIL]);
         assert_eq!(got.len(), 2, "{got:?}");
-        assert_eq!(got[0].2, firsts(&["某市城际快线", "城际快线开通"]));
+        assert_eq!(got[0].2, firsts(CARRIED_FIRSTS));
         assert_eq!(got[1].2, firsts(HOST_FIRSTS));
     }
 
@@ -739,16 +739,16 @@ pub(crate) mod tests {
     fn only_the_carried_pieces_paragraphs_go_on_it_and_the_hosts_own_stay() {
         // Under the block, one paragraph of the first report, then the
         // second report's own closing paragraphs (its next column).
-        let mut lines = CARRIED_ON.to_vec();
-        lines.extend([
-            "城际快线运营公司还推",
-            "出乘车优惠，持学生证和借",
-            "书证的乘客乘坐城际快线可",
-            "以享受半价优惠。",
-            "",
+        let got = under_carried(&[
+            &[
+                "城际快线运营公司还推",
+                "出乘车优惠，持学生证和借",
+                "书证的乘客乘坐城际快线可",
+                "以享受半价优惠。",
+                "",
+            ],
+            &HOST_TAIL,
         ]);
-        lines.extend(HOST_TAIL);
-        let got = pieces(&page(&lines));
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(
             got[0].2,
@@ -762,22 +762,22 @@ pub(crate) mod tests {
         // The second report's paragraph first, then the first report's:
         // the text under the block is not where the first report resumes,
         // and nothing moves (no worse than before the rule).
-        let mut lines = CARRIED_ON.to_vec();
-        lines.extend(&HOST_TAIL[..4]);
-        lines.extend([
-            "城际快线运营公司还推",
-            "出乘车优惠，持学生证的乘",
-            "客乘坐城际快线可以享受半",
-            "价优惠，城际快线沿线车站",
-            "设有爱心窗口。",
-            "城际快线二期工程明年",
-            "开工，城际快线将延伸到南",
-            "部新区，沿线再增设六座车",
-            "站。",
+        let got = under_carried(&[
+            &HOST_TAIL[..4],
+            &[
+                "城际快线运营公司还推",
+                "出乘车优惠，持学生证的乘",
+                "客乘坐城际快线可以享受半",
+                "价优惠，城际快线沿线车站",
+                "设有爱心窗口。",
+                "城际快线二期工程明年",
+                "开工，城际快线将延伸到南",
+                "部新区，沿线再增设六座车",
+                "站。",
+            ],
         ]);
-        let got = pieces(&page(&lines));
         assert_eq!(got.len(), 2, "{got:?}");
-        assert_eq!(got[0].2, firsts(&["某市城际快线", "城际快线开通"]));
+        assert_eq!(got[0].2, firsts(CARRIED_FIRSTS));
         assert_eq!(got[1].2.len(), 5, "{got:?}");
     }
 
@@ -785,8 +785,7 @@ pub(crate) mod tests {
     fn text_under_a_carried_block_barely_more_the_pieces_than_the_hosts_stays() {
         // Paragraphs that name both reports, the first's words a little
         // more: by no margin, the host keeps them.
-        let mut lines = CARRIED_ON.to_vec();
-        lines.extend([
+        let got = under_carried(&[&[
             "换乘通道内设有老街书",
             "屋借书点，乘客可以在城际",
             "快线车站借阅新书。",
@@ -796,8 +795,7 @@ pub(crate) mod tests {
             "乘客从城东到城西只需",
             "四十分钟，读者可以凭借书",
             "证借阅。",
-        ]);
-        let got = pieces(&page(&lines));
+        ]]);
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[0].2.len(), 2, "{got:?}");
         assert_eq!(got[1].2.len(), 5, "{got:?}");
@@ -807,17 +805,15 @@ pub(crate) mod tests {
     fn a_piece_opening_under_a_carried_block_in_its_pieces_words_stays_its_own() {
         // A dated report on the same line opens right under the block: a
         // piece of its own, however many words it shares.
-        let mut lines = CARRIED_ON.to_vec();
-        lines.extend([
+        let got = under_carried(&[&[
             "本报讯 城际快线运营公",
             "司今天推出乘车优惠，持学",
             "生证的乘客乘坐城际快线可",
             "以享受半价优惠，城际快线",
             "沿线车站设有爱心窗口。",
-        ]);
-        let got = pieces(&page(&lines));
+        ]]);
         assert_eq!(got.len(), 3, "{got:?}");
-        assert_eq!(got[0].2, firsts(&["某市城际快线", "城际快线开通"]));
+        assert_eq!(got[0].2, firsts(CARRIED_FIRSTS));
         assert_eq!(got[2].2, firsts(&["城际快线运营"]));
     }
 
