@@ -1525,7 +1525,25 @@ impl Reflow<'_, '_> {
                 if !carried {
                     return (true, 0.7);
                 }
-                if self.runs_into_opening(i) {
+                // (Not a line two cells short over a full one where the
+                // page starts paragraphs so, the two set apart by a blank
+                // line from another line over the opening: a paragraph's
+                // first line, broken off at a column's foot above the next
+                // piece's headline — `早年有人想过，是给历⏎史配一套图像。这个
+                // 思想⏎⏎某港场站：用坚守盼春来⏎新华网2月19日电…`. A kicker
+                // or title over its subtitle runs straight into its
+                // dateline, or stands in one block with its other lines;
+                // its words, if they come back below, make it a headline
+                // still. Nor two phrases printed apart, as display type
+                // is.)
+                let paragraph_start = self.layout.indents == Indents::Width
+                    && self.indented_start_at(i)
+                    && !self.phrases_apart(i)
+                    && self.lines.get(i + 2).is_some_and(Line::is_blank)
+                    && self.next_text(i + 1).is_some_and(|n| {
+                        !matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline)
+                    });
+                if !paragraph_start && self.runs_into_opening(i) {
                     // Lines that end no sentence right above a dateline or
                     // byline: the rest of its headline (a subtitle set at
                     // the column's width: `鼓励青年职工争当技术创新⏎带头人物，
@@ -2163,6 +2181,30 @@ mod tests {
         let classes = classify(&lines);
         let layout = crate::layout::measure(text, &lines, &classes);
         reflow(&lines, &classes, &layout).units
+    }
+
+    #[test]
+    fn a_paragraphs_start_broken_off_above_the_next_pieces_headline_is_text() {
+        // A paragraph's first line, two cells short, and a full line that
+        // ends no sentence: the column's foot, then another piece's
+        // headline and dateline.
+        let tail = "早年有些学者的想法，是给\n画史配上一套相应图谱。这个思\n\n\
+                    某港场站坚守岗位盼春来\n\n\
+                    新华社某地2月19日电 今日雨\n水，某港场站的职工坚守岗位，\n保障航班起降。\n";
+        assert_eq!(kinds_under_column14(tail), [("p", 2), ("d", 1), ("p", 3)]);
+        // A title over its subtitle, so set, runs straight into its
+        // dateline: display type.
+        let tail = "市民热议老城区改造新方案\n专家建议保留历史街巷原有风貌\n\
+                    本报讯 近日，本市公布了\n城东片区更新计划征求意见稿，\n引起广泛关注。\n";
+        assert_eq!(kinds_under_column14(tail), [("d", 2), ("p", 3)]);
+        // Or into it past a blank line.
+        let tail = tail.replacen("风貌\n", "风貌\n\n", 1);
+        assert_eq!(kinds_under_column14(&tail), [("d", 2), ("p", 3)]);
+        // And a kicker over its title, in one block with its subtitle.
+        let tail = "坚持绿色发展推动乡村振兴\n某县千亩茶园今春迎来好收成\n\
+                    ——茶农人均增收三千元\n\n\
+                    本报讯 近日，本市公布了\n城东片区更新计划征求意见稿，\n引起广泛关注。\n";
+        assert_eq!(kinds_under_column14(tail)[0], ("d", 3));
     }
 
     #[test]
