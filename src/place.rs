@@ -113,6 +113,17 @@ const APART_GROUP_LEXICAL: f32 = 0.3;
 /// headline but one of its own (`某报社评：…新战役` over `用日记记录…一名
 /// 外国教师的春节`, the second's words all in another piece).
 const FOREIGN_LEXICAL: f32 = MIN_LEXICAL / 2.0;
+/// A headline stacked with another story's, its article not found by
+/// placement, heads a headless piece that holds this (weighted) share of
+/// its words at least — as much as a field
+/// printed right next to its body needs ([`MIN_LEXICAL`] / 2) — and this
+/// much more than any other piece.
+const STACKED_LEXICAL: f32 = MIN_LEXICAL / 2.0;
+const STACKED_MARGIN: f32 = 0.1;
+/// …and that piece runs to this many paragraphs at least: a story, not a
+/// brief (a kicker's words may recur in one). (Set by hand, as is the
+/// margin above.)
+const MIN_PARAGRAPHS: u32 = 2;
 /// How many articles on either side of a display group it may be placed
 /// with: a printed page holds a few dozen; the window keeps placement
 /// linear in the length of the input.
@@ -404,7 +415,11 @@ pub fn place(
 
     // A subtitle that opens with a dash (`——记某某`) is printed right under
     // the headline it goes on: it goes where the field above it in its
-    // group went, whatever its own words share.
+    // group went, whatever its own words share. (Not where its words put
+    // it with another headline of its group, sharing next to none with
+    // the piece whose words put the one above there: a row of headlines
+    // read across columns prints a subtitle after its neighbour's
+    // headline, `着力治，全力防⏎某油田产油创新高⏎——某市防控最新热点追踪`.)
     for (i, it) in items.iter().enumerate() {
         for k in 1..it.fields.len() {
             if !opens_with_dash(&it.fields[k].text) || it.fields[k - 1].column {
@@ -413,6 +428,12 @@ pub fn place(
             let (Some((t, sure)), Some((u, _))) = (placed[i][k - 1], placed[i][k]) else {
                 continue;
             };
+            let with_a_mate = (0..it.fields.len())
+                .filter(|&m| m + 1 != k && m != k)
+                .any(|m| placed[i][m].is_some_and(|(x, _)| x == u));
+            if with_a_mate && lex(i, k, t) < FOREIGN_LEXICAL && lex(i, k - 1, t) >= MIN_LEXICAL {
+                continue;
+            }
             if t != u && load[t] < MAX_FIELDS {
                 load[u] -= 1;
                 load[t] += 1;
@@ -488,6 +509,59 @@ pub fn place(
                 }
             }
         }
+    }
+    // A headline of a story of its own stacked with another's (above)
+    // heads the piece that holds its words more than any other, where
+    // that piece has no headline yet: an extractor that reads a row of
+    // headlines across columns before their texts prints the texts after
+    // them in turn (`【读书札记】⏎书页里的“博物馆”⏎⏎
+    // 某国选出新总统⏎⏎本报某地电…（that report）⏎⏎世间公认，书页…`).
+    // (Positioned input prints a group's fields over one article.)
+    if !one_group {
+        unplaced.retain(|&(i, k)| {
+            // Right over a subtitle that opens with a dash, it is that
+            // subtitle's headline (`历史深处的回音⏎——读《某某丛书》`).
+            let dashed = items[i]
+                .fields
+                .get(k + 1)
+                .filter(|f| opens_with_dash(&f.text))
+                .and(placed[i].get(k + 1).copied().flatten());
+            if let Some((u, sure)) = dashed.filter(|&(u, _)| load[u] < MAX_FIELDS) {
+                placed[i][k] = Some((u, sure));
+                load[u] += 1;
+                return false;
+            }
+            // (Not a note or a photo's caption, which heads nothing; nor
+            // to a piece of one paragraph, a brief that runs under a
+            // column's name with no headline of its own, whose words a
+            // kicker printed apart may happen to share.)
+            if crate::conventions::is_note_or_caption(&items[i].fields[k].text) {
+                return true;
+            }
+            let paragraphs =
+                |t: &Target| body_counts.before(t.last_unit + 1) - body_counts.before(t.first_unit);
+            let best = windows[i]
+                .clone()
+                .filter(|&u| !targets[u].ad)
+                .map(|u| (lex(i, k, u), u))
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let Some((own, u)) = best.filter(|&(l, u)| {
+                l >= STACKED_LEXICAL && load[u] == 0 && paragraphs(&targets[u]) >= MIN_PARAGRAPHS
+            }) else {
+                return true;
+            };
+            let runner_up = windows[i]
+                .clone()
+                .filter(|&x| x != u && !targets[x].ad)
+                .map(|x| lex(i, k, x))
+                .fold(0.0f32, f32::max);
+            if own - runner_up < STACKED_MARGIN {
+                return true;
+            }
+            placed[i][k] = Some((u, sureness(own, own - runner_up)));
+            load[u] += 1;
+            false
+        });
     }
     // A column name goes with the headline printed next to it (after it,
     // else before it), or with the article it heads.
@@ -753,6 +827,129 @@ mod tests {
         let p = place(&items, &targets, &bodies, &[2, 3]);
         assert_eq!(p.heads[0][0].0, (1, 0));
         assert_eq!(p.heads[1][0].0, (0, 0));
+    }
+
+    #[test]
+    fn a_headline_stacked_with_anothers_heads_the_headless_piece_after_it_with_its_words() {
+        // A row of headlines read before the texts: the report's, then a
+        // column piece's, whose two paragraphs follow the report's and
+        // hold a few of its words only (`山水画`, `四季`).
+        let report = "某国议会今天选出新一届议长，新议长任期五年。";
+        let scroll = "古人作画，讲究师法自然，一年四季的山水画各有不同的气韵。";
+        let more = "画中的亭台楼阁，点缀在峰峦之间。";
+        let items = [item(0, &["某国议会选出新一届议长", "山水画卷里的四季"])];
+        let targets = [target(1, 1), target(2, 3)];
+        let bodies = [vec![report], vec![scroll, more]];
+        let p = place(&items, &targets, &bodies, &[1, 2, 3]);
+        assert_eq!(p.heads[0].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
+        assert_eq!(p.heads[1].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 1)]);
+        assert!(p.unplaced.is_empty());
+        // Not a piece of one paragraph (a brief under a column's name):
+        // the stacked one stays unplaced, reported.
+        let targets = [target(1, 1), target(2, 2)];
+        let p = place(&items, &targets, &[vec![report], vec![scroll]], &[1, 2]);
+        assert_eq!(p.unplaced, [(0, 1)]);
+        // Nor a piece with a headline of its own.
+        let items = [
+            item(0, &["某国议会选出新一届议长", "山水画卷里的四季"]),
+            item(2, &["古画修复展开幕"]),
+        ];
+        let targets = [target(1, 1), target(3, 4)];
+        let bodies = [
+            vec![report],
+            vec!["古画修复展今天开幕，一年四季的山水画作都有展出。", more],
+        ];
+        let p = place(&items, &targets, &bodies, &[1, 3, 4]);
+        assert_eq!(p.heads[1].iter().map(|h| h.0).collect::<Vec<_>>(), [(1, 0)]);
+        assert_eq!(p.unplaced, [(0, 1)]);
+        // Nor one of two pieces that hold its words alike; nor for a
+        // photo's caption.
+        let targets = [target(1, 1), target(2, 3), target(4, 5)];
+        let bodies = [
+            vec![report],
+            vec![scroll, more],
+            vec!["画家说，一年四季的山水画，笔墨各有不同。", more],
+        ];
+        let items = [item(0, &["某国议会选出新一届议长", "山水画卷里的四季"])];
+        let p = place(&items, &targets, &bodies, &[1, 2, 3, 4, 5]);
+        assert_eq!(p.unplaced, [(0, 1)]);
+        let items = [item(0, &["某国议会选出新一届议长", "图为山水画卷里的四季"])];
+        let targets = [target(1, 1), target(2, 3)];
+        let scroll = "古人作画，讲究师法自然，一年四季的山水画卷各有不同的气韵。";
+        let p = place(
+            &items,
+            &targets,
+            &[vec![report], vec![scroll, more]],
+            &[1, 2, 3],
+        );
+        assert_eq!(p.unplaced, [(0, 1)]);
+    }
+
+    #[test]
+    fn a_headline_over_a_dashed_subtitle_goes_where_the_subtitle_went() {
+        // A report's headline stacked over a book review's headline and
+        // its dashed subtitle; the review's headline shares next to
+        // nothing with any text, its subtitle names the book.
+        let items = [item(
+            0,
+            &["两国外长举行会谈", "山间的回声", "——读《山河旧事丛书》"],
+        )];
+        let targets = [target(1, 1), target(2, 2)];
+        let bodies = [
+            vec!["两国外长今天举行会谈，就双边关系交换了意见。"],
+            vec!["翻读新近出版的《山河旧事丛书》，仿佛听见山谷的回声。"],
+        ];
+        let p = place(&items, &targets, &bodies, &[1, 2]);
+        assert_eq!(p.heads[0].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
+        let mut review: Vec<FieldRef> = p.heads[1].iter().map(|h| h.0).collect();
+        review.sort();
+        assert_eq!(review, [(0, 1), (0, 2)]);
+        assert!(p.unplaced.is_empty());
+    }
+
+    #[test]
+    fn a_dashed_subtitle_read_after_a_neighbours_headline_goes_with_its_own() {
+        // A row of headlines read across two columns: the subtitle came
+        // out under the neighbour's headline, whose words put it with the
+        // oil field report; the subtitle's own words, none of that
+        // report's, put it with the headline printed before.
+        let items = [item(
+            0,
+            &[
+                "着力救治，全力防控",
+                "海上油田产油创新高",
+                "——某市防控疫情最新进展追踪",
+            ],
+        )];
+        let targets = [target(1, 1), target(2, 2)];
+        let bodies = [
+            vec!["某市着力救治患者，全力防控疫情，最新进展显示病例下降。"],
+            vec!["海上油田去年产油创新高，油田新打油井二十口。"],
+        ];
+        let p = place(&items, &targets, &bodies, &[1, 2]);
+        let mut first: Vec<FieldRef> = p.heads[0].iter().map(|h| h.0).collect();
+        first.sort();
+        assert_eq!(first, [(0, 0), (0, 2)]);
+        assert_eq!(p.heads[1].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 1)]);
+        // Where the line above was put there by its place alone (a piece
+        // without a headline right under the group), the subtitle goes
+        // with it still.
+        let items = [item(
+            2,
+            &["网友为某市加油", "山间的回音", "——读《山河旧事丛书》"],
+        )];
+        let targets = [target(0, 1), target(3, 3)];
+        let bodies = [
+            vec![
+                "网友为某市加油鼓劲。",
+                "翻读《山河旧事丛书》，山河旧事一一在目。",
+            ],
+            vec!["书中写到的老街，如今已经修缮一新。"],
+        ];
+        let p = place(&items, &targets, &bodies, &[0, 1, 3]);
+        let mut second: Vec<FieldRef> = p.heads[1].iter().map(|h| h.0).collect();
+        second.sort();
+        assert_eq!(second, [(0, 1), (0, 2)], "{p:?}");
     }
 
     #[test]
