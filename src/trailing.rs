@@ -43,6 +43,10 @@ use crate::segment::Segments;
 /// The run holds this share of the trailing headline's bigrams at least
 /// (as placement by words alone asks: [`crate::place::MIN_LEXICAL`])…
 const MIN_TAIL_SHARE: f32 = crate::place::MIN_LEXICAL;
+/// A headline placement put with no piece heads a run that holds this
+/// share of its bigrams, where the story changes at the run (as much as a
+/// headline printed right next to its body needs to be placed there).
+const UNPLACED_TAIL_SHARE: f32 = crate::place::MIN_LEXICAL / 2.0;
 /// …and the text above it less than this share of what the run holds.
 const MAX_ABOVE_RATIO: f32 = 0.5;
 /// Each side of a cut holds this many glyphs at least: a piece's text, not
@@ -100,7 +104,7 @@ pub fn split_trailing(
         units,
     };
     let cuts: Vec<(usize, usize)> = heads.iter().fold(Vec::new(), |mut cuts, head| {
-        if let Some(cut) = text.best_cut(&segments, head, None, &cuts) {
+        if let Some(cut) = text.best_cut(&segments, head, None, &cuts, MIN_TAIL_SHARE) {
             cuts.push(cut.at);
         }
         cuts
@@ -114,7 +118,9 @@ pub fn split_trailing(
 #[derive(Debug, Clone, PartialEq)]
 pub struct LateHead {
     pub lines: Vec<usize>,
-    pub piece: (usize, usize),
+    /// `None` for a headline placement put with no piece (see
+    /// [`Placement::unplaced`]): the run it heads may close any piece.
+    pub piece: Option<(usize, usize)>,
     /// Stacked with another headline over the piece, not printed apart.
     pub stacked: bool,
 }
@@ -192,11 +198,27 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
             if after_text || parted(&article.blocks, cut, others) {
                 late.push(LateHead {
                     lines: field.lines.clone(),
-                    piece: (target.first_unit, target.last_unit),
+                    piece: Some((target.first_unit, target.last_unit)),
                     stacked,
                 });
             }
         }
+    }
+    // A headline of a story of its own stacked with another's, whose
+    // piece placement did not find: its text ran on from another piece,
+    // and the run closing a piece that holds its words is that story.
+    // (Not a deck of phrases, a note or a caption, which head nothing; the
+    // first few only, as for headlines read after all of the text: each
+    // reads every piece.)
+    let unplaced = placement.unplaced.iter().map(|&(i, k)| &items[i].fields[k]);
+    let heads = unplaced
+        .filter(|f| !two_phrases(&f.text) && !crate::conventions::is_note_or_caption(&f.text));
+    for field in heads.take(MAX_TRAILING_HEADS) {
+        late.push(LateHead {
+            lines: field.lines.clone(),
+            piece: None,
+            stacked: false,
+        });
     }
     late
 }
@@ -231,7 +253,7 @@ fn tail_cut(blocks: &[Block], headline: &str) -> Option<usize> {
             ends_sentence: crate::clean::ends_sentence(&b.text),
         })
         .collect();
-    let cut = cuts(&words, &paras).next().map(|(k, ..)| k);
+    let cut = cuts(&words, &paras, MIN_TAIL_SHARE).next().map(|(k, ..)| k);
     cut
 }
 
@@ -307,6 +329,7 @@ struct Para {
 fn cuts<'a>(
     words: &'a HeadWords,
     paras: &'a [Para],
+    min_tail: f32,
 ) -> impl Iterator<Item = (usize, f32, f32)> + 'a {
     let n = paras.len();
     // What the paragraphs from `k` on hold, for each `k`.
@@ -323,7 +346,7 @@ fn cuts<'a>(
         (paras[k - 1].ends_sentence
             && above_glyphs >= MIN_SIDE_GLYPHS
             && total - above_glyphs >= MIN_SIDE_GLYPHS
-            && tail >= MIN_TAIL_SHARE
+            && tail >= min_tail
             && above < tail * MAX_ABOVE_RATIO)
             .then_some((k, tail, above))
     })
@@ -358,12 +381,18 @@ pub fn split_placed_after(
     };
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for head in late.iter().filter(|h| !cut_off_text(h)) {
-        let Some(d) = segments
-            .drafts
-            .iter()
-            .position(|d| (d.first_unit, d.last_unit) == head.piece)
-        else {
-            continue;
+        let d = match head.piece {
+            Some(piece) => {
+                let found = segments
+                    .drafts
+                    .iter()
+                    .position(|d| (d.first_unit, d.last_unit) == piece);
+                let Some(d) = found else {
+                    continue;
+                };
+                Some(d)
+            }
+            None => None,
         };
         let Some(words) = HeadWords::of(head.lines.iter().map(|&l| lines[l].key)) else {
             continue;
@@ -371,10 +400,20 @@ pub fn split_placed_after(
         // (Stacked over another story's headline, it cuts only where the
         // story changes: the run's first paragraph holds its words, and
         // its first paragraphs share next to none with those above.)
+        // (Placed with no piece, it is another story's headline whose
+        // words the run may hold less of than placement asks, down to
+        // what a headline right next to its body needs, where the story
+        // changes there.)
         let story_changes = |c: &Cut| c.lead && c.across < STORY_CHANGE_ACROSS;
+        let unplaced = head.piece.is_none();
+        let min_tail = if unplaced {
+            UNPLACED_TAIL_SHARE
+        } else {
+            MIN_TAIL_SHARE
+        };
         if let Some(cut) = text
-            .best_cut(&segments, &words, Some(d), &cuts)
-            .filter(|c| !head.stacked || story_changes(c))
+            .best_cut(&segments, &words, d, &cuts, min_tail)
+            .filter(|c| !(head.stacked || unplaced) || story_changes(c))
         {
             cuts.push(cut.at);
         }
@@ -417,6 +456,7 @@ impl Text<'_, '_> {
         words: &HeadWords,
         only: Option<usize>,
         cuts_made: &[(usize, usize)],
+        min_tail: f32,
     ) -> Option<Cut> {
         // Each piece's paragraphs as the cut test reads them, and the
         // headline's words each whole piece holds.
@@ -447,6 +487,19 @@ impl Text<'_, '_> {
             .iter()
             .map(|ps| words.share(ps.iter().fold(0, |a, (_, p)| a | p.held)))
             .collect();
+        // The most that a piece holds of the headline's words, which
+        // piece, and the most that any other holds.
+        let most =
+            whole
+                .iter()
+                .enumerate()
+                .fold((0.0f32, None, 0.0f32), |(top, at, second), (e, &w)| {
+                    if w > top {
+                        (w, Some(e), top)
+                    } else {
+                        (top, at, second.max(w))
+                    }
+                });
         // (Whether the run's lead holds its words, score, word change across
         // the cut, draft, unit.)
         let mut best: Option<(bool, f32, f32, usize, usize)> = None;
@@ -457,15 +510,12 @@ impl Text<'_, '_> {
             }
             // No other piece holds the headline's words as well as the
             // run would: else the headline is that piece's own.
-            let elsewhere = (0..paras.len())
-                .filter(|&e| e != d)
-                .map(|e| whole[e])
-                .fold(0.0f32, f32::max);
+            let elsewhere = if Some(d) == most.1 { most.2 } else { most.0 };
             let units: Vec<usize> = paras[d].iter().map(|&(u, _)| u).collect();
             let read: Vec<Para> = paras[d].iter().map(|&(_, p)| p).collect();
             // (A run starts after the piece's own first unit: text the
             // split pass moved to it from above its opening stays.)
-            let fits = cuts(words, &read)
+            let fits = cuts(words, &read, min_tail)
                 .filter(|&(k, tail, _)| tail > elsewhere && units[k] > draft.first_unit);
             for (k, tail, above) in fits {
                 let lead = words.share(read[k].held) >= MIN_LEAD_SHARE;
@@ -752,5 +802,74 @@ mod tests {
         lines.extend_from_slice(&READ_LAST[22..]);
         let got = pieces(&page(&lines));
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_headline_stacked_with_anothers_heads_the_run_that_changes_to_its_story() {
+        // Two headlines stacked over the report; the second names a story
+        // whose text ran on after another report's, and holds a third of
+        // its words there (`南湖`, `渔家`), less than placement asks: where
+        // the story changes, the run that holds them is that headline's
+        // piece.
+        let mut lines = vec![READ_LAST[0], "", "南湖渔家新年记"];
+        lines.extend_from_slice(&READ_LAST[1..22]);
+        lines.extend_from_slice(&["", "城西老街挂起红灯笼", ""]);
+        lines.extend_from_slice(OLD_STREET);
+        lines.extend_from_slice(&READ_LAST[22..41]);
+        let got = pieces(&page(&lines));
+        let heads: Vec<(Option<String>, String)> =
+            got.iter().map(|p| (p.1.clone(), p.2[0].clone())).collect();
+        assert_eq!(
+            heads,
+            [
+                (some("新城公园花木扩种"), "新城公园今年".into()),
+                (some("城西老街挂起红灯笼"), "春节将至，城".into()),
+                (some("南湖渔家新年记"), "秋雨落在南湖".into()),
+            ],
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_stacked_headline_cuts_no_run_where_the_story_goes_on() {
+        // The same stacked headline, over a report whose text the run
+        // carries on (the same fisherman, bridge and nets): the run holds
+        // a third of the headline's words, too few to cut where the story
+        // does not change.
+        let mut lines = vec![READ_LAST[0], "", "南湖渔家新年记"];
+        lines.extend_from_slice(&READ_LAST[1..22]);
+        lines.extend_from_slice(&[
+            "",
+            "石桥边的老渔夫",
+            "",
+            "\u{3000}\u{3000}本报讯 石桥边住着一位老渔夫，",
+            "他的小屋门口挂着渔网，屋里摆着几",
+            "条旧船桨，都是打鱼用了几十年的。",
+            "",
+            "\u{3000}\u{3000}老渔夫每天清晨都要走上石桥，",
+            "看看水面，看看水草，再把渔网理一",
+            "遍，邻居们说他离不开石桥和渔网。",
+            "",
+            "\u{3000}\u{3000}老渔夫的儿子在城里工作，几次",
+            "要接他进城住，老渔夫都不肯，他说",
+            "石桥边的水声听了一辈子，离不开了。",
+            "",
+            "\u{3000}\u{3000}如今老渔夫年纪大了，不再下水",
+            "打鱼，却常常坐在石桥上给孩子们讲",
+            "打鱼的故事，讲水鸟，讲芦苇和渔网。",
+            "",
+            "\u{3000}\u{3000}街坊们都爱听老渔夫讲故事，石",
+            "桥边常常围满了人，老渔夫说，这是",
+            "他一天里最高兴的时候。",
+            "",
+        ]);
+        lines.extend_from_slice(&READ_LAST[22..41]);
+        let got = pieces(&page(&lines));
+        let titles: Vec<Option<String>> = got.iter().map(|p| p.1.clone()).collect();
+        assert_eq!(
+            titles,
+            [some("新城公园花木扩种"), some("石桥边的老渔夫")],
+            "{got:?}"
+        );
     }
 }
