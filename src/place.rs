@@ -419,7 +419,7 @@ pub fn place(
     // it with another headline of its group, sharing next to none with
     // the piece whose words put the one above there: a row of headlines
     // read across columns prints a subtitle after its neighbour's
-    // headline, `着力治，全力防⏎某油田产油创新高⏎——某市防控最新热点追踪`.)
+    // headline, `全力救治患者⏎新港码头吞吐量创新高⏎——某市救治工作最新进展`.)
     for (i, it) in items.iter().enumerate() {
         for k in 1..it.fields.len() {
             if !opens_with_dash(&it.fields[k].text) || it.fields[k - 1].column {
@@ -514,13 +514,13 @@ pub fn place(
     // heads the piece that holds its words more than any other, where
     // that piece has no headline yet: an extractor that reads a row of
     // headlines across columns before their texts prints the texts after
-    // them in turn (`【读书札记】⏎书页里的“博物馆”⏎⏎
-    // 某国选出新总统⏎⏎本报某地电…（that report）⏎⏎世间公认，书页…`).
+    // them in turn (`【读书札记】⏎纸上的“山水”⏎⏎
+    // 某国选出新总统⏎⏎本报某地电…（that report）⏎⏎古人作画，山水…`).
     // (Positioned input prints a group's fields over one article.)
     if !one_group {
         unplaced.retain(|&(i, k)| {
             // Right over a subtitle that opens with a dash, it is that
-            // subtitle's headline (`历史深处的回音⏎——读《某某丛书》`).
+            // subtitle's headline (`山间的回声⏎——读《某某丛书》`).
             let dashed = items[i]
                 .fields
                 .get(k + 1)
@@ -897,7 +897,7 @@ mod tests {
         let targets = [target(1, 1), target(2, 2)];
         let bodies = [
             vec!["两国外长今天举行会谈，就双边关系交换了意见。"],
-            vec!["翻读新近出版的《山河旧事丛书》，仿佛听见山谷的回声。"],
+            vec!["读完这套《山河旧事丛书》，仿佛听见山谷的回声。"],
         ];
         let p = place(&items, &targets, &bodies, &[1, 2]);
         assert_eq!(p.heads[0].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
@@ -911,20 +911,20 @@ mod tests {
     fn a_dashed_subtitle_read_after_a_neighbours_headline_goes_with_its_own() {
         // A row of headlines read across two columns: the subtitle came
         // out under the neighbour's headline, whose words put it with the
-        // oil field report; the subtitle's own words, none of that
+        // port's report; the subtitle's own words, none of that
         // report's, put it with the headline printed before.
         let items = [item(
             0,
             &[
-                "着力救治，全力防控",
-                "海上油田产油创新高",
-                "——某市防控疫情最新进展追踪",
+                "全力救治患者",
+                "新港码头吞吐量创新高",
+                "——某市救治工作最新进展",
             ],
         )];
         let targets = [target(1, 1), target(2, 2)];
         let bodies = [
-            vec!["某市着力救治患者，全力防控疫情，最新进展显示病例下降。"],
-            vec!["海上油田去年产油创新高，油田新打油井二十口。"],
+            vec!["某市全力救治患者，救治工作最新进展显示病例下降。"],
+            vec!["新港码头去年吞吐量创新高，新开航线二十条。"],
         ];
         let p = place(&items, &targets, &bodies, &[1, 2]);
         let mut first: Vec<FieldRef> = p.heads[0].iter().map(|h| h.0).collect();

@@ -1529,16 +1529,14 @@ impl Reflow<'_, '_> {
                 // page starts paragraphs so, the two set apart by a blank
                 // line from another line over the opening: a paragraph's
                 // first line, broken off at a column's foot above the next
-                // piece's headline — `早年有人想过，是给历⏎史配一套图像。这个
-                // 思想⏎⏎某港场站：用坚守盼春来⏎新华网2月19日电…`. A kicker
-                // or title over its subtitle runs straight into its
-                // dateline, or stands in one block with its other lines;
-                // its words, if they come back below, make it a headline
-                // still. Nor two phrases printed apart, as display type
-                // is.)
+                // piece's headline — `早年有人提议过，要给地方⏎志配上一套
+                // 相应的图谱。这个想⏎⏎城南码头寒夜坚守保供应⏎⏎新华社某地
+                // 2月19日电…`. A kicker or title over its subtitle runs
+                // straight into its dateline, or stands in one block with
+                // its other lines; its words, if they come back below,
+                // make it a headline still.)
                 let paragraph_start = self.layout.indents == Indents::Width
                     && self.indented_start_at(i)
-                    && !self.phrases_apart(i)
                     && self.lines.get(i + 2).is_some_and(Line::is_blank)
                     && self.next_text(i + 1).is_some_and(|n| {
                         !matches!(self.classes[n].kind, LineKind::Lead | LineKind::Byline)
@@ -2188,9 +2186,9 @@ mod tests {
         // A paragraph's first line, two cells short, and a full line that
         // ends no sentence: the column's foot, then another piece's
         // headline and dateline.
-        let tail = "早年有些学者的想法，是给\n画史配上一套相应图谱。这个思\n\n\
-                    某港场站坚守岗位盼春来\n\n\
-                    新华社某地2月19日电 今日雨\n水，某港场站的职工坚守岗位，\n保障航班起降。\n";
+        let tail = "早年有人提议过，要给地方\n志配上一套相应的图谱。这个想\n\n\
+                    城南码头寒夜坚守保供应\n\n\
+                    新华社某地2月19日电 今日雨\n水，城南码头的职工坚守岗位，\n保障货运畅通。\n";
         assert_eq!(kinds_under_column14(tail), [("p", 2), ("d", 1), ("p", 3)]);
         // A title over its subtitle, so set, runs straight into its
         // dateline: display type.

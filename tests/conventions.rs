@@ -1609,18 +1609,18 @@ fn a_weekday_the_calendar_does_not_give_the_date_is_no_furniture() {
 #[test]
 fn a_slogan_two_cells_short_over_a_headline_at_the_columns_width_is_the_pages() {
     // Two phrases printed apart, two cells short of the 12-cell column,
-    // over a headline as wide as the column and its dateline: the page's
-    // slogan, no paragraph's first line.
+    // over a headline as wide as the column that runs straight into its
+    // dateline: the page's slogan, no paragraph's first line.
     let column = "本报讯 某区总工会开展\n送清凉活动，走访慰问城区\n环卫作业班组成员，为他们\n\
                   送去防暑降温用品。\n该区还组织医护人员为\n一线职工义诊，发放常用药\n\
                   品，讲解夏季防病知识。\n";
     let p = page(&format!(
-        "2024年1月5日 星期五\n第3版\n喜迎新春 共创美好生活\n画展《山水长卷》在京开幕\n\
+        "2024年1月5日 星期五\n第3版\n欢度新春 共建美丽家园\n画展《山水长卷》在京开幕\n\
          本报讯 一部反映山水\n画历史的大型画展近日在京\n开幕。\n\
          这次画展展出了古今山\n水画作品二百余幅，其中不\n少是首次公开展出的珍品。\n\
          城区新建两座口袋公园\n{column}{column}"
     ));
-    assert_eq!(p.banners, ["喜迎新春 共创美好生活"]);
+    assert_eq!(p.banners, ["欢度新春 共建美丽家园"]);
     assert_eq!(
         p.articles[0].title.as_deref(),
         Some("画展《山水长卷》在京开幕")
