@@ -115,10 +115,10 @@ const APART_GROUP_LEXICAL: f32 = 0.3;
 const FOREIGN_LEXICAL: f32 = MIN_LEXICAL / 2.0;
 /// A headline stacked with another story's, its article not found by
 /// placement, heads a headless piece that holds this (weighted) share of
-/// its words at least — as much as a field
-/// printed right next to its body needs ([`MIN_LEXICAL`] / 2) — and this
-/// much more than any other piece.
+/// its words at least — as much as a field printed right next to its body
+/// needs ([`MIN_LEXICAL`] / 2)…
 const STACKED_LEXICAL: f32 = MIN_LEXICAL / 2.0;
+/// …this much more than any other piece…
 const STACKED_MARGIN: f32 = 0.1;
 /// …and that piece runs to this many paragraphs at least: a story, not a
 /// brief (a kicker's words may recur in one). (Set by hand, as is the
@@ -830,7 +830,7 @@ mod tests {
     }
 
     #[test]
-    fn a_headline_stacked_with_anothers_heads_the_headless_piece_after_it_with_its_words() {
+    fn a_headline_stacked_with_anothers_heads_the_headless_piece_with_its_words() {
         // A row of headlines read before the texts: the report's, then a
         // column piece's, whose two paragraphs follow the report's and
         // hold a few of its words only (`山水画`, `四季`).

@@ -381,18 +381,15 @@ pub fn split_placed_after(
     };
     let mut cuts: Vec<(usize, usize)> = Vec::new();
     for head in late.iter().filter(|h| !cut_off_text(h)) {
-        let d = match head.piece {
-            Some(piece) => {
-                let found = segments
-                    .drafts
-                    .iter()
-                    .position(|d| (d.first_unit, d.last_unit) == piece);
-                let Some(d) = found else {
-                    continue;
-                };
-                Some(d)
-            }
-            None => None,
+        // Its piece's draft (none to look for where placement put it
+        // with none; a piece no longer drafted so, nothing to cut).
+        let found = head.piece.map(|piece| {
+            let mut drafts = segments.drafts.iter();
+            drafts.position(|d| (d.first_unit, d.last_unit) == piece)
+        });
+        let d = match found {
+            Some(None) => continue,
+            found => found.flatten(),
         };
         let Some(words) = HeadWords::of(head.lines.iter().map(|&l| lines[l].key)) else {
             continue;
