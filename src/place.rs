@@ -184,8 +184,21 @@ pub fn place(
     let between_body = |a: usize, b: usize| body_counts.between(a, b);
     // Where a field stands to an article: right before its body, right
     // after it, or apart from it.
+    // (An ad read between a headline and the body after it parts them
+    // too: the headline closes the text read before the ad, as in
+    // `…摊位比往年多了。⏎菜市场延长营业时间⏎广告⏎老旧小区加装电梯⏎…`.)
+    let ad_between = |a: usize, b: usize| {
+        let k = targets.partition_point(|t| t.first_unit <= a);
+        targets[k..]
+            .iter()
+            .take_while(|t| t.first_unit < b)
+            .any(|t| t.ad)
+    };
     let side = |unit: usize, t: &Target| -> Side {
-        if unit < t.first_unit && !between_body(unit, t.first_unit) {
+        if unit < t.first_unit
+            && !between_body(unit, t.first_unit)
+            && !ad_between(unit, t.first_unit)
+        {
             Side::Before
         } else if unit > t.last_unit && !between_body(t.last_unit, unit) {
             Side::After
@@ -1103,6 +1116,37 @@ mod tests {
         assert!(p.heads[0].is_empty());
         assert_eq!(p.heads[1].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
         assert_eq!(p.guesses, [((0, 0), 1)]);
+    }
+
+    #[test]
+    fn an_ad_between_a_headline_and_a_body_parts_them() {
+        // The first piece's headline is read after its text; an ad's
+        // marker and the second piece's own headline follow, then that
+        // piece's body. The headline shares a few words with each body
+        // (`菜市`, `市场`, `营业` above; `延长`, `时间` below); across
+        // the ad it does not stand right before the second, so it heads
+        // the text it closes.
+        let items = [
+            item(1, &["菜市场延长营业时间"]),
+            item(3, &["老旧小区加装电梯"]),
+        ];
+        let ad = Target {
+            ad: true,
+            ..target(2, 2)
+        };
+        let targets = [target(0, 0), ad, target(4, 4)];
+        let bodies = [
+            vec!["各个菜市的商户说，市场里营业的摊位比往年多了。"],
+            vec!["广告"],
+            vec!["城区今年为老旧小区加装电梯，工期延长，完工时间定在年底。"],
+        ];
+        let p = place(&items, &targets, &bodies, &[0, 4]);
+        let heads: Vec<Vec<FieldRef>> = p
+            .heads
+            .iter()
+            .map(|h| h.iter().map(|x| x.0).collect())
+            .collect();
+        assert_eq!(heads, [vec![(0, 0)], vec![], vec![(1, 0)]]);
     }
 
     #[test]
