@@ -64,6 +64,10 @@ impl Classified {
 /// Longest display line, in glyphs (a two-part subtitle runs to ~45).
 pub const MAX_DISPLAY: usize = 48;
 
+/// Lines read after a line that ends in an opening quote for the quote's
+/// close.
+const QUOTE_RUN_LINES: usize = 4;
+
 /// Glyphs of the next line a dateline may run on into
 /// (`…12月30⏎日电`: at most the date's end and `电`).
 const DATELINE_RUN_ON: usize = 8;
@@ -106,6 +110,23 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
                     out[i].terminal = true;
                     out[i].display = false;
                 }
+            }
+        }
+    }
+    // A sentence's end, then a quote opened at the line's end: the quote
+    // opens the next sentence, which runs on, where the next lines close
+    // it before they open another (`约谈持续了两个小时。“⏎下一步我们马上
+    // 整改，对照⏎问题逐条落实。”他表示。`). (OCR may print a closing quote
+    // so; the lines under it then open a quote first, or none.)
+    for i in 0..lines.len() {
+        if out[i].terminal && lines[i].key.ends_with('“') {
+            let closed = (i + 1..lines.len())
+                .take(QUOTE_RUN_LINES)
+                .take_while(|&j| !lines[j].is_blank())
+                .flat_map(|j| lines[j].key.chars())
+                .find(|&c| matches!(c, '“' | '”'));
+            if closed == Some('”') {
+                out[i].terminal = false;
             }
         }
     }
