@@ -324,6 +324,37 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_opened_after_a_sentences_end_that_the_next_lines_close_runs_on() {
+        let terminal = |text: &str| -> Vec<bool> {
+            let arena = Bump::new();
+            classify(&split(text, &arena))
+                .iter()
+                .map(|c| c.terminal)
+                .collect()
+        };
+        // The quote opens the next sentence: no sentence ends there.
+        assert_eq!(
+            terminal("会议持续了两个小时。“\n下一步我们马上整改，对照\n问题逐条落实。”他表示。"),
+            [false, false, true]
+        );
+        // The lines under it open a quote first, or close none: the quote
+        // may be a closing one printed the wrong way round.
+        assert_eq!(
+            terminal("会议持续了两个小时。“\n“下一步马上整改。”他表示。"),
+            [true, true]
+        );
+        assert_eq!(
+            terminal("会议持续了两个小时。“\n下一步马上整改。"),
+            [true, true]
+        );
+        // A blank line parts the paragraph from the quote's close.
+        assert_eq!(
+            terminal("会议持续了两个小时。“\n\n他表示：马上整改。”"),
+            [true, false, true]
+        );
+    }
+
+    #[test]
     fn date_only_lines_are_text() {
         assert_eq!(kinds("6月23日"), vec![(LineKind::Text, false)]);
     }

@@ -712,7 +712,8 @@ impl Reflow<'_, '_> {
         c.display
             && self.layout.shape(self.lines, i) == Shape::Full
             && i > 0
-            && self.lines[i - 1].is_blank()
+            && (self.lines[i - 1].is_blank()
+                || (!self.layout.recognized && self.echo(i) > self.open_share(i)))
             && self.layout.indents == Indents::Width
             && !self.lines[i].marks.has(crate::conventions::Marks::CLAUSE)
             && self.next_text(i).is_some_and(|n| {
@@ -2320,6 +2321,24 @@ mod tests {
                     某区总工会为坚守岗位的一线职工送去\n防暑降温用品\n\
                     当天，区总工会一行人来到\n建筑工地看望施工的工人，送上\n绿豆汤和防暑药品。\n";
         assert_eq!(kinds_under_column14(tail), [("p", 2), ("d", 2), ("p", 3)]);
+    }
+
+    #[test]
+    fn a_headline_at_the_columns_width_over_a_start_with_no_blank_line_is_display() {
+        // After a sentence's end at the column's edge, a line at the
+        // column's width that ends no sentence, right above a line two
+        // cells short: its words come back in the text under it, so it is
+        // that text's headline, though no blank line sets it apart.
+        let tail = "该区还组织志愿者走访慰问\n辖区内的环卫工人和快递小哥，\n号召辖区居民向一线职工学习。\n\
+                    像街巷更新一样恢复夜市烟火\n\
+                    夜市将于月底恢复营业，各\n摊位将分批开放，街巷更新后的\n夜市烟火更旺了。\n";
+        assert_eq!(kinds_under_column14(tail), [("p", 3), ("d", 1), ("p", 3)]);
+        // Words of the paragraph above, not of the text below: the
+        // paragraph's next sentence.
+        let tail = "该区还组织志愿者走访慰问\n辖区内的环卫工人和快递小哥，\n号召辖区居民向一线职工学习。\n\
+                    辖区居民说要向一线职工看齐\n\
+                    夜市将于月底恢复营业，各\n摊位将分批开放，街巷更新后的\n夜市烟火更旺了。\n";
+        assert_eq!(kinds_under_column14(tail), [("p", 7)]);
     }
 
     #[test]
