@@ -117,9 +117,15 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
     // opens the next sentence, which runs on, where the next lines close
     // it before they open another (`约谈持续了两个小时。“⏎下一步我们马上
     // 整改，对照⏎问题逐条落实。”他表示。`). (OCR may print a closing quote
-    // so; the lines under it then open a quote first, or none.)
+    // so; the lines under it then open a quote first, or none, or the line
+    // itself opened one that it closes there: `他说：“马上整改。“`.)
     for i in 0..lines.len() {
-        if out[i].terminal && lines[i].key.ends_with('“') {
+        let key = crate::clean::trim_end(lines[i].key);
+        let Some(before) = key.strip_suffix('“') else {
+            continue;
+        };
+        let opened = before.matches('“').count() > before.matches('”').count();
+        if out[i].terminal && !opened {
             let closed = (i + 1..lines.len())
                 .take(QUOTE_RUN_LINES)
                 .take_while(|&j| !lines[j].is_blank())
@@ -345,6 +351,11 @@ mod tests {
         );
         assert_eq!(
             terminal("会议持续了两个小时。“\n下一步马上整改。"),
+            [true, true]
+        );
+        // The line opened a quote of its own: the last one closes it.
+        assert_eq!(
+            terminal("他说：“马上整改。“\n”减负“措施已落实。"),
             [true, true]
         );
         // A blank line parts the paragraph from the quote's close.

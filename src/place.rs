@@ -186,7 +186,8 @@ pub fn place(
     // after it, or apart from it.
     // (An ad read between a headline and the body after it parts them
     // too: the headline closes the text read before the ad, as in
-    // `…摊位比往年多了。⏎菜市场延长营业时间⏎广告⏎老旧小区加装电梯⏎…`.)
+    // `…摊位比往年多了。⏎菜市场延长营业时间⏎广告⏎老旧小区加装电梯⏎…`.
+    // Only before a body: read after one, past an ad, no page showed it.)
     let ad_between = |a: usize, b: usize| {
         let k = targets.partition_point(|t| t.first_unit <= a);
         targets[k..]

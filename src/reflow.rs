@@ -702,18 +702,22 @@ impl Reflow<'_, '_> {
     /// Line `i`, at the column's width with no clause mark, set apart by a
     /// blank line above it, stands right above a line indented by two
     /// cells as a paragraph's start: a headline at about the column's width
-    /// over its text (`…向本市学习。⏎⏎像街巷更新一样有序恢复夜市烟火⏎
+    /// over its text (`…向本市学习。⏎⏎像街巷更新一样恢复夜市烟火⏎
     /// 　随着气温回升，…`), after a sentence's end. No paragraph ends
     /// without ending a sentence. (The start's width must be certain: a
     /// line of digits measures short of its column as a paragraph's last
-    /// may.)
+    /// may.) With no blank line above it (PyMuPDF and `pdftotext -raw`
+    /// print none there), its words must come back in the lines under it
+    /// more than in those above, where a paragraph's next sentence talks
+    /// on; and not on a page read by OCR, whose dropped and added glyphs
+    /// blur the widths.
     fn headline_over_start(&self, i: usize) -> bool {
         let c = &self.classes[i];
         c.display
             && self.layout.shape(self.lines, i) == Shape::Full
             && i > 0
             && (self.lines[i - 1].is_blank()
-                || (!self.layout.recognized && self.echo(i) > self.open_share(i)))
+                || (!self.layout.recognized && self.echo(i) > self.echo_above(i)))
             && self.layout.indents == Indents::Width
             && !self.lines[i].marks.has(crate::conventions::Marks::CLAUSE)
             && self.next_text(i).is_some_and(|n| {
@@ -1784,6 +1788,17 @@ impl Reflow<'_, '_> {
         overlap::coverage_in(self.lines[i].key, below)
     }
 
+    /// Share of line `i`'s bigrams that recur in the [`ECHO_LINES`] lines
+    /// of text above it (read whether the paragraph there is open or not).
+    fn echo_above(&self, i: usize) -> f32 {
+        let above = (0..i)
+            .rev()
+            .filter(|&j| !self.lines[j].is_blank())
+            .take(ECHO_LINES)
+            .map(|j| self.lines[j].key);
+        overlap::coverage_in(self.lines[i].key, above)
+    }
+
     /// Whether body line `i` ends its paragraph.
     fn ends_paragraph(&self, i: usize) -> bool {
         let c = &self.classes[i];
@@ -2333,11 +2348,21 @@ mod tests {
                     像街巷更新一样恢复夜市烟火\n\
                     夜市将于月底恢复营业，各\n摊位将分批开放，街巷更新后的\n夜市烟火更旺了。\n";
         assert_eq!(kinds_under_column14(tail), [("p", 3), ("d", 1), ("p", 3)]);
-        // Words of the paragraph above, not of the text below: the
-        // paragraph's next sentence.
+        // Read by OCR, whose dropped and added glyphs blur the widths, it
+        // takes a blank line above.
+        let text = format!("{COLUMN14}{COLUMN14}{tail}");
+        let arena = bumpalo::Bump::new();
+        let lines = split(&text, &arena);
+        let classes = classify(&lines);
+        let mut layout = crate::layout::measure(&text, &lines, &classes);
+        layout.recognized = true;
+        let ocr = kinds_of(&reflow(&lines, &classes, &layout).units[4..]);
+        assert_eq!(ocr, [("p", 7)]);
+        // Words of the paragraph above more than of the text below (`居民`
+        // comes back there too): the paragraph's next sentence.
         let tail = "该区还组织志愿者走访慰问\n辖区内的环卫工人和快递小哥，\n号召辖区居民向一线职工学习。\n\
                     辖区居民说要向一线职工看齐\n\
-                    夜市将于月底恢复营业，各\n摊位将分批开放，街巷更新后的\n夜市烟火更旺了。\n";
+                    夜市将于月底恢复营业，各\n摊位将分批开放，方便居民们的\n夜市烟火更旺了。\n";
         assert_eq!(kinds_under_column14(tail), [("p", 7)]);
     }
 
