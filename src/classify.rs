@@ -121,19 +121,19 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
     // itself opened one that it closes there: `他说：“马上整改。“`.)
     for i in 0..lines.len() {
         let key = crate::clean::trim_end(lines[i].key);
-        let Some(before) = key.strip_suffix('“') else {
+        let Some(before) = key.strip_suffix('“').filter(|_| out[i].terminal) else {
             continue;
         };
-        let opened = before.matches('“').count() > before.matches('”').count();
-        if out[i].terminal && !opened {
-            let closed = (i + 1..lines.len())
-                .take(QUOTE_RUN_LINES)
-                .take_while(|&j| !lines[j].is_blank())
-                .flat_map(|j| lines[j].key.chars())
-                .find(|&c| matches!(c, '“' | '”'));
-            if closed == Some('”') {
-                out[i].terminal = false;
-            }
+        if before.matches('“').count() > before.matches('”').count() {
+            continue;
+        }
+        let closed = (i + 1..lines.len())
+            .take(QUOTE_RUN_LINES)
+            .take_while(|&j| !lines[j].is_blank())
+            .flat_map(|j| lines[j].key.chars())
+            .find(|&c| matches!(c, '“' | '”'));
+        if closed == Some('”') {
+            out[i].terminal = false;
         }
     }
     // A weekday alone belongs to the date line above it, also where other

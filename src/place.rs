@@ -250,20 +250,9 @@ pub fn place(
     let (mut before, mut after) = (0.0f32, 0.0f32);
     for (i, it) in items.iter().enumerate() {
         for k in 0..it.fields.len() {
-            let window = windows[i].clone();
-            let mut best = (0.0f32, usize::MAX);
-            let mut second = 0.0f32;
-            for t in window {
-                let l = lex(i, k, t);
-                if l > best.0 {
-                    second = best.0;
-                    best = (l, t);
-                } else if l > second {
-                    second = l;
-                }
-            }
-            if best.0 >= SURE_LEXICAL && best.0 - second >= SURE_MARGIN {
-                match side(it.unit, &targets[best.1]) {
+            let (top, at, second) = top_two(windows[i].clone().map(|t| (lex(i, k, t), t)));
+            if let Some(t) = at.filter(|_| top >= SURE_LEXICAL && top - second >= SURE_MARGIN) {
+                match side(it.unit, &targets[t]) {
                     Side::Before => before += 1.0,
                     Side::After => after += 1.0,
                     Side::Apart => {}
@@ -554,21 +543,13 @@ pub fn place(
             }
             let paragraphs =
                 |t: &Target| body_counts.before(t.last_unit + 1) - body_counts.before(t.first_unit);
-            let best = windows[i]
-                .clone()
-                .filter(|&u| !targets[u].ad)
-                .map(|u| (lex(i, k, u), u))
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            let Some((own, u)) = best.filter(|&(l, u)| {
-                l >= STACKED_LEXICAL && load[u] == 0 && paragraphs(&targets[u]) >= MIN_PARAGRAPHS
+            let pieces = windows[i].clone().filter(|&u| !targets[u].ad);
+            let (own, at, runner_up) = top_two(pieces.map(|u| (lex(i, k, u), u)));
+            let Some(u) = at.filter(|&u| {
+                own >= STACKED_LEXICAL && load[u] == 0 && paragraphs(&targets[u]) >= MIN_PARAGRAPHS
             }) else {
                 return true;
             };
-            let runner_up = windows[i]
-                .clone()
-                .filter(|&x| x != u && !targets[x].ad)
-                .map(|x| lex(i, k, x))
-                .fold(0.0f32, f32::max);
             if own - runner_up < STACKED_MARGIN {
                 return true;
             }
@@ -695,6 +676,24 @@ fn runs_clauses(text: &str) -> bool {
 /// How sure a placement by position alone is.
 pub const GUESS_SURENESS: f32 = 0.3;
 
+/// The highest of `scores` above 0 and where it is, and the highest of the
+/// others: `(top, at, second)`, `at` none where no score is above 0.
+///
+/// ```text
+/// [(0.2, 0), (0.5, 1), (0.3, 2)] → (0.5, Some(1), 0.3)
+/// ```
+pub(crate) fn top_two(scores: impl IntoIterator<Item = (f32, usize)>) -> (f32, Option<usize>, f32) {
+    let mut best = (0.0f32, None, 0.0f32);
+    for (score, at) in scores {
+        if score > best.0 {
+            best = (score, Some(at), best.0);
+        } else {
+            best.2 = best.2.max(score);
+        }
+    }
+    best
+}
+
 /// How sure a placement is, from the field's lexical share in its body and
 /// its lead in score over the next best article.
 fn sureness(lexical: f32, margin: f32) -> f32 {
@@ -814,8 +813,24 @@ mod tests {
         }
     }
 
+    /// The fields placed with target `t`, in order.
+    fn sorted_heads(p: &Placement, t: usize) -> Vec<FieldRef> {
+        let mut fields: Vec<FieldRef> = p.heads[t].iter().map(|h| h.0).collect();
+        fields.sort();
+        fields
+    }
+
     fn target(first: usize, last: usize) -> Target {
         Target::spanning(first, last)
+    }
+
+    #[test]
+    fn the_top_two_scores() {
+        let scores = [(0.2, 0), (0.5, 1), (0.3, 2)];
+        assert_eq!(top_two(scores), (0.5, Some(1), 0.3));
+        // A tie: the first holds the top, the second is as high.
+        assert_eq!(top_two([(0.4, 0), (0.4, 1)]), (0.4, Some(0), 0.4));
+        assert_eq!(top_two([(0.0, 0)]), (0.0, None, 0.0));
     }
 
     #[test]
@@ -915,8 +930,7 @@ mod tests {
         ];
         let p = place(&items, &targets, &bodies, &[1, 2]);
         assert_eq!(p.heads[0].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 0)]);
-        let mut review: Vec<FieldRef> = p.heads[1].iter().map(|h| h.0).collect();
-        review.sort();
+        let review = sorted_heads(&p, 1);
         assert_eq!(review, [(0, 1), (0, 2)]);
         assert!(p.unplaced.is_empty());
     }
@@ -941,8 +955,7 @@ mod tests {
             vec!["新港码头去年吞吐量创新高，新开航线二十条。"],
         ];
         let p = place(&items, &targets, &bodies, &[1, 2]);
-        let mut first: Vec<FieldRef> = p.heads[0].iter().map(|h| h.0).collect();
-        first.sort();
+        let first = sorted_heads(&p, 0);
         assert_eq!(first, [(0, 0), (0, 2)]);
         assert_eq!(p.heads[1].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 1)]);
         // Where the line above was put there by its place alone (a piece
@@ -961,8 +974,7 @@ mod tests {
             vec!["书中写到的老街，如今已经修缮一新。"],
         ];
         let p = place(&items, &targets, &bodies, &[0, 1, 3]);
-        let mut second: Vec<FieldRef> = p.heads[1].iter().map(|h| h.0).collect();
-        second.sort();
+        let second = sorted_heads(&p, 1);
         assert_eq!(second, [(0, 1), (0, 2)], "{p:?}");
     }
 
@@ -998,8 +1010,7 @@ mod tests {
             vec!["翻开《山河旧事丛书》，山河旧事一一在目。", "丛书共十卷。"],
         ];
         let p = place(&items, &targets, &bodies, &[0, 1, 3, 4]);
-        let mut fields: Vec<FieldRef> = p.heads[1].iter().map(|h| h.0).collect();
-        fields.sort();
+        let fields = sorted_heads(&p, 1);
         assert_eq!(fields, [(0, 0), (0, 1)]);
         assert!(p.orphans.is_empty() && p.heads[0].is_empty());
         // Not a line under the placed one: another story's headline, or a

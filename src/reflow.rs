@@ -1781,22 +1781,23 @@ impl Reflow<'_, '_> {
     /// Share of line `i`'s bigrams that recur in the [`ECHO_LINES`] lines
     /// of text below it.
     fn echo(&self, i: usize) -> f32 {
-        let below = (i + 1..self.lines.len())
-            .filter(|&j| !self.lines[j].is_blank())
-            .take(ECHO_LINES)
-            .map(|j| self.lines[j].key);
-        overlap::coverage_in(self.lines[i].key, below)
+        self.coverage_in_text(i, i + 1..self.lines.len())
     }
 
-    /// Share of line `i`'s bigrams that recur in the [`ECHO_LINES`] lines
-    /// of text above it (read whether the paragraph there is open or not).
+    /// The same share in the [`ECHO_LINES`] lines of text above line `i`
+    /// (read whether the paragraph there is open or not).
     fn echo_above(&self, i: usize) -> f32 {
-        let above = (0..i)
-            .rev()
+        self.coverage_in_text(i, (0..i).rev())
+    }
+
+    /// Share of line `i`'s bigrams in the first [`ECHO_LINES`] lines of
+    /// text of `lines`.
+    fn coverage_in_text(&self, i: usize, lines: impl Iterator<Item = usize>) -> f32 {
+        let text = lines
             .filter(|&j| !self.lines[j].is_blank())
             .take(ECHO_LINES)
             .map(|j| self.lines[j].key);
-        overlap::coverage_in(self.lines[i].key, above)
+        overlap::coverage_in(self.lines[i].key, text)
     }
 
     /// Whether body line `i` ends its paragraph.
@@ -2190,10 +2191,16 @@ mod tests {
     }
 
     fn units(text: &str) -> Vec<Unit> {
+        units_read(text, false)
+    }
+
+    /// The units of `text`, read as OCR's where `recognized`.
+    fn units_read(text: &str, recognized: bool) -> Vec<Unit> {
         let arena = bumpalo::Bump::new();
         let lines = split(text, &arena);
         let classes = classify(&lines);
-        let layout = crate::layout::measure(text, &lines, &classes);
+        let mut layout = crate::layout::measure(text, &lines, &classes);
+        layout.recognized |= recognized;
         reflow(&lines, &classes, &layout).units
     }
 
@@ -2350,14 +2357,8 @@ mod tests {
         assert_eq!(kinds_under_column14(tail), [("p", 3), ("d", 1), ("p", 3)]);
         // Read by OCR, whose dropped and added glyphs blur the widths, it
         // takes a blank line above.
-        let text = format!("{COLUMN14}{COLUMN14}{tail}");
-        let arena = bumpalo::Bump::new();
-        let lines = split(&text, &arena);
-        let classes = classify(&lines);
-        let mut layout = crate::layout::measure(&text, &lines, &classes);
-        layout.recognized = true;
-        let ocr = kinds_of(&reflow(&lines, &classes, &layout).units[4..]);
-        assert_eq!(ocr, [("p", 7)]);
+        let ocr = units_read(&format!("{COLUMN14}{COLUMN14}{tail}"), true);
+        assert_eq!(kinds_of(&ocr[4..]), [("p", 7)]);
         // Words of the paragraph above more than of the text below (`居民`
         // comes back there too): the paragraph's next sentence.
         let tail = "该区还组织志愿者走访慰问\n辖区内的环卫工人和快递小哥，\n号召辖区居民向一线职工学习。\n\

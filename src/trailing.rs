@@ -486,17 +486,7 @@ impl Text<'_, '_> {
             .collect();
         // The most that a piece holds of the headline's words, which
         // piece, and the most that any other holds.
-        let most =
-            whole
-                .iter()
-                .enumerate()
-                .fold((0.0f32, None, 0.0f32), |(top, at, second), (e, &w)| {
-                    if w > top {
-                        (w, Some(e), top)
-                    } else {
-                        (top, at, second.max(w))
-                    }
-                });
+        let most = crate::place::top_two(whole.iter().enumerate().map(|(e, &w)| (w, e)));
         // (Whether the run's lead holds its words, score, word change across
         // the cut, draft, unit.)
         let mut best: Option<(bool, f32, f32, usize, usize)> = None;
