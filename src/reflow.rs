@@ -358,6 +358,9 @@ impl Reflow<'_, '_> {
                     // piece's own column breaks: an extractor that reads a
                     // page block by block prints the whole of the piece
                     // that broke in before the text it cut off.
+                    if self.lines[i - 1].is_blank() {
+                        self.carry_moved_on();
+                    }
                     return self.add_body(i);
                 }
                 Continues::Interleaved(sure) => return self.display(i, sure),
@@ -861,6 +864,25 @@ impl Reflow<'_, '_> {
         self.carried = Some(self.read_after(u));
     }
 
+    /// The open paragraph, carried on from where it waited or moved to
+    /// read after another line (it opened in a block that carried a
+    /// waiting one on), goes on across a column break: the paragraphs the
+    /// new block opens are that column's too, and read after it as well.
+    ///
+    /// ```text
+    /// …并且做了若干尝试。这部书重点在      ← carries a waiting paragraph on
+    ///
+    /// 于论述地方文化，配有图表。          ← goes on across the break
+    /// 　图文兼重的地方志，就方向言…       ← reads after it too
+    /// ```
+    fn carry_moved_on(&mut self) {
+        let moved =
+            |u: &usize| self.anchors.contains_key(u) || self.carry.is_some_and(|(c, _)| c == *u);
+        if let Some(u) = self.open.filter(moved) {
+            self.carried = Some(self.read_after(u));
+        }
+    }
+
     /// The line that paragraphs carrying paragraph `u` on read after: its
     /// own anchor, else its first line.
     fn read_after(&self, u: usize) -> usize {
@@ -992,6 +1014,9 @@ impl Reflow<'_, '_> {
         // column's edge, above a line that carries the sentence on: a
         // display line the extractor printed inside the paragraph.
         let prev_mid_sentence = self.open_mid_sentence();
+        if marked && prev_mid_sentence && self.new_start_past_break(i) {
+            return Continues::No;
+        }
         // A line that opens with the particle `的` right under the
         // paragraph's last line, stopped mid-sentence at the column's edge,
         // goes on it: no headline opens with `的` (`…还表明本市⏎的绿化水平`).
@@ -1489,6 +1514,7 @@ impl Reflow<'_, '_> {
             && same_block
             && !matches!(shape, Shape::Free | Shape::Wide)
             && !short_above_start
+            && !(shape == Shape::Short && self.wraps_short(i))
             && !self.runs_into_opening(i)
             && !self.headline_block_above_start(i)
             && !(self.after_sentence(i) && self.headline_over_start(i))
@@ -1647,6 +1673,52 @@ impl Reflow<'_, '_> {
                 }
             }
         }
+    }
+
+    /// Line `i`, short of the column and ending no sentence nor clause,
+    /// sits over a line of its block no wider than it that prints no full
+    /// stop: a headline wrapped in larger type (`城东新开社区食堂：老⏎人吃饭
+    /// 不用愁！`). A paragraph's first line fills the column unless the
+    /// paragraph ends on it; a first line measured short (spaces read
+    /// away, a glyph dropped) has a full line under it, and a paragraph's
+    /// tail ends in a full stop, which no headline prints.
+    fn wraps_short(&self, i: usize) -> bool {
+        let c = &self.classes[i];
+        let width = self.lines[i].width;
+        !c.terminal
+            && !c.clause_end
+            && self.next_text(i).is_some_and(|n| {
+                n == i + 1
+                    && self.lines[n].width <= width + crate::heads::WRAP_SLACK
+                    && !self.classes[n].full_stop
+            })
+    }
+
+    /// Line `i`, right under a column break that cut the open paragraph
+    /// mid-sentence, starts a paragraph as the page marks starts (two
+    /// cells short, a full line under it), and its block shares less
+    /// than [`MIN_WAITING_SHARE`] of its words with the open paragraph's
+    /// piece: another piece's paragraph, printed where the column broke.
+    /// The broken paragraph waits for the block that carries it on:
+    ///
+    /// ```text
+    /// …木，并配有各类健身器材和儿童     ← breaks off (waits)
+    ///
+    /// 　入冬以来用电负荷上升，电       ← another piece's start
+    /// 网公司提前检修线路保障供电。
+    /// ```
+    ///
+    /// (A column breaks inside a sentence and goes on with a full line; a
+    /// start on the broken piece's own subject is its next paragraph,
+    /// which stays with it. Two phrases printed apart about the indent's
+    /// width are display type, not a start.)
+    fn new_start_past_break(&self, i: usize) -> bool {
+        self.lines[i - 1].is_blank()
+            && self.indented_start_at(i)
+            && !self.phrases_apart(i)
+            && self.open.is_some_and(|o| {
+                self.block_words(i, SHARE_LINES).share(self, o, true) < MIN_WAITING_SHARE
+            })
     }
 
     /// Whether the lines from `i` on read as a paragraph: each fills the
@@ -2202,6 +2274,38 @@ mod tests {
         let mut layout = crate::layout::measure(text, &lines, &classes);
         layout.recognized |= recognized;
         reflow(&lines, &classes, &layout).units
+    }
+
+    #[test]
+    fn a_short_line_ending_nothing_over_a_no_wider_one_is_a_wrapped_headline() {
+        use crate::layout::Blanks::Paragraphs;
+        // Set apart by blank lines, a line well short of the column that
+        // ends no sentence, over a line no wider: a headline wrapped in
+        // larger type. A paragraph's first line fills the column.
+        let headline = "城东新开社区食堂：老\n人吃饭不用愁！\n\n";
+        let start = "　　记者走访发现，食堂里座无\n虚席，不少老人结伴而来。\n";
+        let kinds_of_tail = |tail: &str| {
+            let text = parted_reports(Paragraphs, tail);
+            let u = units(&text);
+            let first = text
+                .lines()
+                .position(|l| l.starts_with("城东新开"))
+                .unwrap();
+            let at = u.iter().position(|x| x.lines().contains(&first)).unwrap();
+            kinds_of(&u[at..])
+        };
+        assert_eq!(
+            kinds_of_tail(&format!("{headline}{start}")),
+            [("d", 2), ("p", 2)]
+        );
+        // Over a wider line, it is a paragraph's first line measured
+        // short (`据某区工会负责人介⏎绍，今后还将…`).
+        let wider = "城东新开社区食堂：老\n人吃饭不用愁，价格也实惠！\n\n";
+        assert_eq!(kinds_of_tail(&format!("{wider}{start}"))[0], ("p", 2));
+        // Over a line that ends in a full stop, which no headline prints:
+        // a paragraph's first line and its tail.
+        let tail = "城东新开社区食堂：老\n人吃饭。\n\n";
+        assert_eq!(kinds_of_tail(&format!("{tail}{start}"))[0], ("p", 2));
     }
 
     #[test]
@@ -2785,6 +2889,81 @@ mod tests {
         );
         let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
         assert_eq!(paragraph_of(&u, 23), [23, 24, 25, 26, 27, 28]);
+    }
+
+    #[test]
+    fn an_indented_start_under_a_break_mid_sentence_lets_the_broken_paragraph_wait() {
+        // The report breaks off mid-sentence (`…和儿童`) at its column's
+        // foot; the next block opens two cells short, as a paragraph
+        // starts, on another subject: a paragraph of its own, and the
+        // report waits for the block that carries it on (`游乐设施…`).
+        let report = "本报讯 城西区今年新建三座\n口袋公园，占地共一万二千平方\n\
+                      米，园内种植了银杏、香樟等树\n木，并配有各类健身器材和儿童\n\n";
+        let carried_on = "\n游乐设施，周边居民步行十分钟\n即可到达口袋公园健身。\n";
+        let other = "入冬以来用电负荷上升，电\n网公司提前检修线路保障供电。\n";
+        let next = "\n城南新建变电站投运\n\n本报讯 城南变电站昨日正式投\n\
+                    运，可满足周边三万户居民用电。\n";
+        let u = units(&format!(
+            "{COLUMN14}{COLUMN14}{report}{other}{next}{carried_on}"
+        ));
+        assert_eq!(paragraph_of(&u, 14), [14, 15, 16, 17, 27, 28]);
+        assert_eq!(paragraph_of(&u, 19), [19, 20]);
+        // A start on the report's own subject (`儿童`, `园内`) is its next
+        // paragraph, printed where the column went on: the report does not
+        // wait (its text cannot be told from that paragraph's).
+        let same = "园内儿童游乐设施由专业公\n司设计，周边居民步行即可到。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{report}{same}"));
+        assert_eq!(paragraph_of(&u, 14), [14, 15, 16, 17, 19, 20]);
+        // Two phrases printed apart about the indent's width are no
+        // paragraph's start: display type printed inside the sentence,
+        // which the line under it carries on.
+        let slogan = "欢度新春佳节 共享幸福生活\n滑梯秋千等设施，供孩子们玩耍\n嬉戏。\n";
+        let u = units(&format!("{COLUMN14}{COLUMN14}{report}{slogan}"));
+        assert_eq!(paragraph_of(&u, 14), [14, 15, 16, 17, 20, 21]);
+    }
+
+    #[test]
+    fn paragraphs_under_a_moved_paragraph_gone_on_across_a_break_read_after_it() {
+        // The block that carries the first report on breaks off itself
+        // (`…园内还`) and goes on past a blank line; the paragraph that
+        // opens under it there is that column's, and reads after it, not
+        // after the second report where it is printed.
+        let tail = "游乐设施，周边居民步行十分钟\n即可到达口袋公园健身。园内还\n\n\
+                    设有健身步道，供周边居民散步\n健身。\n\
+                    夜间园内开启照明灯光，方\n便居民晚间到园内锻炼身体。\n";
+        let (text, u, at) = read_after_moved(tail);
+        let line = |start: &str| text.lines().position(|l| l.starts_with(start)).unwrap();
+        let report = line("本报讯 城西区");
+        assert!(paragraph_of(&u, report).contains(&line("设有健身步道")));
+        assert_eq!(at(line("夜间")), at(report) + 1);
+        // The same where the paragraph gone on is one the block opened,
+        // itself moved to read after the report.
+        let tail = "游乐设施，周边居民步行十分钟\n即可到达口袋公园健身。\n\
+                    园内还设有健身步道，供周\n边居民散步健身，步道全长八百\n\n\
+                    米，沿途设有休息座椅。\n\
+                    夜间园内开启照明灯光，方\n便居民晚间到园内锻炼身体。\n";
+        let (text, _, at) = read_after_moved(tail);
+        let line = |start: &str| text.lines().position(|l| l.starts_with(start)).unwrap();
+        assert_eq!(at(line("夜间")), at(line("园内还")) + 1);
+        assert_eq!(at(line("园内还")), at(line("本报讯 城西区")) + 1);
+    }
+
+    /// [`parted_reports`] with `tail`, its units, and where each line reads
+    /// among them (checked to be before the second report for the tail's
+    /// last line).
+    fn read_after_moved(tail: &str) -> (String, Vec<Unit>, impl Fn(usize) -> usize) {
+        let text = parted_reports(crate::layout::Blanks::Paragraphs, tail);
+        let u = units(&text);
+        let at = {
+            let u = u.clone();
+            move |n: usize| u.iter().position(|x| x.lines().contains(&n)).unwrap()
+        };
+        let second = text
+            .lines()
+            .position(|l| l.starts_with("本报讯 城东"))
+            .unwrap();
+        assert!(at(text.lines().count() - 1) < at(second));
+        (text, u, at)
     }
 
     #[test]
