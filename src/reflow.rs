@@ -870,10 +870,10 @@ impl Reflow<'_, '_> {
     /// new block opens are that column's too, and read after it as well.
     ///
     /// ```text
-    /// …并且做了若干尝试。这部书重点在      ← carries a waiting paragraph on
+    /// …园内还新修了步道，沿途设有      ← carries a waiting paragraph on
     ///
-    /// 于论述地方文化，配有图表。          ← goes on across the break
-    /// 　图文兼重的地方志，就方向言…       ← reads after it too
+    /// 休息座椅和饮水点。                ← goes on across the break
+    /// 　夜间园内开启照明灯光，方便…     ← reads after it too
     /// ```
     fn carry_moved_on(&mut self) {
         let moved =
@@ -1514,7 +1514,7 @@ impl Reflow<'_, '_> {
             && same_block
             && !matches!(shape, Shape::Free | Shape::Wide)
             && !short_above_start
-            && !(shape == Shape::Short && self.wraps_short(i))
+            && !self.wraps_short(i)
             && !self.runs_into_opening(i)
             && !self.headline_block_above_start(i)
             && !(self.after_sentence(i) && self.headline_over_start(i))
@@ -1685,7 +1685,8 @@ impl Reflow<'_, '_> {
     fn wraps_short(&self, i: usize) -> bool {
         let c = &self.classes[i];
         let width = self.lines[i].width;
-        !c.terminal
+        self.layout.shape(self.lines, i) == Shape::Short
+            && !c.terminal
             && !c.clause_end
             && self.next_text(i).is_some_and(|n| {
                 n == i + 1
@@ -2299,7 +2300,7 @@ mod tests {
             [("d", 2), ("p", 2)]
         );
         // Over a wider line, it is a paragraph's first line measured
-        // short (`据某区工会负责人介⏎绍，今后还将…`).
+        // short (`据社区服务站站长介⏎绍，下一步食堂将…`).
         let wider = "城东新开社区食堂：老\n人吃饭不用愁，价格也实惠！\n\n";
         assert_eq!(kinds_of_tail(&format!("{wider}{start}"))[0], ("p", 2));
         // Over a line that ends in a full stop, which no headline prints:
