@@ -33,6 +33,7 @@ mod conventions;
 pub mod decode;
 pub mod formats;
 mod heads;
+mod inline;
 mod layout;
 mod lines;
 pub mod markup;
@@ -188,6 +189,11 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     let (bodies, items, placement) = articles(&lines, &classes, &layout, &reflowed, hints);
     // 8. page: roles, kinds, confidence, banners, warnings.
     let mut page = assemble::page(bodies, &items, placement, &lines, &layout, options, first);
+    // 8b. inline: on a page recognized from an image, display type OCR
+    // read inside a sentence stays in that sentence, as read.
+    if layout.recognized {
+        inline::splice(&mut page, text);
+    }
     // 9. quotes: on a page whose quote directions OCR misread, each text's
     // double quotes paired in order.
     quotes::repair(&mut page, layout.recognized);
