@@ -26,7 +26,11 @@ pub fn soft_join_into<S: AsRef<str>>(lines: impl IntoIterator<Item = S>, out: &m
             continue;
         }
         if let (Some(a), Some(b)) = (out.chars().next_back(), line.chars().next()) {
+            // A wrap between two digits broke a number: a Chinese column
+            // wraps at any cell (`悬挂起３３⏎００盏`).
+            let number = a.is_ascii_digit() && b.is_ascii_digit();
             if !a.is_whitespace()
+                && !number
                 && (!(is_wide(a) && is_wide(b))
                     || ends_with_lone_glyph(out)
                     || cv::role_prefix(line).is_some())
@@ -707,6 +711,8 @@ mod tests {
     fn soft_join_keeps_latin_apart() {
         assert_eq!(soft_join(["李晓", "彤）"]), "李晓彤）");
         assert_eq!(soft_join(["ABB", "Group"]), "ABB Group");
+        // Not a number a wrap broke.
+        assert_eq!(soft_join(["悬挂起33", "00盏"]), "悬挂起3300盏");
     }
 }
 

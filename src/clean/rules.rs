@@ -84,14 +84,50 @@ pub fn clean_display(raw: &str) -> String {
 /// clean("地铁职工学剪纸", true)             = "地铁职工学剪纸"         (as it is)
 /// ```
 fn clean(raw: &str, display: bool) -> String {
-    if !display {
-        if let Some(out) = clean_spacing_only(raw) {
-            return out;
-        }
+    let out = if !display {
+        clean_spacing_only(raw).unwrap_or_else(|| clean_tokens(raw, display))
     } else if raw.chars().all(stays_as_is) {
-        return raw.to_string();
+        raw.to_string()
+    } else {
+        clean_tokens(raw, display)
+    };
+    join_spaced_digits(out)
+}
+
+/// A number whose digits OCR set apart, as it reads full-width digits
+/// (`1 9 9 7年`, `逾8 5 .2亿`), is one number again: a single space
+/// between two digits goes where the digit before it or the one after it
+/// stands alone. Two numbers of several digits keep theirs (`2020 2021`).
+///
+/// ```text
+/// "1 9 9 7年"  → "1997年"
+/// "逾8 5 .2亿" → "逾85.2亿"
+/// ```
+fn join_spaced_digits(text: String) -> String {
+    let b = text.as_bytes();
+    let gaps: Vec<usize> = memchr::memchr_iter(b' ', b)
+        .filter(|&i| {
+            let digit = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(u8::is_ascii_digit);
+            let lone_before = digit(i.checked_sub(1))
+                && !digit(i.checked_sub(2))
+                && i.checked_sub(2).and_then(|j| b.get(j)) != Some(&b'.');
+            let lone_after =
+                digit(Some(i + 1)) && !digit(Some(i + 2)) && b.get(i + 2) != Some(&b'.');
+            let after = digit(Some(i + 1)) || (b.get(i + 1) == Some(&b'.') && digit(Some(i + 2)));
+            digit(i.checked_sub(1)) && after && (lone_before || lone_after)
+        })
+        .collect();
+    if gaps.is_empty() {
+        return text;
     }
-    clean_tokens(raw, display)
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for i in gaps {
+        out.push_str(&text[from..i]);
+        from = i + 1;
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// A char that no stage of cleaning touches, whatever its neighbours: an
@@ -181,6 +217,20 @@ mod tests {
             );
         }
         out
+    }
+
+    #[test]
+    fn digits_set_apart_are_one_number_again() {
+        assert_eq!(
+            clean_body("去年 1 9 9 7 年，产量逾8 5 .2 亿公斤"),
+            "去年1997年，产量逾85.2亿公斤"
+        );
+        assert_eq!(clean_display("1 9 9 8 年 新春"), "1998年 新春");
+        // Two numbers of several digits, or a word and a number: apart.
+        assert_eq!(
+            clean_body("型号 2020 2021 与 ABB 2 号"),
+            "型号2020 2021与ABB 2号"
+        );
     }
 
     #[test]
