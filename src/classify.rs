@@ -180,6 +180,45 @@ fn runs_into_dateline(line: &Line, next: &Line) -> bool {
 }
 
 /// Classifies one line on its own.
+/// A line set as display type may be by its shape: no sentence's end, no
+/// clause mark at its end (unless it opens a quote or bracket there, cut
+/// by a wrap in display type as in running text: `城市绿道建设进入“`), no
+/// full stop, not a date alone, not longer than [`MAX_DISPLAY`]. (Spacing
+/// after a comma, [`Line::clause_gap`], is read apart.)
+fn set_as_display(line: &Line, terminal: bool, clause_end: bool) -> bool {
+    let key = line.key;
+    let opens = key.ends_with(['“', '（', '(', '《']);
+    !terminal
+        && (!clause_end || opens)
+        && !line.marks.has(Marks::FULL_STOP)
+        && !cv::is_date_only(key)
+        && line.len() <= MAX_DISPLAY
+}
+
+/// Not a caption or a source note by its words. (The convention tests
+/// last: few lines get that far.)
+fn reads_as_display(key: &str) -> bool {
+    !cv::is_marked_caption(key) && !cv::is_source_note(key)
+}
+
+/// On a page read by OCR, a space after a comma is the recognizer's, not a
+/// column's spacing of running text ([`Line::clause_gap`]): a line that
+/// only that spacing kept from display type is display type
+/// (`某市3月1日后开学！全省以外，疫情最重， 原因有三` set apart above its
+/// text).
+pub fn reread_recognized(classes: &mut [Classified], lines: &[Line]) {
+    for (c, line) in classes.iter_mut().zip(lines) {
+        if c.kind == LineKind::Text
+            && !c.display
+            && line.clause_gap
+            && set_as_display(line, c.terminal, c.clause_end)
+            && reads_as_display(line.key)
+        {
+            c.display = true;
+        }
+    }
+}
+
 fn classify_line(line: &Line) -> Classified {
     let key: &str = line.key;
     let marks = line.marks;
@@ -218,20 +257,9 @@ fn classify_line(line: &Line) -> Classified {
         || (marks.has(Marks::PHOTO) && cv::photo_credit_start(line.raw).is_some());
     let full_stop = marks.has(Marks::FULL_STOP);
     let clause_end = cv::ends_in_clause_punct(key);
-    // A line ending in an opening quote or bracket (`城市绿道建设进入“`) is
-    // cut by a wrap, in display type as in running text.
-    let opens = key.ends_with(['“', '（', '(', '《']);
-    // (The convention tests last: few lines get that far.)
     let display = kind == LineKind::Text
-        && (undoubled.is_some()
-            || (!terminal
-                && (!clause_end || opens)
-                && !full_stop
-                && !cv::is_date_only(key)
-                && line.len() <= MAX_DISPLAY
-                && !line.clause_gap))
-        && !cv::is_marked_caption(key)
-        && !cv::is_source_note(key);
+        && (undoubled.is_some() || set_as_display(line, terminal, clause_end) && !line.clause_gap)
+        && reads_as_display(key);
     let weak_lead = kind == LineKind::Lead
         && cv::dateline_prefix(key).is_some_and(|d| d.ends_with("报道") || d.ends_with("消息"));
     Classified {
@@ -250,6 +278,20 @@ mod tests {
     use super::*;
     use crate::lines::split;
     use bumpalo::Bump;
+
+    #[test]
+    fn on_a_page_read_by_ocr_a_space_after_a_comma_keeps_no_line_from_display() {
+        let text =
+            "某市下月起开学！全省以外，疫情最重， 原因有三\n他说，我们已经准备好了， 明天开课。";
+        let arena = Bump::new();
+        let lines = split(text, &arena);
+        let mut classes = classify(&lines);
+        // A column's spacing after a comma: running text.
+        assert!(!classes[0].display && !classes[1].display);
+        reread_recognized(&mut classes, &lines);
+        // OCR's: the headline is display type; a sentence stays running text.
+        assert!(classes[0].display && !classes[1].display);
+    }
 
     fn kinds(text: &str) -> Vec<(LineKind, bool)> {
         let arena = Bump::new();

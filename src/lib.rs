@@ -180,9 +180,13 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
         lines
     };
     // 2. classify: furniture, datelines, bylines, credits, display shape.
-    let classes = classify::classify(&lines);
+    let mut classes = classify::classify(&lines);
     // 3. layout: column widths, blank-line and indent conventions.
     let layout = layout::measure(text, &lines, &classes);
+    // 3b. on a page read by OCR, spacing after a comma is no evidence.
+    if layout.recognized {
+        classify::reread_recognized(&mut classes, &lines);
+    }
     // 4. reflow: running text into paragraphs, display lines into groups.
     let reflowed = reflow::reflow_with(&lines, &classes, &layout, hints);
     // 5–7c. articles: their bodies, and their headlines placed.
@@ -333,8 +337,11 @@ pub fn trace(text: &str) -> String {
     let text = despaced.as_ref().map_or(text, |d| d.text.as_str());
     let arena = bumpalo::Bump::new();
     let lines = stairs::undo(columns::unfold(lines::split(text, &arena), &arena), &arena);
-    let classes = classify::classify(&lines);
+    let mut classes = classify::classify(&lines);
     let layout = layout::measure(text, &lines, &classes);
+    if layout.recognized {
+        classify::reread_recognized(&mut classes, &lines);
+    }
     let reflowed = reflow::reflow(&lines, &classes, &layout);
     let mut unit_of = vec![String::new(); lines.len()];
     for (k, u) in reflowed.units.iter().enumerate() {
@@ -412,9 +419,12 @@ pub fn pass_times(text: &str) -> Vec<(&'static str, f64)> {
     let arena = bumpalo::Bump::new();
     let lines = columns::unfold(lines::split(text, &arena), &arena);
     lap("lines", &mut out);
-    let classes = classify::classify(&lines);
+    let mut classes = classify::classify(&lines);
     lap("classify", &mut out);
     let layout = layout::measure(text, &lines, &classes);
+    if layout.recognized {
+        classify::reread_recognized(&mut classes, &lines);
+    }
     lap("layout", &mut out);
     let reflowed = reflow::reflow(&lines, &classes, &layout);
     lap("reflow", &mut out);

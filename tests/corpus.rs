@@ -33,7 +33,7 @@ const EXTRACTOR_MEAN: [(&str, f64); 4] = [
     ("pdfminer", 0.94),
     ("pdftotext", 0.97),
     ("pymupdf", 0.97),
-    ("tesseract", 0.755),
+    ("tesseract", 0.762),
 ];
 /// Headlines (`heads`: the set of display lines equals gold's) and bylines
 /// on the text-layer pages (OCR excluded).
