@@ -109,6 +109,11 @@ const MAX_TAIL: usize = 4;
 
 /// Lines after a candidate headline read for its echo in the text below.
 const ECHO_LINES: usize = 8;
+/// Lines after a wrapped headline that asks read for its words: its
+/// piece's opening paragraphs, past a first one that talks of other things
+/// (`…7月2日晚间，某市召开…` under `某某：面对汛期，城市排水系统⏎要补上
+/// 哪些短板？`). (Set by hand: twice [`ECHO_LINES`].)
+const PIECE_LINES: usize = 2 * ECHO_LINES;
 /// A line ending in `！` or `？` after a paragraph's end is a headline when
 /// this share of its bigrams recurs in the text below it (a headline's words
 /// come back in its lead; a one-line exclamation's seldom do).
@@ -673,7 +678,7 @@ impl Reflow<'_, '_> {
                 && j > i
                 && self.classes[j].kind == LineKind::Text
                 && self.classes[j].asks()
-                && self.echo(i) >= WRAPPED_HEADLINE_ECHO
+                && self.echo_in_piece(i) >= WRAPPED_HEADLINE_ECHO
         };
         (i..end).all(|j| display(j) || asks_last(j))
             && self
@@ -1857,6 +1862,17 @@ impl Reflow<'_, '_> {
         self.coverage_in_text(i, i + 1..self.lines.len())
     }
 
+    /// Share of line `i`'s bigrams in the [`PIECE_LINES`] lines of text
+    /// under it: a headline's words come back in its piece, if not in its
+    /// first paragraphs.
+    fn echo_in_piece(&self, i: usize) -> f32 {
+        let text = (i + 1..self.lines.len())
+            .filter(|&j| !self.lines[j].is_blank())
+            .take(PIECE_LINES)
+            .map(|j| self.lines[j].key);
+        overlap::coverage_in(self.lines[i].key, text)
+    }
+
     /// The same share in the [`ECHO_LINES`] lines of text above line `i`
     /// (read whether the paragraph there is open or not).
     fn echo_above(&self, i: usize) -> f32 {
@@ -2516,6 +2532,27 @@ mod tests {
             [("d", 2), ("p", 3)],
             "{:?}",
             &u[u.len() - 2..]
+        );
+    }
+
+    #[test]
+    fn a_headline_that_asks_is_display_where_its_words_come_back_past_an_opening_of_other_things() {
+        let above = COLUMN14
+            .replace("金。\n", "金。\n\n")
+            .replace("识。\n", "识。\n\n");
+        // The opening paragraph tells of last night's storm; the
+        // headline's words come back only in the second.
+        let tail = "某区：面对酷暑，高温作业防护\n要补上哪些短板？\n\n\
+                    7月2日晚间，本市迎来入夏\n以来最强的一场雷雨，城区多\n处道路出现积水，交通一度缓\n\
+                    行。气象台连发三次预警，提\n醒市民注意出行安全。到了第\n二天上午，雨势才渐渐减弱，\n\
+                    各条道路陆续恢复通行，公交\n线路也全部恢复了正常运营。\n\n\
+                    面对酷暑，某区高温作业的\n防护还有不少短板，记者近日走\n访了多个工地。\n";
+        let u = units(&format!("{}{tail}", above.repeat(2)));
+        assert_eq!(
+            kinds_of(&u[u.len() - 3..]),
+            [("d", 2), ("p", 8), ("p", 3)],
+            "{:?}",
+            &u[u.len() - 3..]
         );
     }
 

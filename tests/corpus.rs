@@ -30,7 +30,7 @@ const VARIANTS: [Variant; 4] = [
 const CORPUS_MEAN: f64 = 0.89;
 /// Each extractor's mean score.
 const EXTRACTOR_MEAN: [(&str, f64); 4] = [
-    ("pdfminer", 0.94),
+    ("pdfminer", 0.95),
     ("pdftotext", 0.97),
     ("pymupdf", 0.97),
     ("tesseract", 0.762),
