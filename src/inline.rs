@@ -262,41 +262,48 @@ mod tests {
         }
     }
 
-    #[test]
-    fn a_paragraph_broken_round_a_column_name_reads_on_through_it() {
-        let text = "甲乙丙这个思想\n\n【茶座\n\n的由来，可以。\n";
-        let mut a = Article::new(Kind::Column);
-        a.column_spans = vec![[9, 12]];
-        a.blocks = vec![
-            paragraph("甲乙丙这个思想", &[[0, 7]]),
-            paragraph("的由来，可以。", &[[14, 21]]),
-        ];
+    /// `article` alone on a page of `text`, with `warnings`, spliced.
+    fn spliced(text: &str, article: Article, warnings: Vec<crate::Warning>) -> Article {
         let mut page = Page {
-            articles: vec![a],
+            articles: vec![article],
+            warnings,
             ..Page::default()
         };
         splice(&mut page, text);
+        page.articles.remove(0)
+    }
+
+    /// A column piece of two paragraphs with its name's span.
+    fn column_piece(name: Span, first: crate::Block, second: crate::Block) -> Article {
+        let mut a = Article::new(Kind::Column);
+        a.column_spans = vec![name];
+        a.blocks = vec![first, second];
+        a
+    }
+
+    #[test]
+    fn a_paragraph_broken_round_a_column_name_reads_on_through_it() {
+        let a = column_piece(
+            [9, 12],
+            paragraph("甲乙丙这个思想", &[[0, 7]]),
+            paragraph("的由来，可以。", &[[14, 21]]),
+        );
+        let text = "甲乙丙这个思想\n\n【茶座\n\n的由来，可以。\n";
         assert_eq!(
-            page.articles[0].blocks,
+            spliced(text, a, Vec::new()).blocks,
             [paragraph(
                 "甲乙丙这个思想【茶座的由来，可以。",
                 &[[0, 7], [9, 12], [14, 21]]
             )]
         );
         // A paragraph that ends its sentence ends there.
-        let text = "甲乙丙这个思想。\n\n【茶座\n\n的由来，可以。\n";
-        let mut a = Article::new(Kind::Column);
-        a.column_spans = vec![[10, 13]];
-        a.blocks = vec![
+        let a = column_piece(
+            [10, 13],
             paragraph("甲乙丙这个思想。", &[[0, 8]]),
             paragraph("的由来，可以。", &[[15, 22]]),
-        ];
-        let mut page = Page {
-            articles: vec![a.clone()],
-            ..Page::default()
-        };
-        splice(&mut page, text);
-        assert_eq!(page.articles[0], a);
+        );
+        let text = "甲乙丙这个思想。\n\n【茶座\n\n的由来，可以。\n";
+        assert_eq!(spliced(text, a.clone(), Vec::new()), a);
     }
 
     #[test]
@@ -307,18 +314,13 @@ mod tests {
             paragraph("甲乙丙这个思想的由来，可以。", &[[0, 7], [13, 20]]),
             paragraph("茶座", &[[9, 11]]),
         ];
-        let mut page = Page {
-            articles: vec![a],
-            ..Page::default()
-        };
-        page.warnings.push(crate::Warning {
+        let kept = crate::Warning {
             code: "display_kept_as_text".into(),
             message: String::new(),
             spans: vec![[9, 11]],
-        });
-        splice(&mut page, text);
+        };
         assert_eq!(
-            page.articles[0].blocks,
+            spliced(text, a, vec![kept]).blocks,
             [paragraph(
                 "甲乙丙这个思想茶座的由来，可以。",
                 &[[0, 7], [9, 11], [13, 20]]

@@ -2517,29 +2517,29 @@ mod tests {
         assert_eq!(kinds(&page)[1..4], [("d", 1), ("p", 2), ("p", 4)]);
     }
 
-    #[test]
-    fn a_headline_that_asks_wrapped_at_the_columns_width_above_a_start_is_display() {
-        // Blank lines part the paragraphs, as they part display type; the
-        // headline's words come back in the text below it.
+    /// The kinds of the last `n` units of two columns whose paragraphs
+    /// blank lines part, as they part display type, with `tail` under them.
+    fn last_kinds_under_parted_paragraphs(tail: &str, n: usize) -> Vec<(&'static str, usize)> {
         let above = COLUMN14
             .replace("金。\n", "金。\n\n")
             .replace("识。\n", "识。\n\n");
+        let u = units(&format!("{}{tail}", above.repeat(2)));
+        kinds_of(&u[u.len() - n..])
+    }
+
+    #[test]
+    fn a_headline_that_asks_wrapped_at_the_columns_width_above_a_start_is_display() {
+        // The headline's words come back in the text below it.
         let tail = "某区：面对酷暑，高温作业防护\n要补上哪些短板？\n\n\
                     面对酷暑，某区高温作业的\n防护还有不少短板，记者近日走\n访了多个工地。\n";
-        let u = units(&format!("{}{tail}", above.repeat(2)));
         assert_eq!(
-            kinds_of(&u[u.len() - 2..]),
-            [("d", 2), ("p", 3)],
-            "{:?}",
-            &u[u.len() - 2..]
+            last_kinds_under_parted_paragraphs(tail, 2),
+            [("d", 2), ("p", 3)]
         );
     }
 
     #[test]
     fn a_headline_that_asks_is_display_where_its_words_come_back_past_an_opening_of_other_things() {
-        let above = COLUMN14
-            .replace("金。\n", "金。\n\n")
-            .replace("识。\n", "识。\n\n");
         // The opening paragraph tells of last night's storm; the
         // headline's words come back only in the second.
         let tail = "某区：面对酷暑，高温作业防护\n要补上哪些短板？\n\n\
@@ -2547,12 +2547,9 @@ mod tests {
                     行。气象台连发三次预警，提\n醒市民注意出行安全。到了第\n二天上午，雨势才渐渐减弱，\n\
                     各条道路陆续恢复通行，公交\n线路也全部恢复了正常运营。\n\n\
                     面对酷暑，某区高温作业的\n防护还有不少短板，记者近日走\n访了多个工地。\n";
-        let u = units(&format!("{}{tail}", above.repeat(2)));
         assert_eq!(
-            kinds_of(&u[u.len() - 3..]),
-            [("d", 2), ("p", 8), ("p", 3)],
-            "{:?}",
-            &u[u.len() - 3..]
+            last_kinds_under_parted_paragraphs(tail, 3),
+            [("d", 2), ("p", 8), ("p", 3)]
         );
     }
 
