@@ -27,7 +27,7 @@ pub fn soft_join_into<S: AsRef<str>>(lines: impl IntoIterator<Item = S>, out: &m
         }
         if let (Some(a), Some(b)) = (out.chars().next_back(), line.chars().next()) {
             // A wrap between two digits broke a number: a Chinese column
-            // wraps at any cell (`悬挂起３３⏎００盏`).
+            // wraps at any cell (`新增３３⏎００个座位`).
             let number = a.is_ascii_digit() && b.is_ascii_digit();
             if !a.is_whitespace()
                 && !number
@@ -712,7 +712,7 @@ mod tests {
         assert_eq!(soft_join(["李晓", "彤）"]), "李晓彤）");
         assert_eq!(soft_join(["ABB", "Group"]), "ABB Group");
         // Not a number a wrap broke.
-        assert_eq!(soft_join(["悬挂起33", "00盏"]), "悬挂起3300盏");
+        assert_eq!(soft_join(["新增33", "00个座位"]), "新增3300个座位");
     }
 }
 

@@ -1,4 +1,4 @@
-//! Pass 9c, inline: on a page recognized from an image, display type that
+//! Pass 8b, inline: on a page recognized from an image, display type that
 //! OCR read inside a sentence stays in that sentence, as read.
 //!
 //! A recognizer reads a page's text in the order its own layout analysis
@@ -7,16 +7,16 @@
 //! round it:
 //!
 //! ```text
-//! 这部书重点在于论述中华文
+//! 这本画册的编者着力描绘江南水
 //!
 //! 古籍里的山河岁月
 //!
-//! 明，贯穿以整个历史的纵线
+//! 乡的四季，用一幅幅图片串起
 //! ```
 //!
 //! The text is kept as it was read (FORMAT.md, cleaning convention 7): the
 //! paragraph holds the stretch OCR put in it, display line included
-//! (`论述中华文古籍里的山河岁月明，贯穿`), while the display line still
+//! (`着力描绘江南水古籍里的山河岁月乡的四季`), while the display line still
 //! heads what it heads. A text layer gives the print's own order, and a
 //! paragraph broken round a headline there is the print's text without it:
 //! this pass runs on recognized pages only.

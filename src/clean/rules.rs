@@ -95,13 +95,13 @@ fn clean(raw: &str, display: bool) -> String {
 }
 
 /// A number whose digits OCR set apart, as it reads full-width digits
-/// (`1 9 9 7年`, `逾8 5 .2亿`), is one number again: a single space
+/// (`2 0 1 9年`, `约6 4 .5万`), is one number again: a single space
 /// between two digits goes where the digit before it or the one after it
 /// stands alone. Two numbers of several digits keep theirs (`2020 2021`).
 ///
 /// ```text
-/// "1 9 9 7年"  → "1997年"
-/// "逾8 5 .2亿" → "逾85.2亿"
+/// "2 0 1 9年"  → "2019年"
+/// "约6 4 .5万" → "约64.5万"
 /// ```
 fn join_spaced_digits(text: String) -> String {
     let b = text.as_bytes();
@@ -222,8 +222,8 @@ mod tests {
     #[test]
     fn digits_set_apart_are_one_number_again() {
         assert_eq!(
-            clean_body("去年 1 9 9 7 年，产量逾8 5 .2 亿公斤"),
-            "去年1997年，产量逾85.2亿公斤"
+            clean_body("前年 2 0 1 9 年，客流约6 4 .5 万人次"),
+            "前年2019年，客流约64.5万人次"
         );
         assert_eq!(clean_display("1 9 9 8 年 新春"), "1998年 新春");
         // Two numbers of several digits, or a word and a number: apart.
