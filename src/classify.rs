@@ -201,9 +201,9 @@ fn reads_as_display(key: &str) -> bool {
     !cv::is_marked_caption(key) && !cv::is_source_note(key)
 }
 
-/// On a page read by OCR, a space after a comma is the recognizer's, not a
-/// column's spacing of running text ([`Line::clause_gap`]): a line that
-/// only that spacing kept from display type is display type
+/// On a page read by OCR, a space after a clause mark is the recognizer's,
+/// not a column's spacing of running text ([`Line::clause_gap`]): a line
+/// that only that spacing kept from display type is display type
 /// (`某区夜市重新开张！摊位过百， 人气回升` set apart above its
 /// text).
 pub fn reread_recognized(classes: &mut [Classified], lines: &[Line]) {

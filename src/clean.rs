@@ -38,4 +38,7 @@ pub use chars::{
     ends_sentence, fold_width, is_cjk, is_cjk_punct, is_cjk_text, is_closing_punct, is_ideographic,
     is_terminal_punct, is_ws,
 };
-pub use rules::{clean_body, clean_display, reread_recognized_widths, undouble, undouble_tail};
+pub use rules::{
+    clean_body, clean_display, join_spaced_digits, reread_recognized_widths, undouble,
+    undouble_tail,
+};

@@ -27,8 +27,9 @@ use crate::model::{Article, BlockType, Page, Span};
 
 /// Splices into each paragraph of `page` the display lines OCR read
 /// between two of its stretches: where all the source `text` between them
-/// is white space and display type (a headline's, a kicker's, a subtitle's
-/// or a banner's lines).
+/// (spans count UTF-16 units) is white space and display type standing on
+/// lines of its own (a headline's, a kicker's, a subtitle's, a column
+/// name's or a banner's lines, or display type kept as a paragraph).
 ///
 /// ```
 /// use jianbao::{parse, Options};
@@ -61,13 +62,7 @@ pub fn splice(page: &mut Page, text: &str) {
         return;
     }
     display.sort_unstable();
-    // Char offsets to byte offsets: spans count chars.
-    let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
-    bytes.push(text.len());
-    let slice = |s: Span| -> Option<&str> {
-        let (a, b) = (*bytes.get(s[0] as usize)?, *bytes.get(s[1] as usize)?);
-        text.get(a..b)
-    };
+    let source = Source::new(text);
     let display_in = |gap: Span| -> Option<(Vec<Span>, String)> {
         let from = display.partition_point(|d| d[0] < gap[0]);
         let inside: Vec<Span> = display[from..]
@@ -76,10 +71,13 @@ pub fn splice(page: &mut Page, text: &str) {
             .copied()
             .filter(|d| d[1] <= gap[1])
             .collect();
-        if inside.is_empty() || !covered(gap, &inside, &slice) {
+        if inside.is_empty() || !source.covered(gap, &inside) {
             return None;
         }
-        let lines: Vec<&str> = inside.iter().map(|&d| slice(d)).collect::<Option<_>>()?;
+        let lines: Vec<&str> = inside
+            .iter()
+            .map(|&d| source.slice(d))
+            .collect::<Option<_>>()?;
         Some((inside, clean_body(&lines.join("\n"))))
     };
     let mut read_all: Vec<Span> = Vec::new();
@@ -88,62 +86,192 @@ pub fn splice(page: &mut Page, text: &str) {
         // Within a paragraph: between two of its stretches.
         for b in &mut a.blocks {
             let mut k = 0;
+            // Where the text of the stretches up to `k` ends in the block's
+            // text, found by counting glyphs (cleaning drops white space
+            // and keeps one glyph for each other): one pass over both.
+            let mut at = Glyphs::default();
             while k + 1 < b.spans.len() {
-                let found =
-                    display_in([b.spans[k][1], b.spans[k + 1][0]]).and_then(|(inside, read)| {
-                        let before: Vec<&str> = b.spans[..=k]
-                            .iter()
-                            .map(|&s| slice(s))
-                            .collect::<Option<_>>()?;
-                        let prefix = clean_body(&before.join("\n"));
-                        b.text
-                            .starts_with(&prefix)
-                            .then_some((prefix.len(), inside, read))
-                    });
-                if let Some((at, inside, read)) = found {
-                    b.text.insert_str(at, &read);
+                let end = at.past(&b.text, source.slice(b.spans[k]));
+                let found = display_in([b.spans[k][1], b.spans[k + 1][0]])
+                    .and_then(|(inside, read)| Some((end?, inside, read)));
+                if let Some((end, inside, read)) = found {
+                    b.text.insert_str(end, &read);
+                    at.skip(read.len());
                     read_in.extend(&inside);
-                    k += inside.len();
-                    b.spans
-                        .splice(k + 1 - inside.len()..k + 1 - inside.len(), inside);
+                    let n = inside.len();
+                    b.spans.splice(k + 1..k + 1, inside);
+                    k += n;
                 }
                 k += 1;
             }
         }
         // Across two paragraphs where the first ends no sentence: one
         // paragraph the display line broke.
-        let mut j = 0;
-        while j + 1 < a.blocks.len() {
-            let (b1, b2) = (&a.blocks[j], &a.blocks[j + 1]);
-            let joins = b1.kind == BlockType::Paragraph
-                && b2.kind == BlockType::Paragraph
-                && !b1.text.ends_with(is_terminal_punct);
-            let found = match (joins, b1.spans.last(), b2.spans.first()) {
-                (true, Some(s1), Some(s2)) if s1[1] <= s2[0] => display_in([s1[1], s2[0]]),
-                _ => None,
-            };
-            if let Some((inside, read)) = found {
-                let b2 = a.blocks.remove(j + 1);
-                let b1 = &mut a.blocks[j];
-                read_in.extend(&inside);
-                b1.text.push_str(&read);
-                b1.text.push_str(&b2.text);
-                b1.spans.extend(inside);
-                b1.spans.extend(b2.spans);
-                continue;
+        let blocks = std::mem::take(&mut a.blocks);
+        for b2 in blocks {
+            let found = a.blocks.last().and_then(|b1| {
+                let joins = b1.kind == BlockType::Paragraph
+                    && b2.kind == BlockType::Paragraph
+                    && !b1.text.ends_with(is_terminal_punct);
+                match (joins, b1.spans.last(), b2.spans.first()) {
+                    (true, Some(s1), Some(s2)) if s1[1] <= s2[0] => display_in([s1[1], s2[0]]),
+                    _ => None,
+                }
+            });
+            match (found, a.blocks.last_mut()) {
+                (Some((inside, read)), Some(b1)) => {
+                    read_in.extend(&inside);
+                    b1.text.push_str(&read);
+                    b1.text.push_str(&b2.text);
+                    b1.spans.extend(inside);
+                    b1.spans.extend(b2.spans);
+                }
+                _ => a.blocks.push(b2),
             }
-            j += 1;
         }
         drop_heads_read_in(a, &read_in);
+        if !read_in.is_empty() {
+            a.spans.extend(&read_in);
+            a.spans.sort_unstable();
+            a.spans.dedup();
+        }
         read_all.extend(read_in);
     }
+    if read_all.is_empty() {
+        return;
+    }
     // A display line kept as a paragraph of its own, now read inside the
-    // one it interrupts.
+    // one it interrupts: its block goes, and so does the warning that it
+    // was kept apart.
     read_all.sort_unstable();
     let read = |s: &Span| read_all.binary_search(s).is_ok();
     for a in &mut page.articles {
         a.blocks
             .retain(|b| b.spans.is_empty() || !b.spans.iter().all(read));
+    }
+    page.warnings
+        .retain(|w| w.code != "display_kept_as_text" || !w.spans.iter().all(read));
+}
+
+/// The page's text, read by spans: UTF-16 offsets mapped to bytes.
+struct Source<'t> {
+    text: &'t str,
+    /// Byte offset of each UTF-16 unit that starts a char, then the
+    /// text's length; `usize::MAX` for the second unit of a pair.
+    bytes: Vec<usize>,
+}
+
+impl<'t> Source<'t> {
+    fn new(text: &'t str) -> Self {
+        let mut bytes = Vec::with_capacity(text.len() + 1);
+        for (b, c) in text.char_indices() {
+            bytes.push(b);
+            if c.len_utf16() == 2 {
+                bytes.push(usize::MAX);
+            }
+        }
+        bytes.push(text.len());
+        Source { text, bytes }
+    }
+
+    /// The text of span `s`, if it falls on char boundaries.
+    fn slice(&self, s: Span) -> Option<&'t str> {
+        let at = |u: u32| {
+            self.bytes
+                .get(u as usize)
+                .copied()
+                .filter(|&b| b != usize::MAX)
+        };
+        self.text.get(at(s[0])?..at(s[1])?)
+    }
+
+    /// Whether every char of `gap` that is not white space lies in one of
+    /// the display spans `inside`, each of which stands on lines of its
+    /// own (not a column printed beside another, whose line holds text of
+    /// its neighbour too).
+    fn covered(&self, gap: Span, inside: &[Span]) -> bool {
+        let mut at = gap[0];
+        for &d in inside.iter().chain(std::iter::once(&[gap[1], gap[1]])) {
+            if d[0] < at {
+                return false;
+            }
+            match self.slice([at, d[0]]) {
+                Some(between) if between.trim().is_empty() => {}
+                _ => return false,
+            }
+            at = d[1];
+        }
+        inside.iter().all(|&d| self.own_lines(d))
+    }
+
+    /// Whether span `d` has only white space before it and after it on
+    /// its first and last lines.
+    fn own_lines(&self, d: Span) -> bool {
+        let at = |u: u32| {
+            self.bytes
+                .get(u as usize)
+                .copied()
+                .filter(|&b| b != usize::MAX)
+        };
+        let (Some(start), Some(end)) = (at(d[0]), at(d[1])) else {
+            return false;
+        };
+        let before = &self.text[..start];
+        let after = &self.text[end..];
+        let first = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+        let last = &after[..after.find('\n').unwrap_or(after.len())];
+        first.trim().is_empty() && last.trim().is_empty()
+    }
+}
+
+/// A cursor in a block's cleaned text, moved past the glyphs of the raw
+/// stretches it was cleaned from.
+#[derive(Default)]
+struct Glyphs {
+    /// Byte offset in the block's text.
+    at: usize,
+}
+
+impl Glyphs {
+    /// Moves past the glyphs (chars not white space) of `raw` in `text`
+    /// and returns the offset there, where the char before it matches the
+    /// raw stretch's last glyph as cleaning keeps it (the same, or a mark
+    /// either width); `None` (and the cursor lost) where they do not.
+    fn past(&mut self, text: &str, raw: Option<&str>) -> Option<usize> {
+        let raw = raw?;
+        let n = raw.chars().filter(|c| !c.is_whitespace()).count();
+        let rest = text.get(self.at..)?;
+        let mut seen = 0;
+        let mut end = None;
+        for (i, c) in rest.char_indices() {
+            if c.is_whitespace() {
+                continue;
+            }
+            seen += 1;
+            if seen == n {
+                end = Some((self.at + i + c.len_utf8(), c));
+                break;
+            }
+        }
+        let (end, last) = end.filter(|_| n > 0)?;
+        let raw_last = raw.chars().rev().find(|c| !c.is_whitespace())?;
+        let folded = crate::clean::fold_width(&raw_last.to_string())
+            .chars()
+            .next();
+        let same = last == raw_last
+            || Some(last) == folded
+            || (!last.is_alphanumeric() && !raw_last.is_alphanumeric());
+        if !same {
+            self.at = usize::MAX;
+            return None;
+        }
+        self.at = end;
+        Some(end)
+    }
+
+    /// Moves past `n` bytes inserted at the cursor.
+    fn skip(&mut self, n: usize) {
+        self.at = self.at.saturating_add(n);
     }
 }
 
@@ -182,23 +310,6 @@ fn drop_heads_read_in(a: &mut Article, read_in: &[Span]) {
             a.title_confidence = a.subtitle_confidence.take();
         }
     }
-}
-
-/// Whether every character of `gap` that is not white space lies in one
-/// of the display spans `inside`.
-fn covered<'t>(gap: Span, inside: &[Span], slice: &impl Fn(Span) -> Option<&'t str>) -> bool {
-    let mut at = gap[0];
-    for &d in inside.iter().chain(std::iter::once(&[gap[1], gap[1]])) {
-        if d[0] < at {
-            return false;
-        }
-        match slice([at, d[0]]) {
-            Some(between) if between.trim().is_empty() => {}
-            _ => return false,
-        }
-        at = d[1];
-    }
-    true
 }
 
 #[cfg(test)]
@@ -326,5 +437,27 @@ mod tests {
                 &[[0, 7], [9, 11], [13, 20]]
             )]
         );
+    }
+
+    #[test]
+    fn spans_count_utf16_units() {
+        // A glyph outside the BMP before the gap: two units, one char.
+        let text = READ.replace("近日，某市", "近日，𠮷市");
+        assert!(second_paragraph(&text).contains("照明和显示城市客厅屏供电"));
+    }
+
+    #[test]
+    fn display_type_on_a_line_with_other_text_stays_apart() {
+        // Two columns side by side: the other column's headline stands
+        // on the paragraph's own line, after its first stretch.
+        let text = "甲乙丙这个思想    茶座\n的由来，可以。\n";
+        let mut a = Article::new(Kind::Feature);
+        a.blocks = vec![paragraph(
+            "甲乙丙这个思想的由来，可以。",
+            &[[0, 7], [14, 21]],
+        )];
+        a.title = Some("茶座".into());
+        a.title_spans = vec![[11, 13]];
+        assert_eq!(spliced(text, a.clone(), Vec::new()), a);
     }
 }

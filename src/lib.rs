@@ -183,7 +183,7 @@ fn run_passes(text: &str, hints: &[positioned::Hint], options: &Options, first: 
     let mut classes = classify::classify(&lines);
     // 3. layout: column widths, blank-line and indent conventions.
     let layout = layout::measure(text, &lines, &classes);
-    // 3b. on a page read by OCR, spacing after a comma is no evidence.
+    // 3b. on a page read by OCR, spacing after a clause mark is no evidence.
     if layout.recognized {
         classify::reread_recognized(&mut classes, &lines);
     }

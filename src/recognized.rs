@@ -20,7 +20,7 @@
 //! 会议指出,要加快建设。他说:"好!"     → folded: one width
 //! ```
 
-use crate::clean::{ends_in_cjk, opening_cjk, reread_recognized_widths};
+use crate::clean::{ends_in_cjk, join_spaced_digits, opening_cjk, reread_recognized_widths};
 use crate::model::Page;
 
 /// Fewest half-width marks beside ideographs that make the mix.
@@ -53,12 +53,11 @@ pub fn recognized(text: &str) -> bool {
 /// Pass 9b: on a recognized page, every text's punctuation re-read by
 /// [`reread_recognized_widths`]: the recognizer's widths are its habit, not
 /// the print's, so each mark's width is the one its neighbours call for
-/// (`说”，“好` → `说”,“好`: no ideograph beside the comma).
+/// (`说”，“好` → `说”,“好`: no ideograph beside the comma); and digits it
+/// set apart, as it reads full-width ones, one number again.
 pub fn reread_widths(page: &mut Page) {
     for b in &mut page.banners {
-        if let Some(reread) = reread_recognized_widths(b) {
-            *b = reread;
-        }
+        reread(b);
     }
     for a in &mut page.articles {
         let fields = [
@@ -72,11 +71,18 @@ pub fn reread_widths(page: &mut Page) {
             .into_iter()
             .flatten()
             .chain(a.blocks.iter_mut().map(|b| &mut b.text));
-        for t in texts {
-            if let Some(reread) = reread_recognized_widths(t) {
-                *t = reread;
-            }
-        }
+        texts.for_each(reread);
+    }
+}
+
+/// A text re-read as [`reread_widths`] says, and its digits that OCR set
+/// apart one number again ([`join_spaced_digits`]: `2 0 1 9年` → `2019年`).
+fn reread(text: &mut String) {
+    if let Some(reread) = reread_recognized_widths(text) {
+        *text = reread;
+    }
+    if let Some(joined) = join_spaced_digits(text) {
+        *text = joined;
     }
 }
 

@@ -84,50 +84,14 @@ pub fn clean_display(raw: &str) -> String {
 /// clean("地铁职工学剪纸", true)             = "地铁职工学剪纸"         (as it is)
 /// ```
 fn clean(raw: &str, display: bool) -> String {
-    let out = if !display {
-        clean_spacing_only(raw).unwrap_or_else(|| clean_tokens(raw, display))
+    if !display {
+        if let Some(out) = clean_spacing_only(raw) {
+            return out;
+        }
     } else if raw.chars().all(stays_as_is) {
-        raw.to_string()
-    } else {
-        clean_tokens(raw, display)
-    };
-    join_spaced_digits(out)
-}
-
-/// A number whose digits OCR set apart, as it reads full-width digits
-/// (`2 0 1 9年`, `约6 4 .5万`), is one number again: a single space
-/// between two digits goes where the digit before it or the one after it
-/// stands alone. Two numbers of several digits keep theirs (`2020 2021`).
-///
-/// ```text
-/// "2 0 1 9年"  → "2019年"
-/// "约6 4 .5万" → "约64.5万"
-/// ```
-fn join_spaced_digits(text: String) -> String {
-    let b = text.as_bytes();
-    let gaps: Vec<usize> = memchr::memchr_iter(b' ', b)
-        .filter(|&i| {
-            let digit = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(u8::is_ascii_digit);
-            let lone_before = digit(i.checked_sub(1))
-                && !digit(i.checked_sub(2))
-                && i.checked_sub(2).and_then(|j| b.get(j)) != Some(&b'.');
-            let lone_after =
-                digit(Some(i + 1)) && !digit(Some(i + 2)) && b.get(i + 2) != Some(&b'.');
-            let after = digit(Some(i + 1)) || (b.get(i + 1) == Some(&b'.') && digit(Some(i + 2)));
-            digit(i.checked_sub(1)) && after && (lone_before || lone_after)
-        })
-        .collect();
-    if gaps.is_empty() {
-        return text;
+        return raw.to_string();
     }
-    let mut out = String::with_capacity(text.len());
-    let mut from = 0;
-    for i in gaps {
-        out.push_str(&text[from..i]);
-        from = i + 1;
-    }
-    out.push_str(&text[from..]);
-    out
+    clean_tokens(raw, display)
 }
 
 /// A char that no stage of cleaning touches, whatever its neighbours: an
@@ -165,6 +129,47 @@ fn clean_tokens(raw: &str, display: bool) -> String {
         }
     }
     join_tokens(&toks, display, raw.len())
+}
+
+/// A number whose digits OCR set apart, as it reads full-width digits
+/// (`2 0 1 9年`, `约6 4 .5万`), is one number again: a single space
+/// between two digits goes where the digit before it or the one after it
+/// stands alone. Two numbers of several digits keep theirs (`2020 2021`).
+///
+/// Read on recognized pages only (pass 9b): a text layer spaces digits
+/// as printed (`Windows 7 8 10`, `1 000 000`, a score `3 1`).
+///
+/// ```
+/// use jianbao::clean::join_spaced_digits;
+/// assert_eq!(join_spaced_digits("前年 2 0 1 9年").as_deref(), Some("前年 2019年"));
+/// assert_eq!(join_spaced_digits("客流约6 4 .5万").as_deref(), Some("客流约64.5万"));
+/// assert_eq!(join_spaced_digits("型号2020 2021"), None);
+/// ```
+pub fn join_spaced_digits(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let gaps: Vec<usize> = memchr::memchr_iter(b' ', b)
+        .filter(|&i| {
+            let digit = |j: Option<usize>| j.and_then(|j| b.get(j)).is_some_and(u8::is_ascii_digit);
+            let lone_before = digit(i.checked_sub(1))
+                && !digit(i.checked_sub(2))
+                && i.checked_sub(2).and_then(|j| b.get(j)) != Some(&b'.');
+            let lone_after =
+                digit(Some(i + 1)) && !digit(Some(i + 2)) && b.get(i + 2) != Some(&b'.');
+            let after = digit(Some(i + 1)) || (b.get(i + 1) == Some(&b'.') && digit(Some(i + 2)));
+            digit(i.checked_sub(1)) && after && (lone_before || lone_after)
+        })
+        .collect();
+    if gaps.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for i in gaps {
+        out.push_str(&text[from..i]);
+        from = i + 1;
+    }
+    out.push_str(&text[from..]);
+    Some(out)
 }
 
 #[cfg(test)]
@@ -221,16 +226,18 @@ mod tests {
 
     #[test]
     fn digits_set_apart_are_one_number_again() {
+        let joined = |s: &str| join_spaced_digits(&clean_body(s)).unwrap_or_else(|| clean_body(s));
         assert_eq!(
-            clean_body("前年 2 0 1 9 年，客流约6 4 .5 万人次"),
+            joined("前年 2 0 1 9 年，客流约6 4 .5 万人次"),
             "前年2019年，客流约64.5万人次"
         );
-        assert_eq!(clean_display("1 9 9 8 年 新春"), "1998年 新春");
         // Two numbers of several digits, or a word and a number: apart.
         assert_eq!(
-            clean_body("型号 2020 2021 与 ABB 2 号"),
+            joined("型号 2020 2021 与 ABB 2 号"),
             "型号2020 2021与ABB 2号"
         );
+        // Cleaning alone keeps a text layer's spacing.
+        assert_eq!(clean_body("以3 1战胜"), "以3 1战胜");
     }
 
     #[test]
