@@ -179,12 +179,11 @@ fn runs_into_dateline(line: &Line, next: &Line) -> bool {
     cv::dateline_prefix(&joined).is_some_and(|d| d.len() > key.len())
 }
 
-/// Classifies one line on its own.
 /// A line set as display type may be by its shape: no sentence's end, no
 /// clause mark at its end (unless it opens a quote or bracket there, cut
 /// by a wrap in display type as in running text: `城市绿道建设进入“`), no
 /// full stop, not a date alone, not longer than [`MAX_DISPLAY`]. (Spacing
-/// after a comma, [`Line::clause_gap`], is read apart.)
+/// after a clause mark, [`Line::clause_gap`], is read apart.)
 fn set_as_display(line: &Line, terminal: bool, clause_end: bool) -> bool {
     let key = line.key;
     let opens = key.ends_with(['“', '（', '(', '《']);
@@ -219,6 +218,7 @@ pub fn reread_recognized(classes: &mut [Classified], lines: &[Line]) {
     }
 }
 
+/// Classifies one line on its own.
 fn classify_line(line: &Line) -> Classified {
     let key: &str = line.key;
     let marks = line.marks;
@@ -280,7 +280,7 @@ mod tests {
     use bumpalo::Bump;
 
     #[test]
-    fn on_a_page_read_by_ocr_a_space_after_a_comma_keeps_no_line_from_display() {
+    fn on_a_page_read_by_ocr_a_space_after_a_clause_mark_keeps_no_line_from_display() {
         let text = "某区夜市重新开张！摊位过百， 人气回升\n他说，我们已经准备好了， 明天开课。";
         let arena = Bump::new();
         let lines = split(text, &arena);

@@ -174,15 +174,17 @@ impl<'t> Source<'t> {
         Source { text, bytes }
     }
 
+    /// The byte offset of UTF-16 offset `u`, if a char starts there.
+    fn byte(&self, u: u32) -> Option<usize> {
+        self.bytes
+            .get(u as usize)
+            .copied()
+            .filter(|&b| b != usize::MAX)
+    }
+
     /// The text of span `s`, if it falls on char boundaries.
     fn slice(&self, s: Span) -> Option<&'t str> {
-        let at = |u: u32| {
-            self.bytes
-                .get(u as usize)
-                .copied()
-                .filter(|&b| b != usize::MAX)
-        };
-        self.text.get(at(s[0])?..at(s[1])?)
+        self.text.get(self.byte(s[0])?..self.byte(s[1])?)
     }
 
     /// Whether every char of `gap` that is not white space lies in one of
@@ -207,13 +209,7 @@ impl<'t> Source<'t> {
     /// Whether span `d` has only white space before it and after it on
     /// its first and last lines.
     fn own_lines(&self, d: Span) -> bool {
-        let at = |u: u32| {
-            self.bytes
-                .get(u as usize)
-                .copied()
-                .filter(|&b| b != usize::MAX)
-        };
-        let (Some(start), Some(end)) = (at(d[0]), at(d[1])) else {
+        let (Some(start), Some(end)) = (self.byte(d[0]), self.byte(d[1])) else {
             return false;
         };
         let before = &self.text[..start];
@@ -255,11 +251,8 @@ impl Glyphs {
         }
         let (end, last) = end.filter(|_| n > 0)?;
         let raw_last = raw.chars().rev().find(|c| !c.is_whitespace())?;
-        let folded = crate::clean::fold_width(&raw_last.to_string())
-            .chars()
-            .next();
         let same = last == raw_last
-            || Some(last) == folded
+            || last == crate::clean::fold_char(raw_last)
             || (!last.is_alphanumeric() && !raw_last.is_alphanumeric());
         if !same {
             self.at = usize::MAX;

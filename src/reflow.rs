@@ -1859,32 +1859,28 @@ impl Reflow<'_, '_> {
     /// Share of line `i`'s bigrams that recur in the [`ECHO_LINES`] lines
     /// of text below it.
     fn echo(&self, i: usize) -> f32 {
-        self.coverage_in_text(i, i + 1..self.lines.len())
+        self.coverage_in_text(i, i + 1..self.lines.len(), ECHO_LINES)
     }
 
-    /// Share of line `i`'s bigrams in the [`PIECE_LINES`] lines of text
-    /// under it: a headline's words come back in its piece, if not in its
-    /// first paragraphs.
+    /// The same share in the [`PIECE_LINES`] lines of text under it: a
+    /// headline's words come back in its piece, if not in its first
+    /// paragraph.
     fn echo_in_piece(&self, i: usize) -> f32 {
-        let text = (i + 1..self.lines.len())
-            .filter(|&j| !self.lines[j].is_blank())
-            .take(PIECE_LINES)
-            .map(|j| self.lines[j].key);
-        overlap::coverage_in(self.lines[i].key, text)
+        self.coverage_in_text(i, i + 1..self.lines.len(), PIECE_LINES)
     }
 
     /// The same share in the [`ECHO_LINES`] lines of text above line `i`
     /// (read whether the paragraph there is open or not).
     fn echo_above(&self, i: usize) -> f32 {
-        self.coverage_in_text(i, (0..i).rev())
+        self.coverage_in_text(i, (0..i).rev(), ECHO_LINES)
     }
 
-    /// Share of line `i`'s bigrams in the first [`ECHO_LINES`] lines of
-    /// text of `lines`.
-    fn coverage_in_text(&self, i: usize, lines: impl Iterator<Item = usize>) -> f32 {
+    /// Share of line `i`'s bigrams in the first `n` lines of text of
+    /// `lines`.
+    fn coverage_in_text(&self, i: usize, lines: impl Iterator<Item = usize>, n: usize) -> f32 {
         let text = lines
             .filter(|&j| !self.lines[j].is_blank())
-            .take(ECHO_LINES)
+            .take(n)
             .map(|j| self.lines[j].key);
         overlap::coverage_in(self.lines[i].key, text)
     }
