@@ -557,6 +557,27 @@ pub fn place(
             load[u] += 1;
             false
         });
+        // The one headline left unplaced on a page and the one story left
+        // without a headline in its window go together, before it or
+        // after it: every story has a headline and every headline a story.
+        // A guess, and reported. (Not a photo's caption or a note, which
+        // heads nothing.)
+        if let [(i, k)] = unplaced[..] {
+            let paragraphs =
+                |t: &Target| body_counts.before(t.last_unit + 1) - body_counts.before(t.first_unit);
+            let mut headless = windows[i].clone().filter(|&u| {
+                let t = &targets[u];
+                !t.ad && load[u] == 0 && paragraphs(t) >= MIN_PARAGRAPHS
+            });
+            if let (Some(u), None) = (headless.next(), headless.next()) {
+                if !crate::conventions::is_note_or_caption(&items[i].fields[k].text) {
+                    placed[i][k] = Some((u, GUESS_SURENESS));
+                    load[u] += 1;
+                    guesses.push(((i, k), u));
+                    unplaced.clear();
+                }
+            }
+        }
     }
     // A column name goes with the headline printed next to it (after it,
     // else before it), or with the article it heads.
@@ -909,6 +930,49 @@ mod tests {
             &items,
             &targets,
             &[vec![report], vec![scroll, more]],
+            &[1, 2, 3],
+        );
+        assert_eq!(p.unplaced, [(0, 1)]);
+    }
+
+    #[test]
+    fn the_one_headline_left_heads_the_one_story_left_after_it() {
+        // Stacked over the report's headline, a headline whose words its
+        // own piece barely holds (a letter: `携手` only); that piece, the
+        // one left without a headline, follows: a guess, reported.
+        let report = "某国议会今天选出新一届议长，新议长任期五年。";
+        let letter = "我们一家决定留下来。邻居们每天互相照应，彼此携手，日子过得平静。";
+        let more = "这里的人们让我们感到温暖。";
+        let items = [item(
+            0,
+            &["某国议会选出新一届议长", "风雨来时，人类携手同行"],
+        )];
+        let targets = [target(1, 1), target(2, 3)];
+        let p = place(
+            &items,
+            &targets,
+            &[vec![report], vec![letter, more]],
+            &[1, 2, 3],
+        );
+        assert_eq!(p.heads[1].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 1)]);
+        assert_eq!(p.guesses, [((0, 1), 1)]);
+        assert!(p.unplaced.is_empty());
+        // Not one of two stories left without a headline.
+        let exhibit = "古画修复展今天开幕，展出修复后的古画五十幅。";
+        let targets = [target(1, 1), target(2, 3), target(4, 5)];
+        let bodies = [vec![report], vec![letter, more], vec![exhibit, more]];
+        let p = place(&items, &targets, &bodies, &[1, 2, 3, 4, 5]);
+        assert_eq!(p.unplaced, [(0, 1)]);
+        // Nor a photo's caption.
+        let items = [item(
+            0,
+            &["某国议会选出新一届议长", "图为风雨中携手同行的人们"],
+        )];
+        let targets = [target(1, 1), target(2, 3)];
+        let p = place(
+            &items,
+            &targets,
+            &[vec![report], vec![letter, more]],
             &[1, 2, 3],
         );
         assert_eq!(p.unplaced, [(0, 1)]);
