@@ -158,7 +158,8 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
 }
 
 /// A line that opens a dateline which only the next line ends:
-/// `据新华社维也纳11月28` + `日电 （记者 钟岳林）`.
+/// `据新华社维也纳11月28` + `日电 （记者 钟岳林）`, also where it files a
+/// feature's title (`新华社某地2月6日` + `电题：…`).
 fn runs_into_dateline(line: &Line, next: &Line) -> bool {
     let key = line.key;
     // The next line holds the dateline's end (`电`, `讯`) within its
@@ -176,7 +177,7 @@ fn runs_into_dateline(line: &Line, next: &Line) -> bool {
     let mut joined = String::with_capacity(key.len() + 4 * DATELINE_RUN_ON);
     joined.push_str(key);
     joined.extend(next.key.chars().take(DATELINE_RUN_ON));
-    cv::dateline_prefix(&joined).is_some_and(|d| d.len() > key.len())
+    cv::opening_dateline(&joined).is_some_and(|d| d.len() > key.len())
 }
 
 /// A line set as display type may be by its shape: no sentence's end, no
@@ -340,6 +341,12 @@ mod tests {
         );
         assert_eq!(
             kinds("新华社北京3月18日\n电（记者 邵晨阳）民政部")[0],
+            (Lead, false)
+        );
+        // A filing line that gives a feature's title opens a piece too,
+        // broken as a dateline is (full-width digits).
+        assert_eq!(
+            kinds("新华社某地２月６日\n电题：春耕正当时")[0],
             (Lead, false)
         );
         // No dateline runs on into a line that is not its end.

@@ -87,6 +87,13 @@ pub fn opens_with_dateline(key: &str) -> bool {
     dateline_split(key).is_some()
 }
 
+/// The dateline `key` opens with, also where it files a feature's title
+/// (`新华社武汉2月6日电 题：…` → `新华社武汉2月6日电`): either way it opens a
+/// piece (see [`opens_with_dateline`]).
+pub fn opening_dateline(key: &str) -> Option<&str> {
+    dateline_split(key).map(|(dateline, _)| dateline)
+}
+
 /// `key` opens with the filing line of a feature under its title:
 /// `新华社武汉2月6日电 题：…`.
 pub fn files_a_title(key: &str) -> bool {
