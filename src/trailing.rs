@@ -104,7 +104,7 @@ pub fn split_trailing(
         units,
     };
     let cuts: Vec<(usize, usize)> = heads.iter().fold(Vec::new(), |mut cuts, head| {
-        if let Some(cut) = text.best_cut(&segments, head, None, &cuts, MIN_TAIL_SHARE) {
+        if let Some(cut) = text.best_cut(&segments, head, None, &cuts, MIN_TAIL_SHARE, false) {
             cuts.push(cut.at);
         }
         cuts
@@ -123,6 +123,9 @@ pub struct LateHead {
     pub piece: Option<(usize, usize)>,
     /// Stacked with another headline over the piece, not printed apart.
     pub stacked: bool,
+    /// Read, as every headline of the piece was, after its text: the
+    /// piece has no headline over it to cut under.
+    pub read_after: bool,
 }
 
 /// The headlines placed after the text of a piece that placement also gave
@@ -135,7 +138,12 @@ pub struct LateHead {
 /// report's), and placement put it with the piece whose text ran on into
 /// its own. (Not across a piece without a headline only: the headline
 /// printed right over that piece may be its own, the one above the
-/// piece a subhead.)
+/// piece a subhead.) So too where every headline placement gave the piece
+/// was read after its text, from display groups of their own: two pieces'
+/// text ran on as one, and a later headline heads the run closing it
+/// where the first one's words stay above the run (`某国议长会见某某` and
+/// `春耕时节农机忙`, both printed after a report that runs on into a
+/// feature on the spring sowing).
 /// Only where the piece's paragraphs, as built, hold the headline's words
 /// in a run closing it more than above that run: a kicker or subtitle
 /// printed apart, whose words run through the piece, cuts nothing, and is
@@ -156,15 +164,30 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
         .zip(&bodies.targets)
         .zip(&bodies.articles)
     {
-        // The headline printed nearest above the piece's text.
+        // The headline printed nearest above the piece's text; where every
+        // headline of the piece was read after its text (two pieces' text
+        // run on as one, their headlines printed after both), the first of
+        // them, whose words the text must hold above the cut.
         let above = heads
             .iter()
             .map(|&((i, _), _)| i)
             .filter(|&i| items[i].unit < target.first_unit)
             .max_by_key(|&i| items[i].unit);
-        let Some(above) = above else {
+        let first_after = || {
+            let first = heads
+                .iter()
+                .map(|&((i, _), _)| i)
+                .min_by_key(|&i| items[i].unit)?;
+            let all_after = heads
+                .iter()
+                .all(|&((i, _), _)| items[i].unit > target.last_unit);
+            let another = heads.iter().any(|&((i, _), _)| i != first);
+            (all_after && another).then_some(first)
+        };
+        let Some(above) = above.or_else(first_after) else {
             continue;
         };
+        let read_after = items[above].unit > target.last_unit;
         for &((i, k), _) in heads {
             let field = &items[i].fields[k];
             let unit = items[i].unit;
@@ -195,11 +218,22 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
                 .filter(|&(f, x)| !(stacked && (f == k || x.column)))
                 .map(|(_, x)| x.text.as_str())
                 .collect();
-            if after_text || parted(&article.blocks, cut, others) {
+            // (Both read after the text, the first one's words stay above
+            // a cut further down, where the story changes.)
+            let parts = || {
+                if read_after {
+                    tail_cuts(&article.blocks, &field.text)
+                        .any(|k| parted(&article.blocks, k, others.iter().copied()))
+                } else {
+                    parted(&article.blocks, cut, others.iter().copied())
+                }
+            };
+            if (after_text && !read_after) || parts() {
                 late.push(LateHead {
                     lines: field.lines.clone(),
                     piece: Some((target.first_unit, target.last_unit)),
                     stacked,
+                    read_after,
                 });
             }
         }
@@ -218,6 +252,7 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
             lines: field.lines.clone(),
             piece: None,
             stacked: false,
+            read_after: false,
         });
     }
     late
@@ -244,7 +279,15 @@ fn stacked_with_another(items: &[Item], heads: &[(FieldRef, f32)], f: FieldRef) 
 /// ([`cuts`]) for `headline`'s words: the index of its first block (the
 /// test of [`Text::best_cut`], on the article as built).
 fn tail_cut(blocks: &[Block], headline: &str) -> Option<usize> {
-    let words = HeadWords::of([headline])?;
+    tail_cuts(blocks, headline).next()
+}
+
+/// Every run of `blocks` closing them that passes the cut test for
+/// `headline`'s words, the longest first: the index of its first block.
+fn tail_cuts(blocks: &[Block], headline: &str) -> impl Iterator<Item = usize> {
+    let Some(words) = HeadWords::of([headline]) else {
+        return Vec::new().into_iter();
+    };
     let paras: Vec<Para> = blocks
         .iter()
         .map(|b| Para {
@@ -253,8 +296,10 @@ fn tail_cut(blocks: &[Block], headline: &str) -> Option<usize> {
             ends_sentence: crate::clean::ends_sentence(&b.text),
         })
         .collect();
-    let cut = cuts(&words, &paras, MIN_TAIL_SHARE).next().map(|(k, ..)| k);
-    cut
+    let ks: Vec<usize> = cuts(&words, &paras, MIN_TAIL_SHARE)
+        .map(|(k, ..)| k)
+        .collect();
+    ks.into_iter()
 }
 
 /// The words of `headline` (its fields) stay above the cut at block `k`:
@@ -409,7 +454,7 @@ pub fn split_placed_after(
             MIN_TAIL_SHARE
         };
         if let Some(cut) = text
-            .best_cut(&segments, &words, d, &cuts, min_tail)
+            .best_cut(&segments, &words, d, &cuts, min_tail, head.read_after)
             .filter(|c| !(head.stacked || unplaced) || story_changes(c))
         {
             cuts.push(cut.at);
@@ -454,6 +499,7 @@ impl Text<'_, '_> {
         only: Option<usize>,
         cuts_made: &[(usize, usize)],
         min_tail: f32,
+        read_after: bool,
     ) -> Option<Cut> {
         // Each piece's paragraphs as the cut test reads them, and the
         // headline's words each whole piece holds.
@@ -491,7 +537,11 @@ impl Text<'_, '_> {
         // the cut, draft, unit.)
         let mut best: Option<(bool, f32, f32, usize, usize)> = None;
         for (d, draft) in segments.drafts.iter().enumerate() {
-            if !draft.headed() || only.is_some_and(|o| o != d) || cuts_made.iter().any(|c| c.0 == d)
+            // (A piece whose headlines were all read after its text has
+            // none over it.)
+            if !(draft.headed() || read_after)
+                || only.is_some_and(|o| o != d)
+                || cuts_made.iter().any(|c| c.0 == d)
             {
                 continue;
             }
@@ -684,6 +734,101 @@ mod tests {
         assert_eq!(got.len(), 2, "{got:?}");
         assert_eq!(got[1].1, some("南湖老渔夫冬季里忙补渔网"));
         assert_eq!(got[1].2[0], "秋雨落在南湖", "{got:?}");
+    }
+
+    #[test]
+    fn two_headlines_read_after_the_text_of_two_pieces_run_on_as_one_part_it() {
+        // A report, its dateline line opening it, and a feature run on
+        // under it after a sentence's end; both headlines were read after
+        // their text, each in a group of its own, pieces between. The
+        // feature's words stay in its run, and the report's in the text
+        // above it (also above a cut inside the report that the feature's
+        // words would allow): the feature is a piece of its own.
+        let lines = [
+            "王某与某国外长举行会谈",
+            "",
+            "本报讯 某国外长今天在京与王",
+            "某举行会谈，双方就双边关系和",
+            "共同关心的问题交换了意见。",
+            "\u{3000}\u{3000}王某说，中方愿同某国一道，推",
+            "动两国关系不断向前发展。",
+            "",
+            "\u{3000}\u{3000}新华社北京5月6日电 某国议",
+            "会议长今天在首都会见了来访的",
+            "李某一行，宾主进行了友好交谈。",
+            "\u{3000}\u{3000}议长说，议会愿同中方加强交往",
+            "与合作，推动两国友好关系不断",
+            "向前发展，议会将为此继续作出",
+            "努力。",
+            "\u{3000}\u{3000}李某说，这次访问增进了两国议",
+            "会之间的相互了解和友谊，双方",
+            "在多个领域的合作前景广阔，值",
+            "得期待。",
+            "\u{3000}\u{3000}会见后，议长还陪同李某一行参",
+            "观了议会大厦，并向客人介绍了",
+            "议会的历史和立法工作的情况。",
+            "\u{3000}\u{3000}双方还就地区形势和国际问题交",
+            "换了看法，一致认为应加强沟通，",
+            "共同维护地区的和平与稳定。",
+            "\u{3000}\u{3000}议长表示，议会欢迎更多中国企",
+            "业来投资兴业，愿为双方企业合",
+            "作提供便利，推动经贸往来。",
+            "\u{3000}\u{3000}会见结束时，议长再次欢迎李某",
+            "一行来访，李某表示，中方愿同",
+            "某国议会保持密切交往，交流治",
+            "国理政经验。",
+            "",
+            "\u{3000}\u{3000}春耕时节，田间地头一派繁忙景",
+            "象。全县今年推广农机作业，机",
+            "耕面积比去年增加了两成多，农",
+            "民干劲十足。",
+            "\u{3000}\u{3000}县农业部门组织技术人员下乡，",
+            "指导农民科学施肥，保障春耕生",
+            "产顺利进行，还为种粮大户送去",
+            "了良种。",
+            "\u{3000}\u{3000}在城关镇的一块麦田里，几台拖",
+            "拉机来回作业，农机手说，有了",
+            "农机，一天能耕一百多亩地，省",
+            "时又省力。",
+            "\u{3000}\u{3000}县里还开通了农资服务热线，农",
+            "民有困难可以随时打电话求助，",
+            "技术人员会在第一时间赶到地头。",
+            "\u{3000}\u{3000}据了解，全县今年春播面积稳中",
+            "有增，预计粮食生产将再获丰收，",
+            "农民增收有了新的保障。",
+            "",
+            "某市新建三座口袋公园",
+            "",
+            "本报讯 某市今年新建三座口袋",
+            "公园，方便市民就近休闲健身。",
+            "公园里种植了花木，还配有健身",
+            "",
+            "议长会见李某一行",
+            "",
+            "器材和儿童游乐设施。市民们说，",
+            "家门口的公园让生活更加便利。",
+            "",
+            "春耕时节农机忙",
+        ];
+        let got = pieces(&page(&lines));
+        let titles: Vec<(Option<String>, String)> =
+            got.iter().map(|p| (p.1.clone(), p.2[0].clone())).collect();
+        assert_eq!(
+            titles,
+            [
+                (some("王某与某国外长举行会谈"), "某国外长今天".to_string()),
+                (some("议长会见李某一行"), "某国议会议长".to_string()),
+                (some("春耕时节农机忙"), "春耕时节，田".to_string()),
+                (some("某市新建三座口袋公园"), "某市今年新建".to_string()),
+            ]
+        );
+        // A second headline whose words run on through the report's text
+        // (a deck printed apart, not a story of its own) cuts nothing.
+        let last = lines.len() - 1;
+        let mut lines = lines.to_vec();
+        lines[last] = "议长再次欢迎李某一行来访";
+        let got = pieces(&page(&lines));
+        assert_eq!(got.len(), 3, "{got:?}");
     }
 
     #[test]
