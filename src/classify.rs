@@ -82,7 +82,10 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
         let Some(next) = (i + 1..lines.len()).find(|&j| !lines[j].is_blank()) else {
             continue;
         };
-        if runs_into_dateline(&lines[i], &lines[next]) {
+        // (Not right under a line that opens a quotation, `…头版印着：`: a
+        // dateline quoted inside running text.)
+        let quoted = i > 0 && lines[i - 1].key.trim_end().ends_with(['：', ':']);
+        if !quoted && runs_into_dateline(&lines[i], &lines[next]) {
             out[i].kind = LineKind::Lead;
             out[i].display = false;
             out[i].undoubled = None;
@@ -348,6 +351,11 @@ mod tests {
         assert_eq!(
             kinds("新华社某地２月６日\n电题：春耕正当时")[0],
             (Lead, false)
+        );
+        // Nor one quoted inside running text.
+        assert_eq!(
+            kinds("报纸头版印着：\n据新华社某地３月６日\n电题：春耕正当时")[1].0,
+            Text
         );
         // No dateline runs on into a line that is not its end.
         assert_eq!(kinds("新华社记者\n张三摄")[0].0, Credit);

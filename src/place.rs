@@ -941,40 +941,33 @@ mod tests {
         // own piece barely holds (a letter: `携手` only); that piece, the
         // one left without a headline, follows: a guess, reported.
         let report = "某国议会今天选出新一届议长，新议长任期五年。";
-        let letter = "我们一家决定留下来。邻居们每天互相照应，彼此携手，日子过得平静。";
+        let letter = "我们一家打算留在这里。邻居们每天互相照应，彼此携手，日子过得平静。";
         let more = "这里的人们让我们感到温暖。";
+        let stacked = |second: &str| {
+            let items = [item(0, &["某国议会选出新一届议长", second])];
+            let targets = [target(1, 1), target(2, 3)];
+            place(
+                &items,
+                &targets,
+                &[vec![report], vec![letter, more]],
+                &[1, 2, 3],
+            )
+        };
+        let p = stacked("风雨来时，人类携手同行");
+        assert_eq!(p.heads[1].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 1)]);
+        assert_eq!(p.guesses, [((0, 1), 1)]);
+        assert!(p.unplaced.is_empty());
+        // Not a photo's caption.
+        assert_eq!(stacked("图为风雨中携手同行的人们").unplaced, [(0, 1)]);
+        // Nor one of two stories left without a headline.
+        let exhibit = "古画修复展今天开幕，展出修复后的古画五十幅。";
         let items = [item(
             0,
             &["某国议会选出新一届议长", "风雨来时，人类携手同行"],
         )];
-        let targets = [target(1, 1), target(2, 3)];
-        let p = place(
-            &items,
-            &targets,
-            &[vec![report], vec![letter, more]],
-            &[1, 2, 3],
-        );
-        assert_eq!(p.heads[1].iter().map(|h| h.0).collect::<Vec<_>>(), [(0, 1)]);
-        assert_eq!(p.guesses, [((0, 1), 1)]);
-        assert!(p.unplaced.is_empty());
-        // Not one of two stories left without a headline.
-        let exhibit = "古画修复展今天开幕，展出修复后的古画五十幅。";
         let targets = [target(1, 1), target(2, 3), target(4, 5)];
         let bodies = [vec![report], vec![letter, more], vec![exhibit, more]];
         let p = place(&items, &targets, &bodies, &[1, 2, 3, 4, 5]);
-        assert_eq!(p.unplaced, [(0, 1)]);
-        // Nor a photo's caption.
-        let items = [item(
-            0,
-            &["某国议会选出新一届议长", "图为风雨中携手同行的人们"],
-        )];
-        let targets = [target(1, 1), target(2, 3)];
-        let p = place(
-            &items,
-            &targets,
-            &[vec![report], vec![letter, more]],
-            &[1, 2, 3],
-        );
         assert_eq!(p.unplaced, [(0, 1)]);
     }
 

@@ -2712,7 +2712,7 @@ mod tests {
         let tail = "区里今年新建的文化广场占地\n约两万平方米，总投资由区财\n\n\
                     守望相助，共渡难关\n\n\
                     某某物流企业开通专线\n\
-                    从棉被、帐篷到饮用水，各类\n物资源源不断运往灾区，保障\n了群众生活。\n";
+                    从棉被、帐篷到饮用水，各类\n物资陆续运往灾区，保障了\n群众的生活。\n";
         let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
         let unit = u.iter().find(|x| x.lines().contains(&17)).unwrap();
         assert!(
@@ -2728,7 +2728,7 @@ mod tests {
         let tail = "区里今年对老城区道路进行了\n改造升级，目前主要道路也已\n\n\
                     全部完成改造升级\n\n\
                     某某物流企业开通专线\n\
-                    从棉被、帐篷到饮用水，各类\n物资源源不断运往灾区，保障\n了群众生活。\n";
+                    从棉被、帐篷到饮用水，各类\n物资陆续运往灾区，保障了\n群众的生活。\n";
         let u = units(&format!("{COLUMN14}{COLUMN14}{tail}"));
         assert_eq!(paragraph_of(&u, 17), [14, 15, 17]);
     }
