@@ -560,8 +560,10 @@ pub fn place(
         // The one headline left unplaced on a page and the one story left
         // without a headline in its window go together, before it or
         // after it: every story has a headline and every headline a story.
-        // A guess, and reported. (Not a photo's caption or a note, which
-        // heads nothing.)
+        // A guess, and reported: the story holds a word of it at least.
+        // (Not a photo's caption or a note, which heads nothing; nor a
+        // line that shares nothing with the story, a credit or byline
+        // whose shape spacing or OCR hid.)
         if let [(i, k)] = unplaced[..] {
             let paragraphs =
                 |t: &Target| body_counts.before(t.last_unit + 1) - body_counts.before(t.first_unit);
@@ -570,7 +572,9 @@ pub fn place(
                 !t.ad && load[u] == 0 && paragraphs(t) >= MIN_PARAGRAPHS
             });
             if let (Some(u), None) = (headless.next(), headless.next()) {
-                if !crate::conventions::is_note_or_caption(&items[i].fields[k].text) {
+                if lex(i, k, u) > 0.0
+                    && !crate::conventions::is_note_or_caption(&items[i].fields[k].text)
+                {
                     placed[i][k] = Some((u, GUESS_SURENESS));
                     load[u] += 1;
                     guesses.push(((i, k), u));
@@ -959,6 +963,18 @@ mod tests {
         assert!(p.unplaced.is_empty());
         // Not a photo's caption.
         assert_eq!(stacked("图为风雨中携手同行的人们").unplaced, [(0, 1)]);
+        // Nor a line that shares no word with the story (a credit whose
+        // shape spacing hid, its words another piece's, which has all
+        // the headlines it can carry).
+        let sale = "城南百货公司职员赵某说，店庆促销活动将持续一周。";
+        let items = [
+            item(0, &["某国议会选出新一届议长", "城南百货公司职员赵某"]),
+            item(4, &["城南百货", "店庆促销活动", "持续一周"]),
+        ];
+        let targets = [target(1, 1), target(2, 3), target(5, 6)];
+        let bodies = [vec![report], vec![letter, more], vec![sale, sale]];
+        let p = place(&items, &targets, &bodies, &[1, 2, 3, 5, 6]);
+        assert_eq!(p.unplaced, [(0, 1)]);
         // Nor one of two stories left without a headline.
         let exhibit = "古画修复展今天开幕，展出修复后的古画五十幅。";
         let items = [item(
