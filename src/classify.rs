@@ -84,8 +84,8 @@ pub fn classify(lines: &[Line]) -> Vec<Classified> {
         };
         // (Not right under a line that opens a quotation, `…头版印着：`: a
         // dateline quoted inside running text.)
-        let quoted = i > 0 && lines[i - 1].key.trim_end().ends_with(['：', ':']);
-        if !quoted && runs_into_dateline(&lines[i], &lines[next]) {
+        let quoted = || i > 0 && lines[i - 1].key.trim_end().ends_with(['：', ':']);
+        if runs_into_dateline(&lines[i], &lines[next]) && !quoted() {
             out[i].kind = LineKind::Lead;
             out[i].display = false;
             out[i].undoubled = None;

@@ -520,6 +520,8 @@ pub fn place(
     // them in turn (`【读书札记】⏎纸上的“山水”⏎⏎
     // 某国选出新总统⏎⏎本报某地电…（that report）⏎⏎古人作画，山水…`).
     // (Positioned input prints a group's fields over one article.)
+    let paragraphs =
+        |t: &Target| body_counts.before(t.last_unit + 1) - body_counts.before(t.first_unit);
     if !one_group {
         unplaced.retain(|&(i, k)| {
             // Right over a subtitle that opens with a dash, it is that
@@ -541,8 +543,6 @@ pub fn place(
             if crate::conventions::is_note_or_caption(&items[i].fields[k].text) {
                 return true;
             }
-            let paragraphs =
-                |t: &Target| body_counts.before(t.last_unit + 1) - body_counts.before(t.first_unit);
             let pieces = windows[i].clone().filter(|&u| !targets[u].ad);
             let (own, at, runner_up) = top_two(pieces.map(|u| (lex(i, k, u), u)));
             let Some(u) = at.filter(|&u| {
@@ -565,8 +565,6 @@ pub fn place(
         // line that shares nothing with the story, a credit or byline
         // whose shape spacing or OCR hid.)
         if let [(i, k)] = unplaced[..] {
-            let paragraphs =
-                |t: &Target| body_counts.before(t.last_unit + 1) - body_counts.before(t.first_unit);
             let mut headless = windows[i].clone().filter(|&u| {
                 let t = &targets[u];
                 !t.ad && load[u] == 0 && paragraphs(t) >= MIN_PARAGRAPHS

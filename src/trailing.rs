@@ -203,7 +203,8 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
             if !qualifies || two_phrases(&field.text) {
                 continue;
             }
-            let Some(cut) = tail_cut(&article.blocks, &field.text) else {
+            let runs = tail_cuts(&article.blocks, &field.text);
+            let Some(&cut) = runs.first() else {
                 continue;
             };
             // (Read before the headline over the piece, it heads the run
@@ -222,8 +223,8 @@ pub fn placed_after_text(items: &[Item], placement: &Placement, bodies: &Bodies)
             // a cut further down, where the story changes.)
             let parts = || {
                 if read_after {
-                    tail_cuts(&article.blocks, &field.text)
-                        .any(|k| parted(&article.blocks, k, others.iter().copied()))
+                    runs.iter()
+                        .any(|&k| parted(&article.blocks, k, others.iter().copied()))
                 } else {
                     parted(&article.blocks, cut, others.iter().copied())
                 }
@@ -275,18 +276,12 @@ fn stacked_with_another(items: &[Item], heads: &[(FieldRef, f32)], f: FieldRef) 
             .any(|&((i, k), _)| i == f.0 && k > f.1 && title((i, k)))
 }
 
-/// The first run of `blocks` closing them that passes the cut test
-/// ([`cuts`]) for `headline`'s words: the index of its first block (the
-/// test of [`Text::best_cut`], on the article as built).
-fn tail_cut(blocks: &[Block], headline: &str) -> Option<usize> {
-    tail_cuts(blocks, headline).next()
-}
-
-/// Every run of `blocks` closing them that passes the cut test for
-/// `headline`'s words, the longest first: the index of its first block.
-fn tail_cuts(blocks: &[Block], headline: &str) -> impl Iterator<Item = usize> {
+/// Every run of `blocks` closing them that passes the cut test
+/// ([`cuts`]) for `headline`'s words, the longest first: the index of its
+/// first block (the test of [`Text::best_cut`], on the article as built).
+fn tail_cuts(blocks: &[Block], headline: &str) -> Vec<usize> {
     let Some(words) = HeadWords::of([headline]) else {
-        return Vec::new().into_iter();
+        return Vec::new();
     };
     let paras: Vec<Para> = blocks
         .iter()
@@ -296,10 +291,10 @@ fn tail_cuts(blocks: &[Block], headline: &str) -> impl Iterator<Item = usize> {
             ends_sentence: crate::clean::ends_sentence(&b.text),
         })
         .collect();
-    let ks: Vec<usize> = cuts(&words, &paras, MIN_TAIL_SHARE)
+    let runs = cuts(&words, &paras, MIN_TAIL_SHARE)
         .map(|(k, ..)| k)
         .collect();
-    ks.into_iter()
+    runs
 }
 
 /// The words of `headline` (its fields) stay above the cut at block `k`:
@@ -598,6 +593,13 @@ fn split_at(mut segments: Segments, mut cuts: Vec<(usize, usize)>) -> Segments {
 mod tests {
     use crate::split::tests::{firsts, page, pieces, some};
 
+    /// Each piece's title and the first glyphs of its first block.
+    fn titles_and_openings(
+        got: &[(Option<String>, Option<String>, Vec<String>)],
+    ) -> Vec<(Option<String>, String)> {
+        got.iter().map(|p| (p.1.clone(), p.2[0].clone())).collect()
+    }
+
     /// A report under its headline, then a column piece's text read on
     /// after a sentence's end, its column name and headline printed last.
     const READ_LAST: &[&str] = &[
@@ -811,8 +813,7 @@ mod tests {
             "春耕时节农机忙",
         ];
         let got = pieces(&page(&lines));
-        let titles: Vec<(Option<String>, String)> =
-            got.iter().map(|p| (p.1.clone(), p.2[0].clone())).collect();
+        let titles = titles_and_openings(&got);
         assert_eq!(
             titles,
             [
@@ -882,8 +883,7 @@ mod tests {
         // headline's words is a piece of its own under it.
         let mut lines = read_pieces_before();
         let got = pieces(&page(&lines));
-        let heads: Vec<(Option<String>, String)> =
-            got.iter().map(|p| (p.1.clone(), p.2[0].clone())).collect();
+        let heads = titles_and_openings(&got);
         assert!(
             heads.contains(&(some("南湖老渔夫"), "秋雨落在南湖".into())),
             "{got:?}"
@@ -949,8 +949,7 @@ mod tests {
         lines.extend_from_slice(OLD_STREET);
         lines.extend_from_slice(&READ_LAST[22..41]);
         let got = pieces(&page(&lines));
-        let heads: Vec<(Option<String>, String)> =
-            got.iter().map(|p| (p.1.clone(), p.2[0].clone())).collect();
+        let heads = titles_and_openings(&got);
         assert_eq!(
             heads,
             [
